@@ -1,0 +1,10 @@
+#include "auth/Scope.h"
+
+namespace sunshine {
+
+bool Scope::coversOrgPath(const QString &targetPath) const
+{
+    return !orgPath.isEmpty() && targetPath.startsWith(orgPath);
+}
+
+} // namespace sunshine

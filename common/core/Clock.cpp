@@ -1,0 +1,55 @@
+#include "core/Clock.h"
+
+#include <QMutexLocker>
+#include <QTimeZone>
+
+namespace sunshine {
+
+namespace {
+constexpr qint64 kChinaOffsetMs = 8LL * 3600 * 1000;
+}
+
+QDateTime Clock::nowUtc() const
+{
+    return QDateTime::fromMSecsSinceEpoch(nowMs(), QTimeZone::utc());
+}
+
+QDate Clock::todayInChina() const
+{
+    return chinaDateOf(nowMs());
+}
+
+qint64 SystemClock::nowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+ManualClock::ManualClock(qint64 startMs)
+    : m_nowMs(startMs)
+{
+}
+
+qint64 ManualClock::nowMs() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_nowMs;
+}
+
+void ManualClock::setNowMs(qint64 ms)
+{
+    QMutexLocker lock(&m_mutex);
+    m_nowMs = ms;
+}
+
+void ManualClock::advanceMs(qint64 ms)
+{
+    QMutexLocker lock(&m_mutex);
+    m_nowMs += ms;
+}
+
+QDate chinaDateOf(qint64 utcMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs + kChinaOffsetMs, QTimeZone::utc()).date();
+}
+
+} // namespace sunshine

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "accounts/PasswordHasher.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+#include "http/HttpTypes.h"
+#include "store/Store.h"
+#include "wire/UserInfo.h"
+
+namespace sunshine {
+
+// Logins, sessions, lockout and password changes. Sessions live in the database (the server keeps no state),
+// tokens are random and stored only as their SHA-256.
+class AuthService
+{
+public:
+    struct Settings
+    {
+        qint64 sessionTtlMs = 8LL * 3600 * 1000;
+        int maxFailedLogins = 5;
+        qint64 lockoutMs = 15LL * 60 * 1000;
+    };
+
+    AuthService(Store &store, AuditLog &audit, const Clock &clock, const PasswordHasher &hasher, Settings settings);
+
+    LoginResult login(const QString &username, const QString &password, const QString &address);
+    void logout(const AuthSession &session, const QString &address);
+    // Resolves "Authorization: Bearer TOKEN"; throws UNAUTHENTICATED or SESSION_EXPIRED.
+    AuthSession authenticate(const QByteArray &authorizationHeader);
+    void changePassword(const AuthSession &session, const QString &current, const QString &next,
+                        const QString &address);
+    UserInfo currentUser(const AuthSession &session);
+
+    static QByteArray tokenHash(const QByteArray &token);
+    const Settings &settings() const { return m_settings; }
+
+private:
+    Store &m_store;
+    AuditLog &m_audit;
+    const Clock &m_clock;
+    const PasswordHasher &m_hasher;
+    Settings m_settings;
+    UserRepository m_users;
+};
+
+// Chinese "until when" text for a lock, in China time: "2026-11-24 15:30".
+QString chinaTimeText(qint64 utcMs);
+
+} // namespace sunshine

@@ -1,0 +1,26 @@
+#include "api/Services.h"
+
+namespace sunshine {
+
+Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthService::Settings authSettings)
+    : store(s)
+    , clock(c)
+    , hasher(h)
+    , audit(s, c)
+    , auth(s, audit, c, h, authSettings)
+    , users(s, audit, c, h)
+    , org(s)
+{
+}
+
+void registerAllRoutes(Router &router, Services &services)
+{
+    router.setAuthenticator(
+        [&services](const HttpRequest &request) { return services.auth.authenticate(request.header("authorization")); });
+    registerHealthRoutes(router, services);
+    registerAuthRoutes(router, services);
+    registerAdminRoutes(router, services);
+    registerOrgRoutes(router, services);
+}
+
+} // namespace sunshine

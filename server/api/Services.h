@@ -1,0 +1,36 @@
+#pragma once
+
+#include "accounts/AuthService.h"
+#include "accounts/PasswordHasher.h"
+#include "accounts/UserAdminService.h"
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+#include "http/Router.h"
+#include "org/OrgService.h"
+#include "store/Store.h"
+
+namespace sunshine {
+
+// Everything a route handler may use. Thread-safe: handlers run on worker threads.
+struct Services
+{
+    Services(Store &store, const Clock &clock, const PasswordHasher &hasher, AuthService::Settings authSettings);
+
+    Store &store;
+    const Clock &clock;
+    const PasswordHasher &hasher;
+    AuditLog audit;
+    AuthService auth;
+    UserAdminService users;
+    OrgService org;
+};
+
+void registerHealthRoutes(Router &router, Services &services);
+void registerAuthRoutes(Router &router, Services &services);
+void registerAdminRoutes(Router &router, Services &services);
+void registerOrgRoutes(Router &router, Services &services);
+
+// All of the above, and the authenticator.
+void registerAllRoutes(Router &router, Services &services);
+
+} // namespace sunshine

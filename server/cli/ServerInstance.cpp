@@ -1,0 +1,120 @@
+#include "cli/ServerInstance.h"
+
+#include "demo/BaseData.h"
+#include "demo/DemoData.h"
+#include "store/Migrator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QSslKey>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine {
+
+ServerInstance::ServerInstance(ServerConfig config, const Clock &clock)
+    : m_config(std::move(config))
+    , m_clock(clock)
+{
+}
+
+ServerInstance::~ServerInstance()
+{
+    stop();
+}
+
+bool ServerInstance::loadTls(const QString &certFile, const QString &keyFile, QSslConfiguration *out, QString *error)
+{
+    if (certFile.isEmpty() || keyFile.isEmpty()) {
+        QStringList missing;
+        if (certFile.isEmpty())
+            missing << u"证书文件（--tls-cert）"_s;
+        if (keyFile.isEmpty())
+            missing << u"私钥文件（--tls-key）"_s;
+        *error = u"缺少 TLS 材料：%1。服务器只通过 HTTPS 提供服务，请提供 PEM 格式的证书和私钥。"_s.arg(
+            missing.join(u"、"_s));
+        return false;
+    }
+    QFile cert(certFile);
+    if (!cert.open(QIODevice::ReadOnly)) {
+        *error = u"无法读取 TLS 证书文件 %1：%2"_s.arg(certFile, cert.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(cert.readAll(), QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = u"TLS 证书文件 %1 中没有 PEM 格式的证书"_s.arg(certFile);
+        return false;
+    }
+    QFile keyIn(keyFile);
+    if (!keyIn.open(QIODevice::ReadOnly)) {
+        *error = u"无法读取 TLS 私钥文件 %1：%2"_s.arg(keyFile, keyIn.errorString());
+        return false;
+    }
+    const QByteArray keyPem = keyIn.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = u"TLS 私钥文件 %1 无法读取（应为未加密的 PEM 格式 RSA 或 EC 私钥）"_s.arg(keyFile);
+        return false;
+    }
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    *out = config;
+    return true;
+}
+
+bool ServerInstance::start(QString *error)
+{
+    QSslConfiguration tls;
+    if (!loadTls(m_config.tlsCertFile, m_config.tlsKeyFile, &tls, error))
+        return false;
+    if (!m_config.dataDir.isEmpty() && !QDir().mkpath(m_config.dataDir)) {
+        *error = u"无法创建数据目录 %1"_s.arg(m_config.dataDir);
+        return false;
+    }
+    if (m_config.store.kind == StoreConfig::Kind::Sqlite) {
+        const QString dir = QFileInfo(m_config.store.sqlitePath).absolutePath();
+        if (!QDir().mkpath(dir)) {
+            *error = u"无法创建数据库目录 %1"_s.arg(dir);
+            return false;
+        }
+    }
+
+    m_store = std::make_unique<Store>(m_config.store);
+    if (!m_store->open(error))
+        return false;
+    Migrator migrator(*m_store);
+    if (!migrator.migrate(error))
+        return false;
+    m_schema = migrator.currentVersion();
+
+    try {
+        m_hasher = std::make_unique<PasswordHasher>(m_config.hashCost);
+        m_services = std::make_unique<Services>(*m_store, m_clock, *m_hasher, m_config.auth);
+        loadBaseOrgData(*m_store);
+        if (m_config.demo)
+            DemoData::loadIfEmpty(*m_store, *m_hasher, m_clock, m_services->audit);
+    } catch (const std::exception &e) {
+        *error = u"初始化数据失败：%1"_s.arg(QString::fromUtf8(e.what()));
+        return false;
+    }
+
+    registerAllRoutes(m_router, *m_services);
+    m_http = std::make_unique<ApiServer>(m_router, m_config.limits);
+    m_port = m_http->listenTls(m_config.host, m_config.port, tls, error);
+    return m_port != 0;
+}
+
+void ServerInstance::stop()
+{
+    if (m_http) {
+        m_http->shutdown();
+        m_http.reset();
+    }
+}
+
+} // namespace sunshine

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "accounts/AuthService.h"
+#include "accounts/PasswordHasher.h"
+#include "api/Services.h"
+#include "core/Clock.h"
+#include "http/ApiServer.h"
+#include "http/Router.h"
+#include "store/Store.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <memory>
+
+namespace sunshine {
+
+struct ServerConfig
+{
+    StoreConfig store;
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 8443;
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    QString dataDir;
+    bool demo = false;
+    AuthService::Settings auth;
+    ApiServer::Limits limits;
+    PasswordHasher::Cost hashCost = PasswordHasher::interactive();
+};
+
+// One running server: store opened and migrated, base (and demo) data loaded, TLS listening.
+// Used by main() and, in-process, by the tests.
+class ServerInstance
+{
+public:
+    ServerInstance(ServerConfig config, const Clock &clock);
+    ~ServerInstance();
+
+    // Returns false with a Chinese reason that says what is missing or wrong.
+    bool start(QString *error);
+    void stop();
+    quint16 port() const { return m_port; }
+    Store &store() { return *m_store; }
+    Services &services() { return *m_services; }
+    int schemaVersion() const { return m_schema; }
+
+    // Reads PEM certificate chain and key; false with a reason.
+    static bool loadTls(const QString &certFile, const QString &keyFile, QSslConfiguration *out, QString *error);
+
+private:
+    ServerConfig m_config;
+    const Clock &m_clock;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<Services> m_services;
+    Router m_router;
+    std::unique_ptr<ApiServer> m_http;
+    quint16 m_port = 0;
+    int m_schema = 0;
+};
+
+} // namespace sunshine

@@ -1,0 +1,269 @@
+#include "cli/ServerMain.h"
+
+#include "accounts/UserAdminService.h"
+#include "audit/AuditLog.h"
+#include "auth/AccountRules.h"
+#include "auth/PasswordPolicy.h"
+#include "cli/ServerInstance.h"
+#include "core/Version.h"
+#include "demo/BaseData.h"
+#include "demo/OrgCatalog.h"
+#include "store/Migrator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QUuid>
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+QString defaultDataDir()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return dir.isEmpty() ? u"sunshine-data"_s : dir;
+}
+
+bool storeConfigFrom(const QCommandLineParser &p, const QString &dataDir, StoreConfig *config, QString *error)
+{
+    const QString spec = p.isSet(u"database"_s) ? p.value(u"database"_s) : u"sqlite:"_s + dataDir + u"/sunshine.db"_s;
+    if (!StoreConfig::parse(spec, config, error))
+        return false;
+    if (config->kind != StoreConfig::Kind::Postgresql)
+        return true;
+    QString passwordFile = p.value(u"database-password-file"_s);
+    if (passwordFile.isEmpty())
+        passwordFile = qEnvironmentVariable("SUNSHINE_DB_PASSWORD_FILE");
+    if (!passwordFile.isEmpty()) {
+        QFile f(passwordFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = u"无法读取数据库密码文件 %1：%2"_s.arg(passwordFile, f.errorString());
+            return false;
+        }
+        config->pgPassword = QString::fromUtf8(f.readAll()).trimmed();
+    } else {
+        config->pgPassword = qEnvironmentVariable("SUNSHINE_DB_PASSWORD");
+    }
+    return true;
+}
+
+int auditVerify(Store &store)
+{
+    SystemClock clock;
+    AuditLog log(store, clock);
+    try {
+        const AuditLog::Verification v = log.verify();
+        if (v.intact) {
+            out() << u"审计日志完整：已校验 %1 条记录。"_s.arg(v.checked) << Qt::endl;
+            out() << u"audit log intact: %1 entries checked"_s.arg(v.checked) << Qt::endl;
+            return 0;
+        }
+        err() << u"审计日志已被篡改：%1。已校验 %2 条完好记录。"_s.arg(v.reason).arg(v.checked) << Qt::endl;
+        err() << u"audit log BROKEN at entry %1 (%2 entries checked before it)"_s.arg(v.firstBrokenSeq).arg(v.checked)
+              << Qt::endl;
+        return 3;
+    } catch (const StoreError &e) {
+        err() << u"无法读取审计日志：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
+        return 2;
+    }
+}
+
+int createAdmin(Store &store, const QString &username)
+{
+    if (const QString v = accounts::usernameViolation(username); !v.isEmpty()) {
+        err() << v << Qt::endl;
+        return 2;
+    }
+    QString password = qEnvironmentVariable("SUNSHINE_ADMIN_PASSWORD");
+    if (password.isEmpty()) {
+        out() << u"请输入新管理员的密码（一行）："_s << Qt::flush;
+        QTextStream in(stdin);
+        password = in.readLine();
+    }
+    if (const QString v = password::policyViolation(password, username); !v.isEmpty()) {
+        err() << v << Qt::endl;
+        return 2;
+    }
+    SystemClock clock;
+    PasswordHasher hasher;
+    AuditLog audit(store, clock);
+    loadBaseOrgData(store);
+    try {
+        const QByteArray hash = hasher.hash(password);
+        Transaction tx(store);
+        SqlQuery exists(store, u"SELECT 1 FROM users WHERE username = ?"_s);
+        exists.bindText(username.toLower()).exec();
+        if (exists.next()) {
+            err() << u"用户名“%1”已存在"_s.arg(username) << Qt::endl;
+            return 2;
+        }
+        UserAdminService::NewUser u;
+        u.username = username.toLower();
+        u.displayName = u"系统管理员"_s;
+        u.roles = {Role::Admin};
+        u.orgUnitId = catalog::fullCode(QString::fromLatin1(catalog::kCityCode));
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        UserAdminService::insertUser(store, id, u, hash, clock.nowMs(), {}, false);
+        audit.append({{}, u"system"_s, u"user.create"_s, u"user"_s, id, {{u"username"_s, u.username}, {u"via"_s, u"cli"_s}}, {}});
+        tx.commit();
+    } catch (const StoreError &e) {
+        err() << u"创建管理员失败：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
+        return 2;
+    }
+    out() << u"已创建市级系统管理员 %1"_s.arg(username) << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int serverMain(const QStringList &arguments)
+{
+    out().setEncoding(QStringConverter::Utf8);
+    err().setEncoding(QStringConverter::Utf8);
+
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        u"阳光扶贫+ 监管系统服务器 (Sunshine+ server)\n\n"
+        u"Commands:\n"
+        u"  serve          run the HTTPS API server (default)\n"
+        u"  audit-verify   check the hash chain of the audit log; exit 0 when intact\n"
+        u"  create-admin   create a city-level administrator (password from SUNSHINE_ADMIN_PASSWORD or stdin)\n\n"
+        u"PostgreSQL password: environment variable SUNSHINE_DB_PASSWORD, or a file given by\n"
+        u"--database-password-file or SUNSHINE_DB_PASSWORD_FILE. Never on the command line."_s);
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addPositionalArgument(u"command"_s, u"serve | audit-verify | create-admin"_s, u"[command]"_s);
+    p.addOptions({
+        {u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8443)."_s, u"HOST:PORT"_s},
+        {u"database"_s, u"sqlite:PATH or postgresql://USER@HOST:PORT/DB (default sqlite:DATA_DIR/sunshine.db)."_s,
+         u"SPEC"_s},
+        {u"database-password-file"_s, u"File holding the PostgreSQL password."_s, u"FILE"_s},
+        {u"tls-cert"_s, u"PEM certificate (chain) of the server."_s, u"FILE"_s},
+        {u"tls-key"_s, u"PEM private key of the server."_s, u"FILE"_s},
+        {u"data-dir"_s, u"Directory for the embedded store and attachments."_s, u"DIR"_s},
+        {u"demo"_s, u"Fill an empty store with the demo data."_s},
+        {u"session-hours"_s, u"Lifetime of a login session in hours (default 8)."_s, u"HOURS"_s, u"8"_s},
+        {u"threads"_s, u"Worker threads for requests (default 8)."_s, u"N"_s, u"8"_s},
+        {u"username"_s, u"User name for create-admin."_s, u"NAME"_s},
+    });
+    if (!p.parse(arguments)) {
+        err() << p.errorText() << Qt::endl << u"用法见 --help"_s << Qt::endl;
+        return 2;
+    }
+    if (p.isSet(u"help"_s)) {
+        out() << p.helpText() << Qt::flush;
+        return 0;
+    }
+    if (p.isSet(u"version"_s)) {
+        out() << u"sunshine-server "_s << QString::fromLatin1(kVersion) << Qt::endl;
+        return 0;
+    }
+    const QStringList positional = p.positionalArguments();
+    const QString command = positional.isEmpty() ? u"serve"_s : positional.first();
+    if (positional.size() > 1 || !QStringList{u"serve"_s, u"audit-verify"_s, u"create-admin"_s}.contains(command)) {
+        err() << u"未知命令“%1”，可用命令：serve、audit-verify、create-admin"_s.arg(positional.join(u' ')) << Qt::endl;
+        return 2;
+    }
+
+    const QString dataDir = p.isSet(u"data-dir"_s) ? p.value(u"data-dir"_s) : defaultDataDir();
+    ServerConfig config;
+    config.dataDir = dataDir;
+    QString error;
+    if (!storeConfigFrom(p, dataDir, &config.store, &error)) {
+        err() << error << Qt::endl;
+        return 2;
+    }
+
+    if (command != u"serve"_s) {
+        Store store(config.store);
+        if (!store.open(&error)) {
+            err() << error << Qt::endl;
+            return 2;
+        }
+        Migrator migrator(store);
+        if (command == u"audit-verify"_s) {
+            const int schema = migrator.currentVersion();
+            if (schema > Migrator::latestVersion()) {
+                err() << u"数据库由较新版本写入（架构 %1），请使用新版本的 audit-verify"_s.arg(schema) << Qt::endl;
+                return 2;
+            }
+            if (schema < 2) {
+                err() << u"该数据库还没有审计日志（架构版本 %1）"_s.arg(schema) << Qt::endl;
+                return 2;
+            }
+            return auditVerify(store);
+        }
+        if (!migrator.migrate(&error)) {
+            err() << error << Qt::endl;
+            return 2;
+        }
+        if (!p.isSet(u"username"_s)) {
+            err() << u"create-admin 需要 --username"_s << Qt::endl;
+            return 2;
+        }
+        return createAdmin(store, p.value(u"username"_s));
+    }
+
+    const QString listen = p.isSet(u"listen"_s) ? p.value(u"listen"_s) : u"127.0.0.1:8443"_s;
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool portOk = false;
+    const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : 0;
+    QString hostText = colon > 0 ? listen.left(colon) : QString();
+    if (hostText.startsWith(u'[') && hostText.endsWith(u']'))
+        hostText = hostText.mid(1, hostText.size() - 2);
+    if (!portOk || port < 0 || port > 65535 || !config.host.setAddress(hostText)) {
+        err() << u"--listen 应为 主机:端口，例如 127.0.0.1:8443 或 0.0.0.0:8443"_s << Qt::endl;
+        return 2;
+    }
+    config.port = quint16(port);
+    config.tlsCertFile = p.value(u"tls-cert"_s);
+    config.tlsKeyFile = p.value(u"tls-key"_s);
+    config.demo = p.isSet(u"demo"_s);
+    bool ok = false;
+    const double hours = p.value(u"session-hours"_s).toDouble(&ok);
+    if (!ok || hours <= 0 || hours > 24 * 30) {
+        err() << u"--session-hours 应为 0 到 720 之间的数字"_s << Qt::endl;
+        return 2;
+    }
+    config.auth.sessionTtlMs = qint64(hours * 3600 * 1000);
+    const int threads = p.value(u"threads"_s).toInt(&ok);
+    if (!ok || threads < 1 || threads > 256) {
+        err() << u"--threads 应为 1 到 256 之间的整数"_s << Qt::endl;
+        return 2;
+    }
+    config.limits.workerThreads = threads;
+
+    static SystemClock clock;
+    ServerInstance server(config, clock);
+    if (!server.start(&error)) {
+        err() << u"服务器无法启动：%1"_s.arg(error) << Qt::endl;
+        return 1;
+    }
+    out() << u"Sunshine+ server %1 listening on https://%2:%3 (store %4, schema %5)"_s.arg(QString::fromLatin1(kVersion))
+                 .arg(config.host.toString())
+                 .arg(server.port())
+                 .arg(config.store.describe())
+                 .arg(server.schemaVersion())
+          << Qt::endl;
+    return QCoreApplication::exec();
+}
+
+} // namespace sunshine

@@ -1,0 +1,71 @@
+#include "http/Router.h"
+
+#include "store/Store.h"
+
+#include <QDebug>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine {
+
+void Router::add(const QString &method, const QString &pattern, Access access, Handler handler)
+{
+    m_routes.append({method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
+}
+
+bool Router::match(const Route &route, const QStringList &segments, QHash<QString, QString> *params)
+{
+    if (route.segments.size() != segments.size())
+        return false;
+    QHash<QString, QString> found;
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const QString &want = route.segments.at(i);
+        if (want.startsWith(u'{') && want.endsWith(u'}')) {
+            found.insert(want.mid(1, want.size() - 2), segments.at(i));
+        } else if (want != segments.at(i)) {
+            return false;
+        }
+    }
+    *params = found;
+    return true;
+}
+
+HttpResponse Router::dispatch(HttpRequest &request) const
+{
+    try {
+        const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+        QStringList allowed;
+        for (const Route &route : m_routes) {
+            QHash<QString, QString> params;
+            if (!match(route, segments, &params))
+                continue;
+            if (route.method != request.method) {
+                allowed.append(route.method);
+                continue;
+            }
+            request.pathParams = params;
+            if (route.access == Access::Authenticated)
+                request.auth = m_authenticator(request);
+            return route.handler(request);
+        }
+        if (!allowed.isEmpty()) {
+            HttpResponse r = HttpResponse::error(ApiError(
+                ErrorCode::MethodNotAllowed,
+                u"该地址不支持 %1 方法，可用方法：%2"_s.arg(request.method.left(16), allowed.join(u", "_s))));
+            r.headers.append({"Allow", allowed.join(u", "_s).toLatin1()});
+            return r;
+        }
+        return HttpResponse::error(ApiError(ErrorCode::NotFound, u"接口地址不存在"_s));
+    } catch (const ApiError &e) {
+        return HttpResponse::error(e);
+    } catch (const StoreError &e) {
+        qWarning("store error on %s %s: %s", qPrintable(request.method), qPrintable(request.path), e.what());
+        return HttpResponse::error(
+            ApiError(e.connectionLost() ? ErrorCode::StoreUnavailable : ErrorCode::Internal));
+    } catch (const std::exception &e) {
+        qWarning("error on %s %s: %s", qPrintable(request.method), qPrintable(request.path), e.what());
+        return HttpResponse::error(ApiError(ErrorCode::Internal));
+    }
+}
+
+} // namespace sunshine

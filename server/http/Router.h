@@ -1,0 +1,41 @@
+#pragma once
+
+#include "http/HttpTypes.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace sunshine {
+
+// Maps "METHOD /path/{param}" to handlers. A path that exists under another method answers 405 with Allow;
+// an unknown path 404. Authenticated routes get the caller's session before the handler runs.
+class Router
+{
+public:
+    enum class Access { Public, Authenticated };
+    using Handler = std::function<HttpResponse(HttpRequest &)>;
+    using Authenticator = std::function<AuthSession(const HttpRequest &)>;
+
+    void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
+    void add(const QString &method, const QString &pattern, Access access, Handler handler);
+
+    // Routes the request, runs its handler and turns every failure into an error answer. Never throws.
+    HttpResponse dispatch(HttpRequest &request) const;
+
+private:
+    struct Route
+    {
+        QString method;
+        QStringList segments;
+        Access access;
+        Handler handler;
+    };
+    static bool match(const Route &route, const QStringList &segments, QHash<QString, QString> *params);
+
+    QList<Route> m_routes;
+    Authenticator m_authenticator;
+};
+
+} // namespace sunshine

@@ -1,0 +1,13 @@
+#include "cli/ServerMain.h"
+#include "core/Version.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Sunshine"));
+    QCoreApplication::setApplicationName(QStringLiteral("sunshine-server"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(sunshine::kVersion));
+    return sunshine::serverMain(QCoreApplication::arguments());
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Sunshine+ set-up on Debian 12.
+#   ./setup.sh run    install what is missing, build, make development TLS material, start the server on the
+#                     embedded SQLite store with demo data at https://127.0.0.1:8443 and open the desktop app.
+#   ./setup.sh test   install what is missing, build with warnings as errors, run every test (SQLite and PostgreSQL).
+#   ./setup.sh bench  build optimised and list the benchmark programs.
+# Run as root or as a user who may sudo; packages are installed with apt-get only when missing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+PACKAGES=(
+    build-essential cmake ccache pkg-config git ca-certificates curl openssl procps
+    qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libxkbcommon-dev libgl-dev
+    qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-svg-dev
+    libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libsodium-dev postgresql-15 postgresql-client-15
+    xvfb xauth fonts-noto-cjk gnome-keyring dbus dbus-x11 libsecret-1-0
+)
+
+log() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        log "installing ${#missing[@]} packages: ${missing[*]}"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    fi
+}
+
+build() {
+    local preset="$1"
+    log "building ($preset)"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset"
+}
+
+# A development CA and a server certificate for 127.0.0.1 and localhost, under build/ (never committed).
+make_dev_tls() {
+    local dir="$ROOT/build/dev-tls"
+    mkdir -p "$dir"
+    if [ -s "$dir/server.pem" ] && openssl x509 -checkend 86400 -noout -in "$dir/server.pem" >/dev/null 2>&1; then
+        return
+    fi
+    log "creating development TLS material in build/dev-tls"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
+        -keyout "$dir/ca.key" -out "$dir/ca.pem" -subj "/O=Sunshine/CN=Sunshine Development CA" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+        -keyout "$dir/server.key" -out "$dir/server.csr" -subj "/O=Sunshine/CN=localhost" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' \
+        > "$dir/server.ext"
+    openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+        -out "$dir/server.pem" -days 825 -extfile "$dir/server.ext" 2>/dev/null
+    chmod 600 "$dir/ca.key" "$dir/server.key"
+}
+
+cmd_run() {
+    install_packages
+    build release
+    make_dev_tls
+    local bin="$ROOT/build/release" tls="$ROOT/build/dev-tls" data="$ROOT/build/run-data"
+    mkdir -p "$data"
+    log "starting sunshine-server at https://127.0.0.1:8443 (SQLite, demo data in build/run-data)"
+    "$bin/server/sunshine-server" --listen 127.0.0.1:8443 --database "sqlite:$data/sunshine.db" \
+        --data-dir "$data" --tls-cert "$tls/server.pem" --tls-key "$tls/server.key" --demo \
+        >"$data/server.log" 2>&1 &
+    local server_pid=$!
+    trap 'kill "$server_pid" 2>/dev/null || true' EXIT INT TERM
+    for _ in $(seq 1 100); do
+        if curl -sf --cacert "$tls/ca.pem" https://127.0.0.1:8443/api/v1/health >/dev/null 2>&1; then break; fi
+        if ! kill -0 "$server_pid" 2>/dev/null; then cat "$data/server.log"; exit 1; fi
+        sleep 0.2
+    done
+    curl -s --cacert "$tls/ca.pem" https://127.0.0.1:8443/api/v1/health; echo
+    log "demo accounts: admin, city-clerk, county-clerk, town-clerk, ... password Demo@2026 (see README)"
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        log "no display: the server keeps running (Ctrl+C stops it); open the app on a desktop with"
+        echo "  $bin/app/sunshine --server https://127.0.0.1:8443 --ca-cert $tls/ca.pem"
+        wait "$server_pid"
+        return
+    fi
+    log "opening the desktop app (closing it stops the server)"
+    "$bin/app/sunshine" --server https://127.0.0.1:8443 --ca-cert "$tls/ca.pem" || true
+}
+
+cmd_test() {
+    install_packages
+    build dev
+    log "running the tests"
+    # Widget tests render offscreen; keychain tests start their own D-Bus session and keyring.
+    QT_QPA_PLATFORM=offscreen ctest --preset dev -j2
+}
+
+cmd_bench() {
+    install_packages
+    build release
+    log "benchmark programs are in build/release/tests/bench (see README, Performance)"
+    ls "$ROOT/build/release/tests/bench" 2>/dev/null || true
+}
+
+case "${1:-}" in
+    run) cmd_run ;;
+    test) cmd_test ;;
+    bench) cmd_bench ;;
+    *) echo "usage: $0 run | test | bench" >&2; exit 2 ;;
+esac
