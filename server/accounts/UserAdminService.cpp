@@ -59,6 +59,14 @@ UserRepository::Page UserAdminService::list(const AuthSession &actor, UserReposi
 {
     requireAdmin(actor);
     query.scopePath = actor.scope.orgPath;
+    if (!query.orgUnitId.isEmpty()) {
+        const QString path = m_org.pathOf(query.orgUnitId);
+        if (path.isEmpty())
+            throw ApiError(ErrorCode::NotFound, u"行政区划不存在"_s, u"orgUnitId"_s);
+        if (!actor.scope.coversOrgPath(path))
+            throw ApiError(ErrorCode::Forbidden, u"该行政区划不在您的管理范围内"_s, u"orgUnitId"_s);
+        query.scopePath = path;
+    }
     return m_users.list(query);
 }
 

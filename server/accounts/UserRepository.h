@@ -29,6 +29,7 @@ public:
     struct ListQuery
     {
         QString scopePath;  // only users whose org unit is in this subtree
+        QString orgUnitId;  // narrows the scope to this unit's subtree (resolved by the admin service)
         QString search;     // user name, display name or phone contains
         std::optional<bool> active;
         std::optional<Role> role;

@@ -35,7 +35,7 @@ int queryInt(const HttpRequest &req, const QString &key, int fallback, int min, 
 UserRepository::ListQuery listQueryOf(const HttpRequest &req)
 {
     static const QStringList knownParams{u"q"_s,    u"offset"_s, u"limit"_s, u"sort"_s,
-                                         u"order"_s, u"active"_s, u"role"_s};
+                                         u"order"_s, u"active"_s, u"role"_s, u"orgUnitId"_s};
     const auto items = req.query.queryItems();
     for (const auto &item : items) {
         if (!knownParams.contains(item.first))
@@ -46,6 +46,9 @@ UserRepository::ListQuery listQueryOf(const HttpRequest &req)
     if (q.search.size() > 64)
         throw ApiError(ErrorCode::TooLong, u"搜索内容不能超过 64 个字符"_s, u"q"_s);
     q.offset = queryInt(req, u"offset"_s, 0, 0, 100'000'000);
+    q.orgUnitId = req.queryValue(u"orgUnitId"_s);
+    if (q.orgUnitId.size() > 32)
+        throw ApiError(ErrorCode::TooLong, u"参数 orgUnitId 过长"_s, u"orgUnitId"_s);
     q.limit = queryInt(req, u"limit"_s, 50, 1, 200);
     const QString sort = req.queryValue(u"sort"_s);
     static const QStringList sorts{u"username"_s, u"displayName"_s, u"orgUnit"_s, u"department"_s,

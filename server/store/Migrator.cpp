@@ -31,6 +31,20 @@ QMap<int, QString> migrationFiles(const QString &dir)
     return files;
 }
 
+// Runs one statement without preparing it: PostgreSQL cannot PREPARE DDL (CREATE TABLE, CREATE INDEX, ...).
+void execDirect(Store &store, const QString &sql)
+{
+    QSqlQuery q(store.connection());
+    store.countAccess();
+    if (!q.exec(sql)) {
+        const QSqlError err = q.lastError();
+        const bool lost = err.type() == QSqlError::ConnectionError;
+        if (lost)
+            store.closeThreadConnection();
+        throw StoreError(u"SQL failed: %1 [%2]"_s.arg(err.text(), sql), lost);
+    }
+}
+
 // Advisory lock so that two server processes starting together on one PostgreSQL migrate one at a time.
 constexpr qint64 kMigrationLockKey = 7270001;
 
@@ -49,9 +63,8 @@ int Migrator::latestVersion()
 
 void Migrator::ensureVersionTable()
 {
-    SqlQuery(m_store, u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
-                      u"applied_at BIGINT NOT NULL)"_s)
-        .exec();
+    execDirect(m_store, u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+                        u"applied_at BIGINT NOT NULL)"_s);
 }
 
 int Migrator::currentVersion()
@@ -118,7 +131,7 @@ bool Migrator::migrate(QString *error, int target)
             }
             Transaction tx(m_store);
             for (const QString &s : statements)
-                SqlQuery(m_store, s).exec();
+                execDirect(m_store, s);
             SqlQuery(m_store, u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s)
                 .bind(v)
                 .bind(QDateTime::currentMSecsSinceEpoch())

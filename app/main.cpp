@@ -1,0 +1,6 @@
+#include "shell/AppMain.h"
+
+int main(int argc, char *argv[])
+{
+    return sunshine::app::appMain(argc, argv);
+}

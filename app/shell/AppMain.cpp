@@ -1,0 +1,82 @@
+#include "shell/AppMain.h"
+
+#include "core/Version.h"
+#include "secrets/CredentialStore.h"
+#include "settings/AppSettings.h"
+#include "shell/AppController.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::app {
+
+namespace {
+
+void installTranslations(QApplication &app, const QString &language)
+{
+    if (language == u"en"_s)
+        return;  // the source language
+    auto *qt = new QTranslator(&app);
+    if (qt->load(u"qtbase_zh_CN"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(u":/i18n/sunshine_zh_CN.qm"_s))
+        QApplication::installTranslator(own);
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+}
+
+void chooseFont()
+{
+#if defined(Q_OS_LINUX)
+    // Fontconfig may pick Japanese glyph shapes for Han characters; ask for the Simplified Chinese face.
+    if (QFontDatabase::families().contains(u"Noto Sans CJK SC"_s)) {
+        QFont f = QApplication::font();
+        f.setFamilies({u"Noto Sans CJK SC"_s, f.family()});
+        QApplication::setFont(f);
+    }
+#endif
+}
+
+} // namespace
+
+int appMain(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Sunshine"_s);
+    QApplication::setApplicationName(u"Sunshine+"_s);
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    QApplication::setWindowIcon(QIcon(u":/icons/sunshine.svg"_s));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Sunshine+ desktop program"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({{u"server"_s, u"Server address to use and remember, e.g. https://127.0.0.1:8443"_s, u"URL"_s},
+                       {u"ca-cert"_s, u"Certificate authority (PEM) to trust for the server, remembered"_s, u"FILE"_s}});
+    parser.process(app);
+
+    AppSettings settings;
+    if (parser.isSet(u"server"_s))
+        settings.setServerUrl(QUrl::fromUserInput(parser.value(u"server"_s)));
+    if (parser.isSet(u"ca-cert"_s))
+        settings.setCaCertificateFile(QFileInfo(parser.value(u"ca-cert"_s)).absoluteFilePath());
+
+    installTranslations(app, settings.language());
+    chooseFont();
+
+    KeychainCredentialStore credentials;
+    AppController controller(settings, credentials);
+    QObject::connect(&controller, &AppController::finished, &app, &QApplication::quit);
+    controller.start();
+    return QApplication::exec();
+}
+
+} // namespace sunshine::app
