@@ -112,6 +112,7 @@ void UserDialog::loadDepartments(const QString &orgUnitId, const QString &select
 {
     ui->departmentCombo->clear();
     ui->departmentCombo->addItem(tr("(none)"), QString());
+    m_departmentsLoaded = false;
     if (orgUnitId.isEmpty())
         return;
     ui->departmentCombo->setEnabled(false);
@@ -133,6 +134,7 @@ void UserDialog::loadDepartments(const QString &orgUnitId, const QString &select
         }
         const int i = ui->departmentCombo->findData(selectId);
         ui->departmentCombo->setCurrentIndex(i >= 0 ? i : 0);
+        m_departmentsLoaded = true;
     });
 }
 
@@ -210,7 +212,8 @@ QJsonObject UserDialog::changes() const
         body.insert(u"phone"_s, phone);
     if (orgUnitId != m_original.orgUnitId)
         body.insert(u"orgUnitId"_s, orgUnitId);
-    if (departmentId != m_original.departmentId)
+    // Until the list has arrived the combo shows no department: that is no choice of the clerk's.
+    if (m_departmentsLoaded && departmentId != m_original.departmentId)
         body.insert(u"departmentId"_s, departmentId);
     if (roles != m_original.roles)
         body.insert(u"roles"_s, QJsonArray::fromStringList(roleNames(roles)));

@@ -52,6 +52,7 @@ private:
     UserInfo m_saved;
     QHash<QString, QLabel *> m_errorLabels;
     int m_departmentRequest = 0;
+    bool m_departmentsLoaded = false;
 };
 
 } // namespace sunshine::app

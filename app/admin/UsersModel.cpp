@@ -82,29 +82,37 @@ void UsersModel::fetchPage(int offset)
     if (m_filter.active)
         q.addQueryItem(u"active"_s, *m_filter.active ? u"true"_s : u"false"_s);
 
+    if (m_loading)
+        return;
     m_loading = true;
     Q_EMIT loadingChanged(true);
     const int generation = m_generation;
-    m_api.get(u"/api/v1/admin/users"_s, q, this, [this, generation](const ApiResult &r) {
+    m_api.get(u"/api/v1/admin/users"_s, q, this, [this, generation, offset](const ApiResult &r) {
         if (generation != m_generation)
             return;  // the filter changed meanwhile; a newer request is on its way
-        m_loading = false;
-        Q_EMIT loadingChanged(false);
         if (!r.ok()) {
+            m_loading = false;
+            Q_EMIT loadingChanged(false);
             Q_EMIT loadFailed(r.message);
             return;
         }
         const QJsonArray items = r.json.value(u"items"_s).toArray();
         const qint64 total = r.json.value(u"total"_s).toInteger();
-        m_loadedOnce = true;
-        if (!items.isEmpty()) {
-            beginInsertRows({}, int(m_users.size()), int(m_users.size() + items.size() - 1));
+        // The page must continue exactly where the rows end; anything else would double or skip rows.
+        if (offset == m_users.size() && !items.isEmpty()) {
+            // Settle the total first: views may ask canFetchMore() from inside the insertion.
+            const qint64 loaded = m_users.size() + items.size();
+            m_total = items.size() < kPageSize ? loaded : qMax<qint64>(total, loaded);
+            beginInsertRows({}, int(m_users.size()), int(loaded - 1));
             for (const QJsonValue &v : items)
                 m_users.append(UserInfo::fromJson(v.toObject()));
             endInsertRows();
+        } else if (offset == m_users.size()) {
+            m_total = m_users.size();
         }
-        // A shorter page than asked for means the end, whatever the total said.
-        m_total = items.size() < kPageSize ? m_users.size() : qMax<qint64>(total, m_users.size());
+        m_loadedOnce = true;
+        m_loading = false;
+        Q_EMIT loadingChanged(false);
         Q_EMIT totalChanged(m_total);
     });
 }
