@@ -106,6 +106,16 @@ std::optional<bool> JsonReader::optionalBool(const QString &key)
     return v.toBool();
 }
 
+std::optional<QJsonObject> JsonReader::optionalObject(const QString &key)
+{
+    const QJsonValue v = take(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isObject())
+        typeError(key, u"对象");
+    return v.toObject();
+}
+
 std::optional<QStringList> JsonReader::optionalStringList(const QString &key, int maxItems, int maxLength)
 {
     const QJsonValue v = take(key);

@@ -26,6 +26,8 @@ public:
     qint64 requiredInteger(const QString &key, qint64 min, qint64 max);
     std::optional<qint64> optionalInteger(const QString &key, qint64 min, qint64 max);
     std::optional<bool> optionalBool(const QString &key);
+    // A nested object, returned as it is (its members are the caller's to check).
+    std::optional<QJsonObject> optionalObject(const QString &key);
     QStringList requiredStringList(const QString &key, int maxItems, int maxLength);
     std::optional<QStringList> optionalStringList(const QString &key, int maxItems, int maxLength);
     bool has(const QString &key) const;

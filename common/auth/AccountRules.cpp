@@ -8,7 +8,7 @@ namespace sunshine::accounts {
 
 QString usernameViolation(const QString &username)
 {
-    static const QRegularExpression re(u"^[a-z][a-z0-9._-]{2,31}$"_s);
+    static const QRegularExpression re(u"^[a-z][a-z0-9._-]{2,31}\\z"_s); // \z: $ allows a final newline
     if (username.isEmpty())
         return u"请输入用户名"_s;
     if (username.size() > kUsernameMax)

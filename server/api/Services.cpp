@@ -2,7 +2,8 @@
 
 namespace sunshine {
 
-Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthService::Settings authSettings)
+Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthService::Settings authSettings,
+                   SyncService::Settings syncSettings)
     : store(s)
     , clock(c)
     , hasher(h)
@@ -10,6 +11,7 @@ Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthServic
     , auth(s, audit, c, h, authSettings)
     , users(s, audit, c, h)
     , org(s)
+    , sync(s, audit, c, syncSettings)
 {
 }
 
@@ -21,6 +23,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerAuthRoutes(router, services);
     registerAdminRoutes(router, services);
     registerOrgRoutes(router, services);
+    registerSyncRoutes(router, services);
 }
 
 } // namespace sunshine

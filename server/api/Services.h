@@ -8,13 +8,15 @@
 #include "http/Router.h"
 #include "org/OrgService.h"
 #include "store/Store.h"
+#include "sync/SyncService.h"
 
 namespace sunshine {
 
 // Everything a route handler may use. Thread-safe: handlers run on worker threads.
 struct Services
 {
-    Services(Store &store, const Clock &clock, const PasswordHasher &hasher, AuthService::Settings authSettings);
+    Services(Store &store, const Clock &clock, const PasswordHasher &hasher, AuthService::Settings authSettings,
+             SyncService::Settings syncSettings = {});
 
     Store &store;
     const Clock &clock;
@@ -23,12 +25,14 @@ struct Services
     AuthService auth;
     UserAdminService users;
     OrgService org;
+    SyncService sync;
 };
 
 void registerHealthRoutes(Router &router, Services &services);
 void registerAuthRoutes(Router &router, Services &services);
 void registerAdminRoutes(Router &router, Services &services);
 void registerOrgRoutes(Router &router, Services &services);
+void registerSyncRoutes(Router &router, Services &services);
 
 // All of the above, and the authenticator.
 void registerAllRoutes(Router &router, Services &services);

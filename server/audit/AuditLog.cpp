@@ -1,5 +1,7 @@
 #include "audit/AuditLog.h"
 
+#include "store/BulkInsert.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
@@ -26,6 +28,13 @@ QByteArray AuditLog::entryHash(const QByteArray &prevHash, qint64 seq, qint64 at
 
 void AuditLog::append(const AuditEntry &entry)
 {
+    append(QList<AuditEntry>{entry});
+}
+
+void AuditLog::append(const QList<AuditEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
     // Serialises writers: SQLite holds the write lock already (BEGIN IMMEDIATE); PostgreSQL locks the head row,
     // across server processes too.
     SqlQuery head(m_store, m_store.isPostgres() ? u"SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"_s
@@ -33,29 +42,25 @@ void AuditLog::append(const AuditEntry &entry)
     head.exec();
     if (!head.next())
         throw StoreError(u"audit_head row missing"_s);
-    const qint64 seq = head.int64(0) + 1;
-    const QByteArray prev = head.text(1).toLatin1();
+    qint64 seq = head.int64(0);
+    QByteArray prev = head.text(1).toLatin1();
     const qint64 at = m_clock.nowMs();
-    const QString detail = QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact));
-    const QByteArray hash = entryHash(prev, seq, at, entry, detail);
-
-    SqlQuery(m_store, u"INSERT INTO audit_log (seq, at_ms, actor_id, actor_name, action, target_type, target_id, "
-                      u"detail, address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
-        .bind(seq)
-        .bind(at)
-        .bindText(entry.actorId)
-        .bindText(entry.actorName)
-        .bindText(entry.action)
-        .bindText(entry.targetType)
-        .bindText(entry.targetId)
-        .bindText(detail)
-        .bindText(entry.address)
-        .bindText(QString::fromLatin1(prev))
-        .bindText(QString::fromLatin1(hash))
-        .exec();
+    BulkInsert insert(m_store, u"audit_log"_s,
+                      {u"seq"_s, u"at_ms"_s, u"actor_id"_s, u"actor_name"_s, u"action"_s, u"target_type"_s,
+                       u"target_id"_s, u"detail"_s, u"address"_s, u"prev_hash"_s, u"hash"_s});
+    auto text = [](const QString &s) { return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); };
+    for (const AuditEntry &e : entries) {
+        ++seq;
+        const QString detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+        const QByteArray hash = entryHash(prev, seq, at, e, detail);
+        insert.add({seq, at, text(e.actorId), text(e.actorName), text(e.action), text(e.targetType), text(e.targetId),
+                    detail, text(e.address), QString::fromLatin1(prev), QString::fromLatin1(hash)});
+        prev = hash;
+    }
+    insert.flush();
     SqlQuery(m_store, u"UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"_s)
         .bind(seq)
-        .bindText(QString::fromLatin1(hash))
+        .bindText(QString::fromLatin1(prev))
         .exec();
 }
 

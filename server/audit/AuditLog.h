@@ -28,6 +28,8 @@ public:
 
     // Appends inside the caller's write transaction (so the entry commits or rolls back with the change).
     void append(const AuditEntry &entry);
+    // Many entries at once (one head update, multi-row inserts), in order.
+    void append(const QList<AuditEntry> &entries);
 
     struct Verification
     {

@@ -94,7 +94,7 @@ bool ServerInstance::start(QString *error)
 
     try {
         m_hasher = std::make_unique<PasswordHasher>(m_config.hashCost);
-        m_services = std::make_unique<Services>(*m_store, m_clock, *m_hasher, m_config.auth);
+        m_services = std::make_unique<Services>(*m_store, m_clock, *m_hasher, m_config.auth, m_config.sync);
         loadBaseOrgData(*m_store);
         if (m_config.demo)
             DemoData::loadIfEmpty(*m_store, *m_hasher, m_clock, m_services->audit);

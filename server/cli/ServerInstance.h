@@ -24,6 +24,7 @@ struct ServerConfig
     QString dataDir;
     bool demo = false;
     AuthService::Settings auth;
+    SyncService::Settings sync;
     ApiServer::Limits limits;
     PasswordHasher::Cost hashCost = PasswordHasher::interactive();
 };

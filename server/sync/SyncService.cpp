@@ -1,0 +1,568 @@
+#include "sync/SyncService.h"
+
+#include "store/BulkInsert.h"
+#include "sync/LateSync.h"
+#include "sync/RecordType.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QSet>
+#include <map>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine {
+
+using namespace sync;
+
+namespace {
+
+QString compactJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parseObject(const QString &s)
+{
+    return QJsonDocument::fromJson(s.toUtf8()).object();
+}
+
+QVariant nullableText(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+// "?,?,?" for n values.
+QString marks(qsizetype n)
+{
+    QString s;
+    s.reserve(n * 2);
+    for (qsizetype i = 0; i < n; ++i)
+        s += i ? u",?"_s : u"?"_s;
+    return s;
+}
+
+template <typename Fn>
+void inChunks(const QStringList &values, Fn fn)
+{
+    constexpr qsizetype kChunk = 400;
+    for (qsizetype i = 0; i < values.size(); i += kChunk)
+        fn(values.mid(i, kChunk));
+}
+
+struct StoredRecord
+{
+    Record record;
+    QString orgPath;
+    qint64 createdAt = 0;
+    QString createdBy;
+    bool existsInStore = false;
+};
+
+struct HistoryRow
+{
+    QString recordId;
+    qint64 version;
+    QStringList changed;
+    QJsonObject data;
+    bool deleted;
+    bool late;
+    qint64 at;
+    QString by;
+    QString opId;
+};
+
+struct OrgInfo
+{
+    QString path;
+    OrgLevel level;
+};
+
+struct DeptInfo
+{
+    QString code;
+    QString orgUnitId;
+};
+
+OpResult rejected(const QString &opId, const QString &code, const QString &message, const QString &field = {})
+{
+    OpResult r;
+    r.opId = opId;
+    r.status = OpStatus::Rejected;
+    r.code = code;
+    r.message = message;
+    r.field = field;
+    return r;
+}
+
+// One push: everything the batch needs, loaded up front, changed in memory, written in bulk at the end.
+class PushBatch
+{
+public:
+    PushBatch(Store &store, const AuthSession &actor, const Clock &clock, const SyncService::Settings &settings,
+              qint64 deviceNowMs)
+        : m_store(store)
+        , m_actor(actor)
+        , m_now(clock.nowMs())
+        , m_settings(settings)
+        , m_deviceNow(deviceNowMs)
+    {
+    }
+
+    QList<OpResult> run(const QJsonArray &raw, AuditLog &audit, const QString &address);
+
+private:
+    void prefetch(const QList<Operation> &ops);
+    OpResult apply(const Operation &op);
+    QSet<QString> changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion);
+    void write(AuditLog &audit, const QString &address);
+
+    Store &m_store;
+    const AuthSession &m_actor;
+    qint64 m_now;
+    const SyncService::Settings &m_settings;
+    qint64 m_deviceNow;
+
+    QHash<QString, OpResult> m_stored;         // results of operations applied before
+    QHash<QString, qint64> m_storedBase;       // their base versions
+    QHash<QString, QString> m_storedRecord;    // their record ids
+    QHash<QString, StoredRecord> m_records;    // current state, updated as operations apply
+    QHash<QString, OrgInfo> m_orgs;
+    QHash<QString, DeptInfo> m_depts;
+    QHash<QPair<QString, qint64>, qint64> m_rebase;  // (record, base version sent) -> version it became here
+    QList<HistoryRow> m_history;
+    QStringList m_touched;                            // records with a new version, in order
+    QList<QPair<Operation, OpResult>> m_toRemember;   // applied and rejected answers to keep
+    QList<AuditEntry> m_audit;
+};
+
+QList<OpResult> PushBatch::run(const QJsonArray &raw, AuditLog &audit, const QString &address)
+{
+    QList<OpResult> results(raw.size());
+    QList<Operation> ops;
+    QList<int> opIndex;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const QJsonValue v = raw.at(i);
+        const QString opId = v.toObject().value(u"opId"_s).toString().left(64);
+        if (!v.isObject()) {
+            results[i] = rejected({}, u"INVALID_TYPE"_s, u"每个操作应为一个 JSON 对象"_s);
+            continue;
+        }
+        try {
+            ops.append(Operation::fromJson(v.toObject()));
+            opIndex.append(int(i));
+        } catch (const ApiError &e) {
+            results[i] = rejected(opId, e.codeName(), e.message(), e.field());
+        }
+    }
+    prefetch(ops);
+    QHash<QString, OpResult> doneInBatch;
+    for (qsizetype k = 0; k < ops.size(); ++k) {
+        const Operation &op = ops.at(k);
+        OpResult r;
+        if (const auto it = m_stored.constFind(op.opId); it != m_stored.constEnd()) {
+            r = *it;  // applied before: the same answer again, nothing applied twice
+            if (r.status == OpStatus::Applied) {
+                const auto key = qMakePair(m_storedRecord.value(op.opId), m_storedBase.value(op.opId));
+                m_rebase.insert(key, qMax(m_rebase.value(key), r.version));
+            }
+        } else if (const auto d = doneInBatch.constFind(op.opId); d != doneInBatch.constEnd()) {
+            r = *d;
+        } else {
+            try {
+                r = apply(op);
+            } catch (const ApiError &e) {
+                r = rejected(op.opId, e.codeName(), e.message(), e.field());
+            }
+            if (r.status != OpStatus::Conflict)
+                m_toRemember.append({op, r});
+            doneInBatch.insert(op.opId, r);
+        }
+        results[opIndex.at(k)] = r;
+    }
+    write(audit, address);
+    return results;
+}
+
+void PushBatch::prefetch(const QList<Operation> &ops)
+{
+    QStringList opIds, recordIds, orgIds, deptIds;
+    for (const Operation &op : ops) {
+        opIds.append(op.opId);
+        if (!recordIds.contains(op.recordId))
+            recordIds.append(op.recordId);
+        if (!orgIds.contains(op.orgUnitId))
+            orgIds.append(op.orgUnitId);
+        if (!op.departmentId.isEmpty() && !deptIds.contains(op.departmentId))
+            deptIds.append(op.departmentId);
+    }
+    inChunks(opIds, [&](const QStringList &chunk) {
+        SqlQuery q(m_store, u"SELECT op_id, result, record_id, base_version FROM applied_ops WHERE op_id IN (%1)"_s.arg(
+                                marks(chunk.size())));
+        for (const QString &id : chunk)
+            q.bindText(id);
+        q.exec();
+        while (q.next()) {
+            m_stored.insert(q.text(0), OpResult::fromJson(parseObject(q.text(1))));
+            m_storedRecord.insert(q.text(0), q.text(2));
+            m_storedBase.insert(q.text(0), q.int64(3));
+        }
+    });
+    const QString lock = m_store.isPostgres() ? u" FOR UPDATE"_s : QString();
+    inChunks(recordIds, [&](const QStringList &chunk) {
+        SqlQuery q(m_store, u"SELECT id, type, org_unit_id, org_path, department_id, version, updated_at, updated_by, "
+                            u"deleted, late_synced, created_at, created_by, data FROM records WHERE id IN (%1)"_s.arg(
+                                marks(chunk.size())) +
+                                lock);
+        for (const QString &id : chunk)
+            q.bindText(id);
+        q.exec();
+        while (q.next()) {
+            StoredRecord s;
+            s.record.id = q.text(0);
+            s.record.type = q.text(1);
+            s.record.orgUnitId = q.text(2);
+            s.orgPath = q.text(3);
+            s.record.departmentId = q.text(4);
+            s.record.version = q.int64(5);
+            s.record.updatedAtMs = q.int64(6);
+            s.record.updatedBy = q.text(7);
+            s.record.deleted = q.flag(8);
+            s.record.lateSynced = q.flag(9);
+            s.createdAt = q.int64(10);
+            s.createdBy = q.text(11);
+            s.record.fields = parseObject(q.text(12));
+            s.existsInStore = true;
+            m_records.insert(s.record.id, s);
+        }
+    });
+    inChunks(orgIds, [&](const QStringList &chunk) {
+        SqlQuery q(m_store, u"SELECT id, path, level FROM org_units WHERE id IN (%1)"_s.arg(marks(chunk.size())));
+        for (const QString &id : chunk)
+            q.bindText(id);
+        q.exec();
+        while (q.next())
+            m_orgs.insert(q.text(0), {q.text(1), OrgLevel(q.int64(2))});
+    });
+    inChunks(deptIds, [&](const QStringList &chunk) {
+        SqlQuery q(m_store, u"SELECT id, code, org_unit_id FROM departments WHERE id IN (%1)"_s.arg(marks(chunk.size())));
+        for (const QString &id : chunk)
+            q.bindText(id);
+        q.exec();
+        while (q.next())
+            m_depts.insert(q.text(0), {q.text(1), q.text(2)});
+    });
+}
+
+QSet<QString> PushBatch::changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion)
+{
+    QSet<QString> names;
+    SqlQuery q(m_store, u"SELECT changed FROM record_history WHERE record_id = ? AND version > ? AND version <= ?"_s);
+    q.bindText(recordId).bind(fromVersion).bind(toVersion).exec();
+    while (q.next()) {
+        const QJsonArray a = QJsonDocument::fromJson(q.text(0).toUtf8()).array();
+        for (const QJsonValue &v : a)
+            names.insert(v.toString());
+    }
+    for (const HistoryRow &h : std::as_const(m_history)) {
+        if (h.recordId == recordId && h.version > fromVersion && h.version <= toVersion) {
+            for (const QString &n : h.changed)
+                names.insert(n);
+        }
+    }
+    return names;
+}
+
+OpResult PushBatch::apply(const Operation &op)
+{
+    const RecordType *type = RecordTypes::find(op.type);
+    if (!type)
+        return rejected(op.opId, u"VALIDATION_FAILED"_s, u"未知的记录类型“%1”"_s.arg(op.type.left(48)), u"type"_s);
+    const Scope &scope = m_actor.scope;
+    if (!scope.hasRole(Role::Clerk) && !scope.hasRole(Role::Reviewer))
+        return rejected(op.opId, u"FORBIDDEN"_s, u"领导和监督人员只能查看数据，不能录入或修改"_s);
+
+    const auto found = m_records.find(op.recordId);
+    const bool exists = found != m_records.end();
+    if (exists && (found->record.type != op.type || found->record.orgUnitId != op.orgUnitId ||
+                   found->record.departmentId != op.departmentId)) {
+        if (!scope.coversOrgPath(found->orgPath))
+            return rejected(op.opId, u"FORBIDDEN"_s, u"没有权限修改该记录"_s);
+        return rejected(op.opId, u"VALIDATION_FAILED"_s, u"记录的类型、行政区划和部门创建后不能更改"_s);
+    }
+    const auto org = m_orgs.constFind(op.orgUnitId);
+    if (org == m_orgs.constEnd())
+        return rejected(op.opId, u"VALIDATION_FAILED"_s, u"行政区划不存在"_s, u"orgUnitId"_s);
+    Placement placement;
+    placement.orgUnitId = op.orgUnitId;
+    placement.orgPath = org->path;
+    placement.orgLevel = org->level;
+    placement.departmentId = op.departmentId;
+    if (!op.departmentId.isEmpty()) {
+        const auto dept = m_depts.constFind(op.departmentId);
+        if (dept == m_depts.constEnd())
+            return rejected(op.opId, u"VALIDATION_FAILED"_s, u"部门不存在"_s, u"departmentId"_s);
+        placement.departmentCode = dept->code;
+        placement.departmentOrgUnitId = dept->orgUnitId;
+    }
+    // Outside the caller's area: refused without a word about the record.
+    if (!scope.coversOrgPath(placement.orgPath))
+        return rejected(op.opId, u"FORBIDDEN"_s, u"没有权限在该行政区划录入数据"_s);
+    if (const auto denied = type->writeDenied(scope, placement))
+        return rejected(op.opId, u"FORBIDDEN"_s, *denied);
+
+    for (auto it = op.changedFields.constBegin(); it != op.changedFields.constEnd(); ++it) {
+        if (const auto problem = type->checkField(it.key(), it.value()))
+            return rejected(op.opId, problem->code, problem->message, problem->field);
+    }
+
+    // Operations of one chain (made on top of each other offline) carry the same base; continue the chain.
+    qint64 base = op.baseVersion;
+    if (const auto it = m_rebase.constFind(qMakePair(op.recordId, op.baseVersion)); it != m_rebase.constEnd())
+        base = *it;
+
+    StoredRecord next;
+    QStringList changedNames;
+    if (!exists) {
+        if (op.kind == OpKind::Delete || base != 0)
+            return rejected(op.opId, u"NOT_FOUND"_s, u"要修改的记录在服务器上不存在"_s);
+        next.record.id = op.recordId;
+        next.record.type = op.type;
+        next.record.orgUnitId = op.orgUnitId;
+        next.record.departmentId = op.departmentId;
+        next.orgPath = placement.orgPath;
+        next.createdAt = m_now;
+        next.createdBy = m_actor.userId;
+        for (auto it = op.changedFields.constBegin(); it != op.changedFields.constEnd(); ++it) {
+            if (!it.value().isNull())
+                next.record.fields.insert(it.key(), it.value());
+            changedNames.append(it.key());
+        }
+    } else {
+        next = *found;
+        const qint64 current = found->record.version;
+        if (base != current) {
+            if (base > current)
+                return rejected(op.opId, u"VALIDATION_FAILED"_s, u"操作的基础版本比服务器上的还新"_s);
+            // Merge by field: a conflict only when someone else changed one of the same fields meanwhile.
+            const QSet<QString> theirs = changedSince(op.recordId, base, current);
+            bool overlap = op.kind == OpKind::Delete || found->record.deleted;
+            for (auto it = op.changedFields.constBegin(); !overlap && it != op.changedFields.constEnd(); ++it)
+                overlap = theirs.contains(it.key());
+            if (overlap) {
+                OpResult r;
+                r.opId = op.opId;
+                r.status = OpStatus::Conflict;
+                r.message = u"该记录已被他人修改，请对照双方内容后选择保留哪一方"_s;
+                r.current = found->record;
+                return r;
+            }
+        }
+        if (op.kind == OpKind::Delete) {
+            next.record.deleted = true;
+            changedNames = next.record.fields.keys();
+        } else {
+            for (auto it = op.changedFields.constBegin(); it != op.changedFields.constEnd(); ++it) {
+                if (next.record.fields.value(it.key()) == it.value() ||
+                    (it.value().isNull() && !next.record.fields.contains(it.key())))
+                    continue;
+                if (it.value().isNull())
+                    next.record.fields.remove(it.key());
+                else
+                    next.record.fields.insert(it.key(), it.value());
+                changedNames.append(it.key());
+            }
+            if (changedNames.isEmpty() && !found->record.deleted) {
+                OpResult r;  // nothing to change: applied, same version
+                r.opId = op.opId;
+                r.status = OpStatus::Applied;
+                r.version = current;
+                m_rebase.insert(qMakePair(op.recordId, op.baseVersion), current);
+                return r;
+            }
+        }
+    }
+
+    // Deadlines are judged here, by the server, with the late-sync rule for offline entries.
+    LateSyncInput late;
+    late.serverNowMs = m_now;
+    late.closesAtMs = type->entryClosesAtMs(next.record.fields);
+    late.deviceTimeMs = op.deviceTimeMs;
+    late.lastServerContactMs = op.lastServerContactMs;
+    late.deviceNowMs = m_deviceNow;
+    late.graceMs = m_settings.lateGraceMs;
+    late.maxClockSkewMs = m_settings.maxClockSkewMs;
+    const LateSyncVerdict verdict = judgeLateSync(late);
+    if (verdict.kind == LateSyncVerdict::Kind::Refused)
+        return rejected(op.opId, u"ENTRY_CLOSED"_s, verdict.reason);
+    const bool isLate = verdict.kind == LateSyncVerdict::Kind::AcceptedLate;
+
+    if (!next.record.deleted) {
+        if (const auto problem = type->checkRecord(op.recordId, next.record.fields, placement))
+            return rejected(op.opId, problem->code, problem->message, problem->field);
+        const QStringList files = type->attachmentsOf(next.record.fields);
+        for (const QString &sha : files) {
+            SqlQuery q(m_store, u"SELECT complete FROM attachments WHERE sha256 = ?"_s);
+            q.bindText(sha).exec();
+            if (!q.next() || !q.flag(0))
+                return rejected(op.opId, u"ATTACHMENT_MISSING"_s, u"附件 %1… 尚未上传完成，请先上传附件"_s.arg(sha.left(12)),
+                                u"documents"_s);
+        }
+    }
+
+    next.record.version = (exists ? found->record.version : 0) + 1;
+    next.record.updatedAtMs = m_now;
+    next.record.updatedBy = m_actor.userId;
+    next.record.lateSynced = isLate;
+    m_records.insert(op.recordId, next);
+    if (!m_touched.contains(op.recordId))
+        m_touched.append(op.recordId);
+    m_history.append({op.recordId, next.record.version, changedNames, next.record.fields, next.record.deleted, isLate,
+                      m_now, m_actor.userId, op.opId});
+    m_rebase.insert(qMakePair(op.recordId, op.baseVersion), next.record.version);
+    const QString action = next.record.deleted ? u"record.delete"_s : exists ? u"record.update"_s : u"record.create"_s;
+    QJsonObject detail{{u"type"_s, op.type},
+                       {u"version"_s, next.record.version},
+                       {u"fields"_s, QJsonArray::fromStringList(changedNames)},
+                       {u"opId"_s, op.opId}};
+    if (isLate)
+        detail.insert(u"lateSynced"_s, true);
+    m_audit.append({m_actor.userId, m_actor.username, action, op.type, op.recordId, detail, {}});
+
+    OpResult r;
+    r.opId = op.opId;
+    r.status = OpStatus::Applied;
+    r.version = next.record.version;
+    r.lateSynced = isLate;
+    return r;
+}
+
+void PushBatch::write(AuditLog &audit, const QString &address)
+{
+    if (!m_touched.isEmpty()) {
+        // The commit-order lock: held from here to commit, so sequence numbers become visible in order.
+        const qint64 n = m_touched.size();
+        SqlQuery(m_store, u"UPDATE sync_head SET seq = seq + ? WHERE id = 1"_s).bind(n).exec();
+        SqlQuery head(m_store, u"SELECT seq FROM sync_head WHERE id = 1"_s);
+        head.exec();
+        head.next();
+        qint64 seq = head.int64(0) - n;
+
+        BulkInsert records(m_store, u"records"_s,
+                           {u"id"_s, u"type"_s, u"org_unit_id"_s, u"org_path"_s, u"department_id"_s, u"version"_s,
+                            u"seq"_s, u"updated_at"_s, u"updated_by"_s, u"deleted"_s, u"late_synced"_s,
+                            u"created_at"_s, u"created_by"_s, u"data"_s},
+                           u"ON CONFLICT (id) DO UPDATE SET version = excluded.version, seq = excluded.seq, "
+                           u"updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+                           u"deleted = excluded.deleted, late_synced = excluded.late_synced, data = excluded.data"_s,
+                           100);
+        QStringList touchedWithFiles;
+        for (const QString &id : std::as_const(m_touched)) {
+            const StoredRecord &s = m_records.value(id);
+            records.add({id, s.record.type, s.record.orgUnitId, s.orgPath, nullableText(s.record.departmentId),
+                         s.record.version, ++seq, s.record.updatedAtMs, nullableText(s.record.updatedBy),
+                         s.record.deleted ? 1 : 0, s.record.lateSynced ? 1 : 0, s.createdAt,
+                         nullableText(s.createdBy), compactJson(s.record.fields)});
+        }
+        records.flush();
+
+        BulkInsert history(m_store, u"record_history"_s,
+                           {u"record_id"_s, u"version"_s, u"changed"_s, u"data"_s, u"deleted"_s, u"late_synced"_s,
+                            u"updated_at"_s, u"updated_by"_s, u"op_id"_s});
+        for (const HistoryRow &h : std::as_const(m_history))
+            history.add({h.recordId, h.version,
+                         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(h.changed)).toJson(QJsonDocument::Compact)),
+                         compactJson(h.data), h.deleted ? 1 : 0, h.late ? 1 : 0, h.at, nullableText(h.by), h.opId});
+        history.flush();
+
+        // What each record refers to now.
+        inChunks(m_touched, [&](const QStringList &chunk) {
+            SqlQuery del(m_store, u"DELETE FROM attachment_refs WHERE record_id IN (%1)"_s.arg(marks(chunk.size())));
+            for (const QString &id : chunk)
+                del.bindText(id);
+            del.exec();
+        });
+        BulkInsert refs(m_store, u"attachment_refs"_s, {u"sha256"_s, u"record_id"_s});
+        for (const QString &id : std::as_const(m_touched)) {
+            const StoredRecord &s = m_records.value(id);
+            if (s.record.deleted)
+                continue;
+            const RecordType *type = RecordTypes::find(s.record.type);
+            const QStringList files = type ? type->attachmentsOf(s.record.fields) : QStringList();
+            for (const QString &sha : files)
+                refs.add({sha, id});
+        }
+        refs.flush();
+    }
+
+    BulkInsert remembered(m_store, u"applied_ops"_s,
+                          {u"op_id"_s, u"user_id"_s, u"record_id"_s, u"base_version"_s, u"result"_s, u"applied_at"_s});
+    for (const auto &entry : std::as_const(m_toRemember))
+        remembered.add({entry.first.opId, m_actor.userId, entry.first.recordId, entry.first.baseVersion,
+                        compactJson(entry.second.toJson()), m_now});
+    remembered.flush();
+
+    for (AuditEntry &e : m_audit)
+        e.address = address;
+    audit.append(m_audit);
+}
+
+} // namespace
+
+SyncService::SyncService(Store &store, AuditLog &audit, const Clock &clock, Settings settings)
+    : m_store(store)
+    , m_audit(audit)
+    , m_clock(clock)
+    , m_settings(settings)
+{
+}
+
+QList<OpResult> SyncService::push(const AuthSession &actor, const QJsonArray &operations, qint64 deviceNowMs,
+                                  const QString &address)
+{
+    Transaction tx(m_store);
+    PushBatch batch(m_store, actor, m_clock, m_settings, deviceNowMs);
+    QList<OpResult> results = batch.run(operations, m_audit, address);
+    tx.commit();
+    return results;
+}
+
+PullPage SyncService::pull(const AuthSession &actor, const QString &cursor, int limit)
+{
+    qint64 after = 0;
+    if (!cursor.isEmpty()) {
+        bool ok = false;
+        after = cursor.size() <= 18 ? cursor.toLongLong(&ok) : 0;
+        if (!ok || after < 0)
+            throw ApiError(ErrorCode::BadRequest, u"同步游标无效，请重新完整同步"_s, u"cursor"_s);
+    }
+    PullPage page;
+    SqlQuery q(m_store, u"SELECT id, type, org_unit_id, department_id, version, seq, updated_at, updated_by, deleted, "
+                        u"late_synced, data FROM records WHERE seq > ? AND org_path LIKE ? ORDER BY seq LIMIT ?"_s);
+    q.raw().setForwardOnly(true);
+    q.bind(after).bindText(actor.scope.orgPath + u'%').bind(limit + 1).exec();
+    qint64 last = after;
+    while (q.next()) {
+        if (page.records.size() == limit) {
+            page.hasMore = true;
+            break;
+        }
+        Record r;
+        r.id = q.text(0);
+        r.type = q.text(1);
+        r.orgUnitId = q.text(2);
+        r.departmentId = q.text(3);
+        r.version = q.int64(4);
+        last = q.int64(5);
+        r.updatedAtMs = q.int64(6);
+        r.updatedBy = q.text(7);
+        r.deleted = q.flag(8);
+        r.lateSynced = q.flag(9);
+        r.fields = parseObject(q.text(10));
+        page.records.append(r);
+    }
+    page.cursor = QString::number(last);
+    return page;
+}
+
+} // namespace sunshine

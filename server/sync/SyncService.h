@@ -1,0 +1,42 @@
+#pragma once
+
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+#include "http/HttpTypes.h"
+#include "store/Store.h"
+#include "sync/SyncTypes.h"
+
+#include <QJsonArray>
+
+namespace sunshine {
+
+// Push and pull of synced records.
+// Push: each operation applied at most once (operation ids are remembered), the whole batch in one transaction,
+// an answer per operation. Pull: the changes after a cursor within the caller's scope, in commit order: sequence
+// numbers are handed out under a lock taken just before commit, so a reader never sees number N+1 before N.
+class SyncService
+{
+public:
+    struct Settings
+    {
+        qint64 lateGraceMs = 3LL * 24 * 3600 * 1000;
+        qint64 maxClockSkewMs = 10LL * 60 * 1000;
+    };
+
+    SyncService(Store &store, AuditLog &audit, const Clock &clock, Settings settings);
+
+    // `operations` as sent; the answers are in the same order.
+    QList<sync::OpResult> push(const AuthSession &actor, const QJsonArray &operations, qint64 deviceNowMs,
+                               const QString &address);
+    sync::PullPage pull(const AuthSession &actor, const QString &cursor, int limit);
+
+    const Settings &settings() const { return m_settings; }
+
+private:
+    Store &m_store;
+    AuditLog &m_audit;
+    const Clock &m_clock;
+    Settings m_settings;
+};
+
+} // namespace sunshine
