@@ -3,7 +3,7 @@
 namespace sunshine {
 
 Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthService::Settings authSettings,
-                   SyncService::Settings syncSettings)
+                   SyncService::Settings syncSettings, const QString &attachmentDir)
     : store(s)
     , clock(c)
     , hasher(h)
@@ -12,6 +12,8 @@ Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthServic
     , users(s, audit, c, h)
     , org(s)
     , sync(s, audit, c, syncSettings)
+    , files(attachmentDir)
+    , attachments(s, files, audit, c)
 {
 }
 
@@ -24,6 +26,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerAdminRoutes(router, services);
     registerOrgRoutes(router, services);
     registerSyncRoutes(router, services);
+    registerAttachmentRoutes(router, services);
 }
 
 } // namespace sunshine

@@ -3,6 +3,8 @@
 #include "accounts/AuthService.h"
 #include "accounts/PasswordHasher.h"
 #include "accounts/UserAdminService.h"
+#include "attachments/AttachmentService.h"
+#include "attachments/AttachmentStore.h"
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
 #include "http/Router.h"
@@ -16,7 +18,7 @@ namespace sunshine {
 struct Services
 {
     Services(Store &store, const Clock &clock, const PasswordHasher &hasher, AuthService::Settings authSettings,
-             SyncService::Settings syncSettings = {});
+             SyncService::Settings syncSettings, const QString &attachmentDir);
 
     Store &store;
     const Clock &clock;
@@ -26,6 +28,9 @@ struct Services
     UserAdminService users;
     OrgService org;
     SyncService sync;
+    DirectoryAttachmentStore files;
+    AttachmentService attachments;
+    int schemaVersion = 0;  // what this server migrated the store to at start
 };
 
 void registerHealthRoutes(Router &router, Services &services);
@@ -33,6 +38,7 @@ void registerAuthRoutes(Router &router, Services &services);
 void registerAdminRoutes(Router &router, Services &services);
 void registerOrgRoutes(Router &router, Services &services);
 void registerSyncRoutes(Router &router, Services &services);
+void registerAttachmentRoutes(Router &router, Services &services);
 
 // All of the above, and the authenticator.
 void registerAllRoutes(Router &router, Services &services);

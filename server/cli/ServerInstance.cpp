@@ -94,7 +94,14 @@ bool ServerInstance::start(QString *error)
 
     try {
         m_hasher = std::make_unique<PasswordHasher>(m_config.hashCost);
-        m_services = std::make_unique<Services>(*m_store, m_clock, *m_hasher, m_config.auth, m_config.sync);
+        QString dataDir = m_config.dataDir;
+        if (dataDir.isEmpty()) {
+            m_scratch = std::make_unique<QTemporaryDir>();
+            dataDir = m_scratch->path();
+        }
+        m_services = std::make_unique<Services>(*m_store, m_clock, *m_hasher, m_config.auth, m_config.sync,
+                                                dataDir + u"/attachments"_s);
+        m_services->schemaVersion = m_schema;
         loadBaseOrgData(*m_store);
         if (m_config.demo)
             DemoData::loadIfEmpty(*m_store, *m_hasher, m_clock, m_services->audit);

@@ -10,6 +10,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QTemporaryDir>
 #include <memory>
 
 namespace sunshine {
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<Services> m_services;
     Router m_router;
     std::unique_ptr<ApiServer> m_http;
+    std::unique_ptr<QTemporaryDir> m_scratch;  // data directory when none was given
     quint16 m_port = 0;
     int m_schema = 0;
 };

@@ -56,8 +56,13 @@ QString methodName(QHttpServerRequest::Method m)
     }
 }
 
-// Headers that go with every answer.
+// Room for the request line and headers on top of the body limit.
 constexpr int kHeaderAllowance = 64 * 1024;
+
+QString sizeText(qint64 bytes)
+{
+    return bytes >= (1 << 20) ? u"%1 MB"_s.arg(bytes >> 20) : u"%1 KB"_s.arg(bytes >> 10);
+}
 
 } // namespace
 
@@ -111,7 +116,7 @@ void ApiServer::watchSocket(QTcpSocket *socket)
         pending += socket->bytesAvailable();
         if (pending <= m_limits.maxBodyBytes + kHeaderAllowance)
             return;
-        const ApiError err(ErrorCode::PayloadTooLarge, u"请求内容过大，上限为 %1 MB"_s.arg(m_limits.maxBodyBytes >> 20));
+        const ApiError err(ErrorCode::PayloadTooLarge, u"请求内容过大，上限为 %1"_s.arg(sizeText(m_limits.maxBodyBytes)));
         const QByteArray body = HttpResponse::error(err).body;
         socket->readAll();
         socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json; charset=utf-8\r\n"
@@ -139,7 +144,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     if (req->body.size() > m_limits.maxBodyBytes) {
         writeResponse(*responder, HttpResponse::error(ApiError(
                                       ErrorCode::PayloadTooLarge,
-                                      u"请求内容过大，上限为 %1 MB"_s.arg(m_limits.maxBodyBytes >> 20))));
+                                      u"请求内容过大，上限为 %1"_s.arg(sizeText(m_limits.maxBodyBytes)))));
         return true;
     }
 

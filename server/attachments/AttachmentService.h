@@ -1,0 +1,42 @@
+#pragma once
+
+#include "attachments/AttachmentStore.h"
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+#include "http/HttpTypes.h"
+#include "store/Store.h"
+
+#include <QJsonObject>
+
+namespace sunshine {
+
+// Resumable uploads by SHA-256 and scoped downloads.
+class AttachmentService
+{
+public:
+    static constexpr qint64 kMaxFileBytes = 50LL * 1024 * 1024;
+    static constexpr qint64 kMaxChunkBytes = 4LL * 1024 * 1024;
+
+    AttachmentService(Store &store, AttachmentStore &files, AuditLog &audit, const Clock &clock);
+
+    // Announces an upload (or finds it already there): {sha256, size, received, complete}.
+    QJsonObject begin(const AuthSession &actor, const QString &sha256, qint64 size, const QString &mimeType);
+    QJsonObject status(const AuthSession &actor, const QString &sha256);
+    // Appends a chunk at `offset` (which must be what the server has received so far).
+    QJsonObject append(const AuthSession &actor, const QString &sha256, qint64 offset, const QByteArray &chunk,
+                       const QString &address);
+    // The file, for a user who uploaded it or can see a record that refers to it.
+    QByteArray download(const AuthSession &actor, const QString &sha256, QString *mimeType);
+
+    static void checkSha(const QString &sha256);
+
+private:
+    QJsonObject statusOf(const QString &sha256, bool *found);
+
+    Store &m_store;
+    AttachmentStore &m_files;
+    AuditLog &m_audit;
+    const Clock &m_clock;
+};
+
+} // namespace sunshine
