@@ -34,11 +34,13 @@ AccountTab::AccountTab(ApiClient &api, const UserInfo &me, qint64 sessionExpires
     form->addRow(tr("Name:"), new QLabel(me.displayName, profile));
     form->addRow(tr("Roles:"), new QLabel(roles.join(u"、"_s), profile));
     form->addRow(tr("Area:"), new QLabel(me.orgUnitName, profile));
-    form->addRow(tr("Department:"), new QLabel(me.departmentName.isEmpty() ? tr("(none)") : me.departmentName, profile));
+    form->addRow(tr("Department:"),
+                 new QLabel(me.departmentName.isEmpty() ? tr("(none)") : me.departmentName, profile));
     if (sessionExpiresMs > 0)
-        form->addRow(tr("Signed in until:"),
-                     new QLabel(QDateTime::fromMSecsSinceEpoch(sessionExpiresMs).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
-                                profile));
+        form->addRow(tr("Signed in until:"), new QLabel(QDateTime::fromMSecsSinceEpoch(sessionExpiresMs)
+                                                            .toLocalTime()
+                                                            .toString(u"yyyy-MM-dd HH:mm"_s),
+                                                        profile));
     auto *change = new QPushButton(tr("&Change password…"), profile);
     form->addRow(QString(), change);
     connect(change, &QPushButton::clicked, this, &AccountTab::changePasswordRequested);

@@ -21,15 +21,17 @@ PasswordDialog::PasswordDialog(ApiClient &api, Mode mode, const UserInfo &user, 
     ui->errorLabel->hide();
     if (mode == Mode::ChangeOwn) {
         setWindowTitle(tr("Change my password"));
-        ui->introLabel->setText(user.mustChangePassword
-                                    ? tr("Your password was set by an administrator. Choose your own password now.")
-                                    : tr("Choose a new password: at least 8 characters with three of upper-case "
-                                         "letters, lower-case letters, digits and symbols."));
+        ui->introLabel->setText(
+            user.mustChangePassword
+                ? tr("Your password was set by an administrator. Choose your own password now.")
+                : tr("Choose a new password: at least 8 characters with three of upper-case "
+                     "letters, lower-case letters, digits and symbols."));
     } else {
         setWindowTitle(tr("Reset password of %1").arg(user.username));
-        ui->introLabel->setText(tr("Set a new password for %1 (%2). All of this account's sessions end, and the "
-                                   "user must choose their own password at the next sign-in.")
-                                    .arg(user.displayName, user.username));
+        ui->introLabel->setText(
+            tr("Set a new password for %1 (%2). All of this account's sessions end, and the "
+               "user must choose their own password at the next sign-in.")
+                .arg(user.displayName, user.username));
         ui->currentLabel->hide();
         ui->currentEdit->hide();
     }
@@ -76,10 +78,11 @@ void PasswordDialog::submit()
     };
     if (m_mode == Mode::ChangeOwn)
         m_api.post(u"/api/v1/me/password"_s,
-                   QJsonObject{{u"currentPassword"_s, ui->currentEdit->text()}, {u"newPassword"_s, next}}, this, done);
-    else
-        m_api.post(u"/api/v1/admin/users/"_s + m_user.id + u"/reset-password"_s, QJsonObject{{u"password"_s, next}},
+                   QJsonObject{{u"currentPassword"_s, ui->currentEdit->text()}, {u"newPassword"_s, next}},
                    this, done);
+    else
+        m_api.post(u"/api/v1/admin/users/"_s + m_user.id + u"/reset-password"_s,
+                   QJsonObject{{u"password"_s, next}}, this, done);
 }
 
 } // namespace sunshine::app

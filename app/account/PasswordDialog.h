@@ -18,7 +18,11 @@ class PasswordDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Mode { ChangeOwn, ResetOther };
+    enum class Mode
+    {
+        ChangeOwn,
+        ResetOther
+    };
     PasswordDialog(ApiClient &api, Mode mode, const UserInfo &user, QWidget *parent = nullptr);
     ~PasswordDialog() override;
 

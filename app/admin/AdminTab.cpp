@@ -99,16 +99,17 @@ AdminTab::AdminTab(ApiClient &api, const UserInfo &me, QWidget *parent)
     connect(m_searchDelay, &QTimer::timeout, this, &AdminTab::applyFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &AdminTab::applyFilter);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &AdminTab::applyFilter);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AdminTab::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AdminTab::updateActions);
     connect(m_table, &QTableView::doubleClicked, this, &AdminTab::editSelected);
     connect(m_new, &QPushButton::clicked, this, &AdminTab::createUser);
     connect(m_edit, &QPushButton::clicked, this, &AdminTab::editSelected);
     connect(m_toggle, &QPushButton::clicked, this, &AdminTab::toggleActiveSelected);
     connect(m_reset, &QPushButton::clicked, this, &AdminTab::resetPasswordSelected);
-    connect(m_users, &UsersModel::totalChanged, this, [this](qint64 total) {
-        m_info->setText(tr("%n account(s)", nullptr, int(total)));
-    });
-    connect(m_users, &UsersModel::loadFailed, this, [this](const QString &message) { m_info->setText(message); });
+    connect(m_users, &UsersModel::totalChanged, this,
+            [this](qint64 total) { m_info->setText(tr("%n account(s)", nullptr, int(total))); });
+    connect(m_users, &UsersModel::loadFailed, this,
+            [this](const QString &message) { m_info->setText(message); });
     connect(m_users, &QAbstractItemModel::modelReset, this, &AdminTab::updateActions);
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] { m_search->setFocus(); });
@@ -174,9 +175,10 @@ void AdminTab::createUser()
         dialog.setInitialOrgUnit(u->id);
     if (dialog.exec() == QDialog::Accepted) {
         m_users->reload();
-        m_info->setText(tr("Account %1 created. Give the user the initial password; they must change it at the "
-                           "first sign-in.")
-                            .arg(dialog.savedUser().username));
+        m_info->setText(
+            tr("Account %1 created. Give the user the initial password; they must change it at the "
+               "first sign-in.")
+                .arg(dialog.savedUser().username));
     }
 }
 
@@ -197,10 +199,11 @@ void AdminTab::toggleActiveSelected()
     if (!u)
         return;
     const bool activate = !u->active;
-    const QString question =
-        activate ? tr("Activate the account %1 (%2) again?").arg(u->displayName, u->username)
-                 : tr("Deactivate the account %1 (%2)? The user is signed out everywhere and can no longer sign in.")
-                       .arg(u->displayName, u->username);
+    const QString question = activate
+                                 ? tr("Activate the account %1 (%2) again?").arg(u->displayName, u->username)
+                                 : tr("Deactivate the account %1 (%2)? The user is signed out everywhere and "
+                                      "can no longer sign in.")
+                                       .arg(u->displayName, u->username);
     if (QMessageBox::question(this, activate ? tr("Activate account") : tr("Deactivate account"), question) !=
         QMessageBox::Yes)
         return;

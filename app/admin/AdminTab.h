@@ -19,8 +19,8 @@ class ApiClient;
 class OrgTreeModel;
 class UsersModel;
 
-// 系统管理: the org tree of the administrator's scope beside the accounts in the chosen area, with search, sort and
-// the account dialogs. Only administrators get this tab.
+// 系统管理: the org tree of the administrator's scope beside the accounts in the chosen area, with search,
+// sort and the account dialogs. Only administrators get this tab.
 class AdminTab : public QWidget
 {
     Q_OBJECT

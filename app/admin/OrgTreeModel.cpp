@@ -6,14 +6,14 @@ namespace sunshine::app {
 
 OrgTreeModel::OrgTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{}
 
 void OrgTreeModel::setUnits(const QList<OrgUnit> &units)
 {
     beginResetModel();
     m_units = units;
-    std::sort(m_units.begin(), m_units.end(), [](const OrgUnit &a, const OrgUnit &b) { return a.path < b.path; });
+    std::sort(m_units.begin(), m_units.end(),
+              [](const OrgUnit &a, const OrgUnit &b) { return a.path < b.path; });
     m_byId.clear();
     for (int i = 0; i < m_units.size(); ++i)
         m_byId.insert(m_units.at(i).id, i);

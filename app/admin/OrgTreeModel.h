@@ -13,7 +13,12 @@ class OrgTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, LevelRole, PathRole };
+    enum Roles
+    {
+        IdRole = Qt::UserRole + 1,
+        LevelRole,
+        PathRole
+    };
 
     explicit OrgTreeModel(QObject *parent = nullptr);
 
@@ -31,10 +36,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<OrgUnit> m_units;        // sorted by path
-    QList<int> m_parentOf;         // index into m_units, -1 for roots
+    QList<OrgUnit> m_units; // sorted by path
+    QList<int> m_parentOf;  // index into m_units, -1 for roots
     QList<int> m_rowInParent;
-    QList<QList<int>> m_children;  // per unit
+    QList<QList<int>> m_children; // per unit
     QList<int> m_roots;
     QHash<QString, int> m_byId;
 };

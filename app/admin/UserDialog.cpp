@@ -20,9 +20,12 @@ UserDialog::UserDialog(ApiClient &api, const QList<OrgUnit> &units, QWidget *par
 {
     ui->setupUi(this);
     setWindowTitle(tr("New user account"));
-    m_errorLabels = {{u"username"_s, ui->usernameError},     {u"displayName"_s, ui->displayNameError},
-                     {u"roles"_s, ui->rolesError},           {u"orgUnitId"_s, ui->orgUnitError},
-                     {u"departmentId"_s, ui->departmentError}, {u"phone"_s, ui->phoneError},
+    m_errorLabels = {{u"username"_s, ui->usernameError},
+                     {u"displayName"_s, ui->displayNameError},
+                     {u"roles"_s, ui->rolesError},
+                     {u"orgUnitId"_s, ui->orgUnitError},
+                     {u"departmentId"_s, ui->departmentError},
+                     {u"phone"_s, ui->phoneError},
                      {u"password"_s, ui->passwordError}};
     for (QLabel *l : std::as_const(m_errorLabels))
         l->setStyleSheet(u"color: #b00020;"_s);
@@ -174,10 +177,12 @@ bool UserDialog::validate()
         setFieldError(u"username"_s, accounts::usernameViolation(ui->usernameEdit->text().trimmed()));
     setFieldError(u"displayName"_s, accounts::displayNameViolation(ui->displayNameEdit->text()));
     setFieldError(u"roles"_s, accounts::rolesViolation(selectedRoles()));
-    setFieldError(u"orgUnitId"_s, selectedOrgUnitId().isEmpty() ? tr("Choose the area the account belongs to.") : QString());
+    setFieldError(u"orgUnitId"_s,
+                  selectedOrgUnitId().isEmpty() ? tr("Choose the area the account belongs to.") : QString());
     setFieldError(u"phone"_s, accounts::phoneViolation(ui->phoneEdit->text()));
     if (!isEditing()) {
-        QString problem = password::policyViolation(ui->passwordEdit->text(), ui->usernameEdit->text().trimmed());
+        QString problem =
+            password::policyViolation(ui->passwordEdit->text(), ui->usernameEdit->text().trimmed());
         if (problem.isEmpty() && ui->passwordEdit->text() != ui->confirmEdit->text())
             problem = tr("The two passwords differ.");
         setFieldError(u"password"_s, problem);
@@ -226,7 +231,7 @@ void UserDialog::submit()
         return;
     const QJsonObject body = changes();
     if (isEditing() && body.size() == 1) {
-        reject();  // nothing changed
+        reject(); // nothing changed
         return;
     }
     ui->buttonBox->setEnabled(false);

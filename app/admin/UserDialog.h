@@ -17,8 +17,8 @@ namespace sunshine::app {
 
 class ApiClient;
 
-// Creates an account, or edits one (user name fixed, no password). Each field's problem is shown beside it before
-// anything is sent; the server's verdict lands beside the field it names.
+// Creates an account, or edits one (user name fixed, no password). Each field's problem is shown beside it
+// before anything is sent; the server's verdict lands beside the field it names.
 class UserDialog : public QDialog
 {
     Q_OBJECT

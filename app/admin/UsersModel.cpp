@@ -31,8 +31,7 @@ QString roleDisplayName(Role role)
 UsersModel::UsersModel(ApiClient &api, QObject *parent)
     : QAbstractTableModel(parent)
     , m_api(api)
-{
-}
+{}
 
 void UsersModel::setFilter(const Filter &filter)
 {
@@ -89,7 +88,7 @@ void UsersModel::fetchPage(int offset)
     const int generation = m_generation;
     m_api.get(u"/api/v1/admin/users"_s, q, this, [this, generation, offset](const ApiResult &r) {
         if (generation != m_generation)
-            return;  // the filter changed meanwhile; a newer request is on its way
+            return; // the filter changed meanwhile; a newer request is on its way
         if (!r.ok()) {
             m_loading = false;
             Q_EMIT loadingChanged(false);
@@ -159,9 +158,10 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
                     .arg(QDateTime::fromMSecsSinceEpoch(u.lockedUntilMs).toLocalTime().toString(u"HH:mm"_s));
             return u.mustChangePassword ? tr("Active (must change password)") : tr("Active");
         case LastLogin:
-            return u.lastLoginMs > 0
-                       ? QDateTime::fromMSecsSinceEpoch(u.lastLoginMs).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)
-                       : tr("Never");
+            return u.lastLoginMs > 0 ? QDateTime::fromMSecsSinceEpoch(u.lastLoginMs)
+                                           .toLocalTime()
+                                           .toString(u"yyyy-MM-dd HH:mm"_s)
+                                     : tr("Never");
         case ColumnCount:
             break;
         }
@@ -220,7 +220,7 @@ void UsersModel::sort(int column, Qt::SortOrder order)
                                           {Status, u"active"_s},     {LastLogin, u"lastLogin"_s}};
     const QString key = keys.value(column);
     if (key.isEmpty())
-        return;  // roles and phone are not sortable
+        return; // roles and phone are not sortable
     const bool descending = order == Qt::DescendingOrder;
     if (key == m_sortKey && descending == m_descending && m_loadedOnce)
         return;

@@ -16,7 +16,18 @@ class UsersModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Username, DisplayName, Roles, OrgUnit, Department, Phone, Status, LastLogin, ColumnCount };
+    enum Column
+    {
+        Username,
+        DisplayName,
+        Roles,
+        OrgUnit,
+        Department,
+        Phone,
+        Status,
+        LastLogin,
+        ColumnCount
+    };
     static constexpr int kPageSize = 50;
 
     explicit UsersModel(ApiClient &api, QObject *parent = nullptr);

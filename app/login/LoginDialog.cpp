@@ -110,8 +110,9 @@ void LoginDialog::submit()
             return;
         }
         if (url.scheme() != u"https"_s) {
-            showMessage(tr("The server address must start with https:// – the program only talks to the server "
-                           "over an encrypted connection."));
+            showMessage(
+                tr("The server address must start with https:// – the program only talks to the server "
+                   "over an encrypted connection."));
             ui->serverEdit->setFocus();
             return;
         }
@@ -128,8 +129,8 @@ void LoginDialog::submit()
 
     setBusy(true);
     m_api.setToken({});
-    m_api.post(u"/api/v1/auth/login"_s, QJsonObject{{u"username"_s, username}, {u"password"_s, password}}, this,
-               [this, username](const ApiResult &r) {
+    m_api.post(u"/api/v1/auth/login"_s, QJsonObject{{u"username"_s, username}, {u"password"_s, password}},
+               this, [this, username](const ApiResult &r) {
                    setBusy(false);
                    if (!r.ok()) {
                        showMessage(r.message);

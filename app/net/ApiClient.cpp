@@ -16,8 +16,7 @@ namespace sunshine::app {
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
     , m_nam(std::make_unique<QNetworkAccessManager>())
-{
-}
+{}
 
 ApiClient::~ApiClient() = default;
 
@@ -77,8 +76,8 @@ void ApiClient::patch(const QString &path, const QJsonObject &body, QObject *con
     send("PATCH", path, {}, &data, context, std::move(callback));
 }
 
-void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray *body,
-                     QObject *context, Callback callback)
+void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                     const QByteArray *body, QObject *context, Callback callback)
 {
     QUrl url = m_server;
     url.setPath(path);
@@ -99,7 +98,8 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
     }
     request.setSslConfiguration(tls);
 
-    QNetworkReply *reply = body ? m_nam->sendCustomRequest(request, verb, *body) : m_nam->sendCustomRequest(request, verb);
+    QNetworkReply *reply =
+        body ? m_nam->sendCustomRequest(request, verb, *body) : m_nam->sendCustomRequest(request, verb);
     auto sslErrors = std::make_shared<QList<QSslError>>();
     connect(reply, &QNetworkReply::sslErrors, reply,
             [sslErrors](const QList<QSslError> &errors) { *sslErrors = errors; });
@@ -134,19 +134,21 @@ ApiResult ApiClient::resultOf(QNetworkReply *reply, const QList<QSslError> &sslE
 
     if (!sslErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
         r.kind = ApiResult::Kind::TlsError;
-        r.message = sslErrors.isEmpty()
-                        ? tr("A secure connection to the server could not be established. The server may not be a "
-                             "Sunshine+ server, or it does not speak TLS 1.2 or newer.")
-                        : explainTlsErrors(sslErrors);
+        r.message =
+            sslErrors.isEmpty()
+                ? tr("A secure connection to the server could not be established. The server may not be a "
+                     "Sunshine+ server, or it does not speak TLS 1.2 or newer.")
+                : explainTlsErrors(sslErrors);
         return r;
     }
     if (r.httpStatus == 0) {
         r.kind = ApiResult::Kind::NetworkError;
         switch (reply->error()) {
         case QNetworkReply::ConnectionRefusedError:
-            r.message = tr("The server at %1 refused the connection: it is not running, or the address or port is "
-                           "wrong.")
-                            .arg(m_server.toString());
+            r.message =
+                tr("The server at %1 refused the connection: it is not running, or the address or port is "
+                   "wrong.")
+                    .arg(m_server.toString());
             break;
         case QNetworkReply::HostNotFoundError:
             r.message = tr("The server name %1 is unknown. Check the server address.").arg(m_server.host());
@@ -186,18 +188,21 @@ QString ApiClient::explainTlsErrors(const QList<QSslError> &errors)
         case QSslError::UnableToGetIssuerCertificate:
         case QSslError::CertificateUntrusted:
         case QSslError::UnableToVerifyFirstCertificate:
-            line = tr("The server's certificate was not issued by a certificate authority this computer trusts. "
-                      "Ask your system administrator for your unit's certificate authority file (CA) and choose it "
-                      "under \"Connection settings\".");
+            line = tr(
+                "The server's certificate was not issued by a certificate authority this computer trusts. "
+                "Ask your system administrator for your unit's certificate authority file (CA) and choose it "
+                "under \"Connection settings\".");
             break;
         case QSslError::HostNameMismatch:
-            line = tr("The server's certificate is for a different name than the address you entered. Check the "
-                      "server address.");
+            line =
+                tr("The server's certificate is for a different name than the address you entered. Check the "
+                   "server address.");
             break;
         case QSslError::CertificateExpired:
         case QSslError::CertificateNotYetValid:
-            line = tr("The server's certificate is outside its validity period. Check this computer's date and "
-                      "time; if they are right, ask the administrator to renew the certificate.");
+            line =
+                tr("The server's certificate is outside its validity period. Check this computer's date and "
+                   "time; if they are right, ask the administrator to renew the certificate.");
             break;
         case QSslError::CertificateRevoked:
             line = tr("The server's certificate has been revoked.");

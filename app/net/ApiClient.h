@@ -18,21 +18,27 @@ namespace sunshine::app {
 // What a call to the server came to.
 struct ApiResult
 {
-    enum class Kind { Ok, HttpError, NetworkError, TlsError };
+    enum class Kind
+    {
+        Ok,
+        HttpError,
+        NetworkError,
+        TlsError
+    };
     Kind kind = Kind::NetworkError;
     int httpStatus = 0;
     QJsonObject json;
-    QString errorCode;  // the server's stable code, e.g. "INVALID_CREDENTIALS"
-    QString message;    // a sentence for the clerk
-    QString field;      // the request field the error is about, if any
+    QString errorCode; // the server's stable code, e.g. "INVALID_CREDENTIALS"
+    QString message;   // a sentence for the clerk
+    QString field;     // the request field the error is about, if any
 
     bool ok() const { return kind == Kind::Ok; }
     // The server could not be reached at all (as opposed to answering with an error).
     bool unreachable() const { return kind == Kind::NetworkError; }
 };
 
-// HTTPS calls to the Sunshine+ server. Trusts the system's certificate authorities plus the one configured for
-// the unit; TLS errors are explained, never ignored.
+// HTTPS calls to the Sunshine+ server. Trusts the system's certificate authorities plus the one configured
+// for the unit; TLS errors are explained, never ignored.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -74,7 +80,7 @@ private:
     QUrl m_server;
     QString m_token;
     QList<QSslCertificate> m_extraCa;
-    int m_reachable = -1;  // unknown
+    int m_reachable = -1; // unknown
 };
 
 } // namespace sunshine::app

@@ -8,7 +8,8 @@
 namespace sunshine::app {
 
 // Where secrets live: the system keychain in the program (QtKeychain), a fake in tests. Asynchronous, because
-// keychains may ask the user. The callback runs on the caller's thread, and not at all once `context` is gone.
+// keychains may ask the user. The callback runs on the caller's thread, and not at all once `context` is
+// gone.
 class CredentialStore
 {
 public:
@@ -18,7 +19,8 @@ public:
     using DoneCallback = std::function<void(QString error)>;
 
     virtual void read(const QString &key, QObject *context, ReadCallback callback) = 0;
-    virtual void write(const QString &key, const QString &secret, QObject *context, DoneCallback callback) = 0;
+    virtual void write(const QString &key, const QString &secret, QObject *context,
+                       DoneCallback callback) = 0;
     virtual void remove(const QString &key, QObject *context, DoneCallback callback) = 0;
 
     // The key of a session token: one per server and user.
@@ -28,7 +30,8 @@ public:
     }
 };
 
-// The system keychain (Windows Credential Manager, macOS Keychain, Secret Service on Linux), never a plain file.
+// The system keychain (Windows Credential Manager, macOS Keychain, Secret Service on Linux), never a plain
+// file.
 class KeychainCredentialStore final : public CredentialStore
 {
 public:

@@ -7,8 +7,7 @@ namespace sunshine::app {
 
 KeychainCredentialStore::KeychainCredentialStore(QString service)
     : m_service(std::move(service))
-{
-}
+{}
 
 namespace {
 QString jobError(const QKeychain::Job *job)
@@ -38,7 +37,8 @@ void KeychainCredentialStore::read(const QString &key, QObject *context, ReadCal
     job->start();
 }
 
-void KeychainCredentialStore::write(const QString &key, const QString &secret, QObject *context, DoneCallback callback)
+void KeychainCredentialStore::write(const QString &key, const QString &secret, QObject *context,
+                                    DoneCallback callback)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);

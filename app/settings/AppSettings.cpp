@@ -8,8 +8,7 @@ AppSettings::AppSettings() = default;
 
 AppSettings::AppSettings(const QString &iniFile)
     : m_settings(iniFile, QSettings::IniFormat)
-{
-}
+{}
 
 QUrl AppSettings::defaultServerUrl()
 {

@@ -84,17 +84,19 @@ void AppController::rememberSession(const QString &username, const QString &toke
         m_credentials.remove(CredentialStore::tokenKey(server, username), this, [](const QString &) {});
         return;
     }
-    m_credentials.write(CredentialStore::tokenKey(server, username), token, this, [this, username](const QString &error) {
-        if (error.isEmpty()) {
-            m_settings.setRememberedUsername(username);
-        } else {
-            m_settings.setRememberedUsername({});
-            QMessageBox::warning(m_window.get(), tr("Session not remembered"),
-                                 tr("The system keychain could not store the session (%1). You will be asked to "
-                                    "sign in next time.")
-                                     .arg(error));
-        }
-    });
+    m_credentials.write(
+        CredentialStore::tokenKey(server, username), token, this, [this, username](const QString &error) {
+            if (error.isEmpty()) {
+                m_settings.setRememberedUsername(username);
+            } else {
+                m_settings.setRememberedUsername({});
+                QMessageBox::warning(
+                    m_window.get(), tr("Session not remembered"),
+                    tr("The system keychain could not store the session (%1). You will be asked to "
+                       "sign in next time.")
+                        .arg(error));
+            }
+        });
 }
 
 void AppController::openMainWindow(const LoginResult &session)
@@ -126,8 +128,9 @@ void AppController::reauthenticate()
     // Let the failing call finish first; the window and everything in it stay as they are.
     QTimer::singleShot(0, this, [this] {
         LoginDialog dialog(m_api, m_settings, m_window.get());
-        dialog.setReauthentication(m_username, tr("Your session has ended (it expired or was revoked). Enter your "
-                                                  "password to continue where you were."));
+        dialog.setReauthentication(m_username,
+                                   tr("Your session has ended (it expired or was revoked). Enter your "
+                                      "password to continue where you were."));
         const bool ok = dialog.exec() == QDialog::Accepted;
         m_reauthenticating = false;
         if (!ok) {

@@ -23,7 +23,7 @@ namespace {
 void installTranslations(QApplication &app, const QString &language)
 {
     if (language == u"en"_s)
-        return;  // the source language
+        return; // the source language
     auto *qt = new QTranslator(&app);
     if (qt->load(u"qtbase_zh_CN"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
@@ -59,8 +59,9 @@ int appMain(int argc, char *argv[])
     parser.setApplicationDescription(u"Sunshine+ desktop program"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({{u"server"_s, u"Server address to use and remember, e.g. https://127.0.0.1:8443"_s, u"URL"_s},
-                       {u"ca-cert"_s, u"Certificate authority (PEM) to trust for the server, remembered"_s, u"FILE"_s}});
+    parser.addOptions(
+        {{u"server"_s, u"Server address to use and remember, e.g. https://127.0.0.1:8443"_s, u"URL"_s},
+         {u"ca-cert"_s, u"Certificate authority (PEM) to trust for the server, remembered"_s, u"FILE"_s}});
     parser.process(app);
 
     AppSettings settings;

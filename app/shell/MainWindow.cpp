@@ -80,10 +80,11 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Sunshine+"), this, [this] {
-        QMessageBox::about(this, tr("About Sunshine+"),
-                           tr("<b>Sunshine+ Poverty-Relief Supervision</b> %1<br>Supervises the money and the work of "
-                              "rural poverty relief, following the Nantong regulation of 2019-12-10.")
-                               .arg(QString::fromLatin1(kVersion)));
+        QMessageBox::about(
+            this, tr("About Sunshine+"),
+            tr("<b>Sunshine+ Poverty-Relief Supervision</b> %1<br>Supervises the money and the work of "
+               "rural poverty relief, following the Nantong regulation of 2019-12-10.")
+                .arg(QString::fromLatin1(kVersion)));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -97,7 +98,8 @@ void MainWindow::setOnline(bool online)
 {
     m_online = online;
     const QString icon = online ? u":/icons/online.svg"_s : u":/icons/offline.svg"_s;
-    m_connection->setText(u"<img src=\"%1\" width=12 height=12> %2"_s.arg(icon, online ? tr("Online") : tr("Offline")));
+    m_connection->setText(
+        u"<img src=\"%1\" width=12 height=12> %2"_s.arg(icon, online ? tr("Online") : tr("Offline")));
     m_connection->setToolTip(online ? tr("The server is reachable.")
                                     : tr("The server cannot be reached. The program keeps trying."));
 }

@@ -79,8 +79,7 @@ ApiError::ApiError(ErrorCode code, QString message, QString field)
     , m_message(message.isEmpty() ? defaultMessage(code) : std::move(message))
     , m_field(std::move(field))
     , m_what(errorCodeName(code).toUtf8() + ": " + m_message.toUtf8())
-{
-}
+{}
 
 ApiError &ApiError::withDetail(const QString &key, const QJsonValue &value)
 {

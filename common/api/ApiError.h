@@ -7,31 +7,32 @@
 namespace sunshine {
 
 // Every error the API can answer, with its stable code (the wire name), HTTP status and Chinese message.
-enum class ErrorCode {
-    MalformedJson,       // 400
-    InvalidType,         // 400
-    MissingField,        // 400
-    UnknownField,        // 400
-    TooLong,             // 400
-    BadRequest,          // 400
-    Unauthenticated,     // 401
-    SessionExpired,      // 401
-    InvalidCredentials,  // 401
-    Forbidden,           // 403
-    AccountDisabled,     // 403
-    NotFound,            // 404
-    MethodNotAllowed,    // 405
-    Conflict,            // 409
-    UsernameTaken,       // 409
-    VersionConflict,     // 409
-    PayloadTooLarge,     // 413
-    ValidationFailed,    // 422
-    WeakPassword,        // 422
-    WrongPassword,       // 422
-    AccountLocked,       // 423
-    TooManyRequests,     // 429
-    Internal,            // 500
-    StoreUnavailable,    // 503
+enum class ErrorCode
+{
+    MalformedJson,      // 400
+    InvalidType,        // 400
+    MissingField,       // 400
+    UnknownField,       // 400
+    TooLong,            // 400
+    BadRequest,         // 400
+    Unauthenticated,    // 401
+    SessionExpired,     // 401
+    InvalidCredentials, // 401
+    Forbidden,          // 403
+    AccountDisabled,    // 403
+    NotFound,           // 404
+    MethodNotAllowed,   // 405
+    Conflict,           // 409
+    UsernameTaken,      // 409
+    VersionConflict,    // 409
+    PayloadTooLarge,    // 413
+    ValidationFailed,   // 422
+    WeakPassword,       // 422
+    WrongPassword,      // 422
+    AccountLocked,      // 423
+    TooManyRequests,    // 429
+    Internal,           // 500
+    StoreUnavailable,   // 503
 };
 
 struct ErrorInfo

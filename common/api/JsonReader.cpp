@@ -10,8 +10,7 @@ namespace sunshine {
 
 JsonReader::JsonReader(QJsonObject object)
     : m_object(std::move(object))
-{
-}
+{}
 
 JsonReader JsonReader::fromBody(const QByteArray &body)
 {
@@ -82,8 +81,8 @@ std::optional<qint64> JsonReader::optionalInteger(const QString &key, qint64 min
         typeError(key, u"整数");
     const auto n = qint64(d);
     if (n < min || n > max)
-        throw ApiError(ErrorCode::ValidationFailed, u"字段“%1”应在 %2 到 %3 之间"_s.arg(key).arg(min).arg(max),
-                       key);
+        throw ApiError(ErrorCode::ValidationFailed,
+                       u"字段“%1”应在 %2 到 %3 之间"_s.arg(key).arg(min).arg(max), key);
     return n;
 }
 
@@ -131,7 +130,8 @@ std::optional<QStringList> JsonReader::optionalStringList(const QString &key, in
         if (!item.isString())
             typeError(key, u"字符串数组");
         if (item.toString().size() > maxLength)
-            throw ApiError(ErrorCode::TooLong, u"字段“%1”的每项不能超过 %2 个字符"_s.arg(key).arg(maxLength), key);
+            throw ApiError(ErrorCode::TooLong, u"字段“%1”的每项不能超过 %2 个字符"_s.arg(key).arg(maxLength),
+                           key);
         out.append(item.toString());
     }
     return out;

@@ -8,11 +8,18 @@
 namespace sunshine {
 
 // 录入员, 审核员, 领导, 监督 (纪检/审计/财政), 管理员.
-enum class Role { Clerk, Reviewer, Leader, Supervisor, Admin };
+enum class Role
+{
+    Clerk,
+    Reviewer,
+    Leader,
+    Supervisor,
+    Admin
+};
 
-QString roleName(Role role);                       // wire name: "clerk", ...
+QString roleName(Role role); // wire name: "clerk", ...
 std::optional<Role> roleFromName(const QString &name);
-QString roleChineseName(Role role);               // 录入员, ...
+QString roleChineseName(Role role); // 录入员, ...
 QList<Role> allRoles();
 
 using RoleSet = QList<Role>;

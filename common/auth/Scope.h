@@ -11,7 +11,7 @@ struct Scope
 {
     QString userId;
     QString orgUnitId;
-    QString orgPath;  // "/320600000000/320612000000/"
+    QString orgPath; // "/320600000000/320612000000/"
     QString departmentId;
     RoleSet roles;
 

@@ -26,8 +26,7 @@ qint64 SystemClock::nowMs() const
 
 ManualClock::ManualClock(qint64 startMs)
     : m_nowMs(startMs)
-{
-}
+{}
 
 qint64 ManualClock::nowMs() const
 {

@@ -9,17 +9,23 @@ namespace sunshine {
 class IdCard
 {
 public:
-    enum class Error {
+    enum class Error
+    {
         None,
         Empty,
-        WrongLength,    // not 18 characters
-        BadCharacters,  // first 17 must be digits, the last a digit or X
-        UnknownRegion,  // first two digits are no province-level code
-        BadBirthDate,   // digits 7-14 are no real date, or before 1900
+        WrongLength,   // not 18 characters
+        BadCharacters, // first 17 must be digits, the last a digit or X
+        UnknownRegion, // first two digits are no province-level code
+        BadBirthDate,  // digits 7-14 are no real date, or before 1900
         FutureBirthDate,
         BadCheckDigit,
     };
-    enum class Gender { Unknown, Male, Female };
+    enum class Gender
+    {
+        Unknown,
+        Male,
+        Female
+    };
 
     // Normalises (trims, upper-cases a trailing x, folds full-width digits) and validates.
     // `today` is the date the birth date must not be after.

@@ -1,5 +1,7 @@
 #include "core/Money.h"
 
+#include <QList>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::money {
@@ -8,14 +10,31 @@ ParseResult parseYuan(const QString &text, bool allowNegative)
 {
     QString s;
     s.reserve(text.size());
+    QList<int> commaPositions;  // where thousands separators stood, counted in the digits kept
     for (const QChar c : text) {
-        // Thousands separators, spaces (also full-width and non-breaking) and currency signs are dropped.
-        if (c == u',' || c == u'，' || c.isSpace() || c == u'¥' || c == u'￥' || c == u'元')
+        // Spaces (also full-width and non-breaking) and currency signs are dropped.
+        if (c.isSpace() || c == u'¥' || c == u'￥' || c == u'元')
             continue;
+        if (c == u',' || c == u'，') {
+            commaPositions.append(int(s.size()));
+            continue;
+        }
         s.append(c);
     }
     if (s.isEmpty())
         return {std::nullopt, ParseError::Empty};
+    // Commas are thousands separators only: each must stand before a group of exactly three digits of the whole
+    // part ("1,234.5"); "1,5" (a decimal comma) is refused rather than read as 15.
+    if (!commaPositions.isEmpty()) {
+        qsizetype wholeEnd = s.indexOf(u'.');
+        if (wholeEnd < 0)
+            wholeEnd = s.size();
+        const qsizetype firstDigit = (s.startsWith(u'-') || s.startsWith(u'+')) ? 1 : 0;
+        for (const int pos : std::as_const(commaPositions)) {
+            if (pos <= firstDigit || pos > wholeEnd || (wholeEnd - pos) % 3 != 0)
+                return {std::nullopt, ParseError::Malformed};
+        }
+    }
 
     bool negative = false;
     int i = 0;

@@ -10,7 +10,15 @@ using Fen = qint64;
 
 namespace money {
 
-enum class ParseError { None, Empty, Malformed, TooManyDecimals, Negative, TooLarge };
+enum class ParseError
+{
+    None,
+    Empty,
+    Malformed,
+    TooManyDecimals,
+    Negative,
+    TooLarge
+};
 
 struct ParseResult
 {

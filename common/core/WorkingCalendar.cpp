@@ -30,7 +30,8 @@ bool WorkingCalendar::loadCsv(const QByteArray &csv, QString *error)
         if (line.isEmpty() || line.startsWith('#') || line.startsWith("date,"))
             continue;
         const QList<QByteArray> parts = line.split(',');
-        const QDate date = parts.isEmpty() ? QDate() : QDate::fromString(QString::fromLatin1(parts[0]), Qt::ISODate);
+        const QDate date =
+            parts.isEmpty() ? QDate() : QDate::fromString(QString::fromLatin1(parts[0]), Qt::ISODate);
         if (parts.size() < 2 || !date.isValid() || (parts[1] != "holiday" && parts[1] != "workday")) {
             if (error)
                 *error = u"line %1: expected date,holiday|workday,name"_s.arg(lineNo);
@@ -55,6 +56,8 @@ void WorkingCalendar::addDay(QDate date, DayType type, const QString &name)
 
 bool WorkingCalendar::isWorkingDay(QDate date) const
 {
+    if (!date.isValid())
+        return false;
     const auto it = m_days.constFind(date);
     if (it != m_days.constEnd())
         return *it == DayType::MakeUpWorkday;

@@ -11,7 +11,11 @@ namespace sunshine {
 class WorkingCalendar
 {
 public:
-    enum class DayType { Holiday, MakeUpWorkday };
+    enum class DayType
+    {
+        Holiday,
+        MakeUpWorkday
+    };
 
     WorkingCalendar() = default;
 

@@ -45,8 +45,11 @@ QString orgLevelChineseName(OrgLevel level)
 
 QJsonObject OrgUnit::toJson() const
 {
-    return {{u"id"_s, id},     {u"parentId"_s, parentId.isEmpty() ? QJsonValue() : QJsonValue(parentId)},
-            {u"level"_s, orgLevelName(level)}, {u"name"_s, name}, {u"path"_s, path}};
+    return {{u"id"_s, id},
+            {u"parentId"_s, parentId.isEmpty() ? QJsonValue() : QJsonValue(parentId)},
+            {u"level"_s, orgLevelName(level)},
+            {u"name"_s, name},
+            {u"path"_s, path}};
 }
 
 OrgUnit OrgUnit::fromJson(const QJsonObject &o)

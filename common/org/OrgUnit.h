@@ -7,9 +7,15 @@
 namespace sunshine {
 
 // 市 / 县(市)区 / 镇(街) / 村(居).
-enum class OrgLevel { City = 1, County = 2, Town = 3, Village = 4 };
+enum class OrgLevel
+{
+    City = 1,
+    County = 2,
+    Town = 3,
+    Village = 4
+};
 
-QString orgLevelName(OrgLevel level);  // "city", "county", "town", "village"
+QString orgLevelName(OrgLevel level); // "city", "county", "town", "village"
 std::optional<OrgLevel> orgLevelFromName(const QString &name);
 QString orgLevelChineseName(OrgLevel level);
 
@@ -17,7 +23,7 @@ QString orgLevelChineseName(OrgLevel level);
 // everything whose path starts with its root's path.
 struct OrgUnit
 {
-    QString id;  // 统计用区划代码 (12 digits)
+    QString id; // 统计用区划代码 (12 digits)
     QString parentId;
     OrgLevel level = OrgLevel::City;
     QString name;
@@ -31,7 +37,7 @@ struct OrgUnit
 struct Department
 {
     QString id;
-    QString code;  // the kind of unit: "poverty-office", "finance", ... shared across levels
+    QString code; // the kind of unit: "poverty-office", "finance", ... shared across levels
     QString name;
     QString orgUnitId;
     QString orgUnitName;

@@ -33,7 +33,8 @@ QString DepartmentContactType::recordIdFor(const QString &departmentId, const QS
     return QUuid::createUuidV5(ns, departmentId + u'/' + contactRole).toString(QUuid::WithoutBraces);
 }
 
-std::optional<QString> DepartmentContactType::writeDenied(const Scope &actor, const Placement &placement) const
+std::optional<QString> DepartmentContactType::writeDenied(const Scope &actor,
+                                                          const Placement &placement) const
 {
     if (!actor.hasRole(Role::Clerk))
         return u"只有录入员可以录入部门联络人"_s;
@@ -53,7 +54,8 @@ std::optional<FieldProblem> DepartmentContactType::checkRules(const QString &rec
 {
     const QString role = f.value(u"contactRole"_s).toString();
     if (recordId != recordIdFor(placement.departmentId, role))
-        return FieldProblem{u"VALIDATION_FAILED"_s, u"每个部门只有一名分管领导和一名联络员，记录编号与部门、角色不符"_s,
+        return FieldProblem{u"VALIDATION_FAILED"_s,
+                            u"每个部门只有一名分管领导和一名联络员，记录编号与部门、角色不符"_s,
                             u"contactRole"_s};
     if (f.value(u"officePhone"_s).toString().isEmpty() && f.value(u"mobile"_s).toString().isEmpty())
         return FieldProblem{u"VALIDATION_FAILED"_s, u"办公电话和手机至少填写一项"_s, u"mobile"_s};

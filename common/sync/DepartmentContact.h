@@ -4,8 +4,8 @@
 
 namespace sunshine::sync {
 
-// 分管领导 / 联络员 of a department (Art. 22): each unit names one leader in charge and one liaison. Entered by the
-// department's own clerks. One record per department and role, so its id is derived from both.
+// 分管领导 / 联络员 of a department (Art. 22): each unit names one leader in charge and one liaison. Entered
+// by the department's own clerks. One record per department and role, so its id is derived from both.
 class DepartmentContactType final : public RecordType
 {
 public:

@@ -5,8 +5,8 @@
 
 #include <QJsonArray>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QMutexLocker>
+#include <QRegularExpression>
 #include <cmath>
 #include <map>
 
@@ -17,9 +17,11 @@ namespace sunshine::sync {
 std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJsonValue &value) const
 {
     const QList<FieldSpec> specs = fields();
-    const auto it = std::find_if(specs.begin(), specs.end(), [&](const FieldSpec &s) { return s.name == key; });
+    const auto it =
+        std::find_if(specs.begin(), specs.end(), [&](const FieldSpec &s) { return s.name == key; });
     if (it == specs.end())
-        return FieldProblem{u"UNKNOWN_FIELD"_s, u"%1没有字段“%2”"_s.arg(chineseName(), key.left(40)), key.left(40)};
+        return FieldProblem{u"UNKNOWN_FIELD"_s, u"%1没有字段“%2”"_s.arg(chineseName(), key.left(40)),
+                            key.left(40)};
     const FieldSpec &spec = *it;
     if (value.isNull()) {
         if (spec.required)
@@ -44,16 +46,16 @@ std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJs
         if (spec.required && s.trimmed().isEmpty())
             return FieldProblem{u"MISSING_FIELD"_s, u"字段“%1”不能为空"_s.arg(key), key};
         if (spec.kind == FieldKind::Choice && !spec.choices.contains(s))
-            return FieldProblem{u"VALIDATION_FAILED"_s, u"字段“%1”应为 %2 之一"_s.arg(key, spec.choices.join(u"、"_s)),
-                                key};
+            return FieldProblem{u"VALIDATION_FAILED"_s,
+                                u"字段“%1”应为 %2 之一"_s.arg(key, spec.choices.join(u"、"_s)), key};
         if (spec.kind == FieldKind::Date && !s.isEmpty() && !QDate::fromString(s, Qt::ISODate).isValid())
             return FieldProblem{u"VALIDATION_FAILED"_s, u"字段“%1”应为日期，例如 2026-03-31"_s.arg(key), key};
         if (spec.kind == FieldKind::Phone && !s.isEmpty()) {
             if (const QString v = accounts::phoneViolation(s); !v.isEmpty())
                 return FieldProblem{u"VALIDATION_FAILED"_s, v, key};
         }
-        if (spec.kind == FieldKind::Mobile && !s.isEmpty() && (s.size() != 11 || !s.startsWith(u'1') ||
-                                                               !accounts::phoneViolation(s).isEmpty()))
+        if (spec.kind == FieldKind::Mobile && !s.isEmpty() &&
+            (s.size() != 11 || !s.startsWith(u'1') || !accounts::phoneViolation(s).isEmpty()))
             return FieldProblem{u"VALIDATION_FAILED"_s, u"手机号应为 11 位数字，以 1 开头"_s, key};
         return std::nullopt;
     }
@@ -76,8 +78,8 @@ std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJs
         static const QRegularExpression sha(u"^[0-9a-f]{64}$"_s);
         for (const QJsonValue &item : items) {
             if (!item.isString() || !sha.match(item.toString()).hasMatch())
-                return FieldProblem{u"VALIDATION_FAILED"_s, u"字段“%1”中的附件编号应为 64 位十六进制 SHA-256"_s.arg(key),
-                                    key};
+                return FieldProblem{u"VALIDATION_FAILED"_s,
+                                    u"字段“%1”中的附件编号应为 64 位十六进制 SHA-256"_s.arg(key), key};
         }
         return std::nullopt;
     }
@@ -95,7 +97,8 @@ std::optional<FieldProblem> RecordType::checkRecord(const QString &recordId, con
     const QList<FieldSpec> specs = fields();
     for (const FieldSpec &spec : specs) {
         const QJsonValue v = fieldsIn.value(spec.name);
-        if (spec.required && (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())))
+        if (spec.required &&
+            (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())))
             return FieldProblem{u"MISSING_FIELD"_s, u"请填写“%1”"_s.arg(spec.name), spec.name};
     }
     return checkRules(recordId, fieldsIn, placement);
@@ -122,7 +125,8 @@ QStringList RecordType::attachmentsOf(const QJsonObject &f) const
     return out;
 }
 
-std::optional<FieldProblem> RecordType::checkRules(const QString &, const QJsonObject &, const Placement &) const
+std::optional<FieldProblem> RecordType::checkRules(const QString &, const QJsonObject &,
+                                                   const Placement &) const
 {
     return std::nullopt;
 }

@@ -15,21 +15,31 @@
 namespace sunshine::sync {
 
 // Attachments: an array of SHA-256 hex names of uploaded files (at most maxLength of them).
-enum class FieldKind { Text, Integer, Boolean, Date, Choice, Phone, Mobile, Attachments };
+enum class FieldKind
+{
+    Text,
+    Integer,
+    Boolean,
+    Date,
+    Choice,
+    Phone,
+    Mobile,
+    Attachments
+};
 
 struct FieldSpec
 {
     QString name;
     FieldKind kind = FieldKind::Text;
-    int maxLength = 0;  // Text: characters
+    int maxLength = 0; // Text: characters
     bool required = false;
-    QStringList choices;  // Choice
+    QStringList choices; // Choice
 };
 
 // What is wrong with a record, as the clerk is told: stable code, Chinese message, the field.
 struct FieldProblem
 {
-    QString code;  // an ErrorCode name, e.g. "VALIDATION_FAILED"
+    QString code; // an ErrorCode name, e.g. "VALIDATION_FAILED"
     QString message;
     QString field;
 };
@@ -41,8 +51,8 @@ struct Placement
     QString orgPath;
     OrgLevel orgLevel = OrgLevel::City;
     QString departmentId;
-    QString departmentCode;       // "finance", ...
-    QString departmentOrgUnitId;  // the org unit the department belongs to
+    QString departmentCode;      // "finance", ...
+    QString departmentOrgUnitId; // the org unit the department belongs to
 };
 
 // One kind of synced record. The server enforces it; the app runs the same checks while offline.
@@ -51,7 +61,7 @@ class RecordType
 public:
     virtual ~RecordType() = default;
 
-    virtual QString name() const = 0;  // wire name, e.g. "department-contact"
+    virtual QString name() const = 0; // wire name, e.g. "department-contact"
     virtual QString chineseName() const = 0;
     virtual QList<FieldSpec> fields() const = 0;
 

@@ -119,7 +119,9 @@ OpResult OpResult::fromJson(const QJsonObject &o)
     OpResult r;
     r.opId = o.value(u"opId"_s).toString();
     const QString s = o.value(u"status"_s).toString();
-    r.status = s == u"applied"_s ? OpStatus::Applied : s == u"conflict"_s ? OpStatus::Conflict : OpStatus::Rejected;
+    r.status = s == u"applied"_s    ? OpStatus::Applied
+               : s == u"conflict"_s ? OpStatus::Conflict
+                                    : OpStatus::Rejected;
     r.version = o.value(u"version"_s).toInteger();
     r.code = o.value(u"code"_s).toString();
     r.message = o.value(u"message"_s).toString();

@@ -23,7 +23,7 @@ struct UserInfo
     QString phone;
     bool active = true;
     bool mustChangePassword = false;
-    qint64 lockedUntilMs = 0;  // 0: not locked
+    qint64 lockedUntilMs = 0; // 0: not locked
     qint64 lastLoginMs = 0;
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
@@ -45,6 +45,6 @@ struct LoginResult
 };
 
 QString isoUtc(qint64 ms);
-qint64 msFromIsoUtc(const QString &iso);  // 0 when empty or invalid
+qint64 msFromIsoUtc(const QString &iso); // 0 when empty or invalid
 
 } // namespace sunshine

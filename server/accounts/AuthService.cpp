@@ -13,7 +13,8 @@ namespace sunshine {
 
 QString chinaTimeText(qint64 utcMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(utcMs + 8LL * 3600 * 1000, QTimeZone::utc()).toString(u"yyyy-MM-dd HH:mm"_s);
+    return QDateTime::fromMSecsSinceEpoch(utcMs + 8LL * 3600 * 1000, QTimeZone::utc())
+        .toString(u"yyyy-MM-dd HH:mm"_s);
 }
 
 AuthService::AuthService(Store &store, AuditLog &audit, const Clock &clock, const PasswordHasher &hasher,
@@ -24,8 +25,7 @@ AuthService::AuthService(Store &store, AuditLog &audit, const Clock &clock, cons
     , m_hasher(hasher)
     , m_settings(settings)
     , m_users(store)
-{
-}
+{}
 
 QByteArray AuthService::tokenHash(const QByteArray &token)
 {
@@ -42,8 +42,13 @@ LoginResult AuthService::login(const QString &usernameIn, const QString &passwor
     if (!user) {
         m_hasher.verify(m_hasher.dummyHash(), password);
         Transaction tx(m_store);
-        m_audit.append({{}, username.left(64), u"login.failed"_s, u"user"_s, {},
-                        {{u"reason"_s, u"unknown-user"_s}}, address});
+        m_audit.append({{},
+                        username.left(64),
+                        u"login.failed"_s,
+                        u"user"_s,
+                        {},
+                        {{u"reason"_s, u"unknown-user"_s}},
+                        address});
         tx.commit();
         throw ApiError(ErrorCode::InvalidCredentials);
     }
@@ -54,7 +59,8 @@ LoginResult AuthService::login(const QString &usernameIn, const QString &passwor
         m_audit.append({userId, username, u"login.refused-locked"_s, u"user"_s, userId, {}, address});
         tx.commit();
         throw ApiError(ErrorCode::AccountLocked,
-                       u"连续登录失败次数过多，账户已锁定至 %1（北京时间），请届时再试或联系管理员"_s.arg(chinaTimeText(until)))
+                       u"连续登录失败次数过多，账户已锁定至 %1（北京时间），请届时再试或联系管理员"_s.arg(
+                           chinaTimeText(until)))
             .withDetail(u"lockedUntil"_s, isoUtc(until));
     }
 
@@ -74,18 +80,23 @@ LoginResult AuthService::login(const QString &usernameIn, const QString &passwor
             .bind(until)
             .bindText(userId)
             .exec();
-        m_audit.append({userId, username, lock ? u"login.locked"_s : u"login.failed"_s, u"user"_s, userId,
-                        {{u"failedInARow"_s, nowFailed}}, address});
+        m_audit.append({userId,
+                        username,
+                        lock ? u"login.locked"_s : u"login.failed"_s,
+                        u"user"_s,
+                        userId,
+                        {{u"failedInARow"_s, nowFailed}},
+                        address});
         tx.commit();
         if (lock)
-            throw ApiError(ErrorCode::AccountLocked,
-                           u"连续 %1 次密码错误，账户已锁定至 %2（北京时间），请届时再试或联系管理员"_s
-                               .arg(nowFailed)
-                               .arg(chinaTimeText(until)))
+            throw ApiError(
+                ErrorCode::AccountLocked,
+                u"连续 %1 次密码错误，账户已锁定至 %2（北京时间），请届时再试或联系管理员"_s.arg(nowFailed)
+                    .arg(chinaTimeText(until)))
                 .withDetail(u"lockedUntil"_s, isoUtc(until));
-        throw ApiError(ErrorCode::InvalidCredentials,
-                       u"用户名或密码错误（再错 %1 次账户将被锁定 %2 分钟）"_s.arg(m_settings.maxFailedLogins - nowFailed)
-                           .arg(m_settings.lockoutMs / 60000));
+        throw ApiError(ErrorCode::InvalidCredentials, u"用户名或密码错误（再错 %1 次账户将被锁定 %2 分钟）"_s
+                                                          .arg(m_settings.maxFailedLogins - nowFailed)
+                                                          .arg(m_settings.lockoutMs / 60000));
     }
     if (!user->info.active) {
         m_audit.append({userId, username, u"login.refused-disabled"_s, u"user"_s, userId, {}, address});
@@ -98,15 +109,17 @@ LoginResult AuthService::login(const QString &usernameIn, const QString &passwor
                                          reinterpret_cast<quint32 *>(raw.data() + raw.size()));
     const QByteArray token = raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const qint64 expires = now + m_settings.sessionTtlMs;
-    SqlQuery(m_store, u"INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked_at, address) "
-                      u"VALUES (?, ?, ?, ?, 0, ?)"_s)
+    SqlQuery(m_store,
+             u"INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked_at, address) "
+             u"VALUES (?, ?, ?, ?, 0, ?)"_s)
         .bindText(QString::fromLatin1(tokenHash(token)))
         .bindText(userId)
         .bind(now)
         .bind(expires)
         .bindText(address)
         .exec();
-    SqlQuery(m_store, u"UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ? WHERE id = ?"_s)
+    SqlQuery(m_store,
+             u"UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ? WHERE id = ?"_s)
         .bind(now)
         .bindText(userId)
         .exec();
@@ -124,13 +137,15 @@ LoginResult AuthService::login(const QString &usernameIn, const QString &passwor
 
 AuthSession AuthService::authenticate(const QByteArray &authorizationHeader)
 {
-    if (!authorizationHeader.startsWith("Bearer ") || authorizationHeader.size() < 8 || authorizationHeader.size() > 200)
+    if (!authorizationHeader.startsWith("Bearer ") || authorizationHeader.size() < 8 ||
+        authorizationHeader.size() > 200)
         throw ApiError(ErrorCode::Unauthenticated, u"请先登录（请求缺少有效的登录凭据）"_s);
     const QByteArray token = authorizationHeader.mid(7).trimmed();
-    SqlQuery q(m_store, u"SELECT s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.active, "
-                        u"u.org_unit_id, o.path, u.department_id "
-                        u"FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.id = u.org_unit_id "
-                        u"WHERE s.token_hash = ?"_s);
+    SqlQuery q(m_store,
+               u"SELECT s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.active, "
+               u"u.org_unit_id, o.path, u.department_id "
+               u"FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.id = u.org_unit_id "
+               u"WHERE s.token_hash = ?"_s);
     q.bindText(QString::fromLatin1(tokenHash(token))).exec();
     if (!q.next())
         throw ApiError(ErrorCode::SessionExpired);
@@ -190,20 +205,23 @@ void AuthService::changePassword(const AuthSession &session, const QString &curr
     const QByteArray hash = m_hasher.hash(next);
     const qint64 now = m_clock.nowMs();
     Transaction tx(m_store);
-    SqlQuery(m_store, u"UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ?, updated_by = ?, "
-                      u"version = version + 1 WHERE id = ?"_s)
+    SqlQuery(m_store,
+             u"UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ?, updated_by = ?, "
+             u"version = version + 1 WHERE id = ?"_s)
         .bindText(QString::fromLatin1(hash))
         .bind(now)
         .bindText(session.userId)
         .bindText(session.userId)
         .exec();
     // Every other session of this user ends; the one that changed the password stays.
-    SqlQuery(m_store, u"UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND token_hash <> ? AND revoked_at = 0"_s)
+    SqlQuery(m_store,
+             u"UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND token_hash <> ? AND revoked_at = 0"_s)
         .bind(now)
         .bindText(session.userId)
         .bindText(QString::fromLatin1(session.tokenHash))
         .exec();
-    m_audit.append({session.userId, session.username, u"password.change"_s, u"user"_s, session.userId, {}, address});
+    m_audit.append(
+        {session.userId, session.username, u"password.change"_s, u"user"_s, session.userId, {}, address});
     tx.commit();
 }
 

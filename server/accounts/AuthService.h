@@ -22,7 +22,8 @@ public:
         qint64 lockoutMs = 15LL * 60 * 1000;
     };
 
-    AuthService(Store &store, AuditLog &audit, const Clock &clock, const PasswordHasher &hasher, Settings settings);
+    AuthService(Store &store, AuditLog &audit, const Clock &clock, const PasswordHasher &hasher,
+                Settings settings);
 
     LoginResult login(const QString &username, const QString &password, const QString &address);
     void logout(const AuthSession &session, const QString &address);

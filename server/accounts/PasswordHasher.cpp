@@ -33,8 +33,8 @@ QByteArray PasswordHasher::hash(const QString &password) const
 {
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()), m_cost.opsLimit,
-                              m_cost.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
+                              m_cost.opsLimit, m_cost.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("out of memory while hashing a password");
     return QByteArray(out);
 }

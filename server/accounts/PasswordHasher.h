@@ -14,8 +14,8 @@ public:
         unsigned long long opsLimit;
         size_t memLimitBytes;
     };
-    static Cost interactive();  // libsodium's interactive limits: the production default
-    static Cost minimum();      // the smallest accepted cost, for tests that hash many passwords
+    static Cost interactive(); // libsodium's interactive limits: the production default
+    static Cost minimum();     // the smallest accepted cost, for tests that hash many passwords
 
     explicit PasswordHasher(Cost cost = interactive());
 
@@ -24,7 +24,7 @@ public:
     // A hash of a random password, verified against when the user does not exist so timing reveals nothing.
     const QByteArray &dummyHash() const;
 
-    static bool initialise();  // sodium_init(); false when libsodium cannot start
+    static bool initialise(); // sodium_init(); false when libsodium cannot start
 
 private:
     Cost m_cost;

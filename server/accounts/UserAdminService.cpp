@@ -10,15 +10,15 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine {
 
-UserAdminService::UserAdminService(Store &store, AuditLog &audit, const Clock &clock, const PasswordHasher &hasher)
+UserAdminService::UserAdminService(Store &store, AuditLog &audit, const Clock &clock,
+                                   const PasswordHasher &hasher)
     : m_store(store)
     , m_audit(audit)
     , m_clock(clock)
     , m_hasher(hasher)
     , m_users(store)
     , m_org(store)
-{
-}
+{}
 
 void UserAdminService::requireAdmin(const AuthSession &actor) const
 {
@@ -37,7 +37,8 @@ UserRecord UserAdminService::loadInScope(const AuthSession &actor, const QString
     return *user;
 }
 
-void UserAdminService::checkPlacement(const AuthSession &actor, const QString &orgUnitId, const QString &departmentId)
+void UserAdminService::checkPlacement(const AuthSession &actor, const QString &orgUnitId,
+                                      const QString &departmentId)
 {
     const auto unit = m_org.unit(orgUnitId);
     if (!unit)
@@ -75,12 +76,15 @@ UserInfo UserAdminService::get(const AuthSession &actor, const QString &id)
     return loadInScope(actor, id).info;
 }
 
-void UserAdminService::insertUser(Store &store, const QString &id, const NewUser &user, const QByteArray &passwordHash,
-                                  qint64 now, const QString &createdBy, bool mustChangePassword)
+void UserAdminService::insertUser(Store &store, const QString &id, const NewUser &user,
+                                  const QByteArray &passwordHash, qint64 now, const QString &createdBy,
+                                  bool mustChangePassword)
 {
-    SqlQuery(store, u"INSERT INTO users (id, username, display_name, password_hash, org_unit_id, department_id, phone, "
-                    u"active, must_change_password, failed_logins, locked_until, last_login_at, created_at, "
-                    u"updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 0, 0, 0, ?, ?, ?, 1)"_s)
+    SqlQuery(
+        store,
+        u"INSERT INTO users (id, username, display_name, password_hash, org_unit_id, department_id, phone, "
+        u"active, must_change_password, failed_logins, locked_until, last_login_at, created_at, "
+        u"updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 0, 0, 0, ?, ?, ?, 1)"_s)
         .bindText(id)
         .bindText(user.username.trimmed().toLower())
         .bindText(user.displayName.trimmed())
@@ -123,9 +127,14 @@ UserInfo UserAdminService::create(const AuthSession &actor, const NewUser &user,
             throw ApiError(ErrorCode::UsernameTaken, u"用户名“%1”已被使用"_s.arg(username), u"username"_s);
         NewUser normalised = user;
         normalised.username = username;
-        // An account made by an administrator starts with a password only the administrator knows: change it first.
+        // An account made by an administrator starts with a password only the administrator knows: change it
+        // first.
         insertUser(m_store, id, normalised, hash, now, actor.userId, true);
-        m_audit.append({actor.userId, actor.username, u"user.create"_s, u"user"_s, id,
+        m_audit.append({actor.userId,
+                        actor.username,
+                        u"user.create"_s,
+                        u"user"_s,
+                        id,
                         {{u"username"_s, username},
                          {u"roles"_s, QJsonArray::fromStringList(roleNames(user.roles))},
                          {u"orgUnitId"_s, user.orgUnitId},
@@ -163,18 +172,20 @@ UserInfo UserAdminService::update(const AuthSession &actor, const QString &id, c
     if (displayName != before.info.displayName)
         diff.insert(u"displayName"_s, QJsonArray{before.info.displayName, displayName});
     if (phone.trimmed() != before.info.phone)
-        diff.insert(u"phone"_s, QJsonArray{accounts::maskedPhone(before.info.phone), accounts::maskedPhone(phone)});
+        diff.insert(u"phone"_s,
+                    QJsonArray{accounts::maskedPhone(before.info.phone), accounts::maskedPhone(phone)});
     if (orgUnitId != before.info.orgUnitId)
         diff.insert(u"orgUnitId"_s, QJsonArray{before.info.orgUnitId, orgUnitId});
     if (departmentId != before.info.departmentId)
         diff.insert(u"departmentId"_s, QJsonArray{before.info.departmentId, departmentId});
     if (roles != before.info.roles)
         diff.insert(u"roles"_s, QJsonArray{QJsonArray::fromStringList(roleNames(before.info.roles)),
-                                          QJsonArray::fromStringList(roleNames(roles))});
+                                           QJsonArray::fromStringList(roleNames(roles))});
 
     Transaction tx(m_store);
-    SqlQuery upd(m_store, u"UPDATE users SET display_name = ?, phone = ?, org_unit_id = ?, department_id = ?, "
-                          u"updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?"_s);
+    SqlQuery upd(m_store,
+                 u"UPDATE users SET display_name = ?, phone = ?, org_unit_id = ?, department_id = ?, "
+                 u"updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?"_s);
     upd.bindText(displayName.trimmed())
         .bindText(phone.trimmed().isEmpty() ? QString() : phone.trimmed())
         .bindText(orgUnitId)
@@ -192,7 +203,8 @@ UserInfo UserAdminService::update(const AuthSession &actor, const QString &id, c
     return m_users.byId(id)->info;
 }
 
-UserInfo UserAdminService::setActive(const AuthSession &actor, const QString &id, bool active, const QString &address)
+UserInfo UserAdminService::setActive(const AuthSession &actor, const QString &id, bool active,
+                                     const QString &address)
 {
     const UserRecord before = loadInScope(actor, id);
     if (id == actor.userId && !active)
@@ -212,8 +224,13 @@ UserInfo UserAdminService::setActive(const AuthSession &actor, const QString &id
             .bindText(id)
             .exec();
     }
-    m_audit.append({actor.userId, actor.username, active ? u"user.activate"_s : u"user.deactivate"_s, u"user"_s, id,
-                    {{u"username"_s, before.info.username}}, address});
+    m_audit.append({actor.userId,
+                    actor.username,
+                    active ? u"user.activate"_s : u"user.deactivate"_s,
+                    u"user"_s,
+                    id,
+                    {{u"username"_s, before.info.username}},
+                    address});
     tx.commit();
     return m_users.byId(id)->info;
 }
@@ -227,8 +244,9 @@ UserInfo UserAdminService::resetPassword(const AuthSession &actor, const QString
     const QByteArray hash = m_hasher.hash(password);
     const qint64 now = m_clock.nowMs();
     Transaction tx(m_store);
-    SqlQuery(m_store, u"UPDATE users SET password_hash = ?, must_change_password = 1, failed_logins = 0, "
-                      u"locked_until = 0, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?"_s)
+    SqlQuery(m_store,
+             u"UPDATE users SET password_hash = ?, must_change_password = 1, failed_logins = 0, "
+             u"locked_until = 0, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?"_s)
         .bindText(QString::fromLatin1(hash))
         .bind(now)
         .bindText(actor.userId)
@@ -238,8 +256,13 @@ UserInfo UserAdminService::resetPassword(const AuthSession &actor, const QString
         .bind(now)
         .bindText(id)
         .exec();
-    m_audit.append({actor.userId, actor.username, u"user.reset-password"_s, u"user"_s, id,
-                    {{u"username"_s, before.info.username}}, address});
+    m_audit.append({actor.userId,
+                    actor.username,
+                    u"user.reset-password"_s,
+                    u"user"_s,
+                    id,
+                    {{u"username"_s, before.info.username}},
+                    address});
     tx.commit();
     return m_users.byId(id)->info;
 }

@@ -30,7 +30,7 @@ public:
         std::optional<QString> displayName;
         std::optional<RoleSet> roles;
         std::optional<QString> orgUnitId;
-        std::optional<QString> departmentId;  // "" clears it
+        std::optional<QString> departmentId; // "" clears it
         std::optional<QString> phone;
         qint64 expectedVersion = 0;
     };
@@ -38,14 +38,16 @@ public:
     UserRepository::Page list(const AuthSession &actor, UserRepository::ListQuery query);
     UserInfo get(const AuthSession &actor, const QString &id);
     UserInfo create(const AuthSession &actor, const NewUser &user, const QString &address);
-    UserInfo update(const AuthSession &actor, const QString &id, const Changes &changes, const QString &address);
+    UserInfo update(const AuthSession &actor, const QString &id, const Changes &changes,
+                    const QString &address);
     UserInfo setActive(const AuthSession &actor, const QString &id, bool active, const QString &address);
     UserInfo resetPassword(const AuthSession &actor, const QString &id, const QString &password,
                            const QString &address);
 
     // Shared with the demo loader: inserts a user row and its roles (no checks, no audit).
-    static void insertUser(Store &store, const QString &id, const NewUser &user, const QByteArray &passwordHash,
-                           qint64 now, const QString &createdBy, bool mustChangePassword);
+    static void insertUser(Store &store, const QString &id, const NewUser &user,
+                           const QByteArray &passwordHash, qint64 now, const QString &createdBy,
+                           bool mustChangePassword);
 
 private:
     void requireAdmin(const AuthSession &actor) const;

@@ -9,8 +9,10 @@ namespace sunshine {
 namespace {
 
 const QString kSelect =
-    u"SELECT u.id, u.username, u.display_name, u.org_unit_id, o.name, o.level, o.path, u.department_id, d.name, "
-    u"u.phone, u.active, u.must_change_password, u.locked_until, u.last_login_at, u.created_at, u.updated_at, "
+    u"SELECT u.id, u.username, u.display_name, u.org_unit_id, o.name, o.level, o.path, u.department_id, "
+    u"d.name, "
+    u"u.phone, u.active, u.must_change_password, u.locked_until, u.last_login_at, u.created_at, "
+    u"u.updated_at, "
     u"u.version, u.password_hash, u.failed_logins "
     u"FROM users u JOIN org_units o ON o.id = u.org_unit_id LEFT JOIN departments d ON d.id = u.department_id "_s;
 
@@ -51,8 +53,7 @@ QString containsPattern(const QString &text)
 
 UserRepository::UserRepository(Store &store)
     : m_store(store)
-{
-}
+{}
 
 std::optional<UserRecord> UserRepository::one(const QString &where, const QString &value)
 {
@@ -85,8 +86,9 @@ void UserRepository::loadRoles(QList<UserInfo *> users)
         byId.insert(u->id, u);
         marks.append(u"?"_s);
     }
-    SqlQuery q(m_store, u"SELECT user_id, role FROM user_roles WHERE user_id IN (%1) ORDER BY user_id, role"_s.arg(
-                            marks.join(u',')));
+    SqlQuery q(m_store,
+               u"SELECT user_id, role FROM user_roles WHERE user_id IN (%1) ORDER BY user_id, role"_s.arg(
+                   marks.join(u',')));
     for (UserInfo *u : users)
         q.bindText(u->id);
     q.exec();
@@ -133,16 +135,15 @@ UserRepository::Page UserRepository::list(const ListQuery &query)
     count.exec();
     page.total = count.next() ? count.int64(0) : 0;
 
-    static const QHash<QString, QString> columns{{u"username"_s, u"u.username"_s},
-                                                 {u"displayName"_s, u"u.display_name"_s},
-                                                 {u"orgUnit"_s, u"o.path"_s},
-                                                 {u"department"_s, u"d.name"_s},
-                                                 {u"active"_s, u"u.active"_s},
-                                                 {u"lastLogin"_s, u"u.last_login_at"_s},
-                                                 {u"updated"_s, u"u.updated_at"_s}};
+    static const QHash<QString, QString> columns{
+        {u"username"_s, u"u.username"_s}, {u"displayName"_s, u"u.display_name"_s},
+        {u"orgUnit"_s, u"o.path"_s},      {u"department"_s, u"d.name"_s},
+        {u"active"_s, u"u.active"_s},     {u"lastLogin"_s, u"u.last_login_at"_s},
+        {u"updated"_s, u"u.updated_at"_s}};
     const QString column = columns.value(query.sortKey, u"u.username"_s);
     const QString dir = query.descending ? u" DESC"_s : u" ASC"_s;
-    SqlQuery q(m_store, kSelect + where + u" ORDER BY "_s + column + dir + u", u.id" + dir + u" LIMIT ? OFFSET ?"_s);
+    SqlQuery q(m_store,
+               kSelect + where + u" ORDER BY "_s + column + dir + u", u.id" + dir + u" LIMIT ? OFFSET ?"_s);
     for (const QVariant &b : std::as_const(binds))
         q.bind(b);
     q.bind(query.limit).bind(query.offset).exec();
@@ -159,7 +160,10 @@ void UserRepository::replaceRoles(const QString &userId, const RoleSet &roles)
 {
     SqlQuery(m_store, u"DELETE FROM user_roles WHERE user_id = ?"_s).bindText(userId).exec();
     for (const Role r : roles)
-        SqlQuery(m_store, u"INSERT INTO user_roles (user_id, role) VALUES (?, ?)"_s).bindText(userId).bindText(roleName(r)).exec();
+        SqlQuery(m_store, u"INSERT INTO user_roles (user_id, role) VALUES (?, ?)"_s)
+            .bindText(userId)
+            .bindText(roleName(r))
+            .exec();
 }
 
 } // namespace sunshine

@@ -28,12 +28,13 @@ public:
 
     struct ListQuery
     {
-        QString scopePath;  // only users whose org unit is in this subtree
-        QString orgUnitId;  // narrows the scope to this unit's subtree (resolved by the admin service)
-        QString search;     // user name, display name or phone contains
+        QString scopePath; // only users whose org unit is in this subtree
+        QString orgUnitId; // narrows the scope to this unit's subtree (resolved by the admin service)
+        QString search;    // user name, display name or phone contains
         std::optional<bool> active;
         std::optional<Role> role;
-        QString sortKey = QStringLiteral("username");  // username, displayName, orgUnit, department, lastLogin, updated
+        QString sortKey =
+            QStringLiteral("username"); // username, displayName, orgUnit, department, lastLogin, updated
         bool descending = false;
         int offset = 0;
         int limit = 50;

@@ -28,18 +28,20 @@ int queryInt(const HttpRequest &req, const QString &key, int fallback, int min, 
     bool ok = false;
     const int v = raw.toInt(&ok);
     if (!ok || v < min || v > max)
-        throw ApiError(ErrorCode::BadRequest, u"参数“%1”应为 %2 到 %3 之间的整数"_s.arg(key).arg(min).arg(max), key);
+        throw ApiError(ErrorCode::BadRequest,
+                       u"参数“%1”应为 %2 到 %3 之间的整数"_s.arg(key).arg(min).arg(max), key);
     return v;
 }
 
 UserRepository::ListQuery listQueryOf(const HttpRequest &req)
 {
-    static const QStringList knownParams{u"q"_s,    u"offset"_s, u"limit"_s, u"sort"_s,
-                                         u"order"_s, u"active"_s, u"role"_s, u"orgUnitId"_s};
+    static const QStringList knownParams{u"q"_s,     u"offset"_s, u"limit"_s, u"sort"_s,
+                                         u"order"_s, u"active"_s, u"role"_s,  u"orgUnitId"_s};
     const auto items = req.query.queryItems();
     for (const auto &item : items) {
         if (!knownParams.contains(item.first))
-            throw ApiError(ErrorCode::UnknownField, u"无法识别的参数“%1”"_s.arg(item.first.left(40)), item.first.left(40));
+            throw ApiError(ErrorCode::UnknownField, u"无法识别的参数“%1”"_s.arg(item.first.left(40)),
+                           item.first.left(40));
     }
     UserRepository::ListQuery q;
     q.search = req.queryValue(u"q"_s);
@@ -127,13 +129,14 @@ void registerAdminRoutes(Router &router, Services &services)
     });
 
     for (const bool active : {false, true}) {
-        router.add(u"POST"_s, active ? u"/api/v1/admin/users/{id}/activate"_s : u"/api/v1/admin/users/{id}/deactivate"_s,
+        router.add(u"POST"_s,
+                   active ? u"/api/v1/admin/users/{id}/activate"_s : u"/api/v1/admin/users/{id}/deactivate"_s,
                    auth, [&services, active](HttpRequest &req) {
                        if (!req.body.trimmed().isEmpty())
                            JsonReader::fromBody(req.body).finish();
                        return HttpResponse::json(services.users
-                                                     .setActive(req.session(), req.pathParams.value(u"id"_s), active,
-                                                                req.peerAddress)
+                                                     .setActive(req.session(), req.pathParams.value(u"id"_s),
+                                                                active, req.peerAddress)
                                                      .toJson());
                    });
     }
@@ -143,7 +146,8 @@ void registerAdminRoutes(Router &router, Services &services)
         const QString password = in.requiredString(u"password"_s, password::kMaxLength);
         in.finish();
         return HttpResponse::json(
-            services.users.resetPassword(req.session(), req.pathParams.value(u"id"_s), password, req.peerAddress)
+            services.users
+                .resetPassword(req.session(), req.pathParams.value(u"id"_s), password, req.peerAddress)
                 .toJson());
     });
 }

@@ -9,7 +9,8 @@ void registerAttachmentRoutes(Router &router, Services &services)
 {
     const auto auth = Router::Access::Authenticated;
 
-    // {"sha256","size","mimeType"} -> {"sha256","size","received","complete"}: where to continue (0 for a new file).
+    // {"sha256","size","mimeType"} -> {"sha256","size","received","complete"}: where to continue (0 for a new
+    // file).
     router.add(u"POST"_s, u"/api/v1/attachments"_s, auth, [&services](HttpRequest &req) {
         JsonReader in = JsonReader::fromBody(req.body);
         const QString sha = in.requiredString(u"sha256"_s, 64);
@@ -29,8 +30,8 @@ void registerAttachmentRoutes(Router &router, Services &services)
         const qint64 offset = req.queryValue(u"offset"_s).toLongLong(&ok);
         if (!ok || offset < 0)
             throw ApiError(ErrorCode::BadRequest, u"参数 offset 应为非负整数"_s, u"offset"_s);
-        return HttpResponse::json(services.attachments.append(req.session(), req.pathParams.value(u"sha"_s), offset,
-                                                              req.body, req.peerAddress));
+        return HttpResponse::json(services.attachments.append(req.session(), req.pathParams.value(u"sha"_s),
+                                                              offset, req.body, req.peerAddress));
     });
 
     router.add(u"GET"_s, u"/api/v1/attachments/{sha}"_s, auth, [&services](HttpRequest &req) {

@@ -16,12 +16,13 @@ void registerAuthRoutes(Router &router, Services &services)
         return HttpResponse::json(services.auth.login(username, password, req.peerAddress).toJson());
     });
 
-    router.add(u"POST"_s, u"/api/v1/auth/logout"_s, Router::Access::Authenticated, [&services](HttpRequest &req) {
-        if (!req.body.trimmed().isEmpty())
-            JsonReader::fromBody(req.body).finish();
-        services.auth.logout(req.session(), req.peerAddress);
-        return HttpResponse::noContent();
-    });
+    router.add(u"POST"_s, u"/api/v1/auth/logout"_s, Router::Access::Authenticated,
+               [&services](HttpRequest &req) {
+                   if (!req.body.trimmed().isEmpty())
+                       JsonReader::fromBody(req.body).finish();
+                   services.auth.logout(req.session(), req.peerAddress);
+                   return HttpResponse::noContent();
+               });
 
     router.add(u"GET"_s, u"/api/v1/me"_s, Router::Access::Authenticated, [&services](HttpRequest &req) {
         QJsonObject me = services.auth.currentUser(req.session()).toJson();
@@ -29,14 +30,15 @@ void registerAuthRoutes(Router &router, Services &services)
         return HttpResponse::json(me);
     });
 
-    router.add(u"POST"_s, u"/api/v1/me/password"_s, Router::Access::Authenticated, [&services](HttpRequest &req) {
-        JsonReader in = JsonReader::fromBody(req.body);
-        const QString current = in.requiredString(u"currentPassword"_s, password::kMaxLength);
-        const QString next = in.requiredString(u"newPassword"_s, password::kMaxLength);
-        in.finish();
-        services.auth.changePassword(req.session(), current, next, req.peerAddress);
-        return HttpResponse::noContent();
-    });
+    router.add(u"POST"_s, u"/api/v1/me/password"_s, Router::Access::Authenticated,
+               [&services](HttpRequest &req) {
+                   JsonReader in = JsonReader::fromBody(req.body);
+                   const QString current = in.requiredString(u"currentPassword"_s, password::kMaxLength);
+                   const QString next = in.requiredString(u"newPassword"_s, password::kMaxLength);
+                   in.finish();
+                   services.auth.changePassword(req.session(), current, next, req.peerAddress);
+                   return HttpResponse::noContent();
+               });
 }
 
 } // namespace sunshine

@@ -23,15 +23,18 @@ void registerOrgRoutes(Router &router, Services &services)
 
     // The caller's own unit and everything below it.
     router.add(u"GET"_s, u"/api/v1/org/units"_s, auth, [&services](HttpRequest &req) {
-        return HttpResponse::json(QJsonObject{{u"items"_s, toArray(services.org.subtree(req.session().scope))}});
+        return HttpResponse::json(
+            QJsonObject{{u"items"_s, toArray(services.org.subtree(req.session().scope))}});
     });
 
     router.add(u"GET"_s, u"/api/v1/org/units/{id}/children"_s, auth, [&services](HttpRequest &req) {
         return HttpResponse::json(QJsonObject{
-            {u"items"_s, toArray(services.org.children(req.session().scope, req.pathParams.value(u"id"_s)))}});
+            {u"items"_s,
+             toArray(services.org.children(req.session().scope, req.pathParams.value(u"id"_s)))}});
     });
 
-    // ?forOrgUnit=ID: the departments a user of that unit may belong to; without it, all departments in scope.
+    // ?forOrgUnit=ID: the departments a user of that unit may belong to; without it, all departments in
+    // scope.
     router.add(u"GET"_s, u"/api/v1/org/departments"_s, auth, [&services](HttpRequest &req) {
         const QString unit = req.queryValue(u"forOrgUnit"_s);
         if (unit.size() > 32)

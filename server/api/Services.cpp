@@ -14,13 +14,13 @@ Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthServic
     , sync(s, audit, c, syncSettings)
     , files(attachmentDir)
     , attachments(s, files, audit, c)
-{
-}
+{}
 
 void registerAllRoutes(Router &router, Services &services)
 {
-    router.setAuthenticator(
-        [&services](const HttpRequest &request) { return services.auth.authenticate(request.header("authorization")); });
+    router.setAuthenticator([&services](const HttpRequest &request) {
+        return services.auth.authenticate(request.header("authorization"));
+    });
     registerHealthRoutes(router, services);
     registerAuthRoutes(router, services);
     registerAdminRoutes(router, services);

@@ -17,8 +17,9 @@ namespace sunshine {
 // Everything a route handler may use. Thread-safe: handlers run on worker threads.
 struct Services
 {
-    Services(Store &store, const Clock &clock, const PasswordHasher &hasher, AuthService::Settings authSettings,
-             SyncService::Settings syncSettings, const QString &attachmentDir);
+    Services(Store &store, const Clock &clock, const PasswordHasher &hasher,
+             AuthService::Settings authSettings, SyncService::Settings syncSettings,
+             const QString &attachmentDir);
 
     Store &store;
     const Clock &clock;
@@ -30,7 +31,7 @@ struct Services
     SyncService sync;
     DirectoryAttachmentStore files;
     AttachmentService attachments;
-    int schemaVersion = 0;  // what this server migrated the store to at start
+    int schemaVersion = 0; // what this server migrated the store to at start
 };
 
 void registerHealthRoutes(Router &router, Services &services);

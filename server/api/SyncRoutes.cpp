@@ -19,7 +19,8 @@ void registerSyncRoutes(Router &router, Services &services)
         if (!ops.isArray())
             throw ApiError(ErrorCode::InvalidType, u"字段“operations”应为数组"_s, u"operations"_s);
         if (ops.toArray().size() > sync::kMaxBatchOperations)
-            throw ApiError(ErrorCode::TooLong, u"每批最多 %1 个操作"_s.arg(sync::kMaxBatchOperations), u"operations"_s);
+            throw ApiError(ErrorCode::TooLong, u"每批最多 %1 个操作"_s.arg(sync::kMaxBatchOperations),
+                           u"operations"_s);
         QJsonObject rest = in.object();
         rest.remove(u"operations"_s);
         rest.remove(u"deviceNow"_s);
@@ -31,7 +32,8 @@ void registerSyncRoutes(Router &router, Services &services)
         QJsonArray out;
         for (const sync::OpResult &r : results)
             out.append(r.toJson());
-        return HttpResponse::json(QJsonObject{{u"results"_s, out}, {u"serverTime"_s, services.clock.nowMs()}});
+        return HttpResponse::json(
+            QJsonObject{{u"results"_s, out}, {u"serverTime"_s, services.clock.nowMs()}});
     });
 
     // ?cursor=&limit= -> {"records": [...], "cursor": "...", "hasMore": bool}
@@ -47,8 +49,8 @@ void registerSyncRoutes(Router &router, Services &services)
             bool ok = false;
             limit = l.toInt(&ok);
             if (!ok || limit < 1 || limit > sync::kMaxPullLimit)
-                throw ApiError(ErrorCode::BadRequest, u"参数 limit 应为 1 到 %1 之间的整数"_s.arg(sync::kMaxPullLimit),
-                               u"limit"_s);
+                throw ApiError(ErrorCode::BadRequest,
+                               u"参数 limit 应为 1 到 %1 之间的整数"_s.arg(sync::kMaxPullLimit), u"limit"_s);
         }
         QJsonObject page = services.sync.pull(req.session(), req.queryValue(u"cursor"_s), limit).toJson();
         page.insert(u"serverTime"_s, services.clock.nowMs());

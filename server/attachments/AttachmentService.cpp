@@ -7,13 +7,13 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine {
 
-AttachmentService::AttachmentService(Store &store, AttachmentStore &files, AuditLog &audit, const Clock &clock)
+AttachmentService::AttachmentService(Store &store, AttachmentStore &files, AuditLog &audit,
+                                     const Clock &clock)
     : m_store(store)
     , m_files(files)
     , m_audit(audit)
     , m_clock(clock)
-{
-}
+{}
 
 void AttachmentService::checkSha(const QString &sha256)
 {
@@ -24,7 +24,9 @@ void AttachmentService::checkSha(const QString &sha256)
 
 QJsonObject AttachmentService::statusOf(const QString &sha256, bool *found)
 {
-    SqlQuery q(m_store, u"SELECT size, received, complete, mime_type, uploaded_by FROM attachments WHERE sha256 = ?"_s);
+    SqlQuery q(
+        m_store,
+        u"SELECT size, received, complete, mime_type, uploaded_by FROM attachments WHERE sha256 = ?"_s);
     q.bindText(sha256).exec();
     *found = q.next();
     if (!*found)
@@ -43,7 +45,8 @@ QJsonObject AttachmentService::begin(const AuthSession &actor, const QString &sh
     if (size <= 0)
         throw ApiError(ErrorCode::ValidationFailed, u"附件大小应大于 0"_s, u"size"_s);
     if (size > kMaxFileBytes)
-        throw ApiError(ErrorCode::PayloadTooLarge, u"附件不能超过 %1 MB"_s.arg(kMaxFileBytes >> 20), u"size"_s);
+        throw ApiError(ErrorCode::PayloadTooLarge, u"附件不能超过 %1 MB"_s.arg(kMaxFileBytes >> 20),
+                       u"size"_s);
     if (!actor.scope.hasRole(Role::Clerk) && !actor.scope.hasRole(Role::Reviewer))
         throw ApiError(ErrorCode::Forbidden, u"领导和监督人员只能查看数据，不能上传附件"_s);
     Transaction tx(m_store);
@@ -55,8 +58,10 @@ QJsonObject AttachmentService::begin(const AuthSession &actor, const QString &sh
         tx.commit();
         return s;
     }
-    SqlQuery(m_store, u"INSERT INTO attachments (sha256, size, mime_type, received, complete, uploaded_by, created_at) "
-                      u"VALUES (?, ?, ?, 0, 0, ?, ?)"_s)
+    SqlQuery(
+        m_store,
+        u"INSERT INTO attachments (sha256, size, mime_type, received, complete, uploaded_by, created_at) "
+        u"VALUES (?, ?, ?, 0, 0, ?, ?)"_s)
         .bindText(sha256)
         .bind(size)
         .bindText(mimeType.left(100))
@@ -64,7 +69,10 @@ QJsonObject AttachmentService::begin(const AuthSession &actor, const QString &sh
         .bind(m_clock.nowMs())
         .exec();
     tx.commit();
-    return {{u"sha256"_s, sha256}, {u"size"_s, size}, {u"received"_s, 0}, {u"complete"_s, false},
+    return {{u"sha256"_s, sha256},
+            {u"size"_s, size},
+            {u"received"_s, 0},
+            {u"complete"_s, false},
             {u"mimeType"_s, mimeType.left(100)}};
 }
 
@@ -86,11 +94,13 @@ QJsonObject AttachmentService::append(const AuthSession &actor, const QString &s
         throw ApiError(ErrorCode::BadRequest, u"上传内容为空"_s);
     if (chunk.size() > kMaxChunkBytes)
         throw ApiError(ErrorCode::PayloadTooLarge, u"每次最多上传 %1 MB"_s.arg(kMaxChunkBytes >> 20));
-    // One writer per file at a time: the transaction holds the row (and on SQLite the whole store) until done.
+    // One writer per file at a time: the transaction holds the row (and on SQLite the whole store) until
+    // done.
     Transaction tx(m_store);
-    SqlQuery q(m_store, m_store.isPostgres()
-                            ? u"SELECT size, received, complete FROM attachments WHERE sha256 = ? FOR UPDATE"_s
-                            : u"SELECT size, received, complete FROM attachments WHERE sha256 = ?"_s);
+    SqlQuery q(m_store,
+               m_store.isPostgres()
+                   ? u"SELECT size, received, complete FROM attachments WHERE sha256 = ? FOR UPDATE"_s
+                   : u"SELECT size, received, complete FROM attachments WHERE sha256 = ?"_s);
     q.bindText(sha256).exec();
     if (!q.next())
         throw ApiError(ErrorCode::NotFound, u"附件尚未登记，请先开始上传"_s);
@@ -99,7 +109,8 @@ QJsonObject AttachmentService::append(const AuthSession &actor, const QString &s
     if (q.flag(2))
         return {{u"sha256"_s, sha256}, {u"size"_s, size}, {u"received"_s, size}, {u"complete"_s, true}};
     if (offset != received)
-        throw ApiError(ErrorCode::Conflict, u"上传位置不符：服务器已收到 %1 字节，请从该位置继续"_s.arg(received))
+        throw ApiError(ErrorCode::Conflict,
+                       u"上传位置不符：服务器已收到 %1 字节，请从该位置继续"_s.arg(received))
             .withDetail(u"received"_s, received);
     if (offset + chunk.size() > size)
         throw ApiError(ErrorCode::PayloadTooLarge, u"上传内容超过了登记的附件大小"_s);
@@ -110,15 +121,24 @@ QJsonObject AttachmentService::append(const AuthSession &actor, const QString &s
     bool complete = false;
     if (now == size) {
         if (!m_files.complete(sha256, &error)) {
-            SqlQuery(m_store, u"UPDATE attachments SET received = 0 WHERE sha256 = ?"_s).bindText(sha256).exec();
+            SqlQuery(m_store, u"UPDATE attachments SET received = 0 WHERE sha256 = ?"_s)
+                .bindText(sha256)
+                .exec();
             tx.commit();
-            throw ApiError(ErrorCode::ValidationFailed, u"附件内容与其 SHA-256 不符，请重新上传"_s, u"sha256"_s);
+            throw ApiError(ErrorCode::ValidationFailed, u"附件内容与其 SHA-256 不符，请重新上传"_s,
+                           u"sha256"_s);
         }
         complete = true;
-        m_audit.append({actor.userId, actor.username, u"attachment.upload"_s, u"attachment"_s, sha256,
-                        {{u"size"_s, size}}, address});
+        m_audit.append({actor.userId,
+                        actor.username,
+                        u"attachment.upload"_s,
+                        u"attachment"_s,
+                        sha256,
+                        {{u"size"_s, size}},
+                        address});
     }
-    SqlQuery(m_store, u"UPDATE attachments SET received = ?, complete = ?, completed_at = ? WHERE sha256 = ?"_s)
+    SqlQuery(m_store,
+             u"UPDATE attachments SET received = ?, complete = ?, completed_at = ? WHERE sha256 = ?"_s)
         .bind(now)
         .bind(complete ? 1 : 0)
         .bind(complete ? m_clock.nowMs() : 0)

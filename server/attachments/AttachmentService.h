@@ -23,8 +23,8 @@ public:
     QJsonObject begin(const AuthSession &actor, const QString &sha256, qint64 size, const QString &mimeType);
     QJsonObject status(const AuthSession &actor, const QString &sha256);
     // Appends a chunk at `offset` (which must be what the server has received so far).
-    QJsonObject append(const AuthSession &actor, const QString &sha256, qint64 offset, const QByteArray &chunk,
-                       const QString &address);
+    QJsonObject append(const AuthSession &actor, const QString &sha256, qint64 offset,
+                       const QByteArray &chunk, const QString &address);
     // The file, for a user who uploaded it or can see a record that refers to it.
     QByteArray download(const AuthSession &actor, const QString &sha256, QString *mimeType);
 

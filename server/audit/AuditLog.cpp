@@ -12,15 +12,21 @@ namespace sunshine {
 AuditLog::AuditLog(Store &store, const Clock &clock)
     : m_store(store)
     , m_clock(clock)
-{
-}
+{}
 
 QByteArray AuditLog::entryHash(const QByteArray &prevHash, qint64 seq, qint64 atMs, const AuditEntry &e,
                                const QString &detailJson)
 {
     // Unit separators keep field boundaries unambiguous.
-    const QString canonical = QStringList{QString::fromLatin1(prevHash), QString::number(seq), QString::number(atMs),
-                                          e.actorId, e.actorName, e.action, e.targetType, e.targetId, detailJson,
+    const QString canonical = QStringList{QString::fromLatin1(prevHash),
+                                          QString::number(seq),
+                                          QString::number(atMs),
+                                          e.actorId,
+                                          e.actorName,
+                                          e.action,
+                                          e.targetType,
+                                          e.targetId,
+                                          detailJson,
                                           e.address}
                                   .join(QChar(0x1f));
     return QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex();
@@ -35,10 +41,11 @@ void AuditLog::append(const QList<AuditEntry> &entries)
 {
     if (entries.isEmpty())
         return;
-    // Serialises writers: SQLite holds the write lock already (BEGIN IMMEDIATE); PostgreSQL locks the head row,
-    // across server processes too.
-    SqlQuery head(m_store, m_store.isPostgres() ? u"SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"_s
-                                                : u"SELECT seq, hash FROM audit_head WHERE id = 1"_s);
+    // Serialises writers: SQLite holds the write lock already (BEGIN IMMEDIATE); PostgreSQL locks the head
+    // row, across server processes too.
+    SqlQuery head(m_store, m_store.isPostgres()
+                               ? u"SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"_s
+                               : u"SELECT seq, hash FROM audit_head WHERE id = 1"_s);
     head.exec();
     if (!head.next())
         throw StoreError(u"audit_head row missing"_s);
@@ -48,13 +55,16 @@ void AuditLog::append(const QList<AuditEntry> &entries)
     BulkInsert insert(m_store, u"audit_log"_s,
                       {u"seq"_s, u"at_ms"_s, u"actor_id"_s, u"actor_name"_s, u"action"_s, u"target_type"_s,
                        u"target_id"_s, u"detail"_s, u"address"_s, u"prev_hash"_s, u"hash"_s});
-    auto text = [](const QString &s) { return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); };
+    auto text = [](const QString &s) {
+        return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    };
     for (const AuditEntry &e : entries) {
         ++seq;
         const QString detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
         const QByteArray hash = entryHash(prev, seq, at, e, detail);
-        insert.add({seq, at, text(e.actorId), text(e.actorName), text(e.action), text(e.targetType), text(e.targetId),
-                    detail, text(e.address), QString::fromLatin1(prev), QString::fromLatin1(hash)});
+        insert.add({seq, at, text(e.actorId), text(e.actorName), text(e.action), text(e.targetType),
+                    text(e.targetId), detail, text(e.address), QString::fromLatin1(prev),
+                    QString::fromLatin1(hash)});
         prev = hash;
     }
     insert.flush();
@@ -68,8 +78,9 @@ AuditLog::Verification AuditLog::verify()
 {
     Verification v;
     Transaction tx(m_store, Transaction::Mode::Read);
-    SqlQuery q(m_store, u"SELECT seq, at_ms, actor_id, actor_name, action, target_type, target_id, detail, address, "
-                        u"prev_hash, hash FROM audit_log ORDER BY seq"_s);
+    SqlQuery q(m_store,
+               u"SELECT seq, at_ms, actor_id, actor_name, action, target_type, target_id, detail, address, "
+               u"prev_hash, hash FROM audit_log ORDER BY seq"_s);
     q.raw().setForwardOnly(true);
     q.exec();
     QByteArray prev = "genesis";
@@ -108,7 +119,8 @@ AuditLog::Verification AuditLog::verify()
     }
     if (head.int64(0) != expectedSeq - 1 || head.text(1).toLatin1() != prev) {
         v.firstBrokenSeq = expectedSeq;
-        v.reason = u"审计日志应有 %1 条，实际只有 %2 条（末尾记录被删除）"_s.arg(head.int64(0)).arg(expectedSeq - 1);
+        v.reason =
+            u"审计日志应有 %1 条，实际只有 %2 条（末尾记录被删除）"_s.arg(head.int64(0)).arg(expectedSeq - 1);
         return v;
     }
     v.intact = true;

@@ -12,7 +12,7 @@ struct AuditEntry
 {
     QString actorId;
     QString actorName;
-    QString action;  // "login", "login.failed", "user.create", ...
+    QString action; // "login", "login.failed", "user.create", ...
     QString targetType;
     QString targetId;
     QJsonObject detail;
@@ -35,7 +35,7 @@ public:
     {
         bool intact = false;
         qint64 checked = 0;
-        qint64 firstBrokenSeq = 0;  // 0 when intact
+        qint64 firstBrokenSeq = 0; // 0 when intact
         QString reason;
     };
     Verification verify();

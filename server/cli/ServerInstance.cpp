@@ -17,15 +17,15 @@ namespace sunshine {
 ServerInstance::ServerInstance(ServerConfig config, const Clock &clock)
     : m_config(std::move(config))
     , m_clock(clock)
-{
-}
+{}
 
 ServerInstance::~ServerInstance()
 {
     stop();
 }
 
-bool ServerInstance::loadTls(const QString &certFile, const QString &keyFile, QSslConfiguration *out, QString *error)
+bool ServerInstance::loadTls(const QString &certFile, const QString &keyFile, QSslConfiguration *out,
+                             QString *error)
 {
     if (certFile.isEmpty() || keyFile.isEmpty()) {
         QStringList missing;

@@ -47,7 +47,8 @@ public:
     int schemaVersion() const { return m_schema; }
 
     // Reads PEM certificate chain and key; false with a reason.
-    static bool loadTls(const QString &certFile, const QString &keyFile, QSslConfiguration *out, QString *error);
+    static bool loadTls(const QString &certFile, const QString &keyFile, QSslConfiguration *out,
+                        QString *error);
 
 private:
     ServerConfig m_config;
@@ -57,7 +58,7 @@ private:
     std::unique_ptr<Services> m_services;
     Router m_router;
     std::unique_ptr<ApiServer> m_http;
-    std::unique_ptr<QTemporaryDir> m_scratch;  // data directory when none was given
+    std::unique_ptr<QTemporaryDir> m_scratch; // data directory when none was given
     quint16 m_port = 0;
     int m_schema = 0;
 };

@@ -44,7 +44,8 @@ QString defaultDataDir()
 
 bool storeConfigFrom(const QCommandLineParser &p, const QString &dataDir, StoreConfig *config, QString *error)
 {
-    const QString spec = p.isSet(u"database"_s) ? p.value(u"database"_s) : u"sqlite:"_s + dataDir + u"/sunshine.db"_s;
+    const QString spec =
+        p.isSet(u"database"_s) ? p.value(u"database"_s) : u"sqlite:"_s + dataDir + u"/sunshine.db"_s;
     if (!StoreConfig::parse(spec, config, error))
         return false;
     if (config->kind != StoreConfig::Kind::Postgresql)
@@ -77,7 +78,8 @@ int auditVerify(Store &store)
             return 0;
         }
         err() << u"审计日志已被篡改：%1。已校验 %2 条完好记录。"_s.arg(v.reason).arg(v.checked) << Qt::endl;
-        err() << u"audit log BROKEN at entry %1 (%2 entries checked before it)"_s.arg(v.firstBrokenSeq).arg(v.checked)
+        err() << u"audit log BROKEN at entry %1 (%2 entries checked before it)"_s.arg(v.firstBrokenSeq)
+                     .arg(v.checked)
               << Qt::endl;
         return 3;
     } catch (const StoreError &e) {
@@ -122,7 +124,13 @@ int createAdmin(Store &store, const QString &username)
         u.orgUnitId = catalog::fullCode(QString::fromLatin1(catalog::kCityCode));
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         UserAdminService::insertUser(store, id, u, hash, clock.nowMs(), {}, false);
-        audit.append({{}, u"system"_s, u"user.create"_s, u"user"_s, id, {{u"username"_s, u.username}, {u"via"_s, u"cli"_s}}, {}});
+        audit.append({{},
+                      u"system"_s,
+                      u"user.create"_s,
+                      u"user"_s,
+                      id,
+                      {{u"username"_s, u.username}, {u"via"_s, u"cli"_s}},
+                      {}});
         tx.commit();
     } catch (const StoreError &e) {
         err() << u"创建管理员失败：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
@@ -145,7 +153,8 @@ int serverMain(const QStringList &arguments)
         u"Commands:\n"
         u"  serve          run the HTTPS API server (default)\n"
         u"  audit-verify   check the hash chain of the audit log; exit 0 when intact\n"
-        u"  create-admin   create a city-level administrator (password from SUNSHINE_ADMIN_PASSWORD or stdin)\n\n"
+        u"  create-admin   create a city-level administrator (password from SUNSHINE_ADMIN_PASSWORD or "
+        u"stdin)\n\n"
         u"PostgreSQL password: environment variable SUNSHINE_DB_PASSWORD, or a file given by\n"
         u"--database-password-file or SUNSHINE_DB_PASSWORD_FILE. Never on the command line."_s);
     p.addHelpOption();
@@ -153,7 +162,8 @@ int serverMain(const QStringList &arguments)
     p.addPositionalArgument(u"command"_s, u"serve | audit-verify | create-admin"_s, u"[command]"_s);
     p.addOptions({
         {u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8443)."_s, u"HOST:PORT"_s},
-        {u"database"_s, u"sqlite:PATH or postgresql://USER@HOST:PORT/DB (default sqlite:DATA_DIR/sunshine.db)."_s,
+        {u"database"_s,
+         u"sqlite:PATH or postgresql://USER@HOST:PORT/DB (default sqlite:DATA_DIR/sunshine.db)."_s,
          u"SPEC"_s},
         {u"database-password-file"_s, u"File holding the PostgreSQL password."_s, u"FILE"_s},
         {u"tls-cert"_s, u"PEM certificate (chain) of the server."_s, u"FILE"_s},
@@ -178,8 +188,10 @@ int serverMain(const QStringList &arguments)
     }
     const QStringList positional = p.positionalArguments();
     const QString command = positional.isEmpty() ? u"serve"_s : positional.first();
-    if (positional.size() > 1 || !QStringList{u"serve"_s, u"audit-verify"_s, u"create-admin"_s}.contains(command)) {
-        err() << u"未知命令“%1”，可用命令：serve、audit-verify、create-admin"_s.arg(positional.join(u' ')) << Qt::endl;
+    if (positional.size() > 1 ||
+        !QStringList{u"serve"_s, u"audit-verify"_s, u"create-admin"_s}.contains(command)) {
+        err() << u"未知命令“%1”，可用命令：serve、audit-verify、create-admin"_s.arg(positional.join(u' '))
+              << Qt::endl;
         return 2;
     }
 
@@ -202,7 +214,8 @@ int serverMain(const QStringList &arguments)
         if (command == u"audit-verify"_s) {
             const int schema = migrator.currentVersion();
             if (schema > Migrator::latestVersion()) {
-                err() << u"数据库由较新版本写入（架构 %1），请使用新版本的 audit-verify"_s.arg(schema) << Qt::endl;
+                err() << u"数据库由较新版本写入（架构 %1），请使用新版本的 audit-verify"_s.arg(schema)
+                      << Qt::endl;
                 return 2;
             }
             if (schema < 2) {
@@ -257,7 +270,8 @@ int serverMain(const QStringList &arguments)
         err() << u"服务器无法启动：%1"_s.arg(error) << Qt::endl;
         return 1;
     }
-    out() << u"Sunshine+ server %1 listening on https://%2:%3 (store %4, schema %5)"_s.arg(QString::fromLatin1(kVersion))
+    out() << u"Sunshine+ server %1 listening on https://%2:%3 (store %4, schema %5)"_s
+                 .arg(QString::fromLatin1(kVersion))
                  .arg(config.host.toString())
                  .arg(server.port())
                  .arg(config.store.describe())

@@ -11,7 +11,9 @@ namespace {
 void insertUnit(Store &store, const QString &id, const QString &parent, int level, const QString &name,
                 const QString &path, int order)
 {
-    SqlQuery(store, u"INSERT INTO org_units (id, parent_id, level, name, path, sort_order) VALUES (?, ?, ?, ?, ?, ?)"_s)
+    SqlQuery(
+        store,
+        u"INSERT INTO org_units (id, parent_id, level, name, path, sort_order) VALUES (?, ?, ?, ?, ?, ?)"_s)
         .bindText(id)
         .bindText(parent)
         .bind(level)
@@ -30,7 +32,9 @@ void insertDepartments(Store &store, const QString &unitId, const QString &place
         QString name = placeName + shortName;
         if (QLatin1String(d.code) == QLatin1String("youth-league"))
             name = city ? u"共青团南通市委"_s : u"共青团"_s + placeName + u"委员会"_s;
-        SqlQuery(store, u"INSERT INTO departments (id, code, name, org_unit_id, sort_order) VALUES (?, ?, ?, ?, ?)"_s)
+        SqlQuery(
+            store,
+            u"INSERT INTO departments (id, code, name, org_unit_id, sort_order) VALUES (?, ?, ?, ?, ?)"_s)
             .bindText(unitId + u'-' + QString::fromLatin1(d.code))
             .bindText(QString::fromLatin1(d.code))
             .bindText(name)

@@ -23,7 +23,7 @@ QString inventedName(int n, int salt)
     return QString(QChar(kFirst[k % firsts])) + QChar(kSecond[(k / firsts) % seconds]);
 }
 
-const QString kCounty = u"320612"_s;  // 通州区: home of the county and town demo accounts
+const QString kCounty = u"320612"_s; // 通州区: home of the county and town demo accounts
 
 } // namespace
 
@@ -42,19 +42,25 @@ QList<DemoData::Account> DemoData::accounts()
     const QString city = catalog::fullCode(QString::fromLatin1(catalog::kCityCode));
     const QString county = catalog::fullCode(kCounty);
     const QString town = townId(kCounty, 0);
-    auto dept = [](const QString &unit, const char *code) -> QString { return unit + u'-' + QString::fromLatin1(code); };
+    auto dept = [](const QString &unit, const char *code) -> QString {
+        return unit + u'-' + QString::fromLatin1(code);
+    };
     return {
         {u"admin"_s, u"系统管理员"_s, u"admin"_s, city, dept(city, "poverty-office")},
         {u"city-admin"_s, u"市级管理员（演示）"_s, u"admin"_s, city, dept(city, "poverty-office")},
         {u"city-clerk"_s, u"市扶贫办录入员（演示）"_s, u"clerk"_s, city, dept(city, "poverty-office")},
         {u"city-reviewer"_s, u"市扶贫办审核员（演示）"_s, u"reviewer"_s, city, dept(city, "poverty-office")},
         {u"city-leader"_s, u"市领导（演示）"_s, u"leader"_s, city, dept(city, "poverty-office")},
-        {u"city-supervisor"_s, u"市纪委监委监督员（演示）"_s, u"supervisor"_s, city, dept(city, "discipline")},
+        {u"city-supervisor"_s, u"市纪委监委监督员（演示）"_s, u"supervisor"_s, city,
+         dept(city, "discipline")},
         {u"county-admin"_s, u"通州区管理员（演示）"_s, u"admin"_s, county, dept(county, "poverty-office")},
-        {u"county-clerk"_s, u"通州区农业农村局录入员（演示）"_s, u"clerk"_s, county, dept(county, "agriculture")},
-        {u"county-reviewer"_s, u"通州区扶贫办审核员（演示）"_s, u"reviewer"_s, county, dept(county, "poverty-office")},
+        {u"county-clerk"_s, u"通州区农业农村局录入员（演示）"_s, u"clerk"_s, county,
+         dept(county, "agriculture")},
+        {u"county-reviewer"_s, u"通州区扶贫办审核员（演示）"_s, u"reviewer"_s, county,
+         dept(county, "poverty-office")},
         {u"county-leader"_s, u"通州区领导（演示）"_s, u"leader"_s, county, dept(county, "poverty-office")},
-        {u"county-supervisor"_s, u"通州区审计局监督员（演示）"_s, u"supervisor"_s, county, dept(county, "audit")},
+        {u"county-supervisor"_s, u"通州区审计局监督员（演示）"_s, u"supervisor"_s, county,
+         dept(county, "audit")},
         {u"town-admin"_s, u"镇管理员（演示）"_s, u"admin"_s, town, {}},
         {u"town-clerk"_s, u"镇录入员（演示）"_s, u"clerk"_s, town, {}},
         {u"town-reviewer"_s, u"镇审核员（演示）"_s, u"reviewer"_s, town, {}},
@@ -91,7 +97,9 @@ bool DemoData::loadIfEmpty(Store &store, const PasswordHasher &hasher, const Clo
             const QString tid = townId(prefix, t);
             const QString tpath = countyPath + tid + u'/';
             const QString tname = inventedName(t, salt) + (t % 3 == 2 ? u"街道（演示）"_s : u"镇（演示）"_s);
-            SqlQuery(store, u"INSERT INTO org_units (id, parent_id, level, name, path, sort_order) VALUES (?, ?, 3, ?, ?, ?)"_s)
+            SqlQuery(
+                store,
+                u"INSERT INTO org_units (id, parent_id, level, name, path, sort_order) VALUES (?, ?, 3, ?, ?, ?)"_s)
                 .bindText(tid)
                 .bindText(countyId)
                 .bindText(tname)
@@ -100,8 +108,11 @@ bool DemoData::loadIfEmpty(Store &store, const PasswordHasher &hasher, const Clo
                 .exec();
             for (int v = 0; v < kVillagesPerTown; ++v) {
                 const QString vid = villageId(tid, v);
-                const QString vname = inventedName(v, salt * 31 + t) + (v % 5 == 4 ? u"社区（演示）"_s : u"村（演示）"_s);
-                SqlQuery(store, u"INSERT INTO org_units (id, parent_id, level, name, path, sort_order) VALUES (?, ?, 4, ?, ?, ?)"_s)
+                const QString vname =
+                    inventedName(v, salt * 31 + t) + (v % 5 == 4 ? u"社区（演示）"_s : u"村（演示）"_s);
+                SqlQuery(
+                    store,
+                    u"INSERT INTO org_units (id, parent_id, level, name, path, sort_order) VALUES (?, ?, 4, ?, ?, ?)"_s)
                     .bindText(vid)
                     .bindText(tid)
                     .bindText(vname)
@@ -125,7 +136,11 @@ bool DemoData::loadIfEmpty(Store &store, const PasswordHasher &hasher, const Clo
         u.departmentId = a.departmentId;
         UserAdminService::insertUser(store, u"demo-"_s + a.username, u, hashes.at(i), now, {}, false);
     }
-    audit.append({{}, u"system"_s, u"demo.load"_s, u"store"_s, {},
+    audit.append({{},
+                  u"system"_s,
+                  u"demo.load"_s,
+                  u"store"_s,
+                  {},
                   {{u"towns"_s, int(counties.size()) * kTownsPerCounty},
                    {u"villages"_s, int(counties.size()) * kTownsPerCounty * kVillagesPerTown},
                    {u"accounts"_s, int(accounts.size())}},

@@ -8,7 +8,7 @@ namespace sunshine::catalog {
 // Nantong and its nine county-level units (real names and 统计用区划代码 prefixes).
 struct CountyEntry
 {
-    const char *code;  // six digits
+    const char *code; // six digits
     const char16_t *name;
 };
 inline constexpr const char *kCityCode = "320600";
@@ -19,7 +19,7 @@ QList<CountyEntry> counties();
 struct DepartmentEntry
 {
     const char *code;
-    const char16_t *shortName;  // appended to the place name: 南通市 + 财政局
+    const char16_t *shortName; // appended to the place name: 南通市 + 财政局
 };
 QList<DepartmentEntry> departments();
 

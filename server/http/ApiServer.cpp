@@ -18,8 +18,7 @@ public:
     GuardedSslServer(ApiServer *api)
         : QSslServer(nullptr)
         , m_api(api)
-    {
-    }
+    {}
     QTcpSocket *nextPendingConnection() override
     {
         QTcpSocket *socket = QSslServer::nextPendingConnection();
@@ -116,12 +115,13 @@ void ApiServer::watchSocket(QTcpSocket *socket)
         pending += socket->bytesAvailable();
         if (pending <= m_limits.maxBodyBytes + kHeaderAllowance)
             return;
-        const ApiError err(ErrorCode::PayloadTooLarge, u"请求内容过大，上限为 %1"_s.arg(sizeText(m_limits.maxBodyBytes)));
+        const ApiError err(ErrorCode::PayloadTooLarge,
+                           u"请求内容过大，上限为 %1"_s.arg(sizeText(m_limits.maxBodyBytes)));
         const QByteArray body = HttpResponse::error(err).body;
         socket->readAll();
         socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json; charset=utf-8\r\n"
-                       "Connection: close\r\nContent-Length: " +
-                       QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                      "Connection: close\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket->disconnectFromHost();
     });
 }

@@ -12,9 +12,9 @@ class QTcpSocket;
 
 namespace sunshine {
 
-// The HTTPS front: parses requests on the main thread, runs each handler on a worker thread (database work and
-// password hashing block), and writes the answer back on the main thread only while the client is connected.
-// Plain HTTP fails the TLS handshake and gets no data.
+// The HTTPS front: parses requests on the main thread, runs each handler on a worker thread (database work
+// and password hashing block), and writes the answer back on the main thread only while the client is
+// connected. Plain HTTP fails the TLS handshake and gets no data.
 class ApiServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -29,7 +29,8 @@ public:
     ~ApiServer() override;
 
     // Listens with TLS 1.2 or newer. Returns the port, or 0 with the reason in `error`.
-    quint16 listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &tls, QString *error);
+    quint16 listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &tls,
+                      QString *error);
     // Waits for running handlers; answers to them are dropped.
     void shutdown();
 

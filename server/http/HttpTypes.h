@@ -15,7 +15,8 @@
 
 namespace sunshine {
 
-// Who is calling: resolved from the bearer token on every authenticated request (sessions live in the database).
+// Who is calling: resolved from the bearer token on every authenticated request (sessions live in the
+// database).
 struct AuthSession
 {
     QByteArray tokenHash;
@@ -29,14 +30,14 @@ struct AuthSession
 // A request copied off the socket so that it can be handled on a worker thread.
 struct HttpRequest
 {
-    QString method;  // "GET", "POST", ...
+    QString method; // "GET", "POST", ...
     QString path;
     QUrlQuery query;
-    QHash<QByteArray, QByteArray> headers;  // lower-case names
+    QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
     QString peerAddress;
-    QHash<QString, QString> pathParams;   // filled by the router
-    std::optional<AuthSession> auth;      // filled by the router for authenticated routes
+    QHash<QString, QString> pathParams; // filled by the router
+    std::optional<AuthSession> auth;    // filled by the router for authenticated routes
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
     QString queryValue(const QString &key) const { return query.queryItemValue(key, QUrl::FullyDecoded); }

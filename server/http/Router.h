@@ -14,7 +14,11 @@ namespace sunshine {
 class Router
 {
 public:
-    enum class Access { Public, Authenticated };
+    enum class Access
+    {
+        Public,
+        Authenticated
+    };
     using Handler = std::function<HttpResponse(HttpRequest &)>;
     using Authenticator = std::function<AuthSession(const HttpRequest &)>;
 

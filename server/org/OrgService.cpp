@@ -14,8 +14,7 @@ const QString kDeptSelect = u"SELECT d.id, d.code, d.name, d.org_unit_id, o.name
 
 OrgService::OrgService(Store &store)
     : m_store(store)
-{
-}
+{}
 
 QList<OrgUnit> OrgService::read(SqlQuery &q)
 {
@@ -80,8 +79,9 @@ QList<Department> OrgService::departmentsFor(const Scope &scope, const QString &
     QStringList marks;
     for (qsizetype i = 0; i < ids.size(); ++i)
         marks.append(u"?"_s);
-    SqlQuery q(m_store, kDeptSelect + u"WHERE d.org_unit_id IN (%1) ORDER BY o.level DESC, d.sort_order, d.name"_s.arg(
-                                          marks.join(u',')));
+    SqlQuery q(m_store,
+               kDeptSelect + u"WHERE d.org_unit_id IN (%1) ORDER BY o.level DESC, d.sort_order, d.name"_s.arg(
+                                 marks.join(u',')));
     for (const QString &id : ids)
         q.bindText(id);
     q.exec();

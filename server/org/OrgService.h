@@ -20,7 +20,8 @@ public:
     QList<OrgUnit> subtree(const Scope &scope);
     // Children of `parentId`, which must be within the scope.
     QList<OrgUnit> children(const Scope &scope, const QString &parentId);
-    // Departments at `orgUnitId` or above it that the scope can see, i.e. those a user of that unit may belong to.
+    // Departments at `orgUnitId` or above it that the scope can see, i.e. those a user of that unit may
+    // belong to.
     QList<Department> departmentsFor(const Scope &scope, const QString &orgUnitId);
     // Departments whose own org unit is inside the scope.
     QList<Department> departmentsInScope(const Scope &scope);

@@ -52,8 +52,7 @@ constexpr qint64 kMigrationLockKey = 7270001;
 
 Migrator::Migrator(Store &store)
     : m_store(store)
-{
-}
+{}
 
 int Migrator::latestVersion()
 {

@@ -17,7 +17,8 @@ bool StoreConfig::parse(const QString &spec, StoreConfig *out, QString *error)
         c.kind = Kind::Sqlite;
         c.sqlitePath = spec.mid(7);
         if (c.sqlitePath.isEmpty()) {
-            *error = u"--database sqlite: 后需给出数据库文件路径，例如 sqlite:/var/lib/sunshine/sunshine.db"_s;
+            *error =
+                u"--database sqlite: 后需给出数据库文件路径，例如 sqlite:/var/lib/sunshine/sunshine.db"_s;
             return false;
         }
         *out = c;
@@ -30,7 +31,8 @@ bool StoreConfig::parse(const QString &spec, StoreConfig *out, QString *error)
             return false;
         }
         if (!url.password().isEmpty()) {
-            *error = u"数据库密码不能写在命令行中，请使用环境变量 SUNSHINE_DB_PASSWORD 或 --database-password-file"_s;
+            *error =
+                u"数据库密码不能写在命令行中，请使用环境变量 SUNSHINE_DB_PASSWORD 或 --database-password-file"_s;
             return false;
         }
         c.kind = Kind::Postgresql;
@@ -55,14 +57,12 @@ QString StoreConfig::describe() const
 StoreError::StoreError(const QString &what, bool connectionLost)
     : std::runtime_error(what.toStdString())
     , m_connectionLost(connectionLost)
-{
-}
+{}
 
 Store::Store(StoreConfig config)
     : m_config(std::move(config))
     , m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 Store::~Store()
 {
@@ -218,7 +218,8 @@ Transaction::Transaction(Store &store, Mode mode)
 {
     QSqlQuery q(store.connection());
     store.countAccess();
-    const QString begin = store.isSqlite() ? (mode == Mode::Write ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s) : u"BEGIN"_s;
+    const QString begin =
+        store.isSqlite() ? (mode == Mode::Write ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s) : u"BEGIN"_s;
     if (!q.exec(begin)) {
         const bool lost = q.lastError().type() == QSqlError::ConnectionError;
         if (lost)

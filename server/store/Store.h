@@ -12,18 +12,25 @@ namespace sunshine {
 // Where the data lives: "sqlite:PATH" or "postgresql://USER@HOST:PORT/DB".
 struct StoreConfig
 {
-    enum class Kind { Sqlite, Postgresql };
+    enum class Kind
+    {
+        Sqlite,
+        Postgresql
+    };
     Kind kind = Kind::Sqlite;
     QString sqlitePath;
     QString pgUser;
     QString pgHost;
     int pgPort = 5432;
     QString pgDatabase;
-    QString pgPassword;  // from the environment or a file, never the command line
+    QString pgPassword; // from the environment or a file, never the command line
 
     // Parses a --database value; on failure returns false with a Chinese reason in `error`.
     static bool parse(const QString &spec, StoreConfig *out, QString *error);
-    QString kindName() const { return kind == Kind::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"); }
+    QString kindName() const
+    {
+        return kind == Kind::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+    }
     // The spec without any password, for logs.
     QString describe() const;
 };
@@ -81,7 +88,7 @@ class SqlQuery
 public:
     SqlQuery(Store &store, const QString &sql);
     SqlQuery &bind(const QVariant &value);
-    SqlQuery &bindText(const QString &value);  // NULL for a null QString, '' for an empty one
+    SqlQuery &bindText(const QString &value); // NULL for a null QString, '' for an empty one
     SqlQuery &exec();
     bool next() { return m_query.next(); }
     QVariant value(int i) const { return m_query.value(i); }
@@ -102,7 +109,11 @@ private:
 class Transaction
 {
 public:
-    enum class Mode { Read, Write };
+    enum class Mode
+    {
+        Read,
+        Write
+    };
     explicit Transaction(Store &store, Mode mode = Mode::Write);
     ~Transaction();
     Transaction(const Transaction &) = delete;

@@ -99,15 +99,14 @@ OpResult rejected(const QString &opId, const QString &code, const QString &messa
 class PushBatch
 {
 public:
-    PushBatch(Store &store, const AuthSession &actor, const Clock &clock, const SyncService::Settings &settings,
-              qint64 deviceNowMs)
+    PushBatch(Store &store, const AuthSession &actor, const Clock &clock,
+              const SyncService::Settings &settings, qint64 deviceNowMs)
         : m_store(store)
         , m_actor(actor)
         , m_now(clock.nowMs())
         , m_settings(settings)
         , m_deviceNow(deviceNowMs)
-    {
-    }
+    {}
 
     QList<OpResult> run(const QJsonArray &raw, AuditLog &audit, const QString &address);
 
@@ -123,16 +122,16 @@ private:
     const SyncService::Settings &m_settings;
     qint64 m_deviceNow;
 
-    QHash<QString, OpResult> m_stored;         // results of operations applied before
-    QHash<QString, qint64> m_storedBase;       // their base versions
-    QHash<QString, QString> m_storedRecord;    // their record ids
-    QHash<QString, StoredRecord> m_records;    // current state, updated as operations apply
+    QHash<QString, OpResult> m_stored;      // results of operations applied before
+    QHash<QString, qint64> m_storedBase;    // their base versions
+    QHash<QString, QString> m_storedRecord; // their record ids
+    QHash<QString, StoredRecord> m_records; // current state, updated as operations apply
     QHash<QString, OrgInfo> m_orgs;
     QHash<QString, DeptInfo> m_depts;
-    QHash<QPair<QString, qint64>, qint64> m_rebase;  // (record, base version sent) -> version it became here
+    QHash<QPair<QString, qint64>, qint64> m_rebase; // (record, base version sent) -> version it became here
     QList<HistoryRow> m_history;
-    QStringList m_touched;                            // records with a new version, in order
-    QList<QPair<Operation, OpResult>> m_toRemember;   // applied and rejected answers to keep
+    QStringList m_touched;                          // records with a new version, in order
+    QList<QPair<Operation, OpResult>> m_toRemember; // applied and rejected answers to keep
     QList<AuditEntry> m_audit;
 };
 
@@ -161,7 +160,7 @@ QList<OpResult> PushBatch::run(const QJsonArray &raw, AuditLog &audit, const QSt
         const Operation &op = ops.at(k);
         OpResult r;
         if (const auto it = m_stored.constFind(op.opId); it != m_stored.constEnd()) {
-            r = *it;  // applied before: the same answer again, nothing applied twice
+            r = *it; // applied before: the same answer again, nothing applied twice
             if (r.status == OpStatus::Applied) {
                 const auto key = qMakePair(m_storedRecord.value(op.opId), m_storedBase.value(op.opId));
                 m_rebase.insert(key, qMax(m_rebase.value(key), r.version));
@@ -197,8 +196,10 @@ void PushBatch::prefetch(const QList<Operation> &ops)
             deptIds.append(op.departmentId);
     }
     inChunks(opIds, [&](const QStringList &chunk) {
-        SqlQuery q(m_store, u"SELECT op_id, result, record_id, base_version FROM applied_ops WHERE op_id IN (%1)"_s.arg(
-                                marks(chunk.size())));
+        SqlQuery q(
+            m_store,
+            u"SELECT op_id, result, record_id, base_version FROM applied_ops WHERE op_id IN (%1)"_s.arg(
+                marks(chunk.size())));
         for (const QString &id : chunk)
             q.bindText(id);
         q.exec();
@@ -210,10 +211,11 @@ void PushBatch::prefetch(const QList<Operation> &ops)
     });
     const QString lock = m_store.isPostgres() ? u" FOR UPDATE"_s : QString();
     inChunks(recordIds, [&](const QStringList &chunk) {
-        SqlQuery q(m_store, u"SELECT id, type, org_unit_id, org_path, department_id, version, updated_at, updated_by, "
-                            u"deleted, late_synced, created_at, created_by, data FROM records WHERE id IN (%1)"_s.arg(
-                                marks(chunk.size())) +
-                                lock);
+        SqlQuery q(m_store,
+                   u"SELECT id, type, org_unit_id, org_path, department_id, version, updated_at, updated_by, "
+                   u"deleted, late_synced, created_at, created_by, data FROM records WHERE id IN (%1)"_s.arg(
+                       marks(chunk.size())) +
+                       lock);
         for (const QString &id : chunk)
             q.bindText(id);
         q.exec();
@@ -237,7 +239,8 @@ void PushBatch::prefetch(const QList<Operation> &ops)
         }
     });
     inChunks(orgIds, [&](const QStringList &chunk) {
-        SqlQuery q(m_store, u"SELECT id, path, level FROM org_units WHERE id IN (%1)"_s.arg(marks(chunk.size())));
+        SqlQuery q(m_store,
+                   u"SELECT id, path, level FROM org_units WHERE id IN (%1)"_s.arg(marks(chunk.size())));
         for (const QString &id : chunk)
             q.bindText(id);
         q.exec();
@@ -245,7 +248,8 @@ void PushBatch::prefetch(const QList<Operation> &ops)
             m_orgs.insert(q.text(0), {q.text(1), OrgLevel(q.int64(2))});
     });
     inChunks(deptIds, [&](const QStringList &chunk) {
-        SqlQuery q(m_store, u"SELECT id, code, org_unit_id FROM departments WHERE id IN (%1)"_s.arg(marks(chunk.size())));
+        SqlQuery q(m_store, u"SELECT id, code, org_unit_id FROM departments WHERE id IN (%1)"_s.arg(
+                                marks(chunk.size())));
         for (const QString &id : chunk)
             q.bindText(id);
         q.exec();
@@ -257,7 +261,8 @@ void PushBatch::prefetch(const QList<Operation> &ops)
 QSet<QString> PushBatch::changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion)
 {
     QSet<QString> names;
-    SqlQuery q(m_store, u"SELECT changed FROM record_history WHERE record_id = ? AND version > ? AND version <= ?"_s);
+    SqlQuery q(m_store,
+               u"SELECT changed FROM record_history WHERE record_id = ? AND version > ? AND version <= ?"_s);
     q.bindText(recordId).bind(fromVersion).bind(toVersion).exec();
     while (q.next()) {
         const QJsonArray a = QJsonDocument::fromJson(q.text(0).toUtf8()).array();
@@ -277,7 +282,8 @@ OpResult PushBatch::apply(const Operation &op)
 {
     const RecordType *type = RecordTypes::find(op.type);
     if (!type)
-        return rejected(op.opId, u"VALIDATION_FAILED"_s, u"未知的记录类型“%1”"_s.arg(op.type.left(48)), u"type"_s);
+        return rejected(op.opId, u"VALIDATION_FAILED"_s, u"未知的记录类型“%1”"_s.arg(op.type.left(48)),
+                        u"type"_s);
     const Scope &scope = m_actor.scope;
     if (!scope.hasRole(Role::Clerk) && !scope.hasRole(Role::Reviewer))
         return rejected(op.opId, u"FORBIDDEN"_s, u"领导和监督人员只能查看数据，不能录入或修改"_s);
@@ -373,7 +379,7 @@ OpResult PushBatch::apply(const Operation &op)
                 changedNames.append(it.key());
             }
             if (changedNames.isEmpty() && !found->record.deleted) {
-                OpResult r;  // nothing to change: applied, same version
+                OpResult r; // nothing to change: applied, same version
                 r.opId = op.opId;
                 r.status = OpStatus::Applied;
                 r.version = current;
@@ -405,8 +411,8 @@ OpResult PushBatch::apply(const Operation &op)
             SqlQuery q(m_store, u"SELECT complete FROM attachments WHERE sha256 = ?"_s);
             q.bindText(sha).exec();
             if (!q.next() || !q.flag(0))
-                return rejected(op.opId, u"ATTACHMENT_MISSING"_s, u"附件 %1… 尚未上传完成，请先上传附件"_s.arg(sha.left(12)),
-                                u"documents"_s);
+                return rejected(op.opId, u"ATTACHMENT_MISSING"_s,
+                                u"附件 %1… 尚未上传完成，请先上传附件"_s.arg(sha.left(12)), u"documents"_s);
         }
     }
 
@@ -417,10 +423,12 @@ OpResult PushBatch::apply(const Operation &op)
     m_records.insert(op.recordId, next);
     if (!m_touched.contains(op.recordId))
         m_touched.append(op.recordId);
-    m_history.append({op.recordId, next.record.version, changedNames, next.record.fields, next.record.deleted, isLate,
-                      m_now, m_actor.userId, op.opId});
+    m_history.append({op.recordId, next.record.version, changedNames, next.record.fields, next.record.deleted,
+                      isLate, m_now, m_actor.userId, op.opId});
     m_rebase.insert(qMakePair(op.recordId, op.baseVersion), next.record.version);
-    const QString action = next.record.deleted ? u"record.delete"_s : exists ? u"record.update"_s : u"record.create"_s;
+    const QString action = next.record.deleted ? u"record.delete"_s
+                           : exists            ? u"record.update"_s
+                                               : u"record.create"_s;
     QJsonObject detail{{u"type"_s, op.type},
                        {u"version"_s, next.record.version},
                        {u"fields"_s, QJsonArray::fromStringList(changedNames)},
@@ -448,36 +456,41 @@ void PushBatch::write(AuditLog &audit, const QString &address)
         head.next();
         qint64 seq = head.int64(0) - n;
 
-        BulkInsert records(m_store, u"records"_s,
-                           {u"id"_s, u"type"_s, u"org_unit_id"_s, u"org_path"_s, u"department_id"_s, u"version"_s,
-                            u"seq"_s, u"updated_at"_s, u"updated_by"_s, u"deleted"_s, u"late_synced"_s,
-                            u"created_at"_s, u"created_by"_s, u"data"_s},
-                           u"ON CONFLICT (id) DO UPDATE SET version = excluded.version, seq = excluded.seq, "
-                           u"updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
-                           u"deleted = excluded.deleted, late_synced = excluded.late_synced, data = excluded.data"_s,
-                           100);
+        BulkInsert records(
+            m_store, u"records"_s,
+            {u"id"_s, u"type"_s, u"org_unit_id"_s, u"org_path"_s, u"department_id"_s, u"version"_s, u"seq"_s,
+             u"updated_at"_s, u"updated_by"_s, u"deleted"_s, u"late_synced"_s, u"created_at"_s,
+             u"created_by"_s, u"data"_s},
+            u"ON CONFLICT (id) DO UPDATE SET version = excluded.version, seq = excluded.seq, "
+            u"updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+            u"deleted = excluded.deleted, late_synced = excluded.late_synced, data = excluded.data"_s,
+            100);
         QStringList touchedWithFiles;
         for (const QString &id : std::as_const(m_touched)) {
             const StoredRecord &s = m_records.value(id);
-            records.add({id, s.record.type, s.record.orgUnitId, s.orgPath, nullableText(s.record.departmentId),
-                         s.record.version, ++seq, s.record.updatedAtMs, nullableText(s.record.updatedBy),
-                         s.record.deleted ? 1 : 0, s.record.lateSynced ? 1 : 0, s.createdAt,
-                         nullableText(s.createdBy), compactJson(s.record.fields)});
+            records.add({id, s.record.type, s.record.orgUnitId, s.orgPath,
+                         nullableText(s.record.departmentId), s.record.version, ++seq, s.record.updatedAtMs,
+                         nullableText(s.record.updatedBy), s.record.deleted ? 1 : 0,
+                         s.record.lateSynced ? 1 : 0, s.createdAt, nullableText(s.createdBy),
+                         compactJson(s.record.fields)});
         }
         records.flush();
 
         BulkInsert history(m_store, u"record_history"_s,
-                           {u"record_id"_s, u"version"_s, u"changed"_s, u"data"_s, u"deleted"_s, u"late_synced"_s,
-                            u"updated_at"_s, u"updated_by"_s, u"op_id"_s});
+                           {u"record_id"_s, u"version"_s, u"changed"_s, u"data"_s, u"deleted"_s,
+                            u"late_synced"_s, u"updated_at"_s, u"updated_by"_s, u"op_id"_s});
         for (const HistoryRow &h : std::as_const(m_history))
-            history.add({h.recordId, h.version,
-                         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(h.changed)).toJson(QJsonDocument::Compact)),
-                         compactJson(h.data), h.deleted ? 1 : 0, h.late ? 1 : 0, h.at, nullableText(h.by), h.opId});
+            history.add(
+                {h.recordId, h.version,
+                 QString::fromUtf8(
+                     QJsonDocument(QJsonArray::fromStringList(h.changed)).toJson(QJsonDocument::Compact)),
+                 compactJson(h.data), h.deleted ? 1 : 0, h.late ? 1 : 0, h.at, nullableText(h.by), h.opId});
         history.flush();
 
         // What each record refers to now.
         inChunks(m_touched, [&](const QStringList &chunk) {
-            SqlQuery del(m_store, u"DELETE FROM attachment_refs WHERE record_id IN (%1)"_s.arg(marks(chunk.size())));
+            SqlQuery del(m_store,
+                         u"DELETE FROM attachment_refs WHERE record_id IN (%1)"_s.arg(marks(chunk.size())));
             for (const QString &id : chunk)
                 del.bindText(id);
             del.exec();
@@ -495,8 +508,9 @@ void PushBatch::write(AuditLog &audit, const QString &address)
         refs.flush();
     }
 
-    BulkInsert remembered(m_store, u"applied_ops"_s,
-                          {u"op_id"_s, u"user_id"_s, u"record_id"_s, u"base_version"_s, u"result"_s, u"applied_at"_s});
+    BulkInsert remembered(
+        m_store, u"applied_ops"_s,
+        {u"op_id"_s, u"user_id"_s, u"record_id"_s, u"base_version"_s, u"result"_s, u"applied_at"_s});
     for (const auto &entry : std::as_const(m_toRemember))
         remembered.add({entry.first.opId, m_actor.userId, entry.first.recordId, entry.first.baseVersion,
                         compactJson(entry.second.toJson()), m_now});
@@ -514,8 +528,7 @@ SyncService::SyncService(Store &store, AuditLog &audit, const Clock &clock, Sett
     , m_audit(audit)
     , m_clock(clock)
     , m_settings(settings)
-{
-}
+{}
 
 QList<OpResult> SyncService::push(const AuthSession &actor, const QJsonArray &operations, qint64 deviceNowMs,
                                   const QString &address)
@@ -537,8 +550,9 @@ PullPage SyncService::pull(const AuthSession &actor, const QString &cursor, int 
             throw ApiError(ErrorCode::BadRequest, u"同步游标无效，请重新完整同步"_s, u"cursor"_s);
     }
     PullPage page;
-    SqlQuery q(m_store, u"SELECT id, type, org_unit_id, department_id, version, seq, updated_at, updated_by, deleted, "
-                        u"late_synced, data FROM records WHERE seq > ? AND org_path LIKE ? ORDER BY seq LIMIT ?"_s);
+    SqlQuery q(m_store,
+               u"SELECT id, type, org_unit_id, department_id, version, seq, updated_at, updated_by, deleted, "
+               u"late_synced, data FROM records WHERE seq > ? AND org_path LIKE ? ORDER BY seq LIMIT ?"_s);
     q.raw().setForwardOnly(true);
     q.bind(after).bindText(actor.scope.orgPath + u'%').bind(limit + 1).exec();
     qint64 last = after;

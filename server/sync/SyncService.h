@@ -11,9 +11,10 @@
 namespace sunshine {
 
 // Push and pull of synced records.
-// Push: each operation applied at most once (operation ids are remembered), the whole batch in one transaction,
-// an answer per operation. Pull: the changes after a cursor within the caller's scope, in commit order: sequence
-// numbers are handed out under a lock taken just before commit, so a reader never sees number N+1 before N.
+// Push: each operation applied at most once (operation ids are remembered), the whole batch in one
+// transaction, an answer per operation. Pull: the changes after a cursor within the caller's scope, in commit
+// order: sequence numbers are handed out under a lock taken just before commit, so a reader never sees number
+// N+1 before N.
 class SyncService
 {
 public:

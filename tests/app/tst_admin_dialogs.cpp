@@ -117,7 +117,7 @@ void TestAdminDialogs::createsAccount()
 void TestAdminDialogs::serverErrorLandsBesideItsField()
 {
     UserDialog dialog(*m_api, units());
-    child<QLineEdit>(dialog, u"usernameEdit"_s)->setText(u"county-clerk"_s);  // taken
+    child<QLineEdit>(dialog, u"usernameEdit"_s)->setText(u"county-clerk"_s); // taken
     child<QLineEdit>(dialog, u"displayNameEdit"_s)->setText(u"重名"_s);
     child<QCheckBox>(dialog, u"clerkCheck"_s)->setChecked(true);
     dialog.setInitialOrgUnit(u"320612000000"_s);

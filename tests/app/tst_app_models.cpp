@@ -1,4 +1,5 @@
-// The app's models under QAbstractItemModelTester: the org tree, and the users table that pages from the server.
+// The app's models under QAbstractItemModelTester: the org tree, and the users table that pages from the
+// server.
 #include "HttpsClient.h"
 #include "ServerFixture.h"
 #include "accounts/UserAdminService.h"
@@ -44,7 +45,8 @@ void TestAppModels::initTestCase()
             u.displayName = u"录入员%1"_s.arg(i);
             u.roles = {Role::Clerk};
             u.orgUnitId = u"320612101000"_s;
-            UserAdminService::insertUser(store, u"bulk-%1"_s.arg(i), u, hash, m_server->clock().nowMs(), {}, false);
+            UserAdminService::insertUser(store, u"bulk-%1"_s.arg(i), u, hash, m_server->clock().nowMs(), {},
+                                         false);
         }
         tx.commit();
     }
@@ -71,11 +73,12 @@ void TestAppModels::orgTree()
             units.append({tid, cid, OrgLevel::Town, u"镇"_s, u"/1/"_s + cid + u'/' + tid + u'/'});
             for (int v = 0; v < 18; ++v) {
                 const QString vid = tid + u"v%1"_s.arg(v);
-                units.append({vid, tid, OrgLevel::Village, u"村"_s, u"/1/"_s + cid + u'/' + tid + u'/' + vid + u'/'});
+                units.append(
+                    {vid, tid, OrgLevel::Village, u"村"_s, u"/1/"_s + cid + u'/' + tid + u'/' + vid + u'/'});
             }
         }
     }
-    std::reverse(units.begin(), units.end());  // order must not matter
+    std::reverse(units.begin(), units.end()); // order must not matter
     model.setUnits(units);
     QCOMPARE(model.rowCount(), 1);
     const QModelIndex city = model.index(0, 0);
@@ -97,7 +100,7 @@ void TestAppModels::usersPaging()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setFilter({});
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), UsersModel::kPageSize, 10000);
-    QCOMPARE(model.total(), 136);  // 16 demo accounts + 120
+    QCOMPARE(model.total(), 136); // 16 demo accounts + 120
     QVERIFY(model.canFetchMore({}));
     while (model.canFetchMore({}) || model.isLoading()) {
         if (model.canFetchMore({}))
@@ -124,7 +127,8 @@ void TestAppModels::usersSearchSortAndFilter()
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 5, 10000);
     model.sort(UsersModel::Username, Qt::DescendingOrder);
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 5, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(model.data(model.index(0, UsersModel::Username)).toString(), u"county-supervisor"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.data(model.index(0, UsersModel::Username)).toString(),
+                              u"county-supervisor"_s, 10000);
     QCOMPARE(model.data(model.index(4, UsersModel::Username)).toString(), u"county-admin"_s);
     QCOMPARE(model.data(model.index(0, UsersModel::Roles)).toString(), roleDisplayName(Role::Supervisor));
 

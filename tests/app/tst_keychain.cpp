@@ -1,4 +1,5 @@
-// The real system keychain (Secret Service through QtKeychain), in a private D-Bus session with an unlocked keyring.
+// The real system keychain (Secret Service through QtKeychain), in a private D-Bus session with an unlocked
+// keyring.
 #include "secrets/CredentialStore.h"
 
 #include <QtTest>

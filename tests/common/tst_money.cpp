@@ -79,6 +79,12 @@ void TestMoney::parseYuan_data()
     bad("12a", u"12a"_s, false, ParseError::Malformed);
     bad("1.2.3", u"1.2.3"_s, false, ParseError::Malformed);
     bad("1e5", u"1e5"_s, false, ParseError::Malformed);
+    // Commas only as thousands separators: a decimal comma is refused, never read as a ten-times amount.
+    bad("decimal comma", u"1,5"_s, false, ParseError::Malformed);
+    bad("comma in the fraction", u"1.2,3"_s, false, ParseError::Malformed);
+    bad("misplaced grouping", u"12,34"_s, false, ParseError::Malformed);
+    bad("leading comma", u",123"_s, false, ParseError::Malformed);
+    bad("two-digit group", u"1,234,56.00"_s, false, ParseError::Malformed);
     bad("1E5", u"1E5"_s, false, ParseError::Malformed);
     bad("hex", u"0x10"_s, false, ParseError::Malformed);
     bad("letters", u"abc"_s, false, ParseError::Malformed);

@@ -40,6 +40,7 @@ private slots:
     void nextWorkingDayOnOrAfter();
     void covers_data();
     void covers();
+    void invalidDateIsNoWorkingDay();
     void loadCsv_data();
     void loadCsv();
     void loadCsvEffects();
@@ -457,6 +458,14 @@ void TestWorkingCalendar::emptyCalendarKnowsOnlyWeekends()
     QVERIFY(!cal.isWorkingDay(d(2025, 10, 11))); // a Saturday
     QCOMPARE(cal.addWorkingDays(d(2025, 9, 30), 5), d(2025, 10, 7));
     QCOMPARE(cal.workingDaysBetween(d(2025, 9, 30), d(2025, 10, 14)), 10);
+}
+
+void TestWorkingCalendar::invalidDateIsNoWorkingDay()
+{
+    const WorkingCalendar &c = WorkingCalendar::builtIn();
+    QVERIFY(!c.isWorkingDay(QDate()));
+    QVERIFY(!c.isHoliday(QDate()));
+    QVERIFY(!c.addWorkingDays(QDate(), 3).isValid());
 }
 
 QTEST_GUILESS_MAIN(TestWorkingCalendar)
