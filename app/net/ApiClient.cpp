@@ -59,31 +59,39 @@ void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificate
     m_nam = std::make_unique<QNetworkAccessManager>();
 }
 
-void ApiClient::get(const QString &path, const QUrlQuery &query, QObject *context, Callback callback)
+QNetworkReply *ApiClient::get(const QString &path, const QUrlQuery &query, QObject *context, Callback callback)
 {
-    send("GET", path, query, nullptr, context, std::move(callback));
+    return send("GET", path, query, nullptr, {}, context, std::move(callback));
 }
 
-void ApiClient::post(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
-{
-    const QByteArray data = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    send("POST", path, {}, &data, context, std::move(callback));
-}
-
-void ApiClient::patch(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
+QNetworkReply *ApiClient::post(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
 {
     const QByteArray data = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    send("PATCH", path, {}, &data, context, std::move(callback));
+    return send("POST", path, {}, &data, "application/json", context, std::move(callback));
 }
 
-void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-                     const QByteArray *body, QObject *context, Callback callback)
+QNetworkReply *ApiClient::patch(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
+{
+    const QByteArray data = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return send("PATCH", path, {}, &data, "application/json", context, std::move(callback));
+}
+
+QNetworkReply *ApiClient::put(const QString &path, const QUrlQuery &query, const QByteArray &body, QObject *context,
+                              Callback callback)
+{
+    return send("PUT", path, query, &body, "application/octet-stream", context, std::move(callback));
+}
+
+QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                               const QByteArray *body, const QByteArray &contentType, QObject *context,
+                               Callback callback)
 {
     QUrl url = m_server;
     url.setPath(path);
     url.setQuery(query);
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    if (!contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(contentType));
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(30000);
     const bool authenticated = !m_token.isEmpty();
@@ -113,6 +121,7 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
         if (guard)
             callback(result);
     });
+    return reply;
 }
 
 void ApiClient::noteReachable(bool reachable)

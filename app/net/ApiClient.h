@@ -56,10 +56,14 @@ public:
     QString token() const { return m_token; }
 
     using Callback = std::function<void(const ApiResult &)>;
-    // The callback runs on this thread, and not at all when `context` is destroyed first.
-    void get(const QString &path, const QUrlQuery &query, QObject *context, Callback callback);
-    void post(const QString &path, const QJsonObject &body, QObject *context, Callback callback);
-    void patch(const QString &path, const QJsonObject &body, QObject *context, Callback callback);
+    // The callback runs on this thread, and not at all when `context` is destroyed first. The reply may be
+    // aborted (the callback then gets a network error).
+    QNetworkReply *get(const QString &path, const QUrlQuery &query, QObject *context, Callback callback);
+    QNetworkReply *post(const QString &path, const QJsonObject &body, QObject *context, Callback callback);
+    QNetworkReply *patch(const QString &path, const QJsonObject &body, QObject *context, Callback callback);
+    // Raw bytes (attachment chunks).
+    QNetworkReply *put(const QString &path, const QUrlQuery &query, const QByteArray &body, QObject *context,
+                       Callback callback);
 
     // Plain-language explanation of TLS failures, for the login dialog and the status bar.
     static QString explainTlsErrors(const QList<QSslError> &errors);
@@ -71,8 +75,8 @@ Q_SIGNALS:
     void reachabilityChanged(bool reachable);
 
 private:
-    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray *body,
-              QObject *context, Callback callback);
+    QNetworkReply *send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray *body,
+                        const QByteArray &contentType, QObject *context, Callback callback);
     ApiResult resultOf(QNetworkReply *reply, const QList<QSslError> &sslErrors) const;
     void noteReachable(bool reachable);
 

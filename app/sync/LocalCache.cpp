@@ -1,0 +1,629 @@
+#include "sync/LocalCache.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::app {
+
+using namespace sync;
+
+namespace {
+
+constexpr int kOpPending = 0;
+constexpr int kOpRejected = 2;
+constexpr int kOpConflict = 3;
+
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject object(const QString &s)
+{
+    return s.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(s.toUtf8()).object();
+}
+
+void overlay(QJsonObject &target, const QJsonObject &changes)
+{
+    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+        if (it.value().isNull())
+            target.remove(it.key());
+        else
+            target.insert(it.key(), it.value());
+    }
+}
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+// A query that reports failure by exception, so every multi-statement change is all or nothing.
+struct Failure
+{
+    QString what;
+};
+
+QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
+{
+    QSqlQuery q(db);
+    if (!q.prepare(sql))
+        throw Failure{q.lastError().text() + u" ["_s + sql + u']'};
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec())
+        throw Failure{q.lastError().text() + u" ["_s + sql + u']'};
+    return q;
+}
+
+class LocalTransaction
+{
+public:
+    explicit LocalTransaction(const QSqlDatabase &db)
+        : m_db(db)
+    {
+        run(m_db, u"BEGIN IMMEDIATE"_s);
+    }
+    ~LocalTransaction()
+    {
+        if (!m_done) {
+            QSqlQuery q(m_db);
+            q.exec(u"ROLLBACK"_s);
+        }
+    }
+    void commit()
+    {
+        run(m_db, u"COMMIT"_s);
+        m_done = true;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_done = false;
+};
+
+constexpr const char16_t *kSchema[] = {
+    u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    u"CREATE TABLE records (id TEXT PRIMARY KEY, type TEXT NOT NULL, org_unit_id TEXT NOT NULL, department_id TEXT, "
+    u"version INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL DEFAULT 0, updated_by TEXT, "
+    u"deleted INTEGER NOT NULL DEFAULT 0, late_synced INTEGER NOT NULL DEFAULT 0, "
+    u"server_data TEXT NOT NULL DEFAULT '{}', data TEXT NOT NULL DEFAULT '{}', "
+    u"local_deleted INTEGER NOT NULL DEFAULT 0, state INTEGER NOT NULL DEFAULT 0, state_code TEXT, "
+    u"state_message TEXT, state_field TEXT, theirs TEXT, pending_ops INTEGER NOT NULL DEFAULT 0)",
+    u"CREATE INDEX records_type ON records(type, state)",
+    u"CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL UNIQUE, "
+    u"record_id TEXT NOT NULL, type TEXT NOT NULL, org_unit_id TEXT NOT NULL, department_id TEXT, "
+    u"kind INTEGER NOT NULL, base_version INTEGER NOT NULL, changed TEXT NOT NULL, device_time INTEGER NOT NULL, "
+    u"last_contact INTEGER NOT NULL, state INTEGER NOT NULL DEFAULT 0, code TEXT, message TEXT, field TEXT)",
+    u"CREATE INDEX outbox_record ON outbox(record_id, state)",
+};
+
+} // namespace
+
+QString recordStateName(RecordState s)
+{
+    switch (s) {
+    case RecordState::Synced:
+        return u"synced"_s;
+    case RecordState::Pending:
+        return u"pending"_s;
+    case RecordState::Rejected:
+        return u"rejected"_s;
+    case RecordState::Conflict:
+        return u"conflict"_s;
+    }
+    return {};
+}
+
+QString LocalCache::defaultPath(const QUrl &server, const QString &username)
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString host = server.host().isEmpty() ? u"server"_s : server.host();
+    QString dir = host + u'_' + QString::number(server.port(443));
+    dir.replace(u':', u'_');
+    return base + u"/caches/"_s + dir + u'/' + username + u".sqlite"_s;
+}
+
+LocalCache::LocalCache(QString path)
+    : m_path(std::move(path))
+    , m_connection(u"local-cache-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+LocalCache::~LocalCache()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlDatabase LocalCache::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool LocalCache::open(QString *error)
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    try {
+        run(db, u"PRAGMA journal_mode=WAL"_s);
+        run(db, u"PRAGMA synchronous=NORMAL"_s);
+    } catch (const Failure &f) {
+        *error = f.what;
+        return false;
+    }
+    return migrate(error);
+}
+
+bool LocalCache::migrate(QString *error)
+{
+    const QSqlDatabase db = database();
+    try {
+        QSqlQuery v = run(db, u"PRAGMA user_version"_s);
+        const int version = v.next() ? v.value(0).toInt() : 0;
+        if (version > 1) {
+            *error = u"本机缓存由较新版本的程序创建（版本 %1），请升级程序"_s.arg(version);
+            return false;
+        }
+        if (version == 0) {
+            LocalTransaction tx(db);
+            for (const char16_t *sql : kSchema)
+                run(db, QString::fromUtf16(sql));
+            run(db, u"PRAGMA user_version = 1"_s);
+            tx.commit();
+        }
+        return true;
+    } catch (const Failure &f) {
+        *error = f.what;
+        return false;
+    }
+}
+
+QString LocalCache::meta(const QString &key) const
+{
+    try {
+        QSqlQuery q = run(database(), u"SELECT value FROM meta WHERE key = ?"_s, {key});
+        return q.next() ? q.value(0).toString() : QString();
+    } catch (const Failure &f) {
+        qWarning("local cache: %s", qPrintable(f.what));
+        return {};
+    }
+}
+
+void LocalCache::setMeta(const QString &key, const QString &value)
+{
+    // Throws Failure inside transactions; callers outside one catch it.
+    run(database(), u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s,
+        {key, value});
+}
+
+QString LocalCache::cursor() const
+{
+    return meta(u"cursor"_s);
+}
+
+qint64 LocalCache::lastSyncMs() const
+{
+    return meta(u"lastSync"_s).toLongLong();
+}
+
+void LocalCache::setLastSyncMs(qint64 ms)
+{
+    try {
+        setMeta(u"lastSync"_s, QString::number(ms));
+    } catch (const Failure &f) {
+        qWarning("local cache: %s", qPrintable(f.what));
+    }
+}
+
+qint64 LocalCache::lastServerContactMs() const
+{
+    return meta(u"lastServerContact"_s).toLongLong();
+}
+
+void LocalCache::setLastServerContactMs(qint64 ms)
+{
+    try {
+        setMeta(u"lastServerContact"_s, QString::number(ms));
+    } catch (const Failure &f) {
+        qWarning("local cache: %s", qPrintable(f.what));
+    }
+}
+
+bool LocalCache::recompute(const QString &recordId)
+{
+    const QSqlDatabase db = database();
+    QSqlQuery r = run(db, u"SELECT server_data, deleted FROM records WHERE id = ?"_s, {recordId});
+    if (!r.next())
+        return false;
+    QJsonObject data = object(r.value(0).toString());
+    bool deleted = r.value(1).toInt() != 0;
+    QSqlQuery ops = run(db, u"SELECT kind, changed, state, code, message, field FROM outbox WHERE record_id = ? ORDER BY seq"_s,
+                        {recordId});
+    int count = 0;
+    int state = 0;  // RecordState
+    QString code, message, field;
+    while (ops.next()) {
+        ++count;
+        if (OpKind(ops.value(0).toInt()) == OpKind::Delete)
+            deleted = true;
+        else
+            overlay(data, object(ops.value(1).toString()));
+        const int s = ops.value(2).toInt();
+        if (s == kOpConflict && state != int(RecordState::Conflict)) {
+            state = int(RecordState::Conflict);
+            message = ops.value(4).toString();
+            code.clear();
+            field.clear();
+        } else if (s == kOpRejected && state < int(RecordState::Rejected)) {
+            state = int(RecordState::Rejected);
+            code = ops.value(3).toString();
+            message = ops.value(4).toString();
+            field = ops.value(5).toString();
+        } else if (state == int(RecordState::Synced)) {
+            state = int(RecordState::Pending);
+        }
+    }
+    run(db, u"UPDATE records SET data = ?, local_deleted = ?, state = ?, state_code = ?, state_message = ?, "
+            u"state_field = ?, pending_ops = ? WHERE id = ?"_s,
+        {json(data), deleted ? 1 : 0, state, nullable(code), nullable(message), nullable(field), count, recordId});
+    return true;
+}
+
+QString LocalCache::enqueue(const CachedRecord &rec, OpKind kind, const QJsonObject &changed, qint64 baseVersion,
+                            qint64 deviceNowMs)
+{
+    const QString opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    run(database(),
+        u"INSERT INTO outbox (op_id, record_id, type, org_unit_id, department_id, kind, base_version, changed, "
+        u"device_time, last_contact, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"_s,
+        {opId, rec.record.id, rec.record.type, rec.record.orgUnitId, nullable(rec.record.departmentId), int(kind),
+         baseVersion, json(changed), deviceNowMs, lastServerContactMs()});
+    return opId;
+}
+
+QString LocalCache::save(const Change &change, qint64 deviceNowMs, QString *error)
+{
+    const QSqlDatabase db = database();
+    try {
+        LocalTransaction tx(db);
+        QSqlQuery existing = run(db, u"SELECT type, org_unit_id, department_id, version FROM records WHERE id = ?"_s,
+                                 {change.recordId});
+        qint64 base = 0;
+        if (existing.next()) {
+            if (existing.value(0).toString() != change.type || existing.value(1).toString() != change.orgUnitId ||
+                existing.value(2).toString() != change.departmentId) {
+                *error = u"记录的类型、行政区划和部门创建后不能更改"_s;
+                return {};
+            }
+            base = existing.value(3).toLongLong();
+        } else {
+            run(db, u"INSERT INTO records (id, type, org_unit_id, department_id) VALUES (?, ?, ?, ?)"_s,
+                {change.recordId, change.type, change.orgUnitId, nullable(change.departmentId)});
+        }
+        CachedRecord rec;
+        rec.record.id = change.recordId;
+        rec.record.type = change.type;
+        rec.record.orgUnitId = change.orgUnitId;
+        rec.record.departmentId = change.departmentId;
+        const QString opId = enqueue(rec, change.kind, change.changedFields, base, deviceNowMs);
+        recompute(change.recordId);
+        tx.commit();
+        return opId;
+    } catch (const Failure &f) {
+        *error = f.what;
+        return {};
+    }
+}
+
+namespace {
+CachedRecord readCached(const QSqlQuery &q)
+{
+    CachedRecord c;
+    c.record.id = q.value(0).toString();
+    c.record.type = q.value(1).toString();
+    c.record.orgUnitId = q.value(2).toString();
+    c.record.departmentId = q.value(3).toString();
+    c.record.version = q.value(4).toLongLong();
+    c.record.updatedAtMs = q.value(5).toLongLong();
+    c.record.updatedBy = q.value(6).toString();
+    c.record.lateSynced = q.value(7).toInt() != 0;
+    c.serverFields = object(q.value(8).toString());
+    c.record.fields = object(q.value(9).toString());
+    c.record.deleted = q.value(10).toInt() != 0;
+    c.state = RecordState(q.value(11).toInt());
+    c.stateCode = q.value(12).toString();
+    c.stateMessage = q.value(13).toString();
+    c.stateField = q.value(14).toString();
+    if (!q.value(15).toString().isEmpty())
+        c.theirs = Record::fromJson(object(q.value(15).toString()));
+    return c;
+}
+const QString kCachedSelect = u"SELECT id, type, org_unit_id, department_id, version, updated_at, updated_by, "
+                              u"late_synced, server_data, data, local_deleted, state, state_code, state_message, "
+                              u"state_field, theirs FROM records "_s;
+} // namespace
+
+std::optional<CachedRecord> LocalCache::record(const QString &id) const
+try {
+    QSqlQuery q = run(database(), kCachedSelect + u"WHERE id = ?"_s, {id});
+    if (!q.next())
+        return std::nullopt;
+    CachedRecord c = readCached(q);
+    if (c.state == RecordState::Conflict) {
+        QSqlQuery ops = run(database(), u"SELECT changed FROM outbox WHERE record_id = ? AND state = ? ORDER BY seq"_s,
+                            {id, kOpConflict});
+        while (ops.next())
+            overlay(c.mine, object(ops.value(0).toString()));
+    }
+    return c;
+} catch (const Failure &f) {
+    qWarning("local cache: %s", qPrintable(f.what));
+    return std::nullopt;
+}
+
+QList<CachedRecord> LocalCache::records(const QString &type) const
+try {
+    QList<CachedRecord> out;
+    QSqlQuery q = run(database(), kCachedSelect + u"WHERE type = ? ORDER BY id"_s, {type});
+    while (q.next())
+        out.append(readCached(q));
+    return out;
+} catch (const Failure &f) {
+    qWarning("local cache: %s", qPrintable(f.what));
+    return {};
+}
+
+QList<Operation> LocalCache::pendingOperations(int limit) const
+try {
+    QList<Operation> out;
+    // A record with a rejected or conflicting change waits for the clerk; the others go on.
+    QSqlQuery q = run(database(),
+                      u"SELECT op_id, record_id, type, org_unit_id, department_id, kind, base_version, changed, "
+                      u"device_time, last_contact FROM outbox WHERE state = 0 AND record_id NOT IN "
+                      u"(SELECT record_id FROM outbox WHERE state <> 0) ORDER BY seq LIMIT ?"_s,
+                      {limit});
+    while (q.next()) {
+        Operation op;
+        op.opId = q.value(0).toString();
+        op.recordId = q.value(1).toString();
+        op.type = q.value(2).toString();
+        op.orgUnitId = q.value(3).toString();
+        op.departmentId = q.value(4).toString();
+        op.kind = OpKind(q.value(5).toInt());
+        op.baseVersion = q.value(6).toLongLong();
+        op.changedFields = object(q.value(7).toString());
+        op.deviceTimeMs = q.value(8).toLongLong();
+        op.lastServerContactMs = q.value(9).toLongLong();
+        out.append(op);
+    }
+    return out;
+} catch (const Failure &f) {
+    qWarning("local cache: %s", qPrintable(f.what));
+    return {};
+}
+
+bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpResult> &results, QString *error)
+{
+    if (sent.size() != results.size()) {
+        *error = u"服务器的应答数量与发送的操作不符"_s;
+        return false;
+    }
+    const QSqlDatabase db = database();
+    try {
+        LocalTransaction tx(db);
+        QSet<QString> touched;
+        for (qsizetype i = 0; i < sent.size(); ++i) {
+            const Operation &op = sent.at(i);
+            const OpResult &r = results.at(i);
+            if (r.opId != op.opId)
+                throw Failure{u"服务器的应答顺序与发送的操作不符"_s};
+            touched.insert(op.recordId);
+            switch (r.status) {
+            case OpStatus::Applied: {
+                QSqlQuery del = run(db, u"DELETE FROM outbox WHERE op_id = ?"_s, {op.opId});
+                if (del.numRowsAffected() == 0)
+                    break;  // answered before (a retried push): nothing more to do
+                // Later changes made on top of this one continue from the version it became.
+                run(db, u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version = ? AND state = 0"_s,
+                    {r.version, op.recordId, op.baseVersion});
+                QSqlQuery cur = run(db, u"SELECT server_data, version FROM records WHERE id = ?"_s, {op.recordId});
+                if (!cur.next())
+                    break;
+                if (r.version >= cur.value(1).toLongLong()) {
+                    QJsonObject server = object(cur.value(0).toString());
+                    overlay(server, op.changedFields);
+                    run(db, u"UPDATE records SET server_data = ?, version = ?, deleted = ?, late_synced = ? WHERE id = ?"_s,
+                        {json(server), r.version, op.kind == OpKind::Delete ? 1 : 0, r.lateSynced ? 1 : 0,
+                         op.recordId});
+                }
+                break;
+            }
+            case OpStatus::Rejected:
+                run(db, u"UPDATE outbox SET state = ?, code = ?, message = ?, field = ? WHERE op_id = ?"_s,
+                    {kOpRejected, r.code, r.message, nullable(r.field), op.opId});
+                break;
+            case OpStatus::Conflict:
+                run(db, u"UPDATE outbox SET state = ?, message = ? WHERE op_id = ?"_s,
+                    {kOpConflict, r.message, op.opId});
+                if (r.current)
+                    run(db, u"UPDATE records SET theirs = ? WHERE id = ?"_s, {json(r.current->toJson()), op.recordId});
+                break;
+            }
+        }
+        for (const QString &id : std::as_const(touched))
+            recompute(id);
+        tx.commit();
+        return true;
+    } catch (const Failure &f) {
+        *error = f.what;
+        return false;
+    }
+}
+
+bool LocalCache::applyPull(const PullPage &page, QString *error)
+{
+    const QSqlDatabase db = database();
+    try {
+        LocalTransaction tx(db);
+        QSet<QString> withOps;
+        {
+            QSqlQuery q = run(db, u"SELECT id FROM records WHERE pending_ops > 0"_s);
+            while (q.next())
+                withOps.insert(q.value(0).toString());
+        }
+        QSqlQuery upsert(db);
+        if (!upsert.prepare(u"INSERT INTO records (id, type, org_unit_id, department_id, version, updated_at, updated_by, "
+                            u"deleted, late_synced, server_data, data, local_deleted, state) "
+                            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(id) DO UPDATE SET "
+                            u"version = excluded.version, updated_at = excluded.updated_at, "
+                            u"updated_by = excluded.updated_by, deleted = excluded.deleted, "
+                            u"late_synced = excluded.late_synced, server_data = excluded.server_data, "
+                            u"data = CASE WHEN records.pending_ops = 0 THEN excluded.data ELSE records.data END, "
+                            u"local_deleted = CASE WHEN records.pending_ops = 0 THEN excluded.local_deleted "
+                            u"ELSE records.local_deleted END "
+                            u"WHERE excluded.version >= records.version"_s))
+            throw Failure{upsert.lastError().text()};
+        QStringList conflicted;
+        for (const Record &r : page.records) {
+            const QString data = json(r.fields);
+            const QVariantList binds{r.id,       r.type,           r.orgUnitId,          nullable(r.departmentId),
+                                     r.version,  r.updatedAtMs,    nullable(r.updatedBy), r.deleted ? 1 : 0,
+                                     r.lateSynced ? 1 : 0, data,   data,                 r.deleted ? 1 : 0};
+            for (int i = 0; i < binds.size(); ++i)
+                upsert.bindValue(i, binds.at(i));
+            if (!upsert.exec())
+                throw Failure{upsert.lastError().text()};
+            if (withOps.contains(r.id)) {
+                // Keep a conflict's "theirs" at the newest server state.
+                run(db, u"UPDATE records SET theirs = ? WHERE id = ? AND state = ?"_s,
+                    {json(r.toJson()), r.id, int(RecordState::Conflict)});
+                recompute(r.id);
+            }
+        }
+        setMeta(u"cursor"_s, page.cursor);
+        tx.commit();
+        return true;
+    } catch (const Failure &f) {
+        *error = f.what;
+        return false;
+    }
+}
+
+QString LocalCache::resolveConflict(const QString &recordId, const QJsonObject &chosen, qint64 deviceNowMs,
+                                    QString *error)
+{
+    const std::optional<CachedRecord> rec = record(recordId);
+    if (!rec || rec->state != RecordState::Conflict || !rec->theirs) {
+        *error = u"该记录没有待处理的冲突"_s;
+        return {};
+    }
+    const QSqlDatabase db = database();
+    try {
+        LocalTransaction tx(db);
+        const Record &theirs = *rec->theirs;
+        run(db, u"UPDATE records SET version = ?, server_data = ?, deleted = ?, theirs = NULL WHERE id = ?"_s,
+            {theirs.version, json(theirs.fields), theirs.deleted ? 1 : 0, recordId});
+        run(db, u"DELETE FROM outbox WHERE record_id = ? AND state = ?"_s, {recordId, kOpConflict});
+        run(db, u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND state = 0"_s, {theirs.version, recordId});
+        QJsonObject changed;
+        for (auto it = chosen.constBegin(); it != chosen.constEnd(); ++it) {
+            if (theirs.fields.value(it.key()) != it.value())
+                changed.insert(it.key(), it.value());
+        }
+        QString opId;
+        if (!changed.isEmpty() || theirs.deleted)
+            opId = enqueue(*rec, OpKind::Upsert, changed, theirs.version, deviceNowMs);
+        recompute(recordId);
+        tx.commit();
+        return opId.isEmpty() ? u"none"_s : opId;
+    } catch (const Failure &f) {
+        *error = f.what;
+        return {};
+    }
+}
+
+QString LocalCache::resend(const QString &recordId, const QJsonObject &corrected, qint64 deviceNowMs, QString *error)
+{
+    const std::optional<CachedRecord> rec = record(recordId);
+    if (!rec || rec->state != RecordState::Rejected) {
+        *error = u"该记录没有被退回的修改"_s;
+        return {};
+    }
+    const QSqlDatabase db = database();
+    try {
+        LocalTransaction tx(db);
+        run(db, u"DELETE FROM outbox WHERE record_id = ? AND state = ?"_s, {recordId, kOpRejected});
+        QJsonObject changed;
+        for (auto it = corrected.constBegin(); it != corrected.constEnd(); ++it) {
+            if (rec->serverFields.value(it.key()) != it.value())
+                changed.insert(it.key(), it.value());
+        }
+        for (auto it = rec->serverFields.constBegin(); it != rec->serverFields.constEnd(); ++it) {
+            if (!corrected.contains(it.key()))
+                changed.insert(it.key(), QJsonValue::Null);
+        }
+        const QString opId = enqueue(*rec, OpKind::Upsert, changed, rec->record.version, deviceNowMs);
+        recompute(recordId);
+        tx.commit();
+        return opId;
+    } catch (const Failure &f) {
+        *error = f.what;
+        return {};
+    }
+}
+
+namespace {
+qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
+{
+    try {
+        QSqlQuery q = run(db, sql, binds);
+        return q.next() ? q.value(0).toLongLong() : 0;
+    } catch (const Failure &f) {
+        qWarning("local cache: %s", qPrintable(f.what));
+        return 0;
+    }
+}
+} // namespace
+
+int LocalCache::pendingCount() const
+{
+    return int(scalar(database(), u"SELECT COUNT(*) FROM outbox WHERE state = 0"_s));
+}
+
+int LocalCache::rejectedCount() const
+{
+    return int(scalar(database(), u"SELECT COUNT(DISTINCT record_id) FROM outbox WHERE state = ?"_s, {kOpRejected}));
+}
+
+int LocalCache::conflictCount() const
+{
+    return int(scalar(database(), u"SELECT COUNT(DISTINCT record_id) FROM outbox WHERE state = ?"_s, {kOpConflict}));
+}
+
+qint64 LocalCache::recordCount(bool includeDeleted) const
+{
+    return scalar(database(), includeDeleted ? u"SELECT COUNT(*) FROM records"_s
+                                             : u"SELECT COUNT(*) FROM records WHERE local_deleted = 0"_s);
+}
+
+} // namespace sunshine::app

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "sync/SyncTypes.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QUrl>
+#include <optional>
+
+namespace sunshine::app {
+
+enum class RecordState { Synced, Pending, Rejected, Conflict };
+QString recordStateName(RecordState s);
+
+// A record as the clerk's program holds it: the server's version with the clerk's unsent changes on top.
+struct CachedRecord
+{
+    sync::Record record;        // the local view
+    QJsonObject serverFields;   // the last state the server confirmed
+    RecordState state = RecordState::Synced;
+    QString stateCode;          // rejected: the server's code
+    QString stateMessage;       // rejected/conflict: the reason
+    QString stateField;
+    std::optional<sync::Record> theirs;  // conflict: the server's record
+    QJsonObject mine;                    // conflict: the clerk's changed fields
+};
+
+// The program's own SQLite file (WAL) for one server and one user: the records of the user's scope and the outbox
+// of changes not yet accepted by the server. Every entry is one local transaction (record + outbox operation).
+// Nothing unsent is ever deleted; each user on a PC has a file of their own.
+class LocalCache
+{
+public:
+    // <app data>/caches/<host>_<port>/<username>.sqlite
+    static QString defaultPath(const QUrl &server, const QString &username);
+
+    explicit LocalCache(QString path);
+    ~LocalCache();
+    LocalCache(const LocalCache &) = delete;
+    LocalCache &operator=(const LocalCache &) = delete;
+
+    bool open(QString *error);
+    QString path() const { return m_path; }
+    QSqlDatabase database() const;
+
+    struct Change
+    {
+        QString type;
+        QString recordId;
+        QString orgUnitId;
+        QString departmentId;
+        sync::OpKind kind = sync::OpKind::Upsert;
+        QJsonObject changedFields;
+    };
+    // Records a change made by the clerk, online or not. Returns the operation id, or empty with the reason.
+    QString save(const Change &change, qint64 deviceNowMs, QString *error);
+
+    std::optional<CachedRecord> record(const QString &id) const;
+    QList<CachedRecord> records(const QString &type) const;
+
+    // Outbox operations waiting to be sent, oldest first.
+    QList<sync::Operation> pendingOperations(int limit) const;
+    // The server's answers to `sent` (same order), in one transaction.
+    bool applyPushResults(const QList<sync::Operation> &sent, const QList<sync::OpResult> &results, QString *error);
+    // One page of changes and its cursor, in one transaction.
+    bool applyPull(const sync::PullPage &page, QString *error);
+
+    // The clerk's choice per field after a conflict: the chosen values go to the server as a new change made on top
+    // of the server's version. Returns the new operation id.
+    QString resolveConflict(const QString &recordId, const QJsonObject &chosenFields, qint64 deviceNowMs,
+                            QString *error);
+    // After fixing a rejected record: the rejected operations are replaced by one carrying the corrected fields.
+    QString resend(const QString &recordId, const QJsonObject &correctedFields, qint64 deviceNowMs, QString *error);
+
+    QString cursor() const;
+    qint64 lastSyncMs() const;
+    void setLastSyncMs(qint64 ms);
+    qint64 lastServerContactMs() const;
+    void setLastServerContactMs(qint64 ms);
+
+    int pendingCount() const;
+    int rejectedCount() const;
+    int conflictCount() const;
+    qint64 recordCount(bool includeDeleted = false) const;
+
+private:
+    bool migrate(QString *error);
+    QString meta(const QString &key) const;
+    void setMeta(const QString &key, const QString &value);
+    bool recompute(const QString &recordId);
+    QString enqueue(const CachedRecord &rec, sync::OpKind kind, const QJsonObject &changed, qint64 baseVersion,
+                    qint64 deviceNowMs);
+
+    QString m_path;
+    QString m_connection;
+};
+
+} // namespace sunshine::app

@@ -1,0 +1,181 @@
+#include "sync/SyncEngine.h"
+
+#include "core/Clock.h"
+#include "net/ApiClient.h"
+#include "sync/LocalCache.h"
+
+#include <QJsonArray>
+#include <QNetworkReply>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::app {
+
+using namespace sync;
+
+SyncEngine::SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, QObject *parent)
+    : SyncEngine(api, cache, clock, Options(), parent)
+{
+}
+
+SyncEngine::SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, Options options, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_cache(cache)
+    , m_clock(clock)
+    , m_options(options)
+{
+    m_timer.setInterval(m_options.intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncNow);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+}
+
+SyncEngine::~SyncEngine()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+void SyncEngine::start()
+{
+    m_timer.start();
+    connect(&m_api, &ApiClient::reachabilityChanged, this, [this](bool reachable) {
+        if (reachable && !isRunning())
+            syncNow();
+    });
+    syncNow();
+}
+
+void SyncEngine::stop()
+{
+    m_timer.stop();
+    m_retry.stop();
+    cancel();
+}
+
+void SyncEngine::setPhase(Phase phase)
+{
+    if (m_phase == phase)
+        return;
+    m_phase = phase;
+    Q_EMIT phaseChanged(phase);
+}
+
+void SyncEngine::syncNow()
+{
+    if (isRunning()) {
+        m_again = true;  // one more round when this one ends, for changes saved meanwhile
+        return;
+    }
+    if (m_api.token().isEmpty())
+        return;
+    m_retry.stop();
+    m_pushed = 0;
+    m_pulled = 0;
+    m_again = false;
+    m_cancelled = false;
+    m_sessionEnded = false;
+    setPhase(Phase::Pushing);
+    pushNext();
+}
+
+void SyncEngine::cancel()
+{
+    if (!isRunning())
+        return;
+    m_cancelled = true;
+    m_again = false;
+    if (m_reply)
+        m_reply->abort();  // its callback sees the abort and finishes the round
+    else
+        finish(false, tr("Synchronisation cancelled."));
+}
+
+void SyncEngine::pushNext()
+{
+    const QList<Operation> ops = m_cache.pendingOperations(m_options.pushBatch);
+    if (ops.isEmpty()) {
+        setPhase(Phase::Pulling);
+        pullNext();
+        return;
+    }
+    QJsonArray list;
+    for (const Operation &op : ops)
+        list.append(op.toJson());
+    const QJsonObject body{{u"deviceNow"_s, m_clock.nowMs()}, {u"operations"_s, list}};
+    m_reply = m_api.post(u"/api/v1/sync/push"_s, body, this, [this, ops](const ApiResult &r) {
+        m_reply = nullptr;
+        if (!r.ok()) {
+            if (r.httpStatus == 401) {
+                m_sessionEnded = true;
+                Q_EMIT sessionExpired();
+            }
+            return finish(false, m_cancelled ? tr("Synchronisation cancelled.") : r.message);
+        }
+        m_cache.setLastServerContactMs(m_clock.nowMs());
+        QList<OpResult> results;
+        const QJsonArray answers = r.json.value(u"results"_s).toArray();
+        for (const QJsonValue &v : answers)
+            results.append(OpResult::fromJson(v.toObject()));
+        QString error;
+        if (!m_cache.applyPushResults(ops, results, &error))
+            return finish(false, tr("The local data could not be updated: %1").arg(error));
+        m_pushed += ops.size();
+        Q_EMIT progress(Phase::Pushing, m_pushed, m_cache.pendingCount());
+        Q_EMIT cacheChanged();
+        pushNext();
+    });
+}
+
+void SyncEngine::pullNext()
+{
+    QUrlQuery query;
+    query.addQueryItem(u"cursor"_s, m_cache.cursor());
+    query.addQueryItem(u"limit"_s, QString::number(m_options.pullLimit));
+    m_reply = m_api.get(u"/api/v1/sync/pull"_s, query, this, [this](const ApiResult &r) {
+        m_reply = nullptr;
+        if (!r.ok()) {
+            if (r.httpStatus == 401) {
+                m_sessionEnded = true;
+                Q_EMIT sessionExpired();
+            }
+            return finish(false, m_cancelled ? tr("Synchronisation cancelled.") : r.message);
+        }
+        m_cache.setLastServerContactMs(m_clock.nowMs());
+        const PullPage page = PullPage::fromJson(r.json);
+        QString error;
+        if (!m_cache.applyPull(page, &error))
+            return finish(false, tr("The local data could not be updated: %1").arg(error));
+        m_pulled += page.records.size();
+        Q_EMIT progress(Phase::Pulling, m_pulled, page.hasMore ? -1 : 0);
+        if (!page.records.isEmpty())
+            Q_EMIT cacheChanged();
+        if (page.hasMore)
+            return pullNext();
+        m_cache.setLastSyncMs(m_clock.nowMs());
+        finish(true, {});
+    });
+}
+
+void SyncEngine::finish(bool ok, const QString &message)
+{
+    m_lastError = ok ? QString() : message;
+    setPhase(Phase::Idle);
+    Q_EMIT finished(ok, message);
+    if (ok) {
+        m_retryMs = 0;
+        if (m_again)
+            QTimer::singleShot(0, this, &SyncEngine::syncNow);
+    } else if (!m_cancelled && !m_sessionEnded && !m_api.token().isEmpty()) {
+        scheduleRetry();
+    }
+}
+
+void SyncEngine::scheduleRetry()
+{
+    m_retryMs = m_retryMs == 0 ? m_options.firstRetryMs : qMin(m_retryMs * 2, m_options.maxRetryMs);
+    m_retry.start(m_retryMs);
+}
+
+} // namespace sunshine::app

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace sunshine {
+class Clock;
+}
+
+namespace sunshine::app {
+
+class ApiClient;
+class LocalCache;
+
+// Moves changes between the local cache and the server: push the outbox in batches, then pull what changed after
+// the cursor. Runs at start, on a timer, when the server becomes reachable again, and on demand; can be cancelled;
+// retries with growing pauses after network failures. A rejected or conflicting record never holds up the others.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Phase { Idle, Pushing, Pulling };
+    struct Options
+    {
+        int pushBatch = 500;
+        int pullLimit = 2000;
+        int intervalMs = 5 * 60 * 1000;
+        int firstRetryMs = 5000;
+        int maxRetryMs = 5 * 60 * 1000;
+    };
+
+    SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, QObject *parent = nullptr);
+    SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, Options options, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    // Starts the timer and reacts to reachability; syncs once at once.
+    void start();
+    void stop();
+
+    Phase phase() const { return m_phase; }
+    bool isRunning() const { return m_phase != Phase::Idle; }
+    QString lastError() const { return m_lastError; }
+
+public Q_SLOTS:
+    void syncNow();
+    void cancel();
+
+Q_SIGNALS:
+    void phaseChanged(sunshine::app::SyncEngine::Phase phase);
+    // Operations sent / still waiting while pushing; records received while pulling.
+    void progress(sunshine::app::SyncEngine::Phase phase, qint64 done, qint64 remaining);
+    // A whole round ended. ok: both push and pull went through.
+    void finished(bool ok, const QString &message);
+    // The cache changed (records pulled or answers applied): views reload.
+    void cacheChanged();
+    // The server said the session has ended: sign in again, the outbox stays.
+    void sessionExpired();
+
+private:
+    void pushNext();
+    void pullNext();
+    void finish(bool ok, const QString &message);
+    void setPhase(Phase phase);
+    void scheduleRetry();
+
+    ApiClient &m_api;
+    LocalCache &m_cache;
+    const Clock &m_clock;
+    Options m_options;
+    Phase m_phase = Phase::Idle;
+    bool m_again = false;
+    bool m_cancelled = false;      // by the clerk: no automatic retry
+    bool m_sessionEnded = false;   // 401: no retry until signed in again
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timer;
+    QTimer m_retry;
+    int m_retryMs = 0;
+    qint64 m_pushed = 0;
+    qint64 m_pulled = 0;
+    QString m_lastError;
+};
+
+} // namespace sunshine::app
