@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Settle a conflict</source>
+        <translation>处理修改冲突</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>证明材料</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Department contact</source>
+        <translation>部门联络人</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Post:</source>
+        <translation>职务(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Office phone:</source>
+        <translation>办公电话(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile:</source>
+        <translation>手机(&amp;M)：</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in – Sunshine+</source>
@@ -326,6 +380,138 @@
         <source>Your session has ended (it expired or was revoked). Enter your password to continue where you were.</source>
         <translation>您的登录已失效（已过期或被注销）。请输入密码，继续刚才的工作。</translation>
     </message>
+    <message>
+        <source>Local data unavailable</source>
+        <translation>本机数据不可用</translation>
+    </message>
+    <message>
+        <source>The local data file %1 cannot be opened: %2</source>
+        <translation>无法打开本机数据文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ConflictDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>While you were working, this record was changed on the server (version %1). For each field below, choose which value to keep. Fields nobody else changed keep your values without asking.</source>
+        <translation>在您修改期间，服务器上的这条记录已被他人修改（版本 %1）。请逐项选择要保留的内容。没有被他人修改的字段会自动保留您的修改。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Mine (this computer)</source>
+        <translation>我的（本机）</translation>
+    </message>
+    <message>
+        <source>Theirs (server)</source>
+        <translation>他人的（服务器）</translation>
+    </message>
+    <message>
+        <source>Not settled</source>
+        <translation>未能处理</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ContactDialog</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>The server returned this change: %1</source>
+        <translation>服务器退回了此修改：%1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved on this computer: %1</source>
+        <translation>无法在本机保存此修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ContactsModel</name>
+    <message>
+        <source>Leader in charge</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <source>Liaison</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Returned: %1</source>
+        <translation>被退回：%1</translation>
+    </message>
+    <message>
+        <source>Conflict: changed by someone else – settle it</source>
+        <translation>冲突：已被他人修改，请处理</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ContactsTab</name>
+    <message>
+        <source>My department&apos;s &amp;leader in charge…</source>
+        <translation>本部门分管领导(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>My department&apos;s l&amp;iaison…</source>
+        <translation>本部门联络员(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Search name, post or phone</source>
+        <translation>搜索姓名、职务或电话</translation>
+    </message>
+    <message>
+        <source>Each unit names one leader in charge and one liaison (Art. 22). Double-click a record that was returned or is in conflict to settle it.</source>
+        <translation>各单位明确 1 名分管领导和 1 名联络员（第二十二条）。被退回或有冲突的记录，双击即可处理。</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::LoginDialog</name>
@@ -448,6 +634,10 @@
         <source>Your password has been changed.</source>
         <translation>密码已修改。</translation>
     </message>
+    <message>
+        <source>Department contacts</source>
+        <translation>部门联络人</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::OrgTreeModel</name>
@@ -489,6 +679,74 @@
     <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::SyncEngine</name>
+    <message>
+        <source>Synchronisation cancelled.</source>
+        <translation>同步已取消。</translation>
+    </message>
+    <message>
+        <source>The local data could not be updated: %1</source>
+        <translation>无法更新本机数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::SyncStatusWidget</name>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send the changes made on this computer and fetch the others&apos; (F5)</source>
+        <translation>发送本机的修改并获取他人的修改（F5）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>sending: %1 sent, %2 waiting</source>
+        <translation>正在发送：已发送 %1 条，待发送 %2 条</translation>
+    </message>
+    <message>
+        <source>receiving: %1 records</source>
+        <translation>正在接收：%1 条记录</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Synchronising – %1</source>
+        <translation>正在同步 – %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 条修改待同步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n returned for correction</source>
+        <translation>
+            <numerusform>%n 条被退回待修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation>
+            <numerusform>%n 条冲突待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>never synchronised</source>
+        <translation>尚未同步</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "secrets/CredentialStore.h"
 #include "settings/AppSettings.h"
 #include "shell/MainWindow.h"
+#include "sync/ClientSession.h"
 
 #include <QMessageBox>
 #include <QTimer>
@@ -101,9 +102,23 @@ void AppController::rememberSession(const QString &username, const QString &toke
 
 void AppController::openMainWindow(const LoginResult &session)
 {
-    m_window = std::make_unique<MainWindow>(m_api, m_settings, session);
+    const QString user = session.user.username;
+    const QString path = m_cacheDir.isEmpty() ? LocalCache::defaultPath(m_api.serverUrl(), user)
+                                              : m_cacheDir + u'/' + user + u".sqlite"_s;
+    m_client = std::make_unique<ClientSession>(m_api, session.user, path, m_clock);
+    QString error;
+    if (!m_client->open(&error)) {
+        QMessageBox::critical(nullptr, tr("Local data unavailable"),
+                              tr("The local data file %1 cannot be opened: %2").arg(path, error));
+        m_client.reset();
+        showLogin();
+        return;
+    }
+    m_window = std::make_unique<MainWindow>(m_api, m_settings, *m_client, session);
     connect(m_window.get(), &MainWindow::signOutRequested, this, &AppController::signOut);
     m_window->show();
+    m_client->refreshDepartments();
+    m_client->engine().start();
 }
 
 void AppController::signOut()
@@ -113,10 +128,14 @@ void AppController::signOut()
     m_credentials.remove(CredentialStore::tokenKey(server, m_username), this, [](const QString &) {});
     m_settings.setRememberedUsername({});
     m_api.setToken({});
+    if (m_client)
+        m_client->engine().stop(); // the cache file and its outbox stay for the next sign-in
     if (m_window) {
         m_window->close();
         m_window.release()->deleteLater();
     }
+    if (m_client)
+        m_client.release()->deleteLater();
     showLogin();
 }
 
@@ -139,6 +158,8 @@ void AppController::reauthenticate()
         }
         if (!m_settings.rememberedUsername().isEmpty())
             rememberSession(m_username, dialog.result().token, true);
+        if (m_client)
+            m_client->engine().syncNow(); // the outbox was kept; send it now
     });
 }
 

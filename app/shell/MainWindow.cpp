@@ -3,10 +3,13 @@
 #include "account/AccountTab.h"
 #include "account/PasswordDialog.h"
 #include "admin/AdminTab.h"
+#include "contacts/ContactsTab.h"
 #include "core/Version.h"
 #include "net/ApiClient.h"
 #include "settings/AppSettings.h"
 #include "shell/SettingsDialog.h"
+#include "shell/SyncStatusWidget.h"
+#include "sync/ClientSession.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -21,7 +24,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::app {
 
-MainWindow::MainWindow(ApiClient &api, AppSettings &settings, const LoginResult &session, QWidget *parent)
+MainWindow::MainWindow(ApiClient &api, AppSettings &settings, ClientSession &client,
+                       const LoginResult &session, QWidget *parent)
     : QMainWindow(parent)
     , m_api(api)
     , m_settings(settings)
@@ -30,6 +34,7 @@ MainWindow::MainWindow(ApiClient &api, AppSettings &settings, const LoginResult 
     , m_connection(new QLabel(this))
     , m_user(new QLabel(this))
     , m_healthTimer(new QTimer(this))
+    , m_sync(new SyncStatusWidget(client, this))
 {
     setWindowTitle(tr("Sunshine+ Poverty-Relief Supervision – %1").arg(m_me.orgUnitName));
     setWindowIcon(QIcon(u":/icons/sunshine.svg"_s));
@@ -38,6 +43,7 @@ MainWindow::MainWindow(ApiClient &api, AppSettings &settings, const LoginResult 
 
     if (m_me.roles.contains(Role::Admin))
         m_tabs->addTab(new AdminTab(api, m_me, m_tabs), tr("Administration"));
+    m_tabs->addTab(new ContactsTab(client, m_tabs), tr("Department contacts"));
     auto *account = new AccountTab(api, m_me, session.expiresAtMs, m_tabs);
     connect(account, &AccountTab::changePasswordRequested, this, &MainWindow::changePassword);
     m_tabs->addTab(account, tr("My account"));
@@ -46,6 +52,7 @@ MainWindow::MainWindow(ApiClient &api, AppSettings &settings, const LoginResult 
 
     m_user->setText(tr("%1 (%2) · %3").arg(m_me.displayName, m_me.username, m_me.orgUnitName));
     statusBar()->addWidget(m_user);
+    statusBar()->addPermanentWidget(m_sync);
     statusBar()->addPermanentWidget(new QLabel(api.serverUrl().toString(QUrl::RemoveUserInfo), this));
     statusBar()->addPermanentWidget(m_connection);
     setOnline(true);

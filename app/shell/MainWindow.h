@@ -12,6 +12,8 @@ namespace sunshine::app {
 
 class ApiClient;
 class AppSettings;
+class ClientSession;
+class SyncStatusWidget;
 
 // The main window: one tab per module the user may use, a status bar that always shows server, user and
 // whether the server is reachable.
@@ -19,12 +21,14 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(ApiClient &api, AppSettings &settings, const LoginResult &session, QWidget *parent = nullptr);
+    MainWindow(ApiClient &api, AppSettings &settings, ClientSession &client, const LoginResult &session,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QTabWidget *tabs() const { return m_tabs; }
     bool isOnline() const { return m_online; }
     QString connectionText() const;
+    SyncStatusWidget *syncStatus() const { return m_sync; }
 
 public Q_SLOTS:
     void changePassword();
@@ -47,6 +51,7 @@ private:
     QLabel *m_connection;
     QLabel *m_user;
     QTimer *m_healthTimer;
+    SyncStatusWidget *m_sync;
     bool m_online = true;
 };
 

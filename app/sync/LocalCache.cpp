@@ -93,7 +93,8 @@ private:
 
 constexpr const char16_t *kSchema[] = {
     u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    u"CREATE TABLE records (id TEXT PRIMARY KEY, type TEXT NOT NULL, org_unit_id TEXT NOT NULL, department_id TEXT, "
+    u"CREATE TABLE records (id TEXT PRIMARY KEY, type TEXT NOT NULL, org_unit_id TEXT NOT NULL, "
+    u"department_id TEXT, "
     u"version INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL DEFAULT 0, updated_by TEXT, "
     u"deleted INTEGER NOT NULL DEFAULT 0, late_synced INTEGER NOT NULL DEFAULT 0, "
     u"server_data TEXT NOT NULL DEFAULT '{}', data TEXT NOT NULL DEFAULT '{}', "
@@ -102,7 +103,8 @@ constexpr const char16_t *kSchema[] = {
     u"CREATE INDEX records_type ON records(type, state)",
     u"CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL UNIQUE, "
     u"record_id TEXT NOT NULL, type TEXT NOT NULL, org_unit_id TEXT NOT NULL, department_id TEXT, "
-    u"kind INTEGER NOT NULL, base_version INTEGER NOT NULL, changed TEXT NOT NULL, device_time INTEGER NOT NULL, "
+    u"kind INTEGER NOT NULL, base_version INTEGER NOT NULL, changed TEXT NOT NULL, device_time INTEGER NOT "
+    u"NULL, "
     u"last_contact INTEGER NOT NULL, state INTEGER NOT NULL DEFAULT 0, code TEXT, message TEXT, field TEXT)",
     u"CREATE INDEX outbox_record ON outbox(record_id, state)",
 };
@@ -136,8 +138,7 @@ QString LocalCache::defaultPath(const QUrl &server, const QString &username)
 LocalCache::LocalCache(QString path)
     : m_path(std::move(path))
     , m_connection(u"local-cache-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 LocalCache::~LocalCache()
 {
@@ -212,8 +213,18 @@ QString LocalCache::meta(const QString &key) const
 void LocalCache::setMeta(const QString &key, const QString &value)
 {
     // Throws Failure inside transactions; callers outside one catch it.
-    run(database(), u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s,
+    run(database(),
+        u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s,
         {key, value});
+}
+
+void LocalCache::setMetaValue(const QString &key, const QString &value)
+{
+    try {
+        setMeta(key, value);
+    } catch (const Failure &f) {
+        qWarning("local cache: %s", qPrintable(f.what));
+    }
 }
 
 QString LocalCache::cursor() const
@@ -257,10 +268,12 @@ bool LocalCache::recompute(const QString &recordId)
         return false;
     QJsonObject data = object(r.value(0).toString());
     bool deleted = r.value(1).toInt() != 0;
-    QSqlQuery ops = run(db, u"SELECT kind, changed, state, code, message, field FROM outbox WHERE record_id = ? ORDER BY seq"_s,
-                        {recordId});
+    QSqlQuery ops = run(
+        db,
+        u"SELECT kind, changed, state, code, message, field FROM outbox WHERE record_id = ? ORDER BY seq"_s,
+        {recordId});
     int count = 0;
-    int state = 0;  // RecordState
+    int state = 0; // RecordState
     QString code, message, field;
     while (ops.next()) {
         ++count;
@@ -283,21 +296,24 @@ bool LocalCache::recompute(const QString &recordId)
             state = int(RecordState::Pending);
         }
     }
-    run(db, u"UPDATE records SET data = ?, local_deleted = ?, state = ?, state_code = ?, state_message = ?, "
-            u"state_field = ?, pending_ops = ? WHERE id = ?"_s,
-        {json(data), deleted ? 1 : 0, state, nullable(code), nullable(message), nullable(field), count, recordId});
+    run(db,
+        u"UPDATE records SET data = ?, local_deleted = ?, state = ?, state_code = ?, state_message = ?, "
+        u"state_field = ?, pending_ops = ? WHERE id = ?"_s,
+        {json(data), deleted ? 1 : 0, state, nullable(code), nullable(message), nullable(field), count,
+         recordId});
     return true;
 }
 
-QString LocalCache::enqueue(const CachedRecord &rec, OpKind kind, const QJsonObject &changed, qint64 baseVersion,
-                            qint64 deviceNowMs)
+QString LocalCache::enqueue(const CachedRecord &rec, OpKind kind, const QJsonObject &changed,
+                            qint64 baseVersion, qint64 deviceNowMs)
 {
     const QString opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     run(database(),
-        u"INSERT INTO outbox (op_id, record_id, type, org_unit_id, department_id, kind, base_version, changed, "
+        u"INSERT INTO outbox (op_id, record_id, type, org_unit_id, department_id, kind, base_version, "
+        u"changed, "
         u"device_time, last_contact, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"_s,
-        {opId, rec.record.id, rec.record.type, rec.record.orgUnitId, nullable(rec.record.departmentId), int(kind),
-         baseVersion, json(changed), deviceNowMs, lastServerContactMs()});
+        {opId, rec.record.id, rec.record.type, rec.record.orgUnitId, nullable(rec.record.departmentId),
+         int(kind), baseVersion, json(changed), deviceNowMs, lastServerContactMs()});
     return opId;
 }
 
@@ -306,11 +322,13 @@ QString LocalCache::save(const Change &change, qint64 deviceNowMs, QString *erro
     const QSqlDatabase db = database();
     try {
         LocalTransaction tx(db);
-        QSqlQuery existing = run(db, u"SELECT type, org_unit_id, department_id, version FROM records WHERE id = ?"_s,
-                                 {change.recordId});
+        QSqlQuery existing =
+            run(db, u"SELECT type, org_unit_id, department_id, version FROM records WHERE id = ?"_s,
+                {change.recordId});
         qint64 base = 0;
         if (existing.next()) {
-            if (existing.value(0).toString() != change.type || existing.value(1).toString() != change.orgUnitId ||
+            if (existing.value(0).toString() != change.type ||
+                existing.value(1).toString() != change.orgUnitId ||
                 existing.value(2).toString() != change.departmentId) {
                 *error = u"记录的类型、行政区划和部门创建后不能更改"_s;
                 return {};
@@ -358,9 +376,10 @@ CachedRecord readCached(const QSqlQuery &q)
         c.theirs = Record::fromJson(object(q.value(15).toString()));
     return c;
 }
-const QString kCachedSelect = u"SELECT id, type, org_unit_id, department_id, version, updated_at, updated_by, "
-                              u"late_synced, server_data, data, local_deleted, state, state_code, state_message, "
-                              u"state_field, theirs FROM records "_s;
+const QString kCachedSelect =
+    u"SELECT id, type, org_unit_id, department_id, version, updated_at, updated_by, "
+    u"late_synced, server_data, data, local_deleted, state, state_code, state_message, "
+    u"state_field, theirs FROM records "_s;
 } // namespace
 
 std::optional<CachedRecord> LocalCache::record(const QString &id) const
@@ -370,8 +389,9 @@ try {
         return std::nullopt;
     CachedRecord c = readCached(q);
     if (c.state == RecordState::Conflict) {
-        QSqlQuery ops = run(database(), u"SELECT changed FROM outbox WHERE record_id = ? AND state = ? ORDER BY seq"_s,
-                            {id, kOpConflict});
+        QSqlQuery ops =
+            run(database(), u"SELECT changed FROM outbox WHERE record_id = ? AND state = ? ORDER BY seq"_s,
+                {id, kOpConflict});
         while (ops.next())
             overlay(c.mine, object(ops.value(0).toString()));
     }
@@ -397,11 +417,12 @@ QList<Operation> LocalCache::pendingOperations(int limit) const
 try {
     QList<Operation> out;
     // A record with a rejected or conflicting change waits for the clerk; the others go on.
-    QSqlQuery q = run(database(),
-                      u"SELECT op_id, record_id, type, org_unit_id, department_id, kind, base_version, changed, "
-                      u"device_time, last_contact FROM outbox WHERE state = 0 AND record_id NOT IN "
-                      u"(SELECT record_id FROM outbox WHERE state <> 0) ORDER BY seq LIMIT ?"_s,
-                      {limit});
+    QSqlQuery q =
+        run(database(),
+            u"SELECT op_id, record_id, type, org_unit_id, department_id, kind, base_version, changed, "
+            u"device_time, last_contact FROM outbox WHERE state = 0 AND record_id NOT IN "
+            u"(SELECT record_id FROM outbox WHERE state <> 0) ORDER BY seq LIMIT ?"_s,
+            {limit});
     while (q.next()) {
         Operation op;
         op.opId = q.value(0).toString();
@@ -422,7 +443,8 @@ try {
     return {};
 }
 
-bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpResult> &results, QString *error)
+bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpResult> &results,
+                                  QString *error)
 {
     if (sent.size() != results.size()) {
         *error = u"服务器的应答数量与发送的操作不符"_s;
@@ -442,17 +464,20 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
             case OpStatus::Applied: {
                 QSqlQuery del = run(db, u"DELETE FROM outbox WHERE op_id = ?"_s, {op.opId});
                 if (del.numRowsAffected() == 0)
-                    break;  // answered before (a retried push): nothing more to do
+                    break; // answered before (a retried push): nothing more to do
                 // Later changes made on top of this one continue from the version it became.
-                run(db, u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version = ? AND state = 0"_s,
+                run(db,
+                    u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version = ? AND state = 0"_s,
                     {r.version, op.recordId, op.baseVersion});
-                QSqlQuery cur = run(db, u"SELECT server_data, version FROM records WHERE id = ?"_s, {op.recordId});
+                QSqlQuery cur =
+                    run(db, u"SELECT server_data, version FROM records WHERE id = ?"_s, {op.recordId});
                 if (!cur.next())
                     break;
                 if (r.version >= cur.value(1).toLongLong()) {
                     QJsonObject server = object(cur.value(0).toString());
                     overlay(server, op.changedFields);
-                    run(db, u"UPDATE records SET server_data = ?, version = ?, deleted = ?, late_synced = ? WHERE id = ?"_s,
+                    run(db,
+                        u"UPDATE records SET server_data = ?, version = ?, deleted = ?, late_synced = ? WHERE id = ?"_s,
                         {json(server), r.version, op.kind == OpKind::Delete ? 1 : 0, r.lateSynced ? 1 : 0,
                          op.recordId});
                 }
@@ -466,7 +491,8 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
                 run(db, u"UPDATE outbox SET state = ?, message = ? WHERE op_id = ?"_s,
                     {kOpConflict, r.message, op.opId});
                 if (r.current)
-                    run(db, u"UPDATE records SET theirs = ? WHERE id = ?"_s, {json(r.current->toJson()), op.recordId});
+                    run(db, u"UPDATE records SET theirs = ? WHERE id = ?"_s,
+                        {json(r.current->toJson()), op.recordId});
                 break;
             }
         }
@@ -492,23 +518,34 @@ bool LocalCache::applyPull(const PullPage &page, QString *error)
                 withOps.insert(q.value(0).toString());
         }
         QSqlQuery upsert(db);
-        if (!upsert.prepare(u"INSERT INTO records (id, type, org_unit_id, department_id, version, updated_at, updated_by, "
-                            u"deleted, late_synced, server_data, data, local_deleted, state) "
-                            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(id) DO UPDATE SET "
-                            u"version = excluded.version, updated_at = excluded.updated_at, "
-                            u"updated_by = excluded.updated_by, deleted = excluded.deleted, "
-                            u"late_synced = excluded.late_synced, server_data = excluded.server_data, "
-                            u"data = CASE WHEN records.pending_ops = 0 THEN excluded.data ELSE records.data END, "
-                            u"local_deleted = CASE WHEN records.pending_ops = 0 THEN excluded.local_deleted "
-                            u"ELSE records.local_deleted END "
-                            u"WHERE excluded.version >= records.version"_s))
+        if (!upsert.prepare(
+                u"INSERT INTO records (id, type, org_unit_id, department_id, version, updated_at, "
+                u"updated_by, "
+                u"deleted, late_synced, server_data, data, local_deleted, state) "
+                u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(id) DO UPDATE SET "
+                u"version = excluded.version, updated_at = excluded.updated_at, "
+                u"updated_by = excluded.updated_by, deleted = excluded.deleted, "
+                u"late_synced = excluded.late_synced, server_data = excluded.server_data, "
+                u"data = CASE WHEN records.pending_ops = 0 THEN excluded.data ELSE records.data END, "
+                u"local_deleted = CASE WHEN records.pending_ops = 0 THEN excluded.local_deleted "
+                u"ELSE records.local_deleted END "
+                u"WHERE excluded.version >= records.version"_s))
             throw Failure{upsert.lastError().text()};
         QStringList conflicted;
         for (const Record &r : page.records) {
             const QString data = json(r.fields);
-            const QVariantList binds{r.id,       r.type,           r.orgUnitId,          nullable(r.departmentId),
-                                     r.version,  r.updatedAtMs,    nullable(r.updatedBy), r.deleted ? 1 : 0,
-                                     r.lateSynced ? 1 : 0, data,   data,                 r.deleted ? 1 : 0};
+            const QVariantList binds{r.id,
+                                     r.type,
+                                     r.orgUnitId,
+                                     nullable(r.departmentId),
+                                     r.version,
+                                     r.updatedAtMs,
+                                     nullable(r.updatedBy),
+                                     r.deleted ? 1 : 0,
+                                     r.lateSynced ? 1 : 0,
+                                     data,
+                                     data,
+                                     r.deleted ? 1 : 0};
             for (int i = 0; i < binds.size(); ++i)
                 upsert.bindValue(i, binds.at(i));
             if (!upsert.exec())
@@ -544,7 +581,8 @@ QString LocalCache::resolveConflict(const QString &recordId, const QJsonObject &
         run(db, u"UPDATE records SET version = ?, server_data = ?, deleted = ?, theirs = NULL WHERE id = ?"_s,
             {theirs.version, json(theirs.fields), theirs.deleted ? 1 : 0, recordId});
         run(db, u"DELETE FROM outbox WHERE record_id = ? AND state = ?"_s, {recordId, kOpConflict});
-        run(db, u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND state = 0"_s, {theirs.version, recordId});
+        run(db, u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND state = 0"_s,
+            {theirs.version, recordId});
         QJsonObject changed;
         for (auto it = chosen.constBegin(); it != chosen.constEnd(); ++it) {
             if (theirs.fields.value(it.key()) != it.value())
@@ -562,7 +600,8 @@ QString LocalCache::resolveConflict(const QString &recordId, const QJsonObject &
     }
 }
 
-QString LocalCache::resend(const QString &recordId, const QJsonObject &corrected, qint64 deviceNowMs, QString *error)
+QString LocalCache::resend(const QString &recordId, const QJsonObject &corrected, qint64 deviceNowMs,
+                           QString *error)
 {
     const std::optional<CachedRecord> rec = record(recordId);
     if (!rec || rec->state != RecordState::Rejected) {
@@ -612,12 +651,14 @@ int LocalCache::pendingCount() const
 
 int LocalCache::rejectedCount() const
 {
-    return int(scalar(database(), u"SELECT COUNT(DISTINCT record_id) FROM outbox WHERE state = ?"_s, {kOpRejected}));
+    return int(
+        scalar(database(), u"SELECT COUNT(DISTINCT record_id) FROM outbox WHERE state = ?"_s, {kOpRejected}));
 }
 
 int LocalCache::conflictCount() const
 {
-    return int(scalar(database(), u"SELECT COUNT(DISTINCT record_id) FROM outbox WHERE state = ?"_s, {kOpConflict}));
+    return int(
+        scalar(database(), u"SELECT COUNT(DISTINCT record_id) FROM outbox WHERE state = ?"_s, {kOpConflict}));
 }
 
 qint64 LocalCache::recordCount(bool includeDeleted) const

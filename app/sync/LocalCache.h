@@ -10,25 +10,31 @@
 
 namespace sunshine::app {
 
-enum class RecordState { Synced, Pending, Rejected, Conflict };
+enum class RecordState
+{
+    Synced,
+    Pending,
+    Rejected,
+    Conflict
+};
 QString recordStateName(RecordState s);
 
 // A record as the clerk's program holds it: the server's version with the clerk's unsent changes on top.
 struct CachedRecord
 {
-    sync::Record record;        // the local view
-    QJsonObject serverFields;   // the last state the server confirmed
+    sync::Record record;      // the local view
+    QJsonObject serverFields; // the last state the server confirmed
     RecordState state = RecordState::Synced;
-    QString stateCode;          // rejected: the server's code
-    QString stateMessage;       // rejected/conflict: the reason
+    QString stateCode;    // rejected: the server's code
+    QString stateMessage; // rejected/conflict: the reason
     QString stateField;
-    std::optional<sync::Record> theirs;  // conflict: the server's record
-    QJsonObject mine;                    // conflict: the clerk's changed fields
+    std::optional<sync::Record> theirs; // conflict: the server's record
+    QJsonObject mine;                   // conflict: the clerk's changed fields
 };
 
-// The program's own SQLite file (WAL) for one server and one user: the records of the user's scope and the outbox
-// of changes not yet accepted by the server. Every entry is one local transaction (record + outbox operation).
-// Nothing unsent is ever deleted; each user on a PC has a file of their own.
+// The program's own SQLite file (WAL) for one server and one user: the records of the user's scope and the
+// outbox of changes not yet accepted by the server. Every entry is one local transaction (record + outbox
+// operation). Nothing unsent is ever deleted; each user on a PC has a file of their own.
 class LocalCache
 {
 public:
@@ -62,22 +68,29 @@ public:
     // Outbox operations waiting to be sent, oldest first.
     QList<sync::Operation> pendingOperations(int limit) const;
     // The server's answers to `sent` (same order), in one transaction.
-    bool applyPushResults(const QList<sync::Operation> &sent, const QList<sync::OpResult> &results, QString *error);
+    bool applyPushResults(const QList<sync::Operation> &sent, const QList<sync::OpResult> &results,
+                          QString *error);
     // One page of changes and its cursor, in one transaction.
     bool applyPull(const sync::PullPage &page, QString *error);
 
-    // The clerk's choice per field after a conflict: the chosen values go to the server as a new change made on top
-    // of the server's version. Returns the new operation id.
+    // The clerk's choice per field after a conflict: the chosen values go to the server as a new change made
+    // on top of the server's version. Returns the new operation id.
     QString resolveConflict(const QString &recordId, const QJsonObject &chosenFields, qint64 deviceNowMs,
                             QString *error);
-    // After fixing a rejected record: the rejected operations are replaced by one carrying the corrected fields.
-    QString resend(const QString &recordId, const QJsonObject &correctedFields, qint64 deviceNowMs, QString *error);
+    // After fixing a rejected record: the rejected operations are replaced by one carrying the corrected
+    // fields.
+    QString resend(const QString &recordId, const QJsonObject &correctedFields, qint64 deviceNowMs,
+                   QString *error);
 
     QString cursor() const;
     qint64 lastSyncMs() const;
     void setLastSyncMs(qint64 ms);
     qint64 lastServerContactMs() const;
     void setLastServerContactMs(qint64 ms);
+
+    // Small values the program keeps with the data (e.g. the departments of the area, for offline forms).
+    QString metaValue(const QString &key) const { return meta(key); }
+    void setMetaValue(const QString &key, const QString &value);
 
     int pendingCount() const;
     int rejectedCount() const;
@@ -89,8 +102,8 @@ private:
     QString meta(const QString &key) const;
     void setMeta(const QString &key, const QString &value);
     bool recompute(const QString &recordId);
-    QString enqueue(const CachedRecord &rec, sync::OpKind kind, const QJsonObject &changed, qint64 baseVersion,
-                    qint64 deviceNowMs);
+    QString enqueue(const CachedRecord &rec, sync::OpKind kind, const QJsonObject &changed,
+                    qint64 baseVersion, qint64 deviceNowMs);
 
     QString m_path;
     QString m_connection;

@@ -7,6 +7,7 @@
 #include "settings/AppSettings.h"
 #include "shell/AppController.h"
 #include "shell/MainWindow.h"
+#include "sync/ClientSession.h"
 
 #include <QCheckBox>
 #include <QLineEdit>
@@ -48,6 +49,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<AppSettings> m_settings;
     int m_ini = 0;
+    SystemClock m_clock;
 };
 
 void TestLogin::initTestCase()
@@ -145,6 +147,7 @@ void TestLogin::remembersSessionInCredentialStore()
     MemoryCredentialStore credentials;
     {
         AppController controller(*m_settings, credentials);
+        controller.setCacheDirectory(m_dir.path());
         controller.start();
         LoginDialog *dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleLoginDialog()), 5000);
@@ -164,6 +167,7 @@ void TestLogin::remembersSessionInCredentialStore()
     }
     // Next start: the remembered session opens the main window without asking.
     AppController again(*m_settings, credentials);
+    again.setCacheDirectory(m_dir.path());
     again.start();
     QTRY_VERIFY_WITH_TIMEOUT(again.mainWindow(), 15000);
     QCOMPARE(again.mainWindow()->tabs()->tabText(0), u"Administration"_s);
@@ -181,9 +185,13 @@ void TestLogin::nonAdminHasNoAdministrationTab()
     dialog.setCredentials(u"city-supervisor"_s, u"Demo@2026"_s);
     dialog.submit();
     QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
-    MainWindow window(api, *m_settings, dialog.result());
-    QCOMPARE(window.tabs()->count(), 1);
-    QCOMPARE(window.tabs()->tabText(0), u"My account"_s);
+    ClientSession client(api, dialog.result().user, m_dir.filePath(u"supervisor.sqlite"_s), m_clock);
+    QString cacheError;
+    QVERIFY2(client.open(&cacheError), qPrintable(cacheError));
+    MainWindow window(api, *m_settings, client, dialog.result());
+    QCOMPARE(window.tabs()->count(), 2);
+    QCOMPARE(window.tabs()->tabText(0), u"Department contacts"_s);
+    QCOMPARE(window.tabs()->tabText(1), u"My account"_s);
     QVERIFY(window.connectionText().contains(u"Online"_s));
 }
 

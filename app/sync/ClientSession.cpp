@@ -1,0 +1,62 @@
+#include "sync/ClientSession.h"
+
+#include "net/ApiClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::app {
+
+ClientSession::ClientSession(ApiClient &api, const UserInfo &user, QString cachePath, const Clock &clock,
+                             QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_user(user)
+    , m_clock(clock)
+    , m_cache(std::make_unique<LocalCache>(std::move(cachePath)))
+{}
+
+ClientSession::~ClientSession()
+{
+    if (m_engine)
+        m_engine->stop();
+}
+
+bool ClientSession::open(QString *error)
+{
+    if (!m_cache->open(error))
+        return false;
+    m_engine = std::make_unique<SyncEngine>(m_api, *m_cache, m_clock);
+    const QJsonArray saved = QJsonDocument::fromJson(m_cache->metaValue(u"departments"_s).toUtf8()).array();
+    for (const QJsonValue &v : saved)
+        m_departments.append(Department::fromJson(v.toObject()));
+    return true;
+}
+
+QString ClientSession::departmentName(const QString &id) const
+{
+    for (const Department &d : m_departments) {
+        if (d.id == id)
+            return d.name;
+    }
+    return id;
+}
+
+void ClientSession::refreshDepartments()
+{
+    m_api.get(u"/api/v1/org/departments"_s, {}, this, [this](const ApiResult &r) {
+        if (!r.ok())
+            return; // offline: keep what the cache remembers
+        const QJsonArray items = r.json.value(u"items"_s).toArray();
+        m_departments.clear();
+        for (const QJsonValue &v : items)
+            m_departments.append(Department::fromJson(v.toObject()));
+        m_cache->setMetaValue(u"departments"_s,
+                              QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)));
+        Q_EMIT departmentsChanged();
+    });
+}
+
+} // namespace sunshine::app

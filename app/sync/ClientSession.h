@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "org/OrgUnit.h"
+#include "sync/LocalCache.h"
+#include "sync/SyncEngine.h"
+#include "wire/UserInfo.h"
+
+#include <QObject>
+#include <memory>
+
+namespace sunshine::app {
+
+class ApiClient;
+
+// Everything of one signed-in user on this PC: their local cache (a file of their own) and its sync engine,
+// and the departments of their area, kept in the cache so forms work offline too.
+class ClientSession : public QObject
+{
+    Q_OBJECT
+public:
+    ClientSession(ApiClient &api, const UserInfo &user, QString cachePath, const Clock &clock,
+                  QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    bool open(QString *error);
+    LocalCache &cache() { return *m_cache; }
+    SyncEngine &engine() { return *m_engine; }
+    const UserInfo &user() const { return m_user; }
+    const Clock &clock() const { return m_clock; }
+
+    // Departments in the user's area (fetched when online, remembered in the cache).
+    QList<Department> departments() const { return m_departments; }
+    QString departmentName(const QString &id) const;
+    void refreshDepartments();
+
+Q_SIGNALS:
+    void departmentsChanged();
+
+private:
+    ApiClient &m_api;
+    UserInfo m_user;
+    const Clock &m_clock;
+    std::unique_ptr<LocalCache> m_cache;
+    std::unique_ptr<SyncEngine> m_engine;
+    QList<Department> m_departments;
+};
+
+} // namespace sunshine::app
