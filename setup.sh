@@ -3,7 +3,7 @@
 #   ./setup.sh run    install what is missing, build, make development TLS material, start the server on the
 #                     embedded SQLite store with demo data at https://127.0.0.1:8443 and open the desktop app.
 #   ./setup.sh test   install what is missing, build with warnings as errors, run every test (SQLite and PostgreSQL).
-#   ./setup.sh bench  build optimised and list the benchmark programs.
+#   ./setup.sh bench [options]  build optimised and run the sync benchmark (options go to bench_sync).
 # Run as root or as a user who may sudo; packages are installed with apt-get only when missing.
 set -euo pipefail
 
@@ -104,14 +104,14 @@ cmd_test() {
 
 cmd_bench() {
     install_packages
-    build release
-    log "benchmark programs are in build/release/tests/bench (see README, Performance)"
-    ls "$ROOT/build/release/tests/bench" 2>/dev/null || true
+    build bench
+    log "sync benchmark (see README, Performance)"
+    "$ROOT/build/bench/tests/bench/bench_sync" "${@}"
 }
 
 case "${1:-}" in
     run) cmd_run ;;
     test) cmd_test ;;
-    bench) cmd_bench ;;
+    bench) shift; cmd_bench "$@" ;;
     *) echo "usage: $0 run | test | bench" >&2; exit 2 ;;
 esac

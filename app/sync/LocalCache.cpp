@@ -443,8 +443,32 @@ try {
     return {};
 }
 
-bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpResult> &results,
-                                  QString *error)
+namespace {
+// A statement prepared once and run many times inside one transaction.
+class Prepared
+{
+public:
+    Prepared(const QSqlDatabase &db, const QString &sql)
+        : m_query(db)
+    {
+        if (!m_query.prepare(sql))
+            throw Failure{m_query.lastError().text() + u" ["_s + sql + u']'};
+    }
+    QSqlQuery &run(const QVariantList &binds)
+    {
+        for (int i = 0; i < binds.size(); ++i)
+            m_query.bindValue(i, binds.at(i));
+        if (!m_query.exec())
+            throw Failure{m_query.lastError().text()};
+        return m_query;
+    }
+
+private:
+    QSqlQuery m_query;
+};
+} // namespace
+
+bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpResult> &results, QString *error)
 {
     if (sent.size() != results.size()) {
         *error = u"服务器的应答数量与发送的操作不符"_s;
@@ -453,50 +477,63 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
     const QSqlDatabase db = database();
     try {
         LocalTransaction tx(db);
-        QSet<QString> touched;
+        Prepared deleteOp(db, u"DELETE FROM outbox WHERE op_id = ?"_s);
+        Prepared rebase(db, u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version = ? AND state = 0"_s);
+        Prepared current(db, u"SELECT server_data, version, pending_ops FROM records WHERE id = ?"_s);
+        // With nothing left in the outbox the local view is the server's: no need to replay anything.
+        Prepared settle(db, u"UPDATE records SET server_data = ?, data = ?, version = ?, deleted = ?, local_deleted = ?, "
+                            u"late_synced = ?, state = 0, state_code = NULL, state_message = NULL, state_field = NULL, "
+                            u"pending_ops = 0 WHERE id = ?"_s);
+        Prepared keep(db, u"UPDATE records SET server_data = ?, version = ?, deleted = ?, late_synced = ? WHERE id = ?"_s);
+        QSet<QString> replay;
         for (qsizetype i = 0; i < sent.size(); ++i) {
             const Operation &op = sent.at(i);
             const OpResult &r = results.at(i);
             if (r.opId != op.opId)
                 throw Failure{u"服务器的应答顺序与发送的操作不符"_s};
-            touched.insert(op.recordId);
             switch (r.status) {
             case OpStatus::Applied: {
-                QSqlQuery del = run(db, u"DELETE FROM outbox WHERE op_id = ?"_s, {op.opId});
-                if (del.numRowsAffected() == 0)
-                    break; // answered before (a retried push): nothing more to do
+                if (deleteOp.run({op.opId}).numRowsAffected() == 0)
+                    break;  // answered before (a retried push): nothing more to do
                 // Later changes made on top of this one continue from the version it became.
-                run(db,
-                    u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version = ? AND state = 0"_s,
-                    {r.version, op.recordId, op.baseVersion});
-                QSqlQuery cur =
-                    run(db, u"SELECT server_data, version FROM records WHERE id = ?"_s, {op.recordId});
+                rebase.run({r.version, op.recordId, op.baseVersion});
+                QSqlQuery &cur = current.run({op.recordId});
                 if (!cur.next())
                     break;
-                if (r.version >= cur.value(1).toLongLong()) {
-                    QJsonObject server = object(cur.value(0).toString());
-                    overlay(server, op.changedFields);
-                    run(db,
-                        u"UPDATE records SET server_data = ?, version = ?, deleted = ?, late_synced = ? WHERE id = ?"_s,
-                        {json(server), r.version, op.kind == OpKind::Delete ? 1 : 0, r.lateSynced ? 1 : 0,
-                         op.recordId});
+                const qint64 localVersion = cur.value(1).toLongLong();
+                QJsonObject server = object(cur.value(0).toString());
+                const int remaining = cur.value(2).toInt() - 1;
+                cur.finish();
+                if (r.version < localVersion) {
+                    replay.insert(op.recordId);
+                    break;
+                }
+                overlay(server, op.changedFields);
+                const QString serverJson = json(server);
+                const int deleted = op.kind == OpKind::Delete ? 1 : 0;
+                if (remaining <= 0 && !replay.contains(op.recordId)) {
+                    settle.run({serverJson, serverJson, r.version, deleted, deleted, r.lateSynced ? 1 : 0, op.recordId});
+                } else {
+                    keep.run({serverJson, r.version, deleted, r.lateSynced ? 1 : 0, op.recordId});
+                    replay.insert(op.recordId);
                 }
                 break;
             }
             case OpStatus::Rejected:
                 run(db, u"UPDATE outbox SET state = ?, code = ?, message = ?, field = ? WHERE op_id = ?"_s,
                     {kOpRejected, r.code, r.message, nullable(r.field), op.opId});
+                replay.insert(op.recordId);
                 break;
             case OpStatus::Conflict:
                 run(db, u"UPDATE outbox SET state = ?, message = ? WHERE op_id = ?"_s,
                     {kOpConflict, r.message, op.opId});
                 if (r.current)
-                    run(db, u"UPDATE records SET theirs = ? WHERE id = ?"_s,
-                        {json(r.current->toJson()), op.recordId});
+                    run(db, u"UPDATE records SET theirs = ? WHERE id = ?"_s, {json(r.current->toJson()), op.recordId});
+                replay.insert(op.recordId);
                 break;
             }
         }
-        for (const QString &id : std::as_const(touched))
+        for (const QString &id : std::as_const(replay))
             recompute(id);
         tx.commit();
         return true;
