@@ -543,6 +543,25 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
     }
 }
 
+bool LocalCache::setAside(const QString &opId, const QString &code, const QString &message, QString *error)
+{
+    const QSqlDatabase db = database();
+    try {
+        LocalTransaction tx(db);
+        QSqlQuery q = run(db, u"SELECT record_id FROM outbox WHERE op_id = ?"_s, {opId});
+        if (!q.next())
+            return true;
+        const QString recordId = q.value(0).toString();
+        run(db, u"UPDATE outbox SET state = ?, code = ?, message = ? WHERE op_id = ?"_s, {kOpRejected, code, message, opId});
+        recompute(recordId);
+        tx.commit();
+        return true;
+    } catch (const Failure &f) {
+        *error = f.what;
+        return false;
+    }
+}
+
 bool LocalCache::applyPull(const PullPage &page, QString *error)
 {
     const QSqlDatabase db = database();

@@ -33,8 +33,8 @@ SyncEngine::SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, Op
 
 SyncEngine::~SyncEngine()
 {
-    if (m_reply)
-        m_reply->abort();
+    if (QNetworkReply *reply = m_reply.data())
+        reply->abort();
 }
 
 void SyncEngine::start()
@@ -73,6 +73,7 @@ void SyncEngine::syncNow()
     m_retry.stop();
     m_pushed = 0;
     m_pulled = 0;
+    m_batch = m_options.pushBatch;
     m_again = false;
     m_cancelled = false;
     m_sessionEnded = false;
@@ -86,15 +87,15 @@ void SyncEngine::cancel()
         return;
     m_cancelled = true;
     m_again = false;
-    if (m_reply)
-        m_reply->abort();  // its callback sees the abort and finishes the round
+    if (QNetworkReply *reply = m_reply.data())
+        reply->abort();  // its callback sees the abort and finishes the round
     else
         finish(false, tr("Synchronisation cancelled."));
 }
 
 void SyncEngine::pushNext()
 {
-    const QList<Operation> ops = m_cache.pendingOperations(m_options.pushBatch);
+    const QList<Operation> ops = m_cache.pendingOperations(m_batch);
     if (ops.isEmpty()) {
         setPhase(Phase::Pulling);
         pullNext();
@@ -111,9 +112,31 @@ void SyncEngine::pushNext()
                 m_sessionEnded = true;
                 Q_EMIT sessionExpired();
             }
+            // The server failed on this batch itself (not the network, not a passing store outage): find the
+            // operation it cannot take by halving the batch, and set that one aside so the others go on.
+            if (r.httpStatus == 500 && !m_cancelled) {
+                if (ops.size() > 1) {
+                    m_batch = int(qMax<qsizetype>(1, ops.size() / 2));
+                    return pushNext();
+                }
+                if (m_suspect != ops.first().opId) {
+                    m_suspect = ops.first().opId;  // once may be a passing failure: try it again
+                    return pushNext();
+                }
+                QString error;
+                m_cache.setAside(ops.first().opId, r.errorCode,
+                                 tr("The server could not process this change (%1). It was set aside; correct it "
+                                    "or ask the administrator.")
+                                     .arg(r.message),
+                                 &error);
+                Q_EMIT cacheChanged();
+                m_batch = m_options.pushBatch;
+                return pushNext();
+            }
             return finish(false, m_cancelled ? tr("Synchronisation cancelled.") : r.message);
         }
         m_cache.setLastServerContactMs(m_clock.nowMs());
+        m_suspect.clear();
         QList<OpResult> results;
         const QJsonArray answers = r.json.value(u"results"_s).toArray();
         for (const QJsonValue &v : answers)

@@ -78,6 +78,8 @@ private:
     QTimer m_timer;
     QTimer m_retry;
     int m_retryMs = 0;
+    int m_batch = 0;  // current push batch size; halved while the server fails on a batch
+    QString m_suspect;  // a lone operation the server failed on once; set aside if it fails again
     qint64 m_pushed = 0;
     qint64 m_pulled = 0;
     QString m_lastError;

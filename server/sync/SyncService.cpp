@@ -32,22 +32,17 @@ QVariant nullableText(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-// "?,?,?" for n values.
-QString marks(qsizetype n)
+// "x IN <set>" with the whole list as one JSON array parameter: one short statement whatever the list's length
+// (SQLite parses long lists of parameters in quadratic time; PostgreSQL would need a statement per length).
+QString jsonSet(const Store &store)
 {
-    QString s;
-    s.reserve(n * 2);
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? u",?"_s : u"?"_s;
-    return s;
+    return store.isSqlite() ? u"(SELECT value FROM json_each(?))"_s
+                            : u"(SELECT json_array_elements_text(CAST(? AS json)))"_s;
 }
 
-template <typename Fn>
-void inChunks(const QStringList &values, Fn fn)
+QString jsonArray(const QStringList &values)
 {
-    constexpr qsizetype kChunk = 400;
-    for (qsizetype i = 0; i < values.size(); i += kChunk)
-        fn(values.mid(i, kChunk));
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
 }
 
 struct StoredRecord
@@ -195,30 +190,24 @@ void PushBatch::prefetch(const QList<Operation> &ops)
         if (!op.departmentId.isEmpty() && !deptIds.contains(op.departmentId))
             deptIds.append(op.departmentId);
     }
-    inChunks(opIds, [&](const QStringList &chunk) {
-        SqlQuery q(
-            m_store,
-            u"SELECT op_id, result, record_id, base_version FROM applied_ops WHERE op_id IN (%1)"_s.arg(
-                marks(chunk.size())));
-        for (const QString &id : chunk)
-            q.bindText(id);
-        q.exec();
+    if (ops.isEmpty())
+        return;
+    {
+        SqlQuery q(m_store, u"SELECT op_id, result, record_id, base_version FROM applied_ops WHERE op_id IN "_s +
+                                jsonSet(m_store));
+        q.bindText(jsonArray(opIds)).exec();
         while (q.next()) {
             m_stored.insert(q.text(0), OpResult::fromJson(parseObject(q.text(1))));
             m_storedRecord.insert(q.text(0), q.text(2));
             m_storedBase.insert(q.text(0), q.int64(3));
         }
-    });
-    const QString lock = m_store.isPostgres() ? u" FOR UPDATE"_s : QString();
-    inChunks(recordIds, [&](const QStringList &chunk) {
-        SqlQuery q(m_store,
-                   u"SELECT id, type, org_unit_id, org_path, department_id, version, updated_at, updated_by, "
-                   u"deleted, late_synced, created_at, created_by, data FROM records WHERE id IN (%1)"_s.arg(
-                       marks(chunk.size())) +
-                       lock);
-        for (const QString &id : chunk)
-            q.bindText(id);
-        q.exec();
+    }
+    {
+        const QString lock = m_store.isPostgres() ? u" FOR UPDATE"_s : QString();
+        SqlQuery q(m_store, u"SELECT id, type, org_unit_id, org_path, department_id, version, updated_at, updated_by, "
+                            u"deleted, late_synced, created_at, created_by, data FROM records WHERE id IN "_s +
+                                jsonSet(m_store) + lock);
+        q.bindText(jsonArray(recordIds)).exec();
         while (q.next()) {
             StoredRecord s;
             s.record.id = q.text(0);
@@ -237,25 +226,19 @@ void PushBatch::prefetch(const QList<Operation> &ops)
             s.existsInStore = true;
             m_records.insert(s.record.id, s);
         }
-    });
-    inChunks(orgIds, [&](const QStringList &chunk) {
-        SqlQuery q(m_store,
-                   u"SELECT id, path, level FROM org_units WHERE id IN (%1)"_s.arg(marks(chunk.size())));
-        for (const QString &id : chunk)
-            q.bindText(id);
-        q.exec();
+    }
+    {
+        SqlQuery q(m_store, u"SELECT id, path, level FROM org_units WHERE id IN "_s + jsonSet(m_store));
+        q.bindText(jsonArray(orgIds)).exec();
         while (q.next())
             m_orgs.insert(q.text(0), {q.text(1), OrgLevel(q.int64(2))});
-    });
-    inChunks(deptIds, [&](const QStringList &chunk) {
-        SqlQuery q(m_store, u"SELECT id, code, org_unit_id FROM departments WHERE id IN (%1)"_s.arg(
-                                marks(chunk.size())));
-        for (const QString &id : chunk)
-            q.bindText(id);
-        q.exec();
+    }
+    if (!deptIds.isEmpty()) {
+        SqlQuery q(m_store, u"SELECT id, code, org_unit_id FROM departments WHERE id IN "_s + jsonSet(m_store));
+        q.bindText(jsonArray(deptIds)).exec();
         while (q.next())
             m_depts.insert(q.text(0), {q.text(1), q.text(2)});
-    });
+    }
 }
 
 QSet<QString> PushBatch::changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion)
@@ -488,13 +471,9 @@ void PushBatch::write(AuditLog &audit, const QString &address)
         history.flush();
 
         // What each record refers to now.
-        inChunks(m_touched, [&](const QStringList &chunk) {
-            SqlQuery del(m_store,
-                         u"DELETE FROM attachment_refs WHERE record_id IN (%1)"_s.arg(marks(chunk.size())));
-            for (const QString &id : chunk)
-                del.bindText(id);
-            del.exec();
-        });
+        SqlQuery(m_store, u"DELETE FROM attachment_refs WHERE record_id IN "_s + jsonSet(m_store))
+            .bindText(jsonArray(m_touched))
+            .exec();
         BulkInsert refs(m_store, u"attachment_refs"_s, {u"sha256"_s, u"record_id"_s});
         for (const QString &id : std::as_const(m_touched)) {
             const StoredRecord &s = m_records.value(id);
