@@ -468,7 +468,8 @@ private:
 };
 } // namespace
 
-bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpResult> &results, QString *error)
+bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpResult> &results,
+                                  QString *error)
 {
     if (sent.size() != results.size()) {
         *error = u"服务器的应答数量与发送的操作不符"_s;
@@ -477,44 +478,59 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
     const QSqlDatabase db = database();
     try {
         LocalTransaction tx(db);
-        Prepared deleteOp(db, u"DELETE FROM outbox WHERE op_id = ?"_s);
-        Prepared rebase(db, u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version = ? AND state = 0"_s);
-        Prepared current(db, u"SELECT server_data, version, pending_ops FROM records WHERE id = ?"_s);
-        // With nothing left in the outbox the local view is the server's: no need to replay anything.
-        Prepared settle(db, u"UPDATE records SET server_data = ?, data = ?, version = ?, deleted = ?, local_deleted = ?, "
-                            u"late_synced = ?, state = 0, state_code = NULL, state_message = NULL, state_field = NULL, "
-                            u"pending_ops = 0 WHERE id = ?"_s);
-        Prepared keep(db, u"UPDATE records SET server_data = ?, version = ?, deleted = ?, late_synced = ? WHERE id = ?"_s);
+        // Each applied change, in one statement: the confirmed fields merged into the server's state
+        // (json_patch has the outbox's meaning: null removes a field); when it was the record's last
+        // outstanding change, the local view becomes the server's and the record is synced. Others are
+        // replayed from the outbox below.
+        Prepared confirm(db,
+                         u"UPDATE records SET server_data = json_patch(server_data, ?), "
+                         u"data = CASE WHEN pending_ops <= 1 THEN json_patch(server_data, ?) ELSE data END, "
+                         u"version = MAX(version, ?), deleted = ?, "
+                         u"local_deleted = CASE WHEN pending_ops <= 1 THEN ? ELSE local_deleted END, "
+                         u"late_synced = ?, "
+                         u"state = CASE WHEN pending_ops <= 1 THEN 0 ELSE state END, "
+                         u"state_code = CASE WHEN pending_ops <= 1 THEN NULL ELSE state_code END, "
+                         u"state_message = CASE WHEN pending_ops <= 1 THEN NULL ELSE state_message END, "
+                         u"state_field = CASE WHEN pending_ops <= 1 THEN NULL ELSE state_field END, "
+                         u"pending_ops = MAX(pending_ops - 1, 0) WHERE id = ? RETURNING pending_ops"_s);
+        Prepared rebase(
+            db,
+            u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version = ? AND state = 0"_s);
         QSet<QString> replay;
+        QStringList applied;
+        // Which answered operations are still in the outbox (a retried push may repeat answers already
+        // applied).
+        QSet<QString> outstanding;
+        {
+            QStringList ids;
+            for (const Operation &op : sent)
+                ids.append(op.opId);
+            QSqlQuery q =
+                run(db, u"SELECT op_id FROM outbox WHERE op_id IN (SELECT value FROM json_each(?))"_s,
+                    {QString::fromUtf8(
+                        QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact))});
+            while (q.next())
+                outstanding.insert(q.value(0).toString());
+        }
         for (qsizetype i = 0; i < sent.size(); ++i) {
             const Operation &op = sent.at(i);
             const OpResult &r = results.at(i);
             if (r.opId != op.opId)
                 throw Failure{u"服务器的应答顺序与发送的操作不符"_s};
+            if (!outstanding.contains(op.opId))
+                continue;
             switch (r.status) {
             case OpStatus::Applied: {
-                if (deleteOp.run({op.opId}).numRowsAffected() == 0)
-                    break;  // answered before (a retried push): nothing more to do
-                // Later changes made on top of this one continue from the version it became.
-                rebase.run({r.version, op.recordId, op.baseVersion});
-                QSqlQuery &cur = current.run({op.recordId});
-                if (!cur.next())
-                    break;
-                const qint64 localVersion = cur.value(1).toLongLong();
-                QJsonObject server = object(cur.value(0).toString());
-                const int remaining = cur.value(2).toInt() - 1;
-                cur.finish();
-                if (r.version < localVersion) {
-                    replay.insert(op.recordId);
-                    break;
-                }
-                overlay(server, op.changedFields);
-                const QString serverJson = json(server);
+                applied.append(op.opId);
                 const int deleted = op.kind == OpKind::Delete ? 1 : 0;
-                if (remaining <= 0 && !replay.contains(op.recordId)) {
-                    settle.run({serverJson, serverJson, r.version, deleted, deleted, r.lateSynced ? 1 : 0, op.recordId});
-                } else {
-                    keep.run({serverJson, r.version, deleted, r.lateSynced ? 1 : 0, op.recordId});
+                const QString patch = json(op.changedFields);
+                QSqlQuery &q = confirm.run(
+                    {patch, patch, r.version, deleted, deleted, r.lateSynced ? 1 : 0, op.recordId});
+                const int left = q.next() ? q.value(0).toInt() : 0;
+                q.finish();
+                if (left > 0) {
+                    // Later changes made on top of this one continue from the version it became.
+                    rebase.run({r.version, op.recordId, op.baseVersion});
                     replay.insert(op.recordId);
                 }
                 break;
@@ -528,11 +544,16 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
                 run(db, u"UPDATE outbox SET state = ?, message = ? WHERE op_id = ?"_s,
                     {kOpConflict, r.message, op.opId});
                 if (r.current)
-                    run(db, u"UPDATE records SET theirs = ? WHERE id = ?"_s, {json(r.current->toJson()), op.recordId});
+                    run(db, u"UPDATE records SET theirs = ? WHERE id = ?"_s,
+                        {json(r.current->toJson()), op.recordId});
                 replay.insert(op.recordId);
                 break;
             }
         }
+        if (!applied.isEmpty())
+            run(db, u"DELETE FROM outbox WHERE op_id IN (SELECT value FROM json_each(?))"_s,
+                {QString::fromUtf8(
+                    QJsonDocument(QJsonArray::fromStringList(applied)).toJson(QJsonDocument::Compact))});
         for (const QString &id : std::as_const(replay))
             recompute(id);
         tx.commit();
@@ -552,7 +573,8 @@ bool LocalCache::setAside(const QString &opId, const QString &code, const QStrin
         if (!q.next())
             return true;
         const QString recordId = q.value(0).toString();
-        run(db, u"UPDATE outbox SET state = ?, code = ?, message = ? WHERE op_id = ?"_s, {kOpRejected, code, message, opId});
+        run(db, u"UPDATE outbox SET state = ?, code = ?, message = ? WHERE op_id = ?"_s,
+            {kOpRejected, code, message, opId});
         recompute(recordId);
         tx.commit();
         return true;

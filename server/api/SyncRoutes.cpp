@@ -52,9 +52,9 @@ void registerSyncRoutes(Router &router, Services &services)
                 throw ApiError(ErrorCode::BadRequest,
                                u"参数 limit 应为 1 到 %1 之间的整数"_s.arg(sync::kMaxPullLimit), u"limit"_s);
         }
-        QJsonObject page = services.sync.pull(req.session(), req.queryValue(u"cursor"_s), limit).toJson();
-        page.insert(u"serverTime"_s, services.clock.nowMs());
-        return HttpResponse::json(page);
+        HttpResponse r;
+        r.body = services.sync.pullJson(req.session(), req.queryValue(u"cursor"_s), limit, services.clock.nowMs());
+        return r;
     });
 }
 

@@ -32,8 +32,9 @@ QVariant nullableText(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-// "x IN <set>" with the whole list as one JSON array parameter: one short statement whatever the list's length
-// (SQLite parses long lists of parameters in quadratic time; PostgreSQL would need a statement per length).
+// "x IN <set>" with the whole list as one JSON array parameter: one short statement whatever the list's
+// length (SQLite parses long lists of parameters in quadratic time; PostgreSQL would need a statement per
+// length).
 QString jsonSet(const Store &store)
 {
     return store.isSqlite() ? u"(SELECT value FROM json_each(?))"_s
@@ -42,7 +43,8 @@ QString jsonSet(const Store &store)
 
 QString jsonArray(const QStringList &values)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
 }
 
 struct StoredRecord
@@ -193,8 +195,9 @@ void PushBatch::prefetch(const QList<Operation> &ops)
     if (ops.isEmpty())
         return;
     {
-        SqlQuery q(m_store, u"SELECT op_id, result, record_id, base_version FROM applied_ops WHERE op_id IN "_s +
-                                jsonSet(m_store));
+        SqlQuery q(m_store,
+                   u"SELECT op_id, result, record_id, base_version FROM applied_ops WHERE op_id IN "_s +
+                       jsonSet(m_store));
         q.bindText(jsonArray(opIds)).exec();
         while (q.next()) {
             m_stored.insert(q.text(0), OpResult::fromJson(parseObject(q.text(1))));
@@ -204,9 +207,10 @@ void PushBatch::prefetch(const QList<Operation> &ops)
     }
     {
         const QString lock = m_store.isPostgres() ? u" FOR UPDATE"_s : QString();
-        SqlQuery q(m_store, u"SELECT id, type, org_unit_id, org_path, department_id, version, updated_at, updated_by, "
-                            u"deleted, late_synced, created_at, created_by, data FROM records WHERE id IN "_s +
-                                jsonSet(m_store) + lock);
+        SqlQuery q(m_store,
+                   u"SELECT id, type, org_unit_id, org_path, department_id, version, updated_at, updated_by, "
+                   u"deleted, late_synced, created_at, created_by, data FROM records WHERE id IN "_s +
+                       jsonSet(m_store) + lock);
         q.bindText(jsonArray(recordIds)).exec();
         while (q.next()) {
             StoredRecord s;
@@ -234,7 +238,8 @@ void PushBatch::prefetch(const QList<Operation> &ops)
             m_orgs.insert(q.text(0), {q.text(1), OrgLevel(q.int64(2))});
     }
     if (!deptIds.isEmpty()) {
-        SqlQuery q(m_store, u"SELECT id, code, org_unit_id FROM departments WHERE id IN "_s + jsonSet(m_store));
+        SqlQuery q(m_store,
+                   u"SELECT id, code, org_unit_id FROM departments WHERE id IN "_s + jsonSet(m_store));
         q.bindText(jsonArray(deptIds)).exec();
         while (q.next())
             m_depts.insert(q.text(0), {q.text(1), q.text(2)});
@@ -519,21 +524,58 @@ QList<OpResult> SyncService::push(const AuthSession &actor, const QJsonArray &op
     return results;
 }
 
-PullPage SyncService::pull(const AuthSession &actor, const QString &cursor, int limit)
+namespace {
+
+qint64 parseCursor(const QString &cursor)
 {
-    qint64 after = 0;
-    if (!cursor.isEmpty()) {
-        bool ok = false;
-        after = cursor.size() <= 18 ? cursor.toLongLong(&ok) : 0;
-        if (!ok || after < 0)
-            throw ApiError(ErrorCode::BadRequest, u"同步游标无效，请重新完整同步"_s, u"cursor"_s);
-    }
-    PullPage page;
-    SqlQuery q(m_store,
+    if (cursor.isEmpty())
+        return 0;
+    bool ok = false;
+    const qint64 after = cursor.size() <= 18 ? cursor.toLongLong(&ok) : 0;
+    if (!ok || after < 0)
+        throw ApiError(ErrorCode::BadRequest, u"同步游标无效，请重新完整同步"_s, u"cursor"_s);
+    return after;
+}
+
+// The page query: records after the cursor, in the caller's subtree, in commit order; one row more than the
+// limit tells whether more follow.
+SqlQuery pageQuery(Store &store, const AuthSession &actor, qint64 after, int limit)
+{
+    SqlQuery q(store,
                u"SELECT id, type, org_unit_id, department_id, version, seq, updated_at, updated_by, deleted, "
                u"late_synced, data FROM records WHERE seq > ? AND org_path LIKE ? ORDER BY seq LIMIT ?"_s);
     q.raw().setForwardOnly(true);
     q.bind(after).bindText(actor.scope.orgPath + u'%').bind(limit + 1).exec();
+    return q;
+}
+
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    out += '"';
+    const QByteArray utf8 = s.toUtf8();
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += "0123456789abcdef"[u >> 4];
+            out += "0123456789abcdef"[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
+PullPage SyncService::pull(const AuthSession &actor, const QString &cursor, int limit)
+{
+    const qint64 after = parseCursor(cursor);
+    PullPage page;
+    SqlQuery q = pageQuery(m_store, actor, after, limit);
     qint64 last = after;
     while (q.next()) {
         if (page.records.size() == limit) {
@@ -556,6 +598,54 @@ PullPage SyncService::pull(const AuthSession &actor, const QString &cursor, int 
     }
     page.cursor = QString::number(last);
     return page;
+}
+
+QByteArray SyncService::pullJson(const AuthSession &actor, const QString &cursor, int limit,
+                                 qint64 serverTimeMs)
+{
+    const qint64 after = parseCursor(cursor);
+    SqlQuery q = pageQuery(m_store, actor, after, limit);
+    QByteArray out;
+    out.reserve(limit * 320);
+    out += "{\"records\":[";
+    qint64 last = after;
+    int count = 0;
+    bool more = false;
+    while (q.next()) {
+        if (count == limit) {
+            more = true;
+            break;
+        }
+        if (count++ > 0)
+            out += ',';
+        out += "{\"id\":";
+        appendJsonString(out, q.text(0));
+        out += ",\"type\":";
+        appendJsonString(out, q.text(1));
+        out += ",\"orgUnitId\":";
+        appendJsonString(out, q.text(2));
+        out += ",\"departmentId\":";
+        if (q.text(3).isEmpty())
+            out += "null";
+        else
+            appendJsonString(out, q.text(3));
+        out += ",\"version\":" + QByteArray::number(q.int64(4));
+        last = q.int64(5);
+        out += ",\"updatedAt\":" + QByteArray::number(q.int64(6));
+        out += ",\"updatedBy\":";
+        if (q.text(7).isEmpty())
+            out += "null";
+        else
+            appendJsonString(out, q.text(7));
+        out += q.flag(8) ? ",\"deleted\":true" : ",\"deleted\":false";
+        if (q.flag(9))
+            out += ",\"lateSynced\":true";
+        // Stored as compact JSON by the push, so it goes out as it is.
+        out += ",\"fields\":" + q.text(10).toUtf8() + '}';
+    }
+    out += "],\"cursor\":\"" + QByteArray::number(last) + "\",\"hasMore\":" + (more ? "true" : "false") +
+           ",\"serverTime\":" + QByteArray::number(serverTimeMs) + '}';
+    return out;
 }
 
 } // namespace sunshine

@@ -30,6 +30,8 @@ public:
     QList<sync::OpResult> push(const AuthSession &actor, const QJsonArray &operations, qint64 deviceNowMs,
                                const QString &address);
     sync::PullPage pull(const AuthSession &actor, const QString &cursor, int limit);
+    // The same page as the JSON answer body, composed from the stored JSON without parsing it again.
+    QByteArray pullJson(const AuthSession &actor, const QString &cursor, int limit, qint64 serverTimeMs);
 
     const Settings &settings() const { return m_settings; }
 
