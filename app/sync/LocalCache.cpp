@@ -495,7 +495,7 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
                          u"pending_ops = MAX(pending_ops - 1, 0) WHERE id = ? RETURNING pending_ops"_s);
         Prepared rebase(
             db,
-            u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version = ? AND state = 0"_s);
+            u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND base_version < ? AND state = 0"_s);
         QSet<QString> replay;
         QStringList applied;
         // Which answered operations are still in the outbox (a retried push may repeat answers already
@@ -529,8 +529,9 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
                 const int left = q.next() ? q.value(0).toInt() : 0;
                 q.finish();
                 if (left > 0) {
-                    // Later changes made on top of this one continue from the version it became.
-                    rebase.run({r.version, op.recordId, op.baseVersion});
+                    // Later changes made on top of this one continue from the version it became. Not only those
+                    // still carrying its base: an earlier answer of this batch may have moved them on already.
+                    rebase.run({r.version, op.recordId, r.version});
                     replay.insert(op.recordId);
                 }
                 break;
@@ -551,7 +552,10 @@ bool LocalCache::applyPushResults(const QList<Operation> &sent, const QList<OpRe
             }
         }
         if (!applied.isEmpty())
-            run(db, u"DELETE FROM outbox WHERE op_id IN (SELECT value FROM json_each(?))"_s,
+            run(db,
+                u"DELETE FROM outbox WHERE rowid IN (SELECT o.rowid FROM json_each(?) AS j CROSS JOIN outbox "
+                u"AS o "
+                u"ON o.op_id = j.value)"_s,
                 {QString::fromUtf8(
                     QJsonDocument(QJsonArray::fromStringList(applied)).toJson(QJsonDocument::Compact))});
         for (const QString &id : std::as_const(replay))
@@ -591,7 +595,8 @@ bool LocalCache::applyPull(const PullPage &page, QString *error)
         LocalTransaction tx(db);
         QSet<QString> withOps;
         {
-            QSqlQuery q = run(db, u"SELECT id FROM records WHERE pending_ops > 0"_s);
+            // Records with changes in the outbox: read from the (small) outbox, not by scanning all records.
+            QSqlQuery q = run(db, u"SELECT DISTINCT record_id FROM outbox"_s);
             while (q.next())
                 withOps.insert(q.value(0).toString());
         }

@@ -95,6 +95,8 @@ void SyncEngine::cancel()
 
 void SyncEngine::pushNext()
 {
+    if (m_phase == Phase::Idle)
+        return; // cancelled by a slot of our own signals: the round has ended
     const QList<Operation> ops = m_cache.pendingOperations(m_batch);
     if (ops.isEmpty()) {
         setPhase(Phase::Pulling);
@@ -153,6 +155,8 @@ void SyncEngine::pushNext()
 
 void SyncEngine::pullNext()
 {
+    if (m_phase == Phase::Idle)
+        return; // cancelled by a slot of our own signals: the round has ended
     QUrlQuery query;
     query.addQueryItem(u"cursor"_s, m_cache.cursor());
     query.addQueryItem(u"limit"_s, QString::number(m_options.pullLimit));
@@ -174,6 +178,8 @@ void SyncEngine::pullNext()
         Q_EMIT progress(Phase::Pulling, m_pulled, page.hasMore ? -1 : 0);
         if (!page.records.isEmpty())
             Q_EMIT cacheChanged();
+        if (m_phase == Phase::Idle)
+            return; // cancelled by a slot of the signals above
         if (page.hasMore)
             return pullNext();
         m_cache.setLastSyncMs(m_clock.nowMs());
@@ -183,6 +189,8 @@ void SyncEngine::pullNext()
 
 void SyncEngine::finish(bool ok, const QString &message)
 {
+    if (m_phase == Phase::Idle)
+        return; // already ended (cancelled from a slot while a callback was running): one finished() per round
     m_lastError = ok ? QString() : message;
     setPhase(Phase::Idle);
     Q_EMIT finished(ok, message);

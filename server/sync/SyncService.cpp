@@ -41,6 +41,19 @@ QString jsonSet(const Store &store)
                             : u"(SELECT json_array_elements_text(CAST(? AS json)))"_s;
 }
 
+// Rows of `table` (alias t) whose `key` is in a JSON array parameter, looked up by index on both stores:
+// SQLite walks the array and probes the index (CROSS JOIN keeps that order; its planner could otherwise scan
+// the table).
+QString lookupByKeys(const Store &store, const QString &columns, const QString &table, const QString &key,
+                     const QString &suffix = {})
+{
+    if (store.isSqlite())
+        return u"SELECT "_s + columns + u" FROM json_each(?) AS j CROSS JOIN "_s + table + u" AS t ON t."_s +
+               key + u" = j.value"_s;
+    return u"SELECT "_s + columns + u" FROM "_s + table + u" AS t WHERE t."_s + key + u" IN "_s +
+           jsonSet(store) + suffix;
+}
+
 QString jsonArray(const QStringList &values)
 {
     return QString::fromUtf8(
@@ -127,7 +140,8 @@ private:
     QHash<QString, DeptInfo> m_depts;
     QHash<QPair<QString, qint64>, qint64> m_rebase; // (record, base version sent) -> version it became here
     QList<HistoryRow> m_history;
-    QStringList m_touched;                          // records with a new version, in order
+    QStringList m_touched; // records with a new version, in order
+    QSet<QString> m_touchedSet;
     QList<QPair<Operation, OpResult>> m_toRemember; // applied and rejected answers to keep
     QList<AuditEntry> m_audit;
 };
@@ -195,9 +209,8 @@ void PushBatch::prefetch(const QList<Operation> &ops)
     if (ops.isEmpty())
         return;
     {
-        SqlQuery q(m_store,
-                   u"SELECT op_id, result, record_id, base_version FROM applied_ops WHERE op_id IN "_s +
-                       jsonSet(m_store));
+        SqlQuery q(m_store, lookupByKeys(m_store, u"t.op_id, t.result, t.record_id, t.base_version"_s,
+                                         u"applied_ops"_s, u"op_id"_s));
         q.bindText(jsonArray(opIds)).exec();
         while (q.next()) {
             m_stored.insert(q.text(0), OpResult::fromJson(parseObject(q.text(1))));
@@ -208,9 +221,11 @@ void PushBatch::prefetch(const QList<Operation> &ops)
     {
         const QString lock = m_store.isPostgres() ? u" FOR UPDATE"_s : QString();
         SqlQuery q(m_store,
-                   u"SELECT id, type, org_unit_id, org_path, department_id, version, updated_at, updated_by, "
-                   u"deleted, late_synced, created_at, created_by, data FROM records WHERE id IN "_s +
-                       jsonSet(m_store) + lock);
+                   lookupByKeys(m_store,
+                                u"t.id, t.type, t.org_unit_id, t.org_path, t.department_id, t.version, "
+                                u"t.updated_at, t.updated_by, t.deleted, t.late_synced, t.created_at, "
+                                u"t.created_by, t.data"_s,
+                                u"records"_s, u"id"_s, lock));
         q.bindText(jsonArray(recordIds)).exec();
         while (q.next()) {
             StoredRecord s;
@@ -232,14 +247,14 @@ void PushBatch::prefetch(const QList<Operation> &ops)
         }
     }
     {
-        SqlQuery q(m_store, u"SELECT id, path, level FROM org_units WHERE id IN "_s + jsonSet(m_store));
+        SqlQuery q(m_store, lookupByKeys(m_store, u"t.id, t.path, t.level"_s, u"org_units"_s, u"id"_s));
         q.bindText(jsonArray(orgIds)).exec();
         while (q.next())
             m_orgs.insert(q.text(0), {q.text(1), OrgLevel(q.int64(2))});
     }
     if (!deptIds.isEmpty()) {
         SqlQuery q(m_store,
-                   u"SELECT id, code, org_unit_id FROM departments WHERE id IN "_s + jsonSet(m_store));
+                   lookupByKeys(m_store, u"t.id, t.code, t.org_unit_id"_s, u"departments"_s, u"id"_s));
         q.bindText(jsonArray(deptIds)).exec();
         while (q.next())
             m_depts.insert(q.text(0), {q.text(1), q.text(2)});
@@ -366,6 +381,9 @@ OpResult PushBatch::apply(const Operation &op)
                     next.record.fields.insert(it.key(), it.value());
                 changedNames.append(it.key());
             }
+            // An entry made on top of a deletion the clerk has seen brings the record back: its id is fixed
+            // by what it is (a department's leader), so there is no other way to enter it again.
+            next.record.deleted = false;
             if (changedNames.isEmpty() && !found->record.deleted) {
                 OpResult r; // nothing to change: applied, same version
                 r.opId = op.opId;
@@ -409,8 +427,10 @@ OpResult PushBatch::apply(const Operation &op)
     next.record.updatedBy = m_actor.userId;
     next.record.lateSynced = isLate;
     m_records.insert(op.recordId, next);
-    if (!m_touched.contains(op.recordId))
+    if (!m_touchedSet.contains(op.recordId)) {
+        m_touchedSet.insert(op.recordId);
         m_touched.append(op.recordId);
+    }
     m_history.append({op.recordId, next.record.version, changedNames, next.record.fields, next.record.deleted,
                       isLate, m_now, m_actor.userId, op.opId});
     m_rebase.insert(qMakePair(op.recordId, op.baseVersion), next.record.version);
@@ -476,9 +496,12 @@ void PushBatch::write(AuditLog &audit, const QString &address)
         history.flush();
 
         // What each record refers to now.
-        SqlQuery(m_store, u"DELETE FROM attachment_refs WHERE record_id IN "_s + jsonSet(m_store))
-            .bindText(jsonArray(m_touched))
-            .exec();
+        const QString refsOfTouched =
+            m_store.isSqlite()
+                ? QString(u"DELETE FROM attachment_refs WHERE rowid IN ("_s +
+                          lookupByKeys(m_store, u"t.rowid"_s, u"attachment_refs"_s, u"record_id"_s) + u')')
+                : QString(u"DELETE FROM attachment_refs WHERE record_id IN "_s + jsonSet(m_store));
+        SqlQuery(m_store, refsOfTouched).bindText(jsonArray(m_touched)).exec();
         BulkInsert refs(m_store, u"attachment_refs"_s, {u"sha256"_s, u"record_id"_s});
         for (const QString &id : std::as_const(m_touched)) {
             const StoredRecord &s = m_records.value(id);
