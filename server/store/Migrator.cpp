@@ -13,12 +13,7 @@ namespace sunshine {
 
 namespace {
 
-QString migrationsDir(const Store &store)
-{
-    return u":/migrations/"_s + store.config().kindName();
-}
-
-QMap<int, QString> migrationFiles(const QString &dir)
+QMap<int, QString> filesIn(const QString &dir)
 {
     static const QRegularExpression re(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
     QMap<int, QString> files;
@@ -28,6 +23,16 @@ QMap<int, QString> migrationFiles(const QString &dir)
         if (m.hasMatch())
             files.insert(m.captured(1).toInt(), dir + u'/' + n);
     }
+    return files;
+}
+
+// The migrations for one kind of store: the shared ones, each replaced by the store's own where it has one.
+QMap<int, QString> migrationFiles(const QString &storeKind)
+{
+    QMap<int, QString> files = filesIn(u":/migrations/common"_s);
+    const QMap<int, QString> own = filesIn(u":/migrations/"_s + storeKind);
+    for (auto it = own.constBegin(); it != own.constEnd(); ++it)
+        files.insert(it.key(), it.value());
     return files;
 }
 
@@ -56,8 +61,9 @@ Migrator::Migrator(Store &store)
 
 int Migrator::latestVersion()
 {
-    const QMap<int, QString> sqlite = migrationFiles(u":/migrations/sqlite"_s);
-    return sqlite.isEmpty() ? 0 : sqlite.lastKey();
+    const QMap<int, QString> sqlite = migrationFiles(u"sqlite"_s);
+    const QMap<int, QString> postgres = migrationFiles(u"postgresql"_s);
+    return qMax(sqlite.isEmpty() ? 0 : sqlite.lastKey(), postgres.isEmpty() ? 0 : postgres.lastKey());
 }
 
 void Migrator::ensureVersionTable()
@@ -76,7 +82,7 @@ int Migrator::currentVersion()
 
 QStringList Migrator::statementsOf(int version) const
 {
-    const QString path = migrationFiles(migrationsDir(m_store)).value(version);
+    const QString path = migrationFiles(m_store.config().kindName()).value(version);
     QFile f(path);
     if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
         return {};
