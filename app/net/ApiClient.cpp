@@ -59,25 +59,28 @@ void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificate
     m_nam = std::make_unique<QNetworkAccessManager>();
 }
 
-QNetworkReply *ApiClient::get(const QString &path, const QUrlQuery &query, QObject *context, Callback callback)
+QNetworkReply *ApiClient::get(const QString &path, const QUrlQuery &query, QObject *context,
+                              Callback callback)
 {
     return send("GET", path, query, nullptr, {}, context, std::move(callback));
 }
 
-QNetworkReply *ApiClient::post(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
+QNetworkReply *ApiClient::post(const QString &path, const QJsonObject &body, QObject *context,
+                               Callback callback)
 {
     const QByteArray data = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return send("POST", path, {}, &data, "application/json", context, std::move(callback));
 }
 
-QNetworkReply *ApiClient::patch(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
+QNetworkReply *ApiClient::patch(const QString &path, const QJsonObject &body, QObject *context,
+                                Callback callback)
 {
     const QByteArray data = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return send("PATCH", path, {}, &data, "application/json", context, std::move(callback));
 }
 
-QNetworkReply *ApiClient::put(const QString &path, const QUrlQuery &query, const QByteArray &body, QObject *context,
-                              Callback callback)
+QNetworkReply *ApiClient::put(const QString &path, const QUrlQuery &query, const QByteArray &body,
+                              QObject *context, Callback callback)
 {
     return send("PUT", path, query, &body, "application/octet-stream", context, std::move(callback));
 }
@@ -172,6 +175,18 @@ ApiResult ApiClient::resultOf(QNetworkReply *reply, const QList<QSslError> &sslE
         return r;
     }
     if (r.httpStatus >= 200 && r.httpStatus < 300) {
+        // A success only when the whole answer arrived: a connection cut after the headers still carries the
+        // status, and an empty or broken body is no answer at all.
+        const bool jsonExpected =
+            reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(u"application/json"_s);
+        if (reply->error() != QNetworkReply::NoError || (jsonExpected && !doc.isObject()) ||
+            (r.httpStatus != 204 && jsonExpected && data.isEmpty())) {
+            r.kind = ApiResult::Kind::NetworkError;
+            r.message = tr("The server's answer was cut off (%1). Nothing was taken from it; the program "
+                           "tries again.")
+                            .arg(reply->errorString());
+            return r;
+        }
         r.kind = ApiResult::Kind::Ok;
         return r;
     }

@@ -15,10 +15,10 @@ using namespace sync;
 
 SyncEngine::SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, QObject *parent)
     : SyncEngine(api, cache, clock, Options(), parent)
-{
-}
+{}
 
-SyncEngine::SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, Options options, QObject *parent)
+SyncEngine::SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, Options options,
+                       QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_cache(cache)
@@ -65,7 +65,7 @@ void SyncEngine::setPhase(Phase phase)
 void SyncEngine::syncNow()
 {
     if (isRunning()) {
-        m_again = true;  // one more round when this one ends, for changes saved meanwhile
+        m_again = true; // one more round when this one ends, for changes saved meanwhile
         return;
     }
     if (m_api.token().isEmpty())
@@ -74,6 +74,7 @@ void SyncEngine::syncNow()
     m_pushed = 0;
     m_pulled = 0;
     m_batch = m_options.pushBatch;
+    m_waiting = m_cache.pendingCount();
     m_again = false;
     m_cancelled = false;
     m_sessionEnded = false;
@@ -88,7 +89,7 @@ void SyncEngine::cancel()
     m_cancelled = true;
     m_again = false;
     if (QNetworkReply *reply = m_reply.data())
-        reply->abort();  // its callback sees the abort and finishes the round
+        reply->abort(); // its callback sees the abort and finishes the round
     else
         finish(false, tr("Synchronisation cancelled."));
 }
@@ -122,15 +123,16 @@ void SyncEngine::pushNext()
                     return pushNext();
                 }
                 if (m_suspect != ops.first().opId) {
-                    m_suspect = ops.first().opId;  // once may be a passing failure: try it again
+                    m_suspect = ops.first().opId; // once may be a passing failure: try it again
                     return pushNext();
                 }
                 QString error;
-                m_cache.setAside(ops.first().opId, r.errorCode,
-                                 tr("The server could not process this change (%1). It was set aside; correct it "
-                                    "or ask the administrator.")
-                                     .arg(r.message),
-                                 &error);
+                m_cache.setAside(
+                    ops.first().opId, r.errorCode,
+                    tr("The server could not process this change (%1). It was set aside; correct it "
+                       "or ask the administrator.")
+                        .arg(r.message),
+                    &error);
                 Q_EMIT cacheChanged();
                 m_batch = m_options.pushBatch;
                 return pushNext();
@@ -147,7 +149,8 @@ void SyncEngine::pushNext()
         if (!m_cache.applyPushResults(ops, results, &error))
             return finish(false, tr("The local data could not be updated: %1").arg(error));
         m_pushed += ops.size();
-        Q_EMIT progress(Phase::Pushing, m_pushed, m_cache.pendingCount());
+        m_waiting = qMax<qint64>(0, m_waiting - ops.size());
+        Q_EMIT progress(Phase::Pushing, m_pushed, m_waiting);
         Q_EMIT cacheChanged();
         pushNext();
     });
@@ -171,6 +174,11 @@ void SyncEngine::pullNext()
         }
         m_cache.setLastServerContactMs(m_clock.nowMs());
         const PullPage page = PullPage::fromJson(r.json);
+        bool cursorOk = false;
+        page.cursor.toLongLong(&cursorOk);
+        if (!cursorOk)
+            return finish(false,
+                          tr("The server's answer had no valid sync position; nothing was taken from it."));
         QString error;
         if (!m_cache.applyPull(page, &error))
             return finish(false, tr("The local data could not be updated: %1").arg(error));
@@ -190,7 +198,8 @@ void SyncEngine::pullNext()
 void SyncEngine::finish(bool ok, const QString &message)
 {
     if (m_phase == Phase::Idle)
-        return; // already ended (cancelled from a slot while a callback was running): one finished() per round
+        return; // already ended (cancelled from a slot while a callback was running): one finished() per
+                // round
     m_lastError = ok ? QString() : message;
     setPhase(Phase::Idle);
     Q_EMIT finished(ok, message);

@@ -81,6 +81,7 @@ private:
     int m_batch = 0;  // current push batch size; halved while the server fails on a batch
     QString m_suspect;  // a lone operation the server failed on once; set aside if it fails again
     qint64 m_pushed = 0;
+    qint64 m_waiting = 0;  // changes still to send in this round (counted once, then decremented)
     qint64 m_pulled = 0;
     QString m_lastError;
 };

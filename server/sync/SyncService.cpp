@@ -173,8 +173,12 @@ QList<OpResult> PushBatch::run(const QJsonArray &raw, AuditLog &audit, const QSt
         if (const auto it = m_stored.constFind(op.opId); it != m_stored.constEnd()) {
             r = *it; // applied before: the same answer again, nothing applied twice
             if (r.status == OpStatus::Applied) {
-                const auto key = qMakePair(m_storedRecord.value(op.opId), m_storedBase.value(op.opId));
-                m_rebase.insert(key, qMax(m_rebase.value(key), r.version));
+                // Later operations of its chain carry the base it was first sent with, or, when the program
+                // took in an earlier answer meanwhile and moved them on, the base it carries now.
+                for (const qint64 sentBase : {m_storedBase.value(op.opId), op.baseVersion}) {
+                    const auto key = qMakePair(m_storedRecord.value(op.opId), sentBase);
+                    m_rebase.insert(key, qMax(m_rebase.value(key), r.version));
+                }
             }
         } else if (const auto d = doneInBatch.constFind(op.opId); d != doneInBatch.constEnd()) {
             r = *d;
@@ -208,6 +212,16 @@ void PushBatch::prefetch(const QList<Operation> &ops)
     }
     if (ops.isEmpty())
         return;
+    if (m_store.isPostgres()) {
+        // Pushes touching the same records take turns from here on, also for records that do not exist yet (a
+        // program sending its batch again while the first copy still runs, perhaps on another server process;
+        // two clerks entering the same contact). The one that waited then reads what the other applied and
+        // remembered: the same answer again, not a conflict with the clerk's own change or a failed insert.
+        // Locks in key order, so two batches never wait for each other.
+        SqlQuery lock(m_store, u"SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 7063) "
+                               u"AS k FROM json_array_elements_text(CAST(? AS json)) AS id ORDER BY k) AS keys"_s);
+        lock.bindText(jsonArray(recordIds)).exec();
+    }
     {
         SqlQuery q(m_store, lookupByKeys(m_store, u"t.op_id, t.result, t.record_id, t.base_version"_s,
                                          u"applied_ops"_s, u"op_id"_s));
