@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRadioButton>
 
 using namespace Qt::Literals::StringLiterals;
@@ -48,11 +49,17 @@ ConflictDialog::ConflictDialog(ClientSession &session, const QString &recordId, 
     if (rec && rec->theirs) {
         m_mine = rec->mine;
         m_theirs = rec->theirs->fields;
-        ui->introLabel->setText(
-            tr("While you were working, this record was changed on the server (version %1). For "
-               "each field below, choose which value to keep. Fields nobody else changed keep "
-               "your values without asking.")
-                .arg(rec->theirs->version));
+        m_theirsDeleted = rec->theirs->deleted;
+        if (m_theirsDeleted)
+            ui->introLabel->setText(
+                tr("While you were working, this record was deleted on the server. Keep your "
+                   "values to restore it, or accept the deletion."));
+        else
+            ui->introLabel->setText(
+                tr("While you were working, this record was changed on the server (version %1). For "
+                   "each field below, choose which value to keep. Fields nobody else changed keep "
+                   "your values without asking.")
+                    .arg(rec->theirs->version));
     }
     auto *grid = ui->fieldsGrid;
     grid->addWidget(new QLabel(u"<b>%1</b>"_s.arg(tr("Field")), this), 0, 0);
@@ -75,6 +82,11 @@ ConflictDialog::ConflictDialog(ClientSession &session, const QString &recordId, 
         ++row;
     }
     grid->setRowStretch(row, 1);
+    QPushButton *theirs = ui->buttonBox->addButton(
+        m_theirsDeleted ? tr("Accept the &deletion") : tr("Take the &server's version entirely"),
+        QDialogButtonBox::ActionRole);
+    ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Keep my choices"));
+    connect(theirs, &QPushButton::clicked, this, &ConflictDialog::acceptTheirs);
     connect(ui->buttonBox, &QDialogButtonBox::accepted, this, &ConflictDialog::submit);
     connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -87,6 +99,16 @@ void ConflictDialog::choose(const QString &field, bool mine)
         g->button(mine ? 1 : 0)->setChecked(true);
 }
 
+void ConflictDialog::acceptTheirs()
+{
+    QString error;
+    if (!m_session.cache().acceptTheirs(m_recordId, &error)) {
+        QMessageBox::warning(this, tr("Not settled"), error);
+        return;
+    }
+    accept();
+}
+
 void ConflictDialog::submit()
 {
     QJsonObject chosen = m_theirs;
@@ -95,10 +117,8 @@ void ConflictDialog::submit()
         const bool keepMine = !g || g->checkedId() == 1;
         if (!keepMine)
             continue;
-        if (it.value().isNull())
-            chosen.remove(it.key());
-        else
-            chosen.insert(it.key(), it.value());
+        // A value the clerk cleared stays cleared: null tells the server to remove the field.
+        chosen.insert(it.key(), it.value().isUndefined() ? QJsonValue(QJsonValue::Null) : it.value());
     }
     QString error;
     if (m_session.cache().resolveConflict(m_recordId, chosen, m_session.clock().nowMs(), &error).isEmpty()) {

@@ -32,6 +32,8 @@ public:
 
 public Q_SLOTS:
     void submit();
+    // Takes the server's version as it is, also when the record was deleted there.
+    void acceptTheirs();
 
 private:
     std::unique_ptr<Ui::ConflictDialog> ui;
@@ -39,6 +41,7 @@ private:
     QString m_recordId;
     QJsonObject m_mine;
     QJsonObject m_theirs;
+    bool m_theirsDeleted = false;
     QHash<QString, QButtonGroup *> m_groups;
 };
 

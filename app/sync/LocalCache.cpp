@@ -404,8 +404,12 @@ try {
         QSqlQuery ops =
             run(database(), u"SELECT changed FROM outbox WHERE record_id = ? AND state = ? ORDER BY seq"_s,
                 {id, kOpConflict});
-        while (ops.next())
-            overlay(c.mine, object(ops.value(0).toString()));
+        // Kept as sent, nulls included: a field the clerk cleared is part of their side.
+        while (ops.next()) {
+            const QJsonObject changed = object(ops.value(0).toString());
+            for (auto it = changed.constBegin(); it != changed.constEnd(); ++it)
+                c.mine.insert(it.key(), it.value());
+        }
     }
     return c;
 } catch (const Failure &f) {
@@ -696,6 +700,31 @@ QString LocalCache::resolveConflict(const QString &recordId, const QJsonObject &
     } catch (const Failure &f) {
         *error = f.what;
         return {};
+    }
+}
+
+bool LocalCache::acceptTheirs(const QString &recordId, QString *error)
+{
+    const std::optional<CachedRecord> rec = record(recordId);
+    if (!rec || rec->state != RecordState::Conflict || !rec->theirs) {
+        *error = u"该记录没有待处理的冲突"_s;
+        return false;
+    }
+    const QSqlDatabase db = database();
+    try {
+        LocalTransaction tx(db);
+        const Record &theirs = *rec->theirs;
+        run(db, u"UPDATE records SET version = ?, server_data = ?, deleted = ?, theirs = NULL WHERE id = ?"_s,
+            {theirs.version, json(theirs.fields), theirs.deleted ? 1 : 0, recordId});
+        run(db, u"DELETE FROM outbox WHERE record_id = ? AND state = ?"_s, {recordId, kOpConflict});
+        run(db, u"UPDATE outbox SET base_version = ? WHERE record_id = ? AND state = 0"_s,
+            {theirs.version, recordId});
+        recompute(recordId);
+        tx.commit();
+        return true;
+    } catch (const Failure &f) {
+        *error = f.what;
+        return false;
     }
 }
 

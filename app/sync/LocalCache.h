@@ -79,6 +79,8 @@ public:
     // on top of the server's version. Returns the new operation id.
     QString resolveConflict(const QString &recordId, const QJsonObject &chosenFields, qint64 deviceNowMs,
                             QString *error);
+    // Takes the server's version as it is (also a deletion) and drops the clerk's conflicting changes.
+    bool acceptTheirs(const QString &recordId, QString *error);
     // After fixing a rejected record: the rejected operations are replaced by one carrying the corrected
     // fields.
     QString resend(const QString &recordId, const QJsonObject &correctedFields, qint64 deviceNowMs,

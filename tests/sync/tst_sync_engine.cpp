@@ -75,6 +75,8 @@ private Q_SLOTS:
     void rejectedChangeThenResend();
     void deletePulledByOtherClient();
     void conflictWithDeleteKeepsChosenValues();
+    void conflictWithDeleteAcceptsDeletion();
+    void conflictKeepsAClearedField();
     void otherDepartmentRejectedPerOperation();
     void supervisorPushRejected();
     void pullPaginationResumesAfterRestart();
@@ -478,6 +480,63 @@ void TestSyncEngine::conflictWithDeleteKeepsChosenValues()
     QCOMPARE(server.value(keep).fields, QJsonObject({{u"title"_s, u"K1"_s}, {u"amountFen"_s, 1}}));
     QVERIFY(!b->cache().record(keep)->record.deleted);
     QVERIFY(!a->cache().record(keep)->record.deleted);
+    CONVERGED(*a);
+    CONVERGED(*b);
+}
+
+// The clerk may also accept the other side's deletion: the record is gone on both, nothing is sent.
+void TestSyncEngine::conflictWithDeleteAcceptsDeletion()
+{
+    START_CLIENT(a, u"eco-a"_s);
+    START_CLIENT(b, u"eco-b"_s);
+    QString gone;
+    SAVED(a->saveNote(&gone, {{u"title"_s, u"D0"_s}, {u"amountFen"_s, 2}}, error));
+    SYNC_OK(*a);
+    SYNC_OK(*b);
+    SAVED(a->removeRecord(gone, error));
+    SYNC_OK(*a);
+    SAVED(b->saveNote(&gone, {{u"title"_s, u"D1"_s}}, error));
+    SYNC_OK(*b);
+    QCOMPARE(b->cache().conflictCount(), 1);
+    QString why;
+    QVERIFY2(b->cache().acceptTheirs(gone, &why), qPrintable(why));
+    QCOMPARE(b->cache().conflictCount(), 0);
+    QCOMPARE(b->cache().pendingCount(), 0);
+    SYNC_OK(*b);
+    QVERIFY(serverRecords(store()).value(gone).deleted);
+    QVERIFY(b->cache().record(gone)->record.deleted);
+    CONVERGED(*a);
+    CONVERGED(*b);
+}
+
+// A field the clerk cleared while someone else changed it: keeping the clerk's side clears it on the server
+// too.
+void TestSyncEngine::conflictKeepsAClearedField()
+{
+    START_CLIENT(a, u"eco-a"_s);
+    START_CLIENT(b, u"eco-b"_s);
+    QString id;
+    SAVED(a->saveNote(&id, {{u"title"_s, u"C0"_s}, {u"amountFen"_s, 3}, {u"note"_s, u"原备注"_s}}, error));
+    SYNC_OK(*a);
+    SYNC_OK(*b);
+    SAVED(a->saveNote(&id, {{u"note"_s, u"他人改过的备注"_s}}, error));
+    SYNC_OK(*a);
+    SAVED(b->saveNote(&id, {{u"note"_s, QJsonValue(QJsonValue::Null)}}, error));
+    SYNC_OK(*b);
+    QCOMPARE(b->cache().conflictCount(), 1);
+    const std::optional<app::CachedRecord> c = b->cache().record(id);
+    QVERIFY(c && c->theirs);
+    QVERIFY2(c->mine.contains(u"note"_s) && c->mine.value(u"note"_s).isNull(),
+             "the clerk's clearing of the field must be part of their side of the conflict");
+    // Keep mine for the disputed field, as the conflict dialog sends it: explicit null.
+    QJsonObject chosen = c->theirs->fields;
+    chosen.insert(u"note"_s, QJsonValue(QJsonValue::Null));
+    QString why;
+    QVERIFY2(!b->cache().resolveConflict(id, chosen, m_fixture->clock().nowMs(), &why).isEmpty(),
+             qPrintable(why));
+    SYNC_OK(*b);
+    SYNC_OK(*a);
+    QVERIFY(!serverRecords(store()).value(id).fields.contains(u"note"_s));
     CONVERGED(*a);
     CONVERGED(*b);
 }
