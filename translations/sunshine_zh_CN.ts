@@ -365,6 +365,10 @@
         <source>For your data&apos;s safety the connection was not made.</source>
         <translation>为保护数据安全，程序没有建立此连接。</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer was cut off (%1). Nothing was taken from it; the program tries again.</source>
+        <translation>服务器的应答不完整（%1）。程序没有采用其中的任何内容，会再次尝试。</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::AppController</name>
@@ -414,6 +418,22 @@
     <message>
         <source>Not settled</source>
         <translation>未能处理</translation>
+    </message>
+    <message>
+        <source>While you were working, this record was deleted on the server. Keep your values to restore it, or accept the deletion.</source>
+        <translation>在您修改期间，服务器上的这条记录已被删除。保留您的内容可恢复这条记录，也可以接受删除。</translation>
+    </message>
+    <message>
+        <source>Accept the &amp;deletion</source>
+        <translation>接受删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Take the &amp;server&apos;s version entirely</source>
+        <translation>完全采用服务器上的版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my choices</source>
+        <translation>按我的选择保存(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -690,6 +710,14 @@
     <message>
         <source>The local data could not be updated: %1</source>
         <translation>无法更新本机数据：%1</translation>
+    </message>
+    <message>
+        <source>The server could not process this change (%1). It was set aside; correct it or ask the administrator.</source>
+        <translation>服务器无法处理此修改（%1），已将其暂时搁置；请修改后重新提交，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer had no valid sync position; nothing was taken from it.</source>
+        <translation>服务器的应答中没有有效的同步位置，程序没有采用其中的任何内容。</translation>
     </message>
 </context>
 <context>
