@@ -4,6 +4,7 @@
 #include "ui_ConflictDialog.h"
 
 #include <QButtonGroup>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -34,7 +35,7 @@ QString fieldTitle(const QString &field)
         {u"mobile"_s, QT_TRANSLATE_NOOP("ConflictDialog", "Mobile")},
         {u"documents"_s, QT_TRANSLATE_NOOP("ConflictDialog", "Documents")}};
     const char *t = titles.value(field);
-    return t ? ConflictDialog::tr(t) : field;
+    return t ? QCoreApplication::translate("ConflictDialog", t) : field;
 }
 } // namespace
 
