@@ -75,8 +75,9 @@ Q_SIGNALS:
     void reachabilityChanged(bool reachable);
 
 private:
-    QNetworkReply *send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray *body,
-                        const QByteArray &contentType, QObject *context, Callback callback);
+    QNetworkReply *send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                        const QByteArray *body, const QByteArray &contentType, QObject *context,
+                        Callback callback);
     ApiResult resultOf(QNetworkReply *reply, const QList<QSslError> &sslErrors) const;
     void noteReachable(bool reachable);
 

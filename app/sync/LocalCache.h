@@ -67,7 +67,8 @@ public:
 
     // Outbox operations waiting to be sent, oldest first.
     QList<sync::Operation> pendingOperations(int limit) const;
-    // Sets one operation aside as returned, when the server cannot process it at all (so it stops blocking others).
+    // Sets one operation aside as returned, when the server cannot process it at all (so it stops blocking
+    // others).
     bool setAside(const QString &opId, const QString &code, const QString &message, QString *error);
     // The server's answers to `sent` (same order), in one transaction.
     bool applyPushResults(const QList<sync::Operation> &sent, const QList<sync::OpResult> &results,

@@ -15,14 +15,20 @@ namespace sunshine::app {
 class ApiClient;
 class LocalCache;
 
-// Moves changes between the local cache and the server: push the outbox in batches, then pull what changed after
-// the cursor. Runs at start, on a timer, when the server becomes reachable again, and on demand; can be cancelled;
-// retries with growing pauses after network failures. A rejected or conflicting record never holds up the others.
+// Moves changes between the local cache and the server: push the outbox in batches, then pull what changed
+// after the cursor. Runs at start, on a timer, when the server becomes reachable again, and on demand; can be
+// cancelled; retries with growing pauses after network failures. A rejected or conflicting record never holds
+// up the others.
 class SyncEngine : public QObject
 {
     Q_OBJECT
 public:
-    enum class Phase { Idle, Pushing, Pulling };
+    enum class Phase
+    {
+        Idle,
+        Pushing,
+        Pulling
+    };
     struct Options
     {
         int pushBatch = 500;
@@ -33,7 +39,8 @@ public:
     };
 
     SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, QObject *parent = nullptr);
-    SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, Options options, QObject *parent = nullptr);
+    SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, Options options,
+               QObject *parent = nullptr);
     ~SyncEngine() override;
 
     // Starts the timer and reacts to reachability; syncs once at once.
@@ -72,16 +79,16 @@ private:
     Options m_options;
     Phase m_phase = Phase::Idle;
     bool m_again = false;
-    bool m_cancelled = false;      // by the clerk: no automatic retry
-    bool m_sessionEnded = false;   // 401: no retry until signed in again
+    bool m_cancelled = false;    // by the clerk: no automatic retry
+    bool m_sessionEnded = false; // 401: no retry until signed in again
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
     QTimer m_retry;
     int m_retryMs = 0;
-    int m_batch = 0;  // current push batch size; halved while the server fails on a batch
-    QString m_suspect;  // a lone operation the server failed on once; set aside if it fails again
+    int m_batch = 0;   // current push batch size; halved while the server fails on a batch
+    QString m_suspect; // a lone operation the server failed on once; set aside if it fails again
     qint64 m_pushed = 0;
-    qint64 m_waiting = 0;  // changes still to send in this round (counted once, then decremented)
+    qint64 m_waiting = 0; // changes still to send in this round (counted once, then decremented)
     qint64 m_pulled = 0;
     QString m_lastError;
 };

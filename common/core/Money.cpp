@@ -10,7 +10,7 @@ ParseResult parseYuan(const QString &text, bool allowNegative)
 {
     QString s;
     s.reserve(text.size());
-    QList<int> commaPositions;  // where thousands separators stood, counted in the digits kept
+    QList<int> commaPositions; // where thousands separators stood, counted in the digits kept
     for (const QChar c : text) {
         // Spaces (also full-width and non-breaking) and currency signs are dropped.
         if (c.isSpace() || c == u'¥' || c == u'￥' || c == u'元')
@@ -23,8 +23,8 @@ ParseResult parseYuan(const QString &text, bool allowNegative)
     }
     if (s.isEmpty())
         return {std::nullopt, ParseError::Empty};
-    // Commas are thousands separators only: each must stand before a group of exactly three digits of the whole
-    // part ("1,234.5"); "1,5" (a decimal comma) is refused rather than read as 15.
+    // Commas are thousands separators only: each must stand before a group of exactly three digits of the
+    // whole part ("1,234.5"); "1,5" (a decimal comma) is refused rather than read as 15.
     if (!commaPositions.isEmpty()) {
         qsizetype wholeEnd = s.indexOf(u'.');
         if (wholeEnd < 0)

@@ -53,7 +53,8 @@ void registerSyncRoutes(Router &router, Services &services)
                                u"参数 limit 应为 1 到 %1 之间的整数"_s.arg(sync::kMaxPullLimit), u"limit"_s);
         }
         HttpResponse r;
-        r.body = services.sync.pullJson(req.session(), req.queryValue(u"cursor"_s), limit, services.clock.nowMs());
+        r.body =
+            services.sync.pullJson(req.session(), req.queryValue(u"cursor"_s), limit, services.clock.nowMs());
         return r;
     });
 }

@@ -10,8 +10,8 @@
 namespace sunshine {
 
 // Inserts (or upserts) many rows inside the caller's transaction, as fast as the store allows: on SQLite one
-// prepared single-row statement run per row (SQLite parses statements with thousands of parameters in quadratic
-// time); on PostgreSQL multi-row statements, prepared once per chunk size, to save round trips.
+// prepared single-row statement run per row (SQLite parses statements with thousands of parameters in
+// quadratic time); on PostgreSQL multi-row statements, prepared once per chunk size, to save round trips.
 // Call flush() before commit.
 class BulkInsert
 {
@@ -36,7 +36,7 @@ private:
     int m_columns;
     int m_rowsPerStatement;
     QVariantList m_pending;
-    std::unique_ptr<QSqlQuery> m_full;  // the statement for a full chunk, reused
+    std::unique_ptr<QSqlQuery> m_full; // the statement for a full chunk, reused
     std::unique_ptr<QSqlQuery> m_partial;
     qint64 m_written = 0;
 };

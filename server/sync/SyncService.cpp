@@ -218,8 +218,9 @@ void PushBatch::prefetch(const QList<Operation> &ops)
         // two clerks entering the same contact). The one that waited then reads what the other applied and
         // remembered: the same answer again, not a conflict with the clerk's own change or a failed insert.
         // Locks in key order, so two batches never wait for each other.
-        SqlQuery lock(m_store, u"SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 7063) "
-                               u"AS k FROM json_array_elements_text(CAST(? AS json)) AS id ORDER BY k) AS keys"_s);
+        SqlQuery lock(m_store,
+                      u"SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 7063) "
+                      u"AS k FROM json_array_elements_text(CAST(? AS json)) AS id ORDER BY k) AS keys"_s);
         lock.bindText(jsonArray(recordIds)).exec();
     }
     {

@@ -1,6 +1,7 @@
 // Sync benchmark: 100,000 records entered offline then pushed, and a fresh client pulling 1,000,000 records,
-// end to end over TLS against the real server, on SQLite and PostgreSQL, beside the raw SQLite insert rate of the
-// same records measured in the same run. The client runs in a child process so its peak memory is its own.
+// end to end over TLS against the real server, on SQLite and PostgreSQL, beside the raw SQLite insert rate of
+// the same records measured in the same run. The client runs in a child process so its peak memory is its
+// own.
 //
 //   bench_sync [--records 100000] [--pull 1000000] [--stores sqlite,postgresql]
 #include "BenchNote.h"
@@ -35,7 +36,7 @@ using namespace sunshine;
 
 namespace {
 
-const QString kOrg = u"320612000000"_s;  // 通州区
+const QString kOrg = u"320612000000"_s; // 通州区
 const QString kOrgPath = u"/320600000000/320612000000/"_s;
 
 QTextStream &out()
@@ -113,7 +114,9 @@ bool runRound(app::SyncEngine &engine, QString *error)
 
 int clientMain(const QStringList &args)
 {
-    auto value = [&](const QString &key) { return args.value(args.indexOf(key) + 1); };
+    auto value = [&](const QString &key) {
+        return args.value(args.indexOf(key) + 1);
+    };
     const QString mode = value(u"--client"_s);
     const int n = value(u"--n"_s).toInt();
     const QString dir = value(u"--dir"_s);
@@ -200,14 +203,15 @@ void seedRecords(Store &store, int n)
     qint64 seq = head.int64(0);
     BulkInsert insert(store, u"records"_s,
                       {u"id"_s, u"type"_s, u"org_unit_id"_s, u"org_path"_s, u"department_id"_s, u"version"_s,
-                       u"seq"_s, u"updated_at"_s, u"updated_by"_s, u"deleted"_s, u"late_synced"_s, u"created_at"_s,
-                       u"created_by"_s, u"data"_s},
+                       u"seq"_s, u"updated_at"_s, u"updated_by"_s, u"deleted"_s, u"late_synced"_s,
+                       u"created_at"_s, u"created_by"_s, u"data"_s},
                       {}, 200);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (int i = 0; i < n; ++i) {
         insert.add({u"seed-%1"_s.arg(i, 8, 10, QChar(u'0')), u"bench-note"_s, kOrg, kOrgPath,
-                    QVariant(QMetaType::fromType<QString>()), 1, ++seq, now, u"demo-county-clerk"_s, 0, 0, now,
-                    u"demo-county-clerk"_s, QString::fromUtf8(QJsonDocument(noteFields(i)).toJson(QJsonDocument::Compact))});
+                    QVariant(QMetaType::fromType<QString>()), 1, ++seq, now, u"demo-county-clerk"_s, 0, 0,
+                    now, u"demo-county-clerk"_s,
+                    QString::fromUtf8(QJsonDocument(noteFields(i)).toJson(QJsonDocument::Compact))});
     }
     insert.flush();
     SqlQuery(store, u"UPDATE sync_head SET seq = ? WHERE id = 1"_s).bind(seq).exec();
@@ -221,7 +225,7 @@ std::optional<QJsonObject> runChild(const QStringList &args)
     QEventLoop loop;
     QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
     p.start(QCoreApplication::applicationFilePath(), args);
-    loop.exec();  // the in-process server keeps serving meanwhile
+    loop.exec(); // the in-process server keeps serving meanwhile
     const QList<QByteArray> lines = p.readAll().split('\n');
     for (const QByteArray &l : lines) {
         if (l.startsWith("RESULT "))
@@ -250,9 +254,9 @@ int main(int argc, char *argv[])
     const int pull = option(u"--pull"_s, u"1000000"_s).toInt();
     const QStringList stores = option(u"--stores"_s, u"sqlite,postgresql"_s).split(u',');
 
-    out() << "Sunshine+ sync benchmark: " << records << " records entered offline and pushed; a fresh client pulls "
-          << pull << " + " << records << " records. Server in this process, client in a child process, TLS on 127.0.0.1."
-          << Qt::endl;
+    out() << "Sunshine+ sync benchmark: " << records
+          << " records entered offline and pushed; a fresh client pulls " << pull << " + " << records
+          << " records. Server in this process, client in a child process, TLS on 127.0.0.1." << Qt::endl;
     QList<QStringList> rows;
     for (const QString &storeName : stores) {
         QString error;
@@ -283,8 +287,11 @@ int main(int argc, char *argv[])
         const QString url = u"https://127.0.0.1:%1"_s.arg(server.port());
         test::HttpsClient http(QUrl(url), {test::TestTls::instance().caCertificate()});
         const QString token = http.login(u"county-clerk"_s, u"Demo@2026"_s);
-        const QStringList common{u"--url"_s, url, u"--ca"_s, test::TestTls::instance().caCertFile(),
-                                 u"--token"_s, token, u"--dir"_s, dir.path(), u"--n"_s, QString::number(records)};
+        const QStringList common{u"--url"_s,   url,
+                                 u"--ca"_s,    test::TestTls::instance().caCertFile(),
+                                 u"--token"_s, token,
+                                 u"--dir"_s,   dir.path(),
+                                 u"--n"_s,     QString::number(records)};
 
         out() << storeName << ": entering and pushing…" << Qt::endl;
         const auto push = runChild(QStringList{u"--client"_s, u"push"_s} + common);
@@ -300,22 +307,30 @@ int main(int argc, char *argv[])
             continue;
         }
         const double raw = push->value(u"rawInsertPerSec"_s).toDouble();
-        auto rate = [](double v) { return QString::number(qRound64(v)); };
-        auto ratio = [raw](double v) { return QString::number(v / raw, 'f', 3); };
+        auto rate = [](double v) {
+            return QString::number(qRound64(v));
+        };
+        auto ratio = [raw](double v) {
+            return QString::number(v / raw, 'f', 3);
+        };
         rows.append({storeName, u"raw SQLite insert (baseline)"_s, rate(raw), u"1.000"_s, u"-"_s});
-        rows.append({storeName, u"server store bulk insert (seeding)"_s, rate(seedRate), ratio(seedRate), u"-"_s});
+        rows.append(
+            {storeName, u"server store bulk insert (seeding)"_s, rate(seedRate), ratio(seedRate), u"-"_s});
         rows.append({storeName, u"offline entry (record + outbox, 1 tx each)"_s,
-                     rate(push->value(u"entryPerSec"_s).toDouble()), ratio(push->value(u"entryPerSec"_s).toDouble()),
-                     u"-"_s});
-        rows.append({storeName, u"push over TLS (target >= 20000/s)"_s, rate(push->value(u"pushPerSec"_s).toDouble()),
+                     rate(push->value(u"entryPerSec"_s).toDouble()),
+                     ratio(push->value(u"entryPerSec"_s).toDouble()), u"-"_s});
+        rows.append({storeName, u"push over TLS (target >= 20000/s)"_s,
+                     rate(push->value(u"pushPerSec"_s).toDouble()),
                      ratio(push->value(u"pushPerSec"_s).toDouble()),
                      QString::number(push->value(u"peakRssMb"_s).toDouble(), 'f', 0)});
         rows.append({storeName, u"pull over TLS, fresh client (target >= 50000/s)"_s,
-                     rate(pulled->value(u"pullPerSec"_s).toDouble()), ratio(pulled->value(u"pullPerSec"_s).toDouble()),
+                     rate(pulled->value(u"pullPerSec"_s).toDouble()),
+                     ratio(pulled->value(u"pullPerSec"_s).toDouble()),
                      QString::number(pulled->value(u"peakRssMb"_s).toDouble(), 'f', 0)});
         server.stop();
     }
-    out() << Qt::endl << u"| store | measure | records/s | ratio to raw insert | client peak MB (target < 200) |"_s
+    out() << Qt::endl
+          << u"| store | measure | records/s | ratio to raw insert | client peak MB (target < 200) |"_s
           << Qt::endl
           << u"|---|---|---|---|---|"_s << Qt::endl;
     for (const QStringList &r : std::as_const(rows))
