@@ -16,7 +16,7 @@ PACKAGES=(
     qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-svg-dev
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libsodium-dev postgresql-15 postgresql-client-15
+    libsodium-dev libquazip1-qt6-dev postgresql-15 postgresql-client-15
     xvfb xauth fonts-noto-cjk gnome-keyring dbus dbus-x11 libsecret-1-0
 )
 

@@ -135,7 +135,11 @@ void ContactDialog::submit()
     static const sync::DepartmentContactType type;
     const sync::Placement where = placement();
     // The rules the server applies, checked here first so the clerk sees them at once, online or not.
-    if (const auto problem = type.checkRecord(m_recordId, fields, where)) {
+    sync::RuleContext context;
+    context.nowMs = m_session.clock().nowMs();
+    context.today = chinaDateOf(context.nowMs);
+    context.calendar = &WorkingCalendar::builtIn();
+    if (const auto problem = type.checkRecord(m_recordId, fields, where, context)) {
         showProblem(problem->field, problem->message);
         return;
     }

@@ -18,13 +18,15 @@ QString DepartmentContactType::chineseName() const
 
 QList<FieldSpec> DepartmentContactType::fields() const
 {
-    return {{u"contactRole"_s, FieldKind::Choice, 0, true, {u"leader"_s, u"liaison"_s}},
-            {u"name"_s, FieldKind::Text, 40, true, {}},
-            {u"post"_s, FieldKind::Text, 60, false, {}},
-            {u"officePhone"_s, FieldKind::Phone, 0, false, {}},
-            {u"mobile"_s, FieldKind::Mobile, 0, false, {}},
+    return {FieldSpec(u"contactRole"_s, FieldKind::Choice, u"角色"_s)
+                .options({u"leader"_s, u"分管领导"_s, u"liaison"_s, u"联络员"_s})
+                .require(),
+            FieldSpec(u"name"_s, FieldKind::Text, u"姓名"_s).max(40).require(),
+            FieldSpec(u"post"_s, FieldKind::Text, u"职务"_s).max(60),
+            FieldSpec(u"officePhone"_s, FieldKind::Phone, u"办公电话"_s).personalData(),
+            FieldSpec(u"mobile"_s, FieldKind::Mobile, u"手机"_s).personalData(),
             // The unit's appointment document (任命文件) and the like.
-            {u"documents"_s, FieldKind::Attachments, 10, false, {}}};
+            FieldSpec(u"documents"_s, FieldKind::Attachments, u"证明材料"_s).max(10)};
 }
 
 QString DepartmentContactType::recordIdFor(const QString &departmentId, const QString &contactRole)
@@ -50,7 +52,8 @@ std::optional<QString> DepartmentContactType::writeDenied(const Scope &actor,
 }
 
 std::optional<FieldProblem> DepartmentContactType::checkRules(const QString &recordId, const QJsonObject &f,
-                                                              const Placement &placement) const
+                                                              const Placement &placement,
+                                                              const RuleContext &) const
 {
     const QString role = f.value(u"contactRole"_s).toString();
     if (recordId != recordIdFor(placement.departmentId, role))

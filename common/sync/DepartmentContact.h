@@ -21,7 +21,8 @@ public:
 
 protected:
     std::optional<FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
-                                           const Placement &placement) const override;
+                                           const Placement &placement,
+                                           const RuleContext &context) const override;
 };
 
 } // namespace sunshine::sync

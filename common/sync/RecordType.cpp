@@ -1,6 +1,7 @@
 #include "sync/RecordType.h"
 
 #include "auth/AccountRules.h"
+#include "core/IdCard.h"
 #include "sync/DepartmentContact.h"
 
 #include <QJsonArray>
@@ -23,33 +24,51 @@ std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJs
         return FieldProblem{u"UNKNOWN_FIELD"_s, u"%1没有字段“%2”"_s.arg(chineseName(), key.left(40)),
                             key.left(40)};
     const FieldSpec &spec = *it;
+    const QString label = spec.displayName();
     if (value.isNull()) {
         if (spec.required)
-            return FieldProblem{u"MISSING_FIELD"_s, u"字段“%1”不能为空"_s.arg(key), key};
+            return FieldProblem{u"MISSING_FIELD"_s, u"“%1”不能为空"_s.arg(label), key};
         return std::nullopt;
     }
     auto wrongType = [&](const QString &what) {
-        return FieldProblem{u"INVALID_TYPE"_s, u"字段“%1”应为%2"_s.arg(key, what), key};
+        return FieldProblem{u"INVALID_TYPE"_s, u"“%1”应为%2"_s.arg(label, what), key};
     };
     switch (spec.kind) {
     case FieldKind::Text:
     case FieldKind::Phone:
     case FieldKind::Mobile:
     case FieldKind::Date:
-    case FieldKind::Choice: {
+    case FieldKind::Choice:
+    case FieldKind::IdNumber:
+    case FieldKind::Reference: {
         if (!value.isString())
             return wrongType(u"字符串"_s);
         const QString s = value.toString();
-        const int max = spec.kind == FieldKind::Text ? spec.maxLength : 32;
+        const int max = spec.kind == FieldKind::Text        ? spec.maxLength
+                        : spec.kind == FieldKind::Reference ? 64
+                                                            : 32;
         if (s.size() > max)
-            return FieldProblem{u"TOO_LONG"_s, u"字段“%1”不能超过 %2 个字符"_s.arg(key).arg(max), key};
+            return FieldProblem{u"TOO_LONG"_s, u"“%1”不能超过 %2 个字符"_s.arg(label).arg(max), key};
         if (spec.required && s.trimmed().isEmpty())
-            return FieldProblem{u"MISSING_FIELD"_s, u"字段“%1”不能为空"_s.arg(key), key};
-        if (spec.kind == FieldKind::Choice && !spec.choices.contains(s))
+            return FieldProblem{u"MISSING_FIELD"_s, u"“%1”不能为空"_s.arg(label), key};
+        if (spec.kind == FieldKind::Choice && !spec.choices.contains(s)) {
+            const QStringList shown = spec.choiceLabels.size() == spec.choices.size() ? spec.choiceLabels
+                                                                                        : spec.choices;
             return FieldProblem{u"VALIDATION_FAILED"_s,
-                                u"字段“%1”应为 %2 之一"_s.arg(key, spec.choices.join(u"、"_s)), key};
+                                u"“%1”应为 %2 之一"_s.arg(label, shown.join(u"、"_s)), key};
+        }
         if (spec.kind == FieldKind::Date && !s.isEmpty() && !QDate::fromString(s, Qt::ISODate).isValid())
-            return FieldProblem{u"VALIDATION_FAILED"_s, u"字段“%1”应为日期，例如 2026-03-31"_s.arg(key), key};
+            return FieldProblem{u"VALIDATION_FAILED"_s, u"“%1”应为日期，例如 2026-03-31"_s.arg(label), key};
+        if (spec.kind == FieldKind::IdNumber && !s.isEmpty()) {
+            // The birth date against the real date is checked with the record (RuleContext::today).
+            const IdCard card = IdCard::parse(s, QDate(9999, 12, 31));
+            if (!card.isValid())
+                return FieldProblem{u"INVALID_ID_NUMBER"_s,
+                                    u"“%1”：%2"_s.arg(label, IdCard::errorMessage(card.error())), key};
+            if (card.number() != s)
+                return FieldProblem{u"INVALID_ID_NUMBER"_s,
+                                    u"“%1”应为 18 位半角字符，末位 X 大写"_s.arg(label), key};
+        }
         if (spec.kind == FieldKind::Phone && !s.isEmpty()) {
             if (const QString v = accounts::phoneViolation(s); !v.isEmpty())
                 return FieldProblem{u"VALIDATION_FAILED"_s, v, key};
@@ -59,10 +78,27 @@ std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJs
             return FieldProblem{u"VALIDATION_FAILED"_s, u"手机号应为 11 位数字，以 1 开头"_s, key};
         return std::nullopt;
     }
-    case FieldKind::Integer: {
+    case FieldKind::Integer:
+    case FieldKind::Money: {
         const double d = value.toDouble();
         if (!value.isDouble() || std::floor(d) != d || std::fabs(d) > 9007199254740991.0)
-            return wrongType(u"整数"_s);
+            return wrongType(spec.kind == FieldKind::Money ? u"以分为单位的整数金额"_s : u"整数"_s);
+        return std::nullopt;
+    }
+    case FieldKind::Number:
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            return wrongType(u"数字"_s);
+        return std::nullopt;
+    case FieldKind::StepList: {
+        if (!value.isArray())
+            return wrongType(u"办理记录列表"_s);
+        const QJsonArray items = value.toArray();
+        if (items.size() > spec.maxLength)
+            return FieldProblem{u"TOO_LONG"_s, u"“%1”最多 %2 条"_s.arg(label).arg(spec.maxLength), key};
+        for (const QJsonValue &item : items) {
+            if (!item.isObject())
+                return wrongType(u"办理记录列表"_s);
+        }
         return std::nullopt;
     }
     case FieldKind::Boolean:
@@ -74,12 +110,12 @@ std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJs
             return wrongType(u"附件列表"_s);
         const QJsonArray items = value.toArray();
         if (items.size() > spec.maxLength)
-            return FieldProblem{u"TOO_LONG"_s, u"字段“%1”最多 %2 个附件"_s.arg(key).arg(spec.maxLength), key};
+            return FieldProblem{u"TOO_LONG"_s, u"“%1”最多 %2 个附件"_s.arg(label).arg(spec.maxLength), key};
         static const QRegularExpression sha(u"^[0-9a-f]{64}$"_s);
         for (const QJsonValue &item : items) {
             if (!item.isString() || !sha.match(item.toString()).hasMatch())
                 return FieldProblem{u"VALIDATION_FAILED"_s,
-                                    u"字段“%1”中的附件编号应为 64 位十六进制 SHA-256"_s.arg(key), key};
+                                    u"“%1”中的附件编号应为 64 位十六进制 SHA-256"_s.arg(label), key};
         }
         return std::nullopt;
     }
@@ -88,7 +124,8 @@ std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJs
 }
 
 std::optional<FieldProblem> RecordType::checkRecord(const QString &recordId, const QJsonObject &fieldsIn,
-                                                    const Placement &placement) const
+                                                    const Placement &placement,
+                                                    const RuleContext &context) const
 {
     for (auto it = fieldsIn.constBegin(); it != fieldsIn.constEnd(); ++it) {
         if (auto p = checkField(it.key(), it.value()))
@@ -99,9 +136,50 @@ std::optional<FieldProblem> RecordType::checkRecord(const QString &recordId, con
         const QJsonValue v = fieldsIn.value(spec.name);
         if (spec.required &&
             (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())))
-            return FieldProblem{u"MISSING_FIELD"_s, u"请填写“%1”"_s.arg(spec.name), spec.name};
+            return FieldProblem{u"MISSING_FIELD"_s, u"请填写“%1”"_s.arg(spec.displayName()), spec.name};
+        if (spec.kind == FieldKind::IdNumber && v.isString() && !v.toString().isEmpty() &&
+            context.today.isValid()) {
+            const IdCard card = IdCard::parse(v.toString(), context.today);
+            if (!card.isValid())
+                return FieldProblem{u"INVALID_ID_NUMBER"_s,
+                                    u"“%1”：%2"_s.arg(spec.displayName(), IdCard::errorMessage(card.error())),
+                                    spec.name};
+        }
     }
-    return checkRules(recordId, fieldsIn, placement);
+    return checkRules(recordId, fieldsIn, placement, context);
+}
+
+std::optional<FieldSpec> RecordType::field(const QString &name) const
+{
+    const QList<FieldSpec> specs = fields();
+    for (const FieldSpec &s : specs) {
+        if (s.name == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+FieldSpec &FieldSpec::options(const QStringList &valueLabelPairs)
+{
+    kind = FieldKind::Choice;
+    choices.clear();
+    choiceLabels.clear();
+    for (qsizetype i = 0; i + 1 < valueLabelPairs.size(); i += 2) {
+        choices.append(valueLabelPairs.at(i));
+        choiceLabels.append(valueLabelPairs.at(i + 1));
+    }
+    return *this;
+}
+
+QString FieldSpec::choiceLabel(const QString &value) const
+{
+    const qsizetype i = choices.indexOf(value);
+    return i >= 0 && i < choiceLabels.size() ? choiceLabels.at(i) : value;
+}
+
+QList<QPair<QString, QString>> RecordType::uniqueKeys(const QJsonObject &) const
+{
+    return {};
 }
 
 std::optional<qint64> RecordType::entryClosesAtMs(const QJsonObject &) const
@@ -125,8 +203,8 @@ QStringList RecordType::attachmentsOf(const QJsonObject &f) const
     return out;
 }
 
-std::optional<FieldProblem> RecordType::checkRules(const QString &, const QJsonObject &,
-                                                   const Placement &) const
+std::optional<FieldProblem> RecordType::checkRules(const QString &, const QJsonObject &, const Placement &,
+                                                   const RuleContext &) const
 {
     return std::nullopt;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Scope.h"
+#include "core/WorkingCalendar.h"
 #include "org/OrgUnit.h"
 
 #include <QDate>
@@ -9,12 +10,16 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace sunshine::sync {
 
 // Attachments: an array of SHA-256 hex names of uploaded files (at most maxLength of them).
+// Money: integer fen. IdNumber: an 18-character 身份证号 (GB 11643). Number: a decimal (e.g. latitude).
+// Reference: the id of another record (refType); StepList: a workflow's history (array of objects, checked by
+// the record type's own rules).
 enum class FieldKind
 {
     Text,
@@ -24,16 +29,78 @@ enum class FieldKind
     Choice,
     Phone,
     Mobile,
-    Attachments
+    Attachments,
+    Money,
+    IdNumber,
+    Number,
+    Reference,
+    StepList
 };
 
+// One field of a record type, built fluently: FieldSpec(u"name"_s, FieldKind::Text, u"姓名"_s).max(40).require().
 struct FieldSpec
 {
     QString name;
     FieldKind kind = FieldKind::Text;
-    int maxLength = 0; // Text: characters
+    int maxLength = 0; // Text: characters; Attachments, StepList: items
     bool required = false;
-    QStringList choices; // Choice
+    QStringList choices;      // Choice: wire values
+    QString label;            // Chinese label, as clerks see it and messages name it
+    QStringList choiceLabels; // Chinese, one per choice
+    QString refType;          // Reference: the record type it points at
+    bool personal = false;    // ID numbers and phones: masked for roles that do not need them
+    bool readOnly = false;    // set by workflow actions or derived, not typed into the form
+
+    FieldSpec() = default;
+    FieldSpec(QString fieldName, FieldKind fieldKind, QString chineseLabel = {})
+        : name(std::move(fieldName))
+        , kind(fieldKind)
+        , label(std::move(chineseLabel))
+    {}
+    FieldSpec &max(int n)
+    {
+        maxLength = n;
+        return *this;
+    }
+    FieldSpec &require()
+    {
+        required = true;
+        return *this;
+    }
+    // Wire values and their Chinese labels, in pairs: {"leader", "分管领导", "liaison", "联络员"}.
+    FieldSpec &options(const QStringList &valueLabelPairs);
+    FieldSpec &references(const QString &type)
+    {
+        refType = type;
+        return *this;
+    }
+    FieldSpec &personalData()
+    {
+        personal = true;
+        return *this;
+    }
+    FieldSpec &derived()
+    {
+        readOnly = true;
+        return *this;
+    }
+
+    // The label, or the wire name when there is none.
+    QString displayName() const { return label.isEmpty() ? name : label; }
+    // The Chinese label of a choice value (the value itself when unknown).
+    QString choiceLabel(const QString &value) const;
+};
+
+// What a rule may need beyond the record: the time, the working-day calendar, who acts, what was there before.
+struct RuleContext
+{
+    qint64 nowMs = 0;                      // the server's time (the device's when checked offline)
+    QDate today;                           // nowMs as a date in China
+    const WorkingCalendar *calendar = nullptr;
+    const Scope *actor = nullptr;
+    const QJsonObject *before = nullptr; // the record's fields before this change; null for a new record
+    // Set by the server only: records a rule may look up (e.g. the pairing a visit belongs to).
+    std::function<std::optional<QJsonObject>(const QString &recordId)> lookup;
 };
 
 // What is wrong with a record, as the clerk is told: stable code, Chinese message, the field.
@@ -69,17 +136,23 @@ public:
     std::optional<FieldProblem> checkField(const QString &key, const QJsonValue &value) const;
     // A whole record after a change: every field known, required ones present, then the type's own rules.
     std::optional<FieldProblem> checkRecord(const QString &recordId, const QJsonObject &fields,
-                                            const Placement &placement) const;
+                                            const Placement &placement, const RuleContext &context) const;
+    // The spec of one field.
+    std::optional<FieldSpec> field(const QString &name) const;
     // Why `actor` may not write a record placed so; nothing when allowed.
     virtual std::optional<QString> writeDenied(const Scope &actor, const Placement &placement) const = 0;
     // When entry for this record closes (UTC ms), if the type has an entry window.
     virtual std::optional<qint64> entryClosesAtMs(const QJsonObject &fields) const;
     // The SHA-256 names of the files a record refers to.
     QStringList attachmentsOf(const QJsonObject &fields) const;
+    // Keys that no two live records may share across the whole city (e.g. "person:<身份证号>"), with the
+    // field each belongs to. The server keeps them unique.
+    virtual QList<QPair<QString, QString>> uniqueKeys(const QJsonObject &fields) const;
 
 protected:
     virtual std::optional<FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
-                                                   const Placement &placement) const;
+                                                   const Placement &placement,
+                                                   const RuleContext &context) const;
 };
 
 // All record types, by wire name.

@@ -1,5 +1,7 @@
 #include "sync/SyncService.h"
 
+#include "core/Clock.h"
+#include "core/WorkingCalendar.h"
 #include "store/BulkInsert.h"
 #include "sync/LateSync.h"
 #include "sync/RecordType.h"
@@ -124,6 +126,9 @@ private:
     void prefetch(const QList<Operation> &ops);
     OpResult apply(const Operation &op);
     QSet<QString> changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion);
+    std::optional<QJsonObject> lookupRecord(const QString &id);
+    std::optional<FieldProblem> claimKeys(const RecordType &type, const QString &recordId, const Record *before,
+                                          const Record &after);
     void write(AuditLog &audit, const QString &address);
 
     Store &m_store;
@@ -144,6 +149,7 @@ private:
     QSet<QString> m_touchedSet;
     QList<QPair<Operation, OpResult>> m_toRemember; // applied and rejected answers to keep
     QList<AuditEntry> m_audit;
+    QHash<QString, QString> m_keyOwner; // unique key -> record holding it after this batch ("" = freed)
 };
 
 QList<OpResult> PushBatch::run(const QJsonArray &raw, AuditLog &audit, const QString &address)
@@ -296,6 +302,49 @@ QSet<QString> PushBatch::changedSince(const QString &recordId, qint64 fromVersio
     return names;
 }
 
+std::optional<QJsonObject> PushBatch::lookupRecord(const QString &id)
+{
+    if (const auto it = m_records.constFind(id); it != m_records.constEnd())
+        return it->record.deleted ? std::nullopt : std::optional<QJsonObject>(it->record.fields);
+    SqlQuery q(m_store, u"SELECT data FROM records WHERE id = ? AND deleted = 0"_s);
+    q.bindText(id.left(64)).exec();
+    if (!q.next())
+        return std::nullopt;
+    return parseObject(q.text(0));
+}
+
+// The city-wide unique keys of a record (a person's 身份证号): refused when another live record holds one.
+std::optional<FieldProblem> PushBatch::claimKeys(const RecordType &type, const QString &recordId,
+                                                 const Record *before, const Record &after)
+{
+    const QList<QPair<QString, QString>> keys = type.uniqueKeys(after.fields);
+    for (const auto &[key, field] : keys) {
+        QString owner;
+        if (const auto it = m_keyOwner.constFind(key); it != m_keyOwner.constEnd()) {
+            owner = *it;
+        } else {
+            SqlQuery q(m_store, u"SELECT record_id FROM record_keys WHERE key = ?"_s);
+            q.bindText(key).exec();
+            if (q.next())
+                owner = q.text(0);
+        }
+        if (!owner.isEmpty() && owner != recordId) {
+            const QString label = type.field(field) ? type.field(field)->displayName() : field;
+            // Says nothing about where: the other record may be outside the clerk's area.
+            return FieldProblem{u"DUPLICATE"_s, u"该%1已在本市其他记录中登记，同一人只能登记一次"_s.arg(label),
+                                field};
+        }
+    }
+    if (before && !before->deleted) {
+        const QList<QPair<QString, QString>> old = type.uniqueKeys(before->fields);
+        for (const auto &entry : old)
+            m_keyOwner.insert(entry.first, QString());
+    }
+    for (const auto &entry : keys)
+        m_keyOwner.insert(entry.first, recordId);
+    return std::nullopt;
+}
+
 OpResult PushBatch::apply(const Operation &op)
 {
     const RecordType *type = RecordTypes::find(op.type);
@@ -425,8 +474,18 @@ OpResult PushBatch::apply(const Operation &op)
     const bool isLate = verdict.kind == LateSyncVerdict::Kind::AcceptedLate;
 
     if (!next.record.deleted) {
-        if (const auto problem = type->checkRecord(op.recordId, next.record.fields, placement))
+        const QJsonObject before = exists && !found->record.deleted ? found->record.fields : QJsonObject();
+        RuleContext context;
+        context.nowMs = m_now;
+        context.today = chinaDateOf(m_now);
+        context.calendar = &WorkingCalendar::builtIn();
+        context.actor = &scope;
+        context.before = exists && !found->record.deleted ? &before : nullptr;
+        context.lookup = [this](const QString &id) { return lookupRecord(id); };
+        if (const auto problem = type->checkRecord(op.recordId, next.record.fields, placement, context))
             return rejected(op.opId, problem->code, problem->message, problem->field);
+        if (auto duplicate = claimKeys(*type, op.recordId, exists ? &found->record : nullptr, next.record))
+            return rejected(op.opId, duplicate->code, duplicate->message, duplicate->field);
         const QStringList files = type->attachmentsOf(next.record.fields);
         for (const QString &sha : files) {
             SqlQuery q(m_store, u"SELECT complete FROM attachments WHERE sha256 = ?"_s);
@@ -528,6 +587,25 @@ void PushBatch::write(AuditLog &audit, const QString &address)
                 refs.add({sha, id});
         }
         refs.flush();
+
+        // The unique keys each touched record holds now.
+        const QString keysOfTouched =
+            m_store.isSqlite()
+                ? QString(u"DELETE FROM record_keys WHERE rowid IN ("_s +
+                          lookupByKeys(m_store, u"t.rowid"_s, u"record_keys"_s, u"record_id"_s) + u')')
+                : QString(u"DELETE FROM record_keys WHERE record_id IN "_s + jsonSet(m_store));
+        SqlQuery(m_store, keysOfTouched).bindText(jsonArray(m_touched)).exec();
+        BulkInsert keys(m_store, u"record_keys"_s, {u"key"_s, u"record_id"_s});
+        for (const QString &id : std::as_const(m_touched)) {
+            const StoredRecord &s = m_records.value(id);
+            const RecordType *type = RecordTypes::find(s.record.type);
+            if (s.record.deleted || !type)
+                continue;
+            const QList<QPair<QString, QString>> held = type->uniqueKeys(s.record.fields);
+            for (const auto &entry : held)
+                keys.add({entry.first, id});
+        }
+        keys.flush();
     }
 
     BulkInsert remembered(

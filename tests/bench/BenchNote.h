@@ -12,10 +12,10 @@ public:
     QString chineseName() const override { return QStringLiteral("性能测试记录"); }
     QList<sync::FieldSpec> fields() const override
     {
-        return {{QStringLiteral("title"), sync::FieldKind::Text, 60, true, {}},
-                {QStringLiteral("amountFen"), sync::FieldKind::Integer, 0, true, {}},
-                {QStringLiteral("paidOn"), sync::FieldKind::Date, 0, false, {}},
-                {QStringLiteral("note"), sync::FieldKind::Text, 200, false, {}}};
+        return {sync::FieldSpec(QStringLiteral("title"), sync::FieldKind::Text).max(60).require(),
+                sync::FieldSpec(QStringLiteral("amountFen"), sync::FieldKind::Integer).require(),
+                sync::FieldSpec(QStringLiteral("paidOn"), sync::FieldKind::Date),
+                sync::FieldSpec(QStringLiteral("note"), sync::FieldKind::Text).max(200)};
     }
     std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &p) const override
     {

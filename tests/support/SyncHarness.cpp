@@ -27,9 +27,9 @@ public:
     QString chineseName() const override { return u"测试记录"_s; }
     QList<sync::FieldSpec> fields() const override
     {
-        return {{u"title"_s, sync::FieldKind::Text, 60, true, {}},
-                {u"amountFen"_s, sync::FieldKind::Integer, 0, false, {}},
-                {u"note"_s, sync::FieldKind::Text, 200, false, {}}};
+        return {sync::FieldSpec(u"title"_s, sync::FieldKind::Text).max(60).require(),
+                sync::FieldSpec(u"amountFen"_s, sync::FieldKind::Integer),
+                sync::FieldSpec(u"note"_s, sync::FieldKind::Text).max(200)};
     }
     std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &p) const override
     {
