@@ -2,12 +2,16 @@
 
 #include "auth/AccountRules.h"
 #include "core/IdCard.h"
+#include "relief/AssistanceTypes.h"
+#include "relief/CaseTypes.h"
+#include "relief/RegistryTypes.h"
 #include "sync/DepartmentContact.h"
 
 #include <QJsonArray>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QRegularExpression>
+#include <QUuid>
 #include <cmath>
 #include <map>
 
@@ -52,10 +56,10 @@ std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJs
         if (spec.required && s.trimmed().isEmpty())
             return FieldProblem{u"MISSING_FIELD"_s, u"“%1”不能为空"_s.arg(label), key};
         if (spec.kind == FieldKind::Choice && !spec.choices.contains(s)) {
-            const QStringList shown = spec.choiceLabels.size() == spec.choices.size() ? spec.choiceLabels
-                                                                                        : spec.choices;
-            return FieldProblem{u"VALIDATION_FAILED"_s,
-                                u"“%1”应为 %2 之一"_s.arg(label, shown.join(u"、"_s)), key};
+            const QStringList shown =
+                spec.choiceLabels.size() == spec.choices.size() ? spec.choiceLabels : spec.choices;
+            return FieldProblem{u"VALIDATION_FAILED"_s, u"“%1”应为 %2 之一"_s.arg(label, shown.join(u"、"_s)),
+                                key};
         }
         if (spec.kind == FieldKind::Date && !s.isEmpty() && !QDate::fromString(s, Qt::ISODate).isValid())
             return FieldProblem{u"VALIDATION_FAILED"_s, u"“%1”应为日期，例如 2026-03-31"_s.arg(label), key};
@@ -209,6 +213,18 @@ std::optional<FieldProblem> RecordType::checkRules(const QString &, const QJsonO
     return std::nullopt;
 }
 
+QString derivedRecordId(const QString &typeName, const QString &key)
+{
+    static const QUuid ns(u"4f1d2c8e-9a3b-5e7f-8c21-6d0b3a9e5f47"_s);
+    return QUuid::createUuidV5(ns, typeName + u'/' + key).toString(QUuid::WithoutBraces);
+}
+
+OrgLevel orgLevelOfPath(const QString &orgPath)
+{
+    const int depth = int(orgPath.count(u'/')) - 1;
+    return OrgLevel(qBound(1, depth, 4));
+}
+
 namespace {
 
 struct Registry
@@ -216,7 +232,20 @@ struct Registry
     QMutex mutex;
     std::map<QString, std::unique_ptr<RecordType>> types;
 
-    Registry() { insert(std::make_unique<DepartmentContactType>()); }
+    Registry()
+    {
+        insert(std::make_unique<DepartmentContactType>());
+        insert(std::make_unique<relief::HouseholdType>());
+        insert(std::make_unique<relief::MemberType>());
+        insert(std::make_unique<relief::HouseholdIncomeType>());
+        insert(std::make_unique<relief::IdentificationCaseType>());
+        insert(std::make_unique<relief::ExitCaseType>());
+        insert(std::make_unique<relief::WeakVillageType>());
+        insert(std::make_unique<relief::HelperType>());
+        insert(std::make_unique<relief::PairingType>());
+        insert(std::make_unique<relief::VisitType>());
+        insert(std::make_unique<relief::HelpRequestType>());
+    }
     void insert(std::unique_ptr<RecordType> t)
     {
         const QString n = t->name();

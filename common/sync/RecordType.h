@@ -3,6 +3,7 @@
 #include "auth/Scope.h"
 #include "core/WorkingCalendar.h"
 #include "org/OrgUnit.h"
+#include "sync/SyncTypes.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -37,7 +38,8 @@ enum class FieldKind
     StepList
 };
 
-// One field of a record type, built fluently: FieldSpec(u"name"_s, FieldKind::Text, u"姓名"_s).max(40).require().
+// One field of a record type, built fluently: FieldSpec(u"name"_s, FieldKind::Text,
+// u"姓名"_s).max(40).require().
 struct FieldSpec
 {
     QString name;
@@ -91,16 +93,17 @@ struct FieldSpec
     QString choiceLabel(const QString &value) const;
 };
 
-// What a rule may need beyond the record: the time, the working-day calendar, who acts, what was there before.
+// What a rule may need beyond the record: the time, the working-day calendar, who acts, what was there
+// before.
 struct RuleContext
 {
-    qint64 nowMs = 0;                      // the server's time (the device's when checked offline)
-    QDate today;                           // nowMs as a date in China
+    qint64 nowMs = 0; // the server's time (the device's when checked offline)
+    QDate today;      // nowMs as a date in China
     const WorkingCalendar *calendar = nullptr;
     const Scope *actor = nullptr;
     const QJsonObject *before = nullptr; // the record's fields before this change; null for a new record
     // Set by the server only: records a rule may look up (e.g. the pairing a visit belongs to).
-    std::function<std::optional<QJsonObject>(const QString &recordId)> lookup;
+    std::function<std::optional<Record>(const QString &recordId)> lookup;
 };
 
 // What is wrong with a record, as the clerk is told: stable code, Chinese message, the field.
@@ -154,6 +157,11 @@ protected:
                                                    const Placement &placement,
                                                    const RuleContext &context) const;
 };
+
+// A record id fixed by what the record is (one visit per pairing and quarter): UUID v5 of type and key.
+QString derivedRecordId(const QString &typeName, const QString &key);
+// The level of the org unit with this path ("/320600000000/" is the city).
+OrgLevel orgLevelOfPath(const QString &orgPath);
 
 // All record types, by wire name.
 class RecordTypes

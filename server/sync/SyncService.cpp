@@ -126,9 +126,9 @@ private:
     void prefetch(const QList<Operation> &ops);
     OpResult apply(const Operation &op);
     QSet<QString> changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion);
-    std::optional<QJsonObject> lookupRecord(const QString &id);
-    std::optional<FieldProblem> claimKeys(const RecordType &type, const QString &recordId, const Record *before,
-                                          const Record &after);
+    std::optional<Record> lookupRecord(const QString &id);
+    std::optional<FieldProblem> claimKeys(const RecordType &type, const QString &recordId,
+                                          const Record *before, const Record &after);
     void write(AuditLog &audit, const QString &address);
 
     Store &m_store;
@@ -302,15 +302,23 @@ QSet<QString> PushBatch::changedSince(const QString &recordId, qint64 fromVersio
     return names;
 }
 
-std::optional<QJsonObject> PushBatch::lookupRecord(const QString &id)
+std::optional<Record> PushBatch::lookupRecord(const QString &id)
 {
     if (const auto it = m_records.constFind(id); it != m_records.constEnd())
-        return it->record.deleted ? std::nullopt : std::optional<QJsonObject>(it->record.fields);
-    SqlQuery q(m_store, u"SELECT data FROM records WHERE id = ? AND deleted = 0"_s);
+        return it->record.deleted ? std::nullopt : std::optional<Record>(it->record);
+    SqlQuery q(m_store, u"SELECT id, type, org_unit_id, department_id, version, data FROM records "
+                        u"WHERE id = ? AND deleted = 0"_s);
     q.bindText(id.left(64)).exec();
     if (!q.next())
         return std::nullopt;
-    return parseObject(q.text(0));
+    Record r;
+    r.id = q.text(0);
+    r.type = q.text(1);
+    r.orgUnitId = q.text(2);
+    r.departmentId = q.text(3);
+    r.version = q.int64(4);
+    r.fields = parseObject(q.text(5));
+    return r;
 }
 
 // The city-wide unique keys of a record (a person's 身份证号): refused when another live record holds one.
@@ -331,8 +339,8 @@ std::optional<FieldProblem> PushBatch::claimKeys(const RecordType &type, const Q
         if (!owner.isEmpty() && owner != recordId) {
             const QString label = type.field(field) ? type.field(field)->displayName() : field;
             // Says nothing about where: the other record may be outside the clerk's area.
-            return FieldProblem{u"DUPLICATE"_s, u"该%1已在本市其他记录中登记，同一人只能登记一次"_s.arg(label),
-                                field};
+            return FieldProblem{u"DUPLICATE"_s,
+                                u"该%1已在本市其他记录中登记，同一人只能登记一次"_s.arg(label), field};
         }
     }
     if (before && !before->deleted) {
@@ -481,7 +489,9 @@ OpResult PushBatch::apply(const Operation &op)
         context.calendar = &WorkingCalendar::builtIn();
         context.actor = &scope;
         context.before = exists && !found->record.deleted ? &before : nullptr;
-        context.lookup = [this](const QString &id) { return lookupRecord(id); };
+        context.lookup = [this](const QString &id) {
+            return lookupRecord(id);
+        };
         if (const auto problem = type->checkRecord(op.recordId, next.record.fields, placement, context))
             return rejected(op.opId, problem->code, problem->message, problem->field);
         if (auto duplicate = claimKeys(*type, op.recordId, exists ? &found->record : nullptr, next.record))

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "relief/ReliefType.h"
+
+// Assistance (Art. 17-21): weak villages and their paired departments, helpers paired with households,
+// quarterly visits, and help requests.
+namespace sunshine::relief {
+
+// 经济薄弱村: provincial or city designation, year, collective income; city-designated villages are paired
+// with a city department (Art. 19). One record per village.
+class WeakVillageType final : public ReliefType
+{
+public:
+    static constexpr const char16_t *kName = u"weak-village";
+    WeakVillageType()
+        : ReliefType(OrgLevel::Village)
+    {}
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+    std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
+    static QString recordIdFor(const QString &villageId);
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
+// 帮扶责任人: a cadre, village cadre, entrepreneur … who helps one or more households. Kept at the town.
+class HelperType final : public ReliefType
+{
+public:
+    static constexpr const char16_t *kName = u"helper";
+    HelperType()
+        : ReliefType(OrgLevel::Town)
+    {}
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+};
+
+// 结对: a helper and a household (Art. 17-18). One record per helper and household, in the household's
+// village.
+class PairingType final : public ReliefType
+{
+public:
+    static constexpr const char16_t *kName = u"pairing";
+    PairingType()
+        : ReliefType(OrgLevel::Village)
+    {}
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+    static QString recordIdFor(const QString &helperId, const QString &householdId);
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
+// 走访: one per pairing and quarter, made inside the quarter's window, with location, typed photos, notes and
+// the quarter's income (Art. 18-20). Entry closes on the 11th of the next quarter's first month.
+class VisitType final : public ReliefType
+{
+public:
+    static constexpr const char16_t *kName = u"visit";
+    VisitType()
+        : ReliefType(OrgLevel::Village)
+    {}
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+    std::optional<qint64> entryClosesAtMs(const QJsonObject &fields) const override;
+    static QString recordIdFor(const QString &pairingId, const QString &quarter);
+    // The photo fields, in the order the handbook asks for them.
+    static QStringList photoFields();
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
+// 求助 (Art. 21): raised for a household; accepted and answered within 5 working days; the result within 10
+// working days of the assignment slip; the requester's side looks it up by its code.
+class HelpRequestType final : public ReliefType
+{
+public:
+    static constexpr const char16_t *kName = u"help-request";
+    HelpRequestType()
+        : ReliefType(OrgLevel::Village)
+    {}
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
+} // namespace sunshine::relief

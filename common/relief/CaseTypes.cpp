@@ -1,0 +1,210 @@
+#include "relief/CaseTypes.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::relief {
+
+using sync::FieldKind;
+using sync::FieldProblem;
+using sync::FieldSpec;
+
+QList<StepEntry> stepsFromJson(const QJsonArray &steps)
+{
+    QList<StepEntry> out;
+    for (const QJsonValue &v : steps) {
+        const QJsonObject o = v.toObject();
+        StepEntry e;
+        e.step = o.value(u"step"_s).toString();
+        e.passed = o.value(u"passed"_s).toBool(true);
+        e.date = QDate::fromString(o.value(u"date"_s).toString(), Qt::ISODate);
+        e.person = o.value(u"person"_s).toString();
+        e.opinion = o.value(u"opinion"_s).toString();
+        e.noticeStart = QDate::fromString(o.value(u"noticeStart"_s).toString(), Qt::ISODate);
+        e.noticeEnd = QDate::fromString(o.value(u"noticeEnd"_s).toString(), Qt::ISODate);
+        out.append(e);
+    }
+    return out;
+}
+
+QJsonObject stepToJson(const StepEntry &e, const QString &byUserId)
+{
+    QJsonObject o{
+        {u"step"_s, e.step},     {u"passed"_s, e.passed},   {u"date"_s, e.date.toString(Qt::ISODate)},
+        {u"person"_s, e.person}, {u"opinion"_s, e.opinion}, {u"by"_s, byUserId}};
+    if (e.noticeStart.isValid())
+        o.insert(u"noticeStart"_s, e.noticeStart.toString(Qt::ISODate));
+    if (e.noticeEnd.isValid())
+        o.insert(u"noticeEnd"_s, e.noticeEnd.toString(Qt::ISODate));
+    return o;
+}
+
+QList<ComparisonHit> hitsFromJson(const QJsonArray &hits)
+{
+    QList<ComparisonHit> out;
+    for (const QJsonValue &v : hits) {
+        const QJsonObject o = v.toObject();
+        out.append({o.value(u"source"_s).toString(), o.value(u"detail"_s).toString(),
+                    o.value(u"status"_s).toString(), o.value(u"reason"_s).toString()});
+    }
+    return out;
+}
+
+int unresolvedHits(const QList<ComparisonHit> &hits)
+{
+    return int(std::count_if(hits.begin(), hits.end(), [](const ComparisonHit &h) {
+        return h.status != u"cleared"_s && h.status != u"confirmed"_s;
+    }));
+}
+
+QString comparisonSourceChinese(const QString &source)
+{
+    if (source == u"vehicles"_s)
+        return u"车辆"_s;
+    if (source == u"housing"_s)
+        return u"房产"_s;
+    if (source == u"provident-fund"_s)
+        return u"公积金"_s;
+    if (source == u"social-security"_s)
+        return u"社保"_s;
+    return u"其他"_s;
+}
+
+std::optional<FieldProblem> CaseType::checkSteps(const QJsonObject &f, const sync::RuleContext &context,
+                                                 bool crossRegion, int openHits) const
+{
+    const QJsonArray now = f.value(u"steps"_s).toArray();
+    const QJsonArray before = context.before ? context.before->value(u"steps"_s).toArray() : QJsonArray();
+    if (now.size() < before.size() || now.size() > before.size() + 1)
+        return problem(u"steps"_s, u"审批记录只能逐步追加，已办理的步骤不能删改"_s);
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        if (now.at(i) != before.at(i))
+            return problem(u"steps"_s, u"已办理的审批步骤不能修改"_s);
+    }
+    if (now.size() == before.size())
+        return std::nullopt;
+    const QJsonObject added = now.last().toObject();
+    for (auto it = added.constBegin(); it != added.constEnd(); ++it) {
+        static const QStringList known{u"step"_s,    u"passed"_s,      u"date"_s,      u"person"_s,
+                                       u"opinion"_s, u"noticeStart"_s, u"noticeEnd"_s, u"by"_s};
+        if (!known.contains(it.key()) || (it.key() != u"passed"_s && !it.value().isString()) ||
+            it.value().toString().size() > 500)
+            return problem(u"steps"_s, u"审批步骤中的“%1”无法识别或过长"_s.arg(it.key().left(20)));
+    }
+    StepContext step;
+    step.crossRegion = crossRegion;
+    step.unresolvedComparisonHits = openHits;
+    step.today = context.today;
+    const CaseState state = caseState(m_kind, stepsFromJson(before));
+    const QList<WorkflowStep> steps = workflowSteps(m_kind);
+    if (context.actor) {
+        if (!context.actor->hasRole(Role::Reviewer))
+            return problem(u"steps"_s, u"只有审核员可以办理审批步骤"_s, u"FORBIDDEN"_s);
+        if (added.value(u"by"_s).toString() != context.actor->userId)
+            return problem(u"steps"_s, u"审批步骤应记录办理人本人"_s);
+        step.actorLevel = sync::orgLevelOfPath(context.actor->orgPath);
+    } else if (state.nextStep < steps.size()) {
+        step.actorLevel = steps.at(state.nextStep).level; // checked offline: the server checks the level
+    }
+    if (const auto why = stepProblem(m_kind, stepsFromJson(before), stepsFromJson({added}).first(), step))
+        return problem(u"steps"_s, *why, u"WORKFLOW_STEP"_s);
+    return std::nullopt;
+}
+
+// --- identification-case ---
+
+QString IdentificationCaseType::name() const
+{
+    return QString::fromUtf16(kName);
+}
+
+QString IdentificationCaseType::chineseName() const
+{
+    return u"精准识别"_s;
+}
+
+QList<FieldSpec> IdentificationCaseType::fields() const
+{
+    return {
+        FieldSpec(u"year"_s, FieldKind::Integer, u"年度"_s).require(),
+        FieldSpec(u"applicantName"_s, FieldKind::Text, u"申请人"_s).max(40).require(),
+        FieldSpec(u"applicantIdNumber"_s, FieldKind::IdNumber, u"申请人身份证号"_s).require().personalData(),
+        FieldSpec(u"members"_s, FieldKind::Integer, u"家庭人口"_s).require(),
+        FieldSpec(u"perCapitaIncomeFen"_s, FieldKind::Money, u"上年人均收入"_s).require(),
+        FieldSpec(u"reason"_s, FieldKind::Text, u"申请理由"_s).max(500).require(),
+        FieldSpec(u"crossRegion"_s, FieldKind::Boolean, u"跨区域比对"_s),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"纳入的户"_s).references(u"household"_s).derived(),
+        FieldSpec(u"steps"_s, FieldKind::StepList, u"审批记录"_s).max(60).derived(),
+        FieldSpec(u"hits"_s, FieldKind::StepList, u"比对疑点"_s).max(200).derived(),
+    };
+}
+
+std::optional<FieldProblem> IdentificationCaseType::checkRules(const QString &, const QJsonObject &f,
+                                                               const sync::Placement &placement,
+                                                               const sync::RuleContext &context) const
+{
+    const int members = f.value(u"members"_s).toInt();
+    if (members < 1 || members > 30)
+        return problem(u"members"_s, u"家庭人口应在 1 至 30 人之间"_s);
+    if (fenOf(f, u"perCapitaIncomeFen"_s) < 0)
+        return problem(u"perCapitaIncomeFen"_s, u"人均收入不能为负数"_s);
+    if (!context.before && fenOf(f, u"perCapitaIncomeFen"_s) >= kIncomeLineFenPerPersonYear)
+        return problem(u"perCapitaIncomeFen"_s,
+                       u"人均年收入达到 7000 元的家庭不符合建档立卡条件（第八条）"_s);
+    const QList<ComparisonHit> hits = hitsFromJson(f.value(u"hits"_s).toArray());
+    const QList<ComparisonHit> hitsBefore =
+        context.before ? hitsFromJson(context.before->value(u"hits"_s).toArray()) : QList<ComparisonHit>();
+    if (hits.size() < hitsBefore.size())
+        return problem(u"hits"_s, u"比对疑点不能删除，只能核实后处理"_s);
+    for (const ComparisonHit &h : hits) {
+        if (h.status == u"cleared"_s && h.reason.trimmed().isEmpty())
+            return problem(u"hits"_s, u"排除比对疑点须写明理由"_s);
+    }
+    if (auto p = checkSteps(f, context, f.value(u"crossRegion"_s).toBool(), unresolvedHits(hits)))
+        return p;
+    return checkReference(context, f, u"householdId"_s, placement, true);
+}
+
+// --- exit-case ---
+
+QString ExitCaseType::name() const
+{
+    return QString::fromUtf16(kName);
+}
+
+QString ExitCaseType::chineseName() const
+{
+    return u"退出审批"_s;
+}
+
+QList<FieldSpec> ExitCaseType::fields() const
+{
+    return {
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"退出的户"_s).references(u"household"_s).require(),
+        FieldSpec(u"year"_s, FieldKind::Integer, u"年度"_s).require(),
+        FieldSpec(u"perCapitaIncomeFen"_s, FieldKind::Money, u"当年人均收入"_s).require(),
+        FieldSpec(u"reason"_s, FieldKind::Text, u"退出理由"_s).max(500).require(),
+        FieldSpec(u"steps"_s, FieldKind::StepList, u"审批记录"_s).max(60).derived(),
+    };
+}
+
+QString ExitCaseType::recordIdFor(const QString &householdId, int year)
+{
+    return sync::derivedRecordId(QString::fromUtf16(kName), householdId + u'/' + QString::number(year));
+}
+
+std::optional<FieldProblem> ExitCaseType::checkRules(const QString &recordId, const QJsonObject &f,
+                                                     const sync::Placement &placement,
+                                                     const sync::RuleContext &context) const
+{
+    const int year = f.value(u"year"_s).toInt();
+    if (year < 2014 || year > 9999)
+        return problem(u"year"_s, u"年度不正确"_s);
+    if (auto p = checkDerivedId(recordId, f.value(u"householdId"_s).toString() + u'/' + QString::number(year),
+                                u"year"_s))
+        return p;
+    if (auto p = checkReference(context, f, u"householdId"_s, placement, true))
+        return p;
+    return checkSteps(f, context, false, 0);
+}
+
+} // namespace sunshine::relief

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "relief/ReliefRules.h"
+#include "relief/ReliefType.h"
+
+#include <QJsonArray>
+
+// Identification (精准识别, Art. 9) and exit (退出, Art. 10) cases: a step-by-step review where each step is
+// appended to the case's history by a reviewer of that step's level; nothing in the history changes later.
+namespace sunshine::relief {
+
+QList<StepEntry> stepsFromJson(const QJsonArray &steps);
+QJsonObject stepToJson(const StepEntry &step, const QString &byUserId);
+
+// The hits of the comparison (比对) against vehicles, housing, provident fund and social security.
+struct ComparisonHit
+{
+    QString source; // "vehicles", "housing", "provident-fund", "social-security", "other"
+    QString detail;
+    QString status; // "open", "cleared" (with reason), "confirmed" (the case is to be rejected)
+    QString reason;
+};
+QList<ComparisonHit> hitsFromJson(const QJsonArray &hits);
+int unresolvedHits(const QList<ComparisonHit> &hits);
+QString comparisonSourceChinese(const QString &source);
+
+class CaseType : public ReliefType
+{
+public:
+    CaseKind kind() const { return m_kind; }
+
+protected:
+    explicit CaseType(CaseKind kind)
+        : ReliefType(OrgLevel::Village)
+        , m_kind(kind)
+    {}
+    // The history may only grow by one step at a time, taken by a reviewer with the right to that step.
+    std::optional<sync::FieldProblem> checkSteps(const QJsonObject &fields, const sync::RuleContext &context,
+                                                 bool crossRegion, int openHits) const;
+
+private:
+    CaseKind m_kind;
+};
+
+class IdentificationCaseType final : public CaseType
+{
+public:
+    static constexpr const char16_t *kName = u"identification-case";
+    IdentificationCaseType()
+        : CaseType(CaseKind::Identification)
+    {}
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
+class ExitCaseType final : public CaseType
+{
+public:
+    static constexpr const char16_t *kName = u"exit-case";
+    ExitCaseType()
+        : CaseType(CaseKind::Exit)
+    {}
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+    static QString recordIdFor(const QString &householdId, int year);
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
+} // namespace sunshine::relief

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "sync/RecordType.h"
+
+namespace sunshine::relief {
+
+// What the record types of the 阳光扶贫 module share: who may write them and the checks of references
+// between them (a member's household, a visit's pairing).
+class ReliefType : public sync::RecordType
+{
+public:
+    // Clerks and reviewers inside their area write; records sit at the level the type is kept at
+    // (households, members, pairings, visits: the village).
+    std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
+
+protected:
+    explicit ReliefType(OrgLevel placedAt)
+        : m_placedAt(placedAt)
+    {}
+
+    static sync::FieldProblem problem(const QString &field, const QString &message,
+                                      const QString &code = QStringLiteral("VALIDATION_FAILED"));
+    // The record a Reference field points at must exist and be of its type (checked where records can be
+    // looked up: on the server). With `sameOrgUnit`, it must sit in the same org unit as this record.
+    std::optional<sync::FieldProblem> checkReference(const sync::RuleContext &context,
+                                                     const QJsonObject &fields, const QString &field,
+                                                     const sync::Placement &placement,
+                                                     bool sameOrgUnit) const;
+    // The id a record must have when it is fixed by what it is (one per pairing and quarter, ...).
+    std::optional<sync::FieldProblem> checkDerivedId(const QString &recordId, const QString &key,
+                                                     const QString &field) const;
+    // A date field not after today.
+    static std::optional<sync::FieldProblem> notInFuture(const sync::RuleContext &context,
+                                                         const QJsonObject &f, const QString &field,
+                                                         const QString &label);
+    static QDate dateOf(const QJsonObject &f, const QString &field);
+    static qint64 fenOf(const QJsonObject &f, const QString &field);
+
+private:
+    OrgLevel m_placedAt;
+};
+
+} // namespace sunshine::relief
