@@ -1,0 +1,1026 @@
+// The dated rules of the 阳光扶贫 module (regulation Art. 8-10, 17-21; DOMAIN.md rules 8-10 and 13),
+// table-driven. Working-day dates were counted by hand from resources/calendar/holidays-cn.csv (weekdays and
+// make-up days in the row comments) and checked by an independent count; none is computed with the code under
+// test.
+#include "core/Clock.h"
+#include "core/WorkingCalendar.h"
+#include "relief/ReliefRules.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSet>
+#include <QtTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace sunshine;
+using namespace sunshine::relief;
+
+Q_DECLARE_METATYPE(sunshine::relief::QuarterIncome)
+Q_DECLARE_METATYPE(sunshine::relief::DeadlineState)
+Q_DECLARE_METATYPE(sunshine::relief::CaseKind)
+Q_DECLARE_METATYPE(sunshine::relief::StepEntry)
+Q_DECLARE_METATYPE(sunshine::relief::StepContext)
+
+namespace {
+
+QDate d(int y, int m, int day)
+{
+    return QDate(y, m, day);
+}
+
+Quarter q(int year, int number)
+{
+    return Quarter{year, number};
+}
+
+QuarterIncome income(Quarter quarter, qint64 wages, qint64 business = 0, qint64 property = 0,
+                     qint64 transfer = 0)
+{
+    return QuarterIncome{quarter, wages, business, property, transfer};
+}
+
+StepEntry entry(const QString &step, QDate date, bool passed = true, const QString &opinion = {})
+{
+    StepEntry e;
+    e.step = step;
+    e.passed = passed;
+    e.date = date;
+    e.person = u"王建国"_s;
+    e.opinion = opinion;
+    return e;
+}
+
+StepEntry notice(const QString &step, QDate start, QDate end, QDate date)
+{
+    StepEntry e = entry(step, date);
+    e.noticeStart = start;
+    e.noticeEnd = end;
+    return e;
+}
+
+StepEntry rejected(const QString &step, QDate date)
+{
+    return entry(step, date, false, u"家庭有商品房一套"_s);
+}
+
+StepContext context(OrgLevel level, QDate today)
+{
+    StepContext c;
+    c.actorLevel = level;
+    c.today = today;
+    return c;
+}
+
+// A complete identification, one entry per step, with 5-day notices.
+QList<StepEntry> identification(int steps)
+{
+    const QList<StepEntry> all{
+        entry(u"group-review"_s, d(2026, 2, 24)),
+        entry(u"village-review"_s, d(2026, 2, 26)),
+        notice(u"village-notice"_s, d(2026, 3, 2), d(2026, 3, 6), d(2026, 3, 6)),
+        notice(u"town-review"_s, d(2026, 3, 9), d(2026, 3, 13), d(2026, 3, 13)),
+        entry(u"comparison"_s, d(2026, 3, 20)),
+        entry(u"county-approval"_s, d(2026, 3, 27)),
+    };
+    return all.mid(0, steps);
+}
+
+QList<StepEntry> exitCase(int steps)
+{
+    const QList<StepEntry> all{
+        entry(u"village-review"_s, d(2025, 12, 5)),
+        entry(u"town-review"_s, d(2025, 12, 15)),
+        entry(u"county-confirmation"_s, d(2026, 1, 10)),
+    };
+    return all.mid(0, steps);
+}
+
+// "group-review,!village-review": a leading '!' marks a rejection.
+QList<StepEntry> parseHistory(const QString &compact)
+{
+    QList<StepEntry> result;
+    const QStringList parts = compact.split(u',', Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const bool reject = part.startsWith(u'!');
+        result.append(reject ? rejected(part.mid(1), d(2026, 3, 1)) : entry(part, d(2026, 3, 1)));
+    }
+    return result;
+}
+
+// "A:3/1[p2,p4];B:1/1[]"
+QString summary(const QList<TownVisitStats> &stats)
+{
+    QStringList towns;
+    for (const TownVisitStats &s : stats)
+        towns.append(
+            u"%1:%2/%3[%4]"_s.arg(s.townId).arg(s.pairings).arg(s.visited).arg(s.notVisited.join(u',')));
+    return towns.join(u';');
+}
+
+} // namespace
+
+class TestReliefRules : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void quarterParse_data();
+    void quarterParse();
+    void quarterBounds_data();
+    void quarterBounds();
+    void quarterOf_data();
+    void quarterOf();
+    void quarterOrder();
+    void visitWindow_data();
+    void visitWindow();
+    void visitDate_data();
+    void visitDate();
+    void quarterUnderCheck_data();
+    void quarterUnderCheck();
+    void perCapita_data();
+    void perCapita();
+    void helpDue_data();
+    void helpDue();
+    void deadline_data();
+    void deadline();
+    void deadlineNames();
+    void lookupCode_data();
+    void lookupCode();
+    void lookupCodeFormat();
+    void steps_data();
+    void steps();
+    void caseState_data();
+    void caseState();
+    void stepProblem_data();
+    void stepProblem();
+    void visitStats_data();
+    void visitStats();
+};
+
+// --- Quarters ----------------------------------------------------------------------------------------------
+
+void TestReliefRules::quarterParse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<int>("number");
+
+    QTest::newRow("2026Q1") << u"2026Q1"_s << true << 2026 << 1;
+    QTest::newRow("2026Q4") << u"2026Q4"_s << true << 2026 << 4;
+    QTest::newRow("1900Q1 lowest year") << u"1900Q1"_s << true << 1900 << 1;
+    QTest::newRow("9999Q4 highest year") << u"9999Q4"_s << true << 9999 << 4;
+    QTest::newRow("2026Q5") << u"2026Q5"_s << false << 0 << 0;
+    QTest::newRow("2026Q0") << u"2026Q0"_s << false << 0 << 0;
+    QTest::newRow("26Q1") << u"26Q1"_s << false << 0 << 0;
+    QTest::newRow("empty") << QString() << false << 0 << 0;
+    QTest::newRow("2026q1 lower case") << u"2026q1"_s << false << 0 << 0;
+    QTest::newRow("leading space") << u" 2026Q1"_s << false << 0 << 0;
+    QTest::newRow("trailing space") << u"2026Q1 "_s << false << 0 << 0;
+    QTest::newRow("2026-Q1") << u"2026-Q1"_s << false << 0 << 0;
+    QTest::newRow("2026Q12") << u"2026Q12"_s << false << 0 << 0;
+    QTest::newRow("1899Q4 too early") << u"1899Q4"_s << false << 0 << 0;
+    QTest::newRow("letter in year") << u"20a6Q1"_s << false << 0 << 0;
+    QTest::newRow("full-width digits") << u"２０２６Q1"_s << false << 0 << 0;
+    QTest::newRow("sign") << u"+026Q1"_s << false << 0 << 0;
+}
+
+void TestReliefRules::quarterParse()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(int, year);
+    QFETCH(int, number);
+    const std::optional<Quarter> parsed = Quarter::parse(text);
+    QCOMPARE(parsed.has_value(), valid);
+    if (!valid)
+        return;
+    QCOMPARE(parsed->year, year);
+    QCOMPARE(parsed->number, number);
+    QVERIFY(parsed->isValid());
+    QCOMPARE(parsed->toString(), text);
+}
+
+void TestReliefRules::quarterBounds_data()
+{
+    QTest::addColumn<QString>("quarter");
+    QTest::addColumn<QDate>("first");
+    QTest::addColumn<QDate>("last");
+    QTest::addColumn<QString>("next");
+    QTest::addColumn<QString>("previous");
+    QTest::addColumn<QString>("chinese");
+
+    QTest::newRow("2026Q1") << u"2026Q1"_s << d(2026, 1, 1) << d(2026, 3, 31) << u"2026Q2"_s << u"2025Q4"_s
+                            << u"2026年第一季度"_s;
+    QTest::newRow("2026Q2") << u"2026Q2"_s << d(2026, 4, 1) << d(2026, 6, 30) << u"2026Q3"_s << u"2026Q1"_s
+                            << u"2026年第二季度"_s;
+    QTest::newRow("2026Q3") << u"2026Q3"_s << d(2026, 7, 1) << d(2026, 9, 30) << u"2026Q4"_s << u"2026Q2"_s
+                            << u"2026年第三季度"_s;
+    QTest::newRow("2026Q4") << u"2026Q4"_s << d(2026, 10, 1) << d(2026, 12, 31) << u"2027Q1"_s << u"2026Q3"_s
+                            << u"2026年第四季度"_s;
+    QTest::newRow("2025Q4 into 2026") << u"2025Q4"_s << d(2025, 10, 1) << d(2025, 12, 31) << u"2026Q1"_s
+                                      << u"2025Q3"_s << u"2025年第四季度"_s;
+    QTest::newRow("2024Q1 leap year") << u"2024Q1"_s << d(2024, 1, 1) << d(2024, 3, 31) << u"2024Q2"_s
+                                      << u"2023Q4"_s << u"2024年第一季度"_s;
+}
+
+void TestReliefRules::quarterBounds()
+{
+    QFETCH(QString, quarter);
+    QFETCH(QDate, first);
+    QFETCH(QDate, last);
+    QFETCH(QString, next);
+    QFETCH(QString, previous);
+    QFETCH(QString, chinese);
+    const Quarter qq = *Quarter::parse(quarter);
+    QCOMPARE(qq.firstDay(), first);
+    QCOMPARE(qq.lastDay(), last);
+    QCOMPARE(qq.next().toString(), next);
+    QCOMPARE(qq.previous().toString(), previous);
+    QCOMPARE(qq.next().previous(), qq);
+    QCOMPARE(qq.previous().next(), qq);
+    QCOMPARE(qq.chineseName(), chinese);
+    QCOMPARE(Quarter::of(first), qq);
+    QCOMPARE(Quarter::of(last), qq);
+    QCOMPARE(Quarter::of(first.addDays(-1)), qq.previous());
+    QCOMPARE(Quarter::of(last.addDays(1)), qq.next());
+}
+
+void TestReliefRules::quarterOf_data()
+{
+    QTest::addColumn<QDate>("date");
+    QTest::addColumn<QString>("quarter"); // empty: invalid
+
+    QTest::newRow("Jan 1") << d(2026, 1, 1) << u"2026Q1"_s;
+    QTest::newRow("Feb 29 of a leap year") << d(2024, 2, 29) << u"2024Q1"_s;
+    QTest::newRow("Mar 31") << d(2026, 3, 31) << u"2026Q1"_s;
+    QTest::newRow("Apr 1") << d(2026, 4, 1) << u"2026Q2"_s;
+    QTest::newRow("Jun 30") << d(2026, 6, 30) << u"2026Q2"_s;
+    QTest::newRow("Jul 1") << d(2026, 7, 1) << u"2026Q3"_s;
+    QTest::newRow("Sep 30") << d(2026, 9, 30) << u"2026Q3"_s;
+    QTest::newRow("Oct 1") << d(2026, 10, 1) << u"2026Q4"_s;
+    QTest::newRow("Dec 31") << d(2026, 12, 31) << u"2026Q4"_s;
+    QTest::newRow("invalid date") << QDate() << QString();
+}
+
+void TestReliefRules::quarterOf()
+{
+    QFETCH(QDate, date);
+    QFETCH(QString, quarter);
+    const Quarter qq = Quarter::of(date);
+    QCOMPARE(qq.isValid(), !quarter.isEmpty());
+    QCOMPARE(qq.toString(), quarter);
+}
+
+void TestReliefRules::quarterOrder()
+{
+    QVERIFY(q(2025, 4) < q(2026, 1));
+    QVERIFY(q(2026, 1) < q(2026, 2));
+    QVERIFY(!(q(2026, 1) < q(2025, 4)));
+    QVERIFY(!(q(2026, 3) < q(2026, 3)));
+    QVERIFY(!(q(2026, 3) == q(2025, 3)));
+    QVERIFY(!Quarter().isValid());
+    QVERIFY(Quarter().toString().isEmpty());
+    QVERIFY(!Quarter().firstDay().isValid());
+}
+
+// --- Visits ------------------------------------------------------------------------------------------------
+
+void TestReliefRules::visitWindow_data()
+{
+    QTest::addColumn<QString>("quarter");
+    QTest::addColumn<QDate>("opens");
+    QTest::addColumn<QDate>("closes");
+    QTest::addColumn<QDate>("entryClosesOn");
+    QTest::addColumn<QString>("entryClosesAtUtc");
+
+    QTest::newRow("2026Q1") << u"2026Q1"_s << d(2026, 3, 21) << d(2026, 4, 10) << d(2026, 4, 11)
+                            << u"2026-04-10T16:00:00Z"_s;
+    QTest::newRow("2026Q2") << u"2026Q2"_s << d(2026, 6, 21) << d(2026, 7, 10) << d(2026, 7, 11)
+                            << u"2026-07-10T16:00:00Z"_s;
+    QTest::newRow("2026Q3") << u"2026Q3"_s << d(2026, 9, 21) << d(2026, 10, 10) << d(2026, 10, 11)
+                            << u"2026-10-10T16:00:00Z"_s;
+    QTest::newRow("2026Q4 runs into 2027")
+        << u"2026Q4"_s << d(2026, 12, 21) << d(2027, 1, 10) << d(2027, 1, 11) << u"2027-01-10T16:00:00Z"_s;
+    QTest::newRow("2025Q4 runs into 2026")
+        << u"2025Q4"_s << d(2025, 12, 21) << d(2026, 1, 10) << d(2026, 1, 11) << u"2026-01-10T16:00:00Z"_s;
+}
+
+void TestReliefRules::visitWindow()
+{
+    QFETCH(QString, quarter);
+    QFETCH(QDate, opens);
+    QFETCH(QDate, closes);
+    QFETCH(QDate, entryClosesOn);
+    QFETCH(QString, entryClosesAtUtc);
+    const Quarter qq = *Quarter::parse(quarter);
+    const VisitWindow w = relief::visitWindow(qq);
+    QCOMPARE(w.opens, opens);
+    QCOMPARE(w.closes, closes);
+    QCOMPARE(w.entryClosesOn, entryClosesOn);
+    const qint64 ms = visitEntryClosesAtMs(qq);
+    const QDateTime expectedClose = QDateTime::fromString(entryClosesAtUtc, Qt::ISODate);
+    QVERIFY(expectedClose.isValid());
+    QCOMPARE(ms, expectedClose.toMSecsSinceEpoch());
+    // The close is the first instant of the 11th in China; the instant before still belongs to the 10th.
+    QCOMPARE(chinaDateOf(ms), entryClosesOn);
+    QCOMPARE(chinaDateOf(ms - 1), closes);
+}
+
+void TestReliefRules::visitDate_data()
+{
+    QTest::addColumn<QString>("quarter");
+    QTest::addColumn<QDate>("date");
+    QTest::addColumn<bool>("ok");
+
+    QTest::newRow("Q1 day before opening") << u"2026Q1"_s << d(2026, 3, 20) << false;
+    QTest::newRow("Q1 opening day") << u"2026Q1"_s << d(2026, 3, 21) << true;
+    QTest::newRow("Q1 last day of quarter") << u"2026Q1"_s << d(2026, 3, 31) << true;
+    QTest::newRow("Q1 last visit day") << u"2026Q1"_s << d(2026, 4, 10) << true;
+    QTest::newRow("Q1 day entry closes") << u"2026Q1"_s << d(2026, 4, 11) << false;
+    QTest::newRow("Q1 mid-quarter") << u"2026Q1"_s << d(2026, 2, 15) << false;
+    QTest::newRow("Q1 date in Q4's window") << u"2026Q1"_s << d(2026, 1, 5) << false;
+    QTest::newRow("Q2 day before opening") << u"2026Q2"_s << d(2026, 6, 20) << false;
+    QTest::newRow("Q2 opening day") << u"2026Q2"_s << d(2026, 6, 21) << true;
+    QTest::newRow("Q2 last visit day") << u"2026Q2"_s << d(2026, 7, 10) << true;
+    QTest::newRow("Q2 day after") << u"2026Q2"_s << d(2026, 7, 11) << false;
+    QTest::newRow("Q3 day before opening") << u"2026Q3"_s << d(2026, 9, 20) << false;
+    QTest::newRow("Q3 opening day") << u"2026Q3"_s << d(2026, 9, 21) << true;
+    QTest::newRow("Q3 in the National Day holiday") << u"2026Q3"_s << d(2026, 10, 3) << true;
+    QTest::newRow("Q3 last visit day") << u"2026Q3"_s << d(2026, 10, 10) << true;
+    QTest::newRow("Q3 day after") << u"2026Q3"_s << d(2026, 10, 11) << false;
+    QTest::newRow("Q4 day before opening") << u"2026Q4"_s << d(2026, 12, 20) << false;
+    QTest::newRow("Q4 opening day") << u"2026Q4"_s << d(2026, 12, 21) << true;
+    QTest::newRow("Q4 New Year's Day") << u"2026Q4"_s << d(2027, 1, 1) << true;
+    QTest::newRow("Q4 last visit day in January") << u"2026Q4"_s << d(2027, 1, 10) << true;
+    QTest::newRow("Q4 day after in January") << u"2026Q4"_s << d(2027, 1, 11) << false;
+    QTest::newRow("Q4 a year early") << u"2026Q4"_s << d(2026, 1, 5) << false;
+    QTest::newRow("no date") << u"2026Q1"_s << QDate() << false;
+}
+
+void TestReliefRules::visitDate()
+{
+    QFETCH(QString, quarter);
+    QFETCH(QDate, date);
+    QFETCH(bool, ok);
+    const Quarter qq = *Quarter::parse(quarter);
+    const std::optional<QString> problem = visitDateProblem(qq, date);
+    QCOMPARE(!problem.has_value(), ok);
+    if (problem && date.isValid()) {
+        // Says which window applies and which date is wrong.
+        const VisitWindow w = relief::visitWindow(qq);
+        QVERIFY2(problem->contains(w.opens.toString(Qt::ISODate)), qPrintable(*problem));
+        QVERIFY2(problem->contains(w.closes.toString(Qt::ISODate)), qPrintable(*problem));
+        QVERIFY2(problem->contains(date.toString(Qt::ISODate)), qPrintable(*problem));
+        QVERIFY2(problem->contains(qq.chineseName()), qPrintable(*problem));
+    }
+}
+
+void TestReliefRules::quarterUnderCheck_data()
+{
+    QTest::addColumn<QDate>("today");
+    QTest::addColumn<QString>("quarter");
+
+    QTest::newRow("Jan 1 checks last year's Q4") << d(2026, 1, 1) << u"2025Q4"_s;
+    QTest::newRow("Jan 31 still Q4") << d(2026, 1, 31) << u"2025Q4"_s;
+    QTest::newRow("Feb 1 current Q1") << d(2026, 2, 1) << u"2026Q1"_s;
+    QTest::newRow("Mar 31 current Q1") << d(2026, 3, 31) << u"2026Q1"_s;
+    QTest::newRow("Apr 1 checks Q1") << d(2026, 4, 1) << u"2026Q1"_s;
+    QTest::newRow("Apr 30 checks Q1") << d(2026, 4, 30) << u"2026Q1"_s;
+    QTest::newRow("May 1 current Q2") << d(2026, 5, 1) << u"2026Q2"_s;
+    QTest::newRow("Jul 15 checks Q2") << d(2026, 7, 15) << u"2026Q2"_s;
+    QTest::newRow("Sep 30 current Q3") << d(2026, 9, 30) << u"2026Q3"_s;
+    QTest::newRow("Oct 10 checks Q3") << d(2026, 10, 10) << u"2026Q3"_s;
+    QTest::newRow("Nov 1 current Q4") << d(2026, 11, 1) << u"2026Q4"_s;
+    QTest::newRow("Dec 25 current Q4") << d(2026, 12, 25) << u"2026Q4"_s;
+}
+
+void TestReliefRules::quarterUnderCheck()
+{
+    QFETCH(QDate, today);
+    QFETCH(QString, quarter);
+    QCOMPARE(relief::quarterUnderCheck(today).toString(), quarter);
+}
+
+// --- Income ------------------------------------------------------------------------------------------------
+
+void TestReliefRules::perCapita_data()
+{
+    QTest::addColumn<QList<QuarterIncome>>("incomes");
+    QTest::addColumn<int>("members");
+    QTest::addColumn<QString>("upTo");
+    QTest::addColumn<qint64>("annual");
+    QTest::addColumn<qint64>("perCapita");
+    QTest::addColumn<int>("recorded");
+    QTest::addColumn<bool>("above");
+
+    // upTo 2026Q2: the four quarters are 2025Q3, 2025Q4, 2026Q1, 2026Q2.
+    QTest::newRow("four quarters, three members, rounded down")
+        << QList<QuarterIncome>{income(q(2025, 3), 500000), income(q(2025, 4), 500000),
+                                income(q(2026, 1), 500000), income(q(2026, 2), 500000)}
+        << 3 << u"2026Q2"_s << qint64(2000000) << qint64(666666) << 4 << false;
+    QTest::newRow("all four categories")
+        << QList<QuarterIncome>{income(q(2026, 1), 100000, 200000, 30000, 4000)} << 1 << u"2026Q2"_s
+        << qint64(334000) << qint64(334000) << 1 << false;
+    QTest::newRow("missing quarters")
+        << QList<QuarterIncome>{income(q(2026, 1), 300000), income(q(2026, 2), 200000)} << 2 << u"2026Q2"_s
+        << qint64(500000) << qint64(250000) << 2 << false;
+    QTest::newRow("no records") << QList<QuarterIncome>{} << 2 << u"2026Q2"_s << qint64(0) << qint64(0) << 0
+                                << false;
+    QTest::newRow("duplicate quarter, last wins")
+        << QList<QuarterIncome>{income(q(2026, 1), 100000), income(q(2026, 2), 50000),
+                                income(q(2026, 1), 300000)}
+        << 1 << u"2026Q2"_s << qint64(350000) << qint64(350000) << 2 << false;
+    QTest::newRow("duplicate quarter, later record lower")
+        << QList<QuarterIncome>{income(q(2026, 1), 900000), income(q(2026, 1), 100000)} << 1 << u"2026Q2"_s
+        << qint64(100000) << qint64(100000) << 1 << false;
+    QTest::newRow("quarters outside the four ignored")
+        << QList<QuarterIncome>{income(q(2025, 2), 9000000), income(q(2025, 3), 100000),
+                                income(q(2026, 3), 9000000), income(q(2024, 3), 9000000)}
+        << 1 << u"2026Q2"_s << qint64(100000) << qint64(100000) << 1 << false;
+    QTest::newRow("negative business income (a loss)")
+        << QList<QuarterIncome>{income(q(2026, 1), 400000, -600000), income(q(2026, 2), 300000, 100000)} << 2
+        << u"2026Q2"_s << qint64(200000) << qint64(100000) << 2 << false;
+    QTest::newRow("net loss, per capita rounded down")
+        << QList<QuarterIncome>{income(q(2026, 2), 100000, -200001)} << 2 << u"2026Q2"_s << qint64(-100001)
+        << qint64(-50001) << 1 << false;
+    QTest::newRow("members 0") << QList<QuarterIncome>{income(q(2026, 2), 9000000)} << 0 << u"2026Q2"_s
+                               << qint64(9000000) << qint64(0) << 1 << false;
+    QTest::newRow("exactly at the 7,000-yuan line")
+        << QList<QuarterIncome>{income(q(2025, 3), 350000), income(q(2025, 4), 350000),
+                                income(q(2026, 1), 350000), income(q(2026, 2), 350000)}
+        << 2 << u"2026Q2"_s << qint64(1400000) << qint64(700000) << 4 << true;
+    QTest::newRow("one fen below the line")
+        << QList<QuarterIncome>{income(q(2025, 3), 350000), income(q(2025, 4), 350000),
+                                income(q(2026, 1), 350000), income(q(2026, 2), 349999)}
+        << 2 << u"2026Q2"_s << qint64(1399999) << qint64(699999) << 4 << false;
+    QTest::newRow("at the line after rounding down")
+        << QList<QuarterIncome>{income(q(2026, 1), 2100002)} << 3 << u"2026Q2"_s << qint64(2100002)
+        << qint64(700000) << 1 << true;
+    QTest::newRow("upTo Q1 spans the year boundary")
+        << QList<QuarterIncome>{income(q(2025, 1), 9000000), income(q(2025, 2), 100000),
+                                income(q(2025, 3), 100000),  income(q(2025, 4), 100000),
+                                income(q(2026, 1), 100000),  income(q(2026, 2), 9000000)}
+        << 1 << u"2026Q1"_s << qint64(400000) << qint64(400000) << 4 << false;
+}
+
+void TestReliefRules::perCapita()
+{
+    QFETCH(QList<QuarterIncome>, incomes);
+    QFETCH(int, members);
+    QFETCH(QString, upTo);
+    QFETCH(qint64, annual);
+    QFETCH(qint64, perCapita);
+    QFETCH(int, recorded);
+    QFETCH(bool, above);
+    const PerCapitaIncome r = perCapitaIncome(incomes, members, *Quarter::parse(upTo));
+    QCOMPARE(r.annualFen, annual);
+    QCOMPARE(r.perCapitaFen, perCapita);
+    QCOMPARE(r.quartersRecorded, recorded);
+    QCOMPARE(r.atOrAboveLine, above);
+}
+
+// --- Help requests -----------------------------------------------------------------------------------------
+
+void TestReliefRules::helpDue_data()
+{
+    QTest::addColumn<bool>("result"); // false: answer (5 working days), true: result (10 working days)
+    QTest::addColumn<QDate>("from");
+    QTest::addColumn<QDate>("due");
+
+    // 2025 National Day: Sun 9-28 worked, Oct 1-8 off, Sat 10-11 worked.
+    // Tue 9-30 -> Thu 10-9, Fri 10-10, Sat 10-11 (make-up), Mon 10-13, Tue 10-14.
+    QTest::newRow("answer raised the day before National Day 2025")
+        << false << d(2025, 9, 30) << d(2025, 10, 14);
+    // Fri 9-26 -> Sun 9-28 (make-up), Mon 9-29, Tue 9-30, Thu 10-9, Fri 10-10.
+    QTest::newRow("answer counting make-up Sunday 2025-09-28") << false << d(2025, 9, 26) << d(2025, 10, 10);
+    // Raised on a holiday: Fri 10-3 -> 10-9, 10-10, 10-11 (make-up), 10-13, 10-14.
+    QTest::newRow("answer raised during the holiday") << false << d(2025, 10, 3) << d(2025, 10, 14);
+    // Thu 9-25 -> 9-26, 9-28, 9-29, 9-30, 10-9, 10-10, 10-11, 10-13, 10-14, 10-15.
+    QTest::newRow("result across National Day 2025") << true << d(2025, 9, 25) << d(2025, 10, 15);
+    // Tue 9-30 -> 10-9, 10-10, 10-11, 10-13 .. 10-17, 10-20, 10-21.
+    QTest::newRow("result assigned the day before National Day 2025")
+        << true << d(2025, 9, 30) << d(2025, 10, 21);
+    // 2025 Spring Festival: Sun 1-26 worked, Jan 28 - Feb 4 off. Fri 1-24 -> 1-26, 1-27, 2-5, 2-6, 2-7.
+    QTest::newRow("answer across Spring Festival 2025") << false << d(2025, 1, 24) << d(2025, 2, 7);
+    // 2026 Spring Festival: Sat 2-14 worked, Feb 15-23 off, Sat 2-28 worked.
+    // Fri 2-13 -> Sat 2-14 (make-up), Tue 2-24, 2-25, 2-26, 2-27.
+    QTest::newRow("answer across Spring Festival 2026") << false << d(2026, 2, 13) << d(2026, 2, 27);
+    // Tue 2-24 -> 2-25, 2-26, 2-27, Sat 2-28 (make-up), Mon 3-2.
+    QTest::newRow("answer counting make-up Saturday 2026-02-28") << false << d(2026, 2, 24) << d(2026, 3, 2);
+    // Thu 2-12 -> 2-13, 2-14, 2-24, 2-25, 2-26, 2-27, 2-28, 3-2, 3-3, 3-4.
+    QTest::newRow("result across Spring Festival 2026") << true << d(2026, 2, 12) << d(2026, 3, 4);
+    // 2026 National Day: Sun 9-20 worked, Oct 1-7 off, Sat 10-10 worked.
+    // Wed 9-30 -> Thu 10-8, Fri 10-9, Sat 10-10 (make-up), Mon 10-12, Tue 10-13.
+    QTest::newRow("answer raised the day before National Day 2026")
+        << false << d(2026, 9, 30) << d(2026, 10, 13);
+    // Fri 9-18 -> Sun 9-20 (make-up), 9-21, 9-22, 9-23, 9-24.
+    QTest::newRow("answer counting make-up Sunday 2026-09-20") << false << d(2026, 9, 18) << d(2026, 9, 24);
+    // New Year 2026: Jan 1-3 off, Sun 1-4 worked. Wed 12-31 -> 1-4, 1-5 .. 1-9, 1-12 .. 1-15.
+    QTest::newRow("result across New Year 2026") << true << d(2025, 12, 31) << d(2026, 1, 15);
+    QTest::newRow("answer in an ordinary week") << false << d(2026, 3, 9) << d(2026, 3, 16);
+}
+
+void TestReliefRules::helpDue()
+{
+    QFETCH(bool, result);
+    QFETCH(QDate, from);
+    QFETCH(QDate, due);
+    const WorkingCalendar &cal = WorkingCalendar::builtIn();
+    QCOMPARE(result ? helpResultDue(from, cal) : helpAnswerDue(from, cal), due);
+}
+
+void TestReliefRules::deadline_data()
+{
+    QTest::addColumn<QDate>("due");
+    QTest::addColumn<QDate>("done"); // invalid: not done
+    QTest::addColumn<QDate>("today");
+    QTest::addColumn<int>("dueSoonDays");
+    QTest::addColumn<DeadlineState>("expected");
+
+    using S = DeadlineState;
+    // Due Tue 2025-10-14 (the answer to a request raised on 9-30).
+    const QDate due = d(2025, 10, 14);
+    QTest::newRow("open: five working days left") << due << QDate() << d(2025, 9, 30) << 2 << S::Open;
+    // From Fri 10-10: Sat 10-11 (make-up), Mon 10-13, Tue 10-14 are three working days.
+    QTest::newRow("open: make-up Saturday counts") << due << QDate() << d(2025, 10, 10) << 2 << S::Open;
+    QTest::newRow("due soon: two working days left") << due << QDate() << d(2025, 10, 11) << 2 << S::DueSoon;
+    QTest::newRow("due soon: one working day left") << due << QDate() << d(2025, 10, 13) << 2 << S::DueSoon;
+    QTest::newRow("due soon: due today") << due << QDate() << d(2025, 10, 14) << 2 << S::DueSoon;
+    // Nine calendar days but one working day: the holiday does not count.
+    QTest::newRow("due soon across the holiday")
+        << d(2025, 10, 9) << QDate() << d(2025, 9, 30) << 2 << S::DueSoon;
+    QTest::newRow("window 0: one day left is open") << due << QDate() << d(2025, 10, 13) << 0 << S::Open;
+    QTest::newRow("window 0: due today") << due << QDate() << d(2025, 10, 14) << 0 << S::DueSoon;
+    QTest::newRow("overdue the next day") << due << QDate() << d(2025, 10, 15) << 2 << S::Overdue;
+    QTest::newRow("overdue long after") << due << QDate() << d(2026, 1, 5) << 2 << S::Overdue;
+    QTest::newRow("done on the due date") << due << d(2025, 10, 14) << d(2025, 10, 20) << 2 << S::DoneOnTime;
+    QTest::newRow("done early") << due << d(2025, 10, 9) << d(2025, 10, 9) << 2 << S::DoneOnTime;
+    QTest::newRow("done a day late") << due << d(2025, 10, 15) << d(2025, 10, 15) << 2 << S::DoneLate;
+    QTest::newRow("done late, looked at later")
+        << due << d(2025, 10, 20) << d(2025, 12, 1) << 2 << S::DoneLate;
+}
+
+void TestReliefRules::deadline()
+{
+    QFETCH(QDate, due);
+    QFETCH(QDate, done);
+    QFETCH(QDate, today);
+    QFETCH(int, dueSoonDays);
+    QFETCH(DeadlineState, expected);
+    const std::optional<QDate> doneOn = done.isValid() ? std::optional<QDate>(done) : std::nullopt;
+    QCOMPARE(deadlineState(due, doneOn, today, WorkingCalendar::builtIn(), dueSoonDays), expected);
+}
+
+void TestReliefRules::deadlineNames()
+{
+    using S = DeadlineState;
+    QCOMPARE(deadlineStateName(S::Open), u"open"_s);
+    QCOMPARE(deadlineStateName(S::DueSoon), u"due-soon"_s);
+    QCOMPARE(deadlineStateName(S::Overdue), u"overdue"_s);
+    QCOMPARE(deadlineStateName(S::DoneOnTime), u"done-on-time"_s);
+    QCOMPARE(deadlineStateName(S::DoneLate), u"done-late"_s);
+    QCOMPARE(deadlineStateChinese(S::Open), u"办理中"_s);
+    QCOMPARE(deadlineStateChinese(S::DueSoon), u"即将到期"_s);
+    QCOMPARE(deadlineStateChinese(S::Overdue), u"已逾期"_s);
+    QCOMPARE(deadlineStateChinese(S::DoneOnTime), u"按时办结"_s);
+    QCOMPARE(deadlineStateChinese(S::DoneLate), u"逾期办结"_s);
+}
+
+void TestReliefRules::lookupCode_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("code");
+
+    // Expected codes computed independently (Python hashlib: first 8 SHA-256 bytes of the UTF-8 id, modulo
+    // 32).
+    QTest::newRow("empty id") << QString() << u"QZ5J64SWWN"_s;
+    QTest::newRow("plain id") << u"help-0001"_s << u"QZHA7AK3MX"_s;
+    QTest::newRow("uuid") << u"0f8fad5b-d9cb-469f-a165-70867728950e"_s << u"QZAL3FQ6RQ"_s;
+    QTest::newRow("Chinese id") << u"求助-南通-1"_s << u"QZ6YE75JSE"_s;
+}
+
+void TestReliefRules::lookupCode()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, code);
+    QCOMPARE(helpLookupCode(id), code);
+    QCOMPARE(helpLookupCode(id), helpLookupCode(id));
+}
+
+void TestReliefRules::lookupCodeFormat()
+{
+    static const QRegularExpression format(u"^QZ[2-9A-HJ-NP-Z]{8}$"_s);
+    QSet<QString> codes;
+    for (int i = 0; i < 2000; ++i) {
+        const QString id = u"help-%1"_s.arg(i);
+        const QString code = helpLookupCode(id);
+        QVERIFY2(format.match(code).hasMatch(), qPrintable(code));
+        QVERIFY2(!code.contains(id), qPrintable(code));
+        codes.insert(code);
+    }
+    QCOMPARE(codes.size(), 2000);
+}
+
+// --- Workflow ----------------------------------------------------------------------------------------------
+
+void TestReliefRules::steps_data()
+{
+    QTest::addColumn<CaseKind>("kind");
+    QTest::addColumn<QString>("codes");
+    QTest::addColumn<QString>("levels");
+    QTest::addColumn<QString>("notices");
+
+    QTest::newRow("identification")
+        << CaseKind::Identification
+        << u"group-review,village-review,village-notice,town-review,comparison,county-approval"_s
+        << u"village,village,village,town,county,county"_s << u"village-notice,town-review"_s;
+    QTest::newRow("exit") << CaseKind::Exit << u"village-review,town-review,county-confirmation"_s
+                          << u"village,town,county"_s << QString();
+}
+
+void TestReliefRules::steps()
+{
+    QFETCH(CaseKind, kind);
+    QFETCH(QString, codes);
+    QFETCH(QString, levels);
+    QFETCH(QString, notices);
+    QStringList c, l, n;
+    const QList<WorkflowStep> list = workflowSteps(kind);
+    for (const WorkflowStep &s : list) {
+        c.append(s.code);
+        l.append(orgLevelName(s.level));
+        if (s.publicNotice)
+            n.append(s.code);
+        QVERIFY(!s.chineseName.isEmpty());
+    }
+    QCOMPARE(c.join(u','), codes);
+    QCOMPARE(l.join(u','), levels);
+    QCOMPARE(n.join(u','), notices);
+}
+
+void TestReliefRules::caseState_data()
+{
+    QTest::addColumn<CaseKind>("kind");
+    QTest::addColumn<QString>("history"); // see parseHistory(): '!' marks a rejection
+    QTest::addColumn<int>("nextStep");
+    QTest::addColumn<bool>("finished");
+    QTest::addColumn<bool>("refused");
+
+    using K = CaseKind;
+    QTest::newRow("identification: new") << K::Identification << QString() << 0 << false << false;
+    QTest::newRow("identification: first step")
+        << K::Identification << u"group-review"_s << 1 << false << false;
+    QTest::newRow("identification: all six")
+        << K::Identification
+        << u"group-review,village-review,village-notice,town-review,comparison,county-approval"_s << 6 << true
+        << false;
+    QTest::newRow("identification: first step rejected")
+        << K::Identification << u"!group-review"_s << 0 << false << true;
+    QTest::newRow("identification: entries after refusal ignored")
+        << K::Identification << u"!group-review,group-review,village-review"_s << 0 << false << true;
+    QTest::newRow("identification: notice rejected returns to village review")
+        << K::Identification << u"group-review,village-review,!village-notice"_s << 1 << false << false;
+    QTest::newRow("identification: taken again after rejection")
+        << K::Identification << u"group-review,village-review,!village-notice,village-review,village-notice"_s
+        << 3 << false << false;
+    QTest::newRow("identification: two rejections in a row")
+        << K::Identification << u"group-review,village-review,village-notice,!town-review,!village-notice"_s
+        << 1 << false << false;
+    QTest::newRow("identification: rejection back to the first step")
+        << K::Identification << u"group-review,!village-review"_s << 0 << false << false;
+    QTest::newRow("identification: first step rejected after a return")
+        << K::Identification << u"group-review,!village-review,!group-review"_s << 0 << false << true;
+    QTest::newRow("identification: approval rejected returns to comparison")
+        << K::Identification
+        << u"group-review,village-review,village-notice,town-review,comparison,!county-approval"_s << 4
+        << false << false;
+    QTest::newRow("identification: repeat ignored")
+        << K::Identification << u"group-review,group-review"_s << 1 << false << false;
+    QTest::newRow("identification: skip ignored")
+        << K::Identification << u"group-review,county-approval"_s << 1 << false << false;
+    QTest::newRow("exit: new") << K::Exit << QString() << 0 << false << false;
+    QTest::newRow("exit: all three") << K::Exit << u"village-review,town-review,county-confirmation"_s << 3
+                                     << true << false;
+    QTest::newRow("exit: first step rejected") << K::Exit << u"!village-review"_s << 0 << false << true;
+    QTest::newRow("exit: town review rejected")
+        << K::Exit << u"village-review,!town-review"_s << 0 << false << false;
+    QTest::newRow("exit: confirmation rejected")
+        << K::Exit << u"village-review,town-review,!county-confirmation"_s << 1 << false << false;
+    QTest::newRow("exit: entries after finishing ignored")
+        << K::Exit << u"village-review,town-review,county-confirmation,!county-confirmation"_s << 3 << true
+        << false;
+}
+
+void TestReliefRules::caseState()
+{
+    QFETCH(CaseKind, kind);
+    QFETCH(QString, history);
+    QFETCH(int, nextStep);
+    QFETCH(bool, finished);
+    QFETCH(bool, refused);
+    const CaseState s = relief::caseState(kind, parseHistory(history));
+    QCOMPARE(s.nextStep, nextStep);
+    QCOMPARE(s.finished, finished);
+    QCOMPARE(s.refused, refused);
+}
+
+void TestReliefRules::stepProblem_data()
+{
+    QTest::addColumn<CaseKind>("kind");
+    QTest::addColumn<QList<StepEntry>>("history");
+    QTest::addColumn<StepEntry>("next");
+    QTest::addColumn<StepContext>("ctx");
+    QTest::addColumn<QString>("problem"); // empty: accepted; otherwise the exact message
+
+    using K = CaseKind;
+    using L = OrgLevel;
+    const QDate today = d(2026, 3, 31);
+    const QList<StepEntry> full = identification(6);
+    const QList<OrgLevel> levels{L::Village, L::Village, L::Village, L::Town, L::County, L::County};
+
+    // Happy path: each step appended to the ones before it.
+    for (int i = 0; i < full.size(); ++i)
+        QTest::addRow("identification happy %d: %s", i, qPrintable(full.at(i).step))
+            << K::Identification << identification(i) << full.at(i) << context(levels.at(i), today)
+            << QString();
+
+    // Closed cases.
+    QTest::newRow("identification finished")
+        << K::Identification << full << entry(u"county-approval"_s, today) << context(L::County, today)
+        << u"本案已办结，不能再办理"_s;
+    QTest::newRow("first step rejected closes the case")
+        << K::Identification << QList<StepEntry>{rejected(u"group-review"_s, d(2026, 2, 24))}
+        << entry(u"group-review"_s, d(2026, 2, 25)) << context(L::Village, today)
+        << u"本案已因“村民小组评议”未通过而终止，不能再办理"_s;
+
+    // Order.
+    QTest::newRow("skipping the first step")
+        << K::Identification << QList<StepEntry>{} << entry(u"village-review"_s, d(2026, 2, 26))
+        << context(L::Village, today) << u"应先完成“村民小组评议”"_s;
+    QTest::newRow("skipping the village notice")
+        << K::Identification << identification(2)
+        << notice(u"town-review"_s, d(2026, 3, 9), d(2026, 3, 13), d(2026, 3, 13)) << context(L::Town, today)
+        << u"应先完成“村内公示”"_s;
+    QTest::newRow("skipping to approval")
+        << K::Identification << identification(3) << entry(u"county-approval"_s, d(2026, 3, 27))
+        << context(L::County, today) << u"应先完成“镇级审核并公示”"_s;
+    QTest::newRow("repeating the first step")
+        << K::Identification << identification(1) << entry(u"group-review"_s, d(2026, 2, 25))
+        << context(L::Village, today) << u"“村民小组评议”已经办理，下一步应为“村委会审核”"_s;
+    QTest::newRow("repeating the comparison")
+        << K::Identification << identification(5) << entry(u"comparison"_s, d(2026, 3, 21))
+        << context(L::County, today) << u"“部门比对”已经办理，下一步应为“县级审批”"_s;
+    QTest::newRow("unknown step") << K::Identification << identification(1)
+                                  << entry(u"house-visit"_s, d(2026, 2, 25)) << context(L::Village, today)
+                                  << u"精准识别流程没有“house-visit”这一步骤"_s;
+
+    // Rejection returns to the previous step.
+    QList<StepEntry> noticeRejected = identification(2);
+    noticeRejected.append(rejected(u"village-notice"_s, d(2026, 3, 6)));
+    noticeRejected.last().noticeStart = d(2026, 3, 2);
+    noticeRejected.last().noticeEnd = d(2026, 3, 6);
+    QTest::newRow("after a rejection the previous step again")
+        << K::Identification << noticeRejected << entry(u"village-review"_s, d(2026, 3, 9))
+        << context(L::Village, today) << QString();
+    QTest::newRow("after a rejection not the rejected step")
+        << K::Identification << noticeRejected
+        << notice(u"village-notice"_s, d(2026, 3, 9), d(2026, 3, 13), d(2026, 3, 13))
+        << context(L::Village, today) << u"应先完成“村委会审核”"_s;
+    QTest::newRow("rejection with a reason")
+        << K::Identification << identification(1) << rejected(u"village-review"_s, d(2026, 2, 26))
+        << context(L::Village, today) << QString();
+    QTest::newRow("rejection without a reason") << K::Identification << identification(1)
+                                                << entry(u"village-review"_s, d(2026, 2, 26), false, u"  "_s)
+                                                << context(L::Village, today) << u"不通过时须填写理由"_s;
+
+    // Public notices.
+    QTest::newRow("village notice of 4 days")
+        << K::Identification << identification(2)
+        << notice(u"village-notice"_s, d(2026, 3, 2), d(2026, 3, 5), d(2026, 3, 5))
+        << context(L::Village, today) << u"公示期不少于 5 天（2026-03-02 至 2026-03-05 仅 4 天）"_s;
+    QTest::newRow("village notice of 5 days across the month end")
+        << K::Identification << identification(2)
+        << notice(u"village-notice"_s, d(2026, 2, 26), d(2026, 3, 2), d(2026, 3, 2))
+        << context(L::Village, today) << QString();
+    QTest::newRow("town notice of 4 days")
+        << K::Identification << identification(3)
+        << notice(u"town-review"_s, d(2026, 3, 9), d(2026, 3, 12), d(2026, 3, 12)) << context(L::Town, today)
+        << u"公示期不少于 5 天（2026-03-09 至 2026-03-12 仅 4 天）"_s;
+    QTest::newRow("notice of one day")
+        << K::Identification << identification(2)
+        << notice(u"village-notice"_s, d(2026, 3, 6), d(2026, 3, 6), d(2026, 3, 6))
+        << context(L::Village, today) << u"公示期不少于 5 天（2026-03-06 至 2026-03-06 仅 1 天）"_s;
+    QTest::newRow("notice without dates")
+        << K::Identification << identification(2) << entry(u"village-notice"_s, d(2026, 3, 6))
+        << context(L::Village, today) << u"请填写公示起止日期"_s;
+    QTest::newRow("notice start after end")
+        << K::Identification << identification(2)
+        << notice(u"village-notice"_s, d(2026, 3, 6), d(2026, 3, 2), d(2026, 3, 6))
+        << context(L::Village, today) << u"公示开始日期 2026-03-06 晚于结束日期 2026-03-02"_s;
+    QTest::newRow("decided before the notice ended")
+        << K::Identification << identification(2)
+        << notice(u"village-notice"_s, d(2026, 3, 2), d(2026, 3, 6), d(2026, 3, 5))
+        << context(L::Village, today) << u"公示至 2026-03-06 结束，办理日期 2026-03-05 不能早于公示结束"_s;
+
+    // Levels.
+    QTest::newRow("village step by a town reviewer")
+        << K::Identification << identification(1) << entry(u"village-review"_s, d(2026, 2, 26))
+        << context(L::Town, today) << QString();
+    QTest::newRow("village notice by a town reviewer")
+        << K::Identification << identification(2) << full.at(2) << context(L::Town, today) << QString();
+    QTest::newRow("village step by a county reviewer")
+        << K::Identification << identification(1) << entry(u"village-review"_s, d(2026, 2, 26))
+        << context(L::County, today) << u"“村委会审核”应由村级审核员办理"_s;
+    QTest::newRow("town step by a village reviewer")
+        << K::Identification << identification(3) << full.at(3) << context(L::Village, today)
+        << u"“镇级审核并公示”应由镇级审核员办理"_s;
+    QTest::newRow("comparison by a town reviewer")
+        << K::Identification << identification(4) << full.at(4) << context(L::Town, today)
+        << u"“部门比对”应由县级审核员办理"_s;
+    QTest::newRow("local comparison by a city reviewer")
+        << K::Identification << identification(4) << full.at(4) << context(L::City, today)
+        << u"“部门比对”应由县级审核员办理"_s;
+    StepContext crossCounty = context(L::County, today);
+    crossCounty.crossRegion = true;
+    StepContext crossCity = context(L::City, today);
+    crossCity.crossRegion = true;
+    StepContext crossTown = context(L::Town, today);
+    crossTown.crossRegion = true;
+    QTest::newRow("cross-region comparison at county refused")
+        << K::Identification << identification(4) << full.at(4) << crossCounty
+        << u"跨区域比对应由市级审核员办理"_s;
+    QTest::newRow("cross-region comparison at town refused")
+        << K::Identification << identification(4) << full.at(4) << crossTown
+        << u"跨区域比对应由市级审核员办理"_s;
+    QTest::newRow("cross-region comparison at city allowed")
+        << K::Identification << identification(4) << full.at(4) << crossCity << QString();
+    QTest::newRow("cross-region approval still at county")
+        << K::Identification << identification(5) << full.at(5) << crossCounty << QString();
+    QTest::newRow("approval by a city reviewer")
+        << K::Identification << identification(5) << full.at(5) << context(L::City, today)
+        << u"“县级审批”应由县级审核员办理"_s;
+
+    // Comparison hits.
+    StepContext twoHits = context(L::County, today);
+    twoHits.unresolvedComparisonHits = 2;
+    QTest::newRow("approval with unresolved hits") << K::Identification << identification(5) << full.at(5)
+                                                   << twoHits << u"还有 2 条比对疑点未处理，不能审批"_s;
+    QTest::newRow("rejecting the approval with unresolved hits")
+        << K::Identification << identification(5) << rejected(u"county-approval"_s, d(2026, 3, 27)) << twoHits
+        << QString();
+    QTest::newRow("comparison with unresolved hits")
+        << K::Identification << identification(4) << full.at(4) << twoHits << QString();
+
+    // Date and person.
+    QTest::newRow("no date") << K::Identification << identification(1) << entry(u"village-review"_s, QDate())
+                             << context(L::Village, today) << u"请填写办理日期"_s;
+    QTest::newRow("date after today")
+        << K::Identification << identification(5) << entry(u"county-approval"_s, d(2026, 4, 1))
+        << context(L::County, today) << u"办理日期 2026-04-01 晚于今天（2026-03-31）"_s;
+    QTest::newRow("date today") << K::Identification << identification(5)
+                                << entry(u"county-approval"_s, today) << context(L::County, today)
+                                << QString();
+    QTest::newRow("date before the previous step")
+        << K::Identification << identification(1) << entry(u"village-review"_s, d(2026, 2, 23))
+        << context(L::Village, today) << u"办理日期 2026-02-23 早于上一步骤的日期 2026-02-24"_s;
+    QTest::newRow("same date as the previous step")
+        << K::Identification << identification(1) << entry(u"village-review"_s, d(2026, 2, 24))
+        << context(L::Village, today) << QString();
+    StepEntry nobody = entry(u"village-review"_s, d(2026, 2, 26));
+    nobody.person = u" "_s;
+    QTest::newRow("no person") << K::Identification << identification(1) << nobody
+                               << context(L::Village, today) << u"请填写经办人"_s;
+    QTest::newRow("no today") << K::Identification << identification(1)
+                              << entry(u"village-review"_s, d(2026, 2, 26)) << context(L::Village, QDate())
+                              << u"无法确定今天的日期，请检查系统时间"_s;
+
+    // Exit.
+    const QDate exitToday = d(2026, 1, 20);
+    const QList<StepEntry> exitFull = exitCase(3);
+    const QList<OrgLevel> exitLevels{L::Village, L::Town, L::County};
+    for (int i = 0; i < exitFull.size(); ++i)
+        QTest::addRow("exit happy %d: %s", i, qPrintable(exitFull.at(i).step))
+            << K::Exit << exitCase(i) << exitFull.at(i) << context(exitLevels.at(i), exitToday) << QString();
+    QTest::newRow("exit finished") << K::Exit << exitFull << entry(u"county-confirmation"_s, exitToday)
+                                   << context(L::County, exitToday) << u"本案已办结，不能再办理"_s;
+    QTest::newRow("exit first step rejected closes the case")
+        << K::Exit << QList<StepEntry>{rejected(u"village-review"_s, d(2025, 12, 5))}
+        << entry(u"village-review"_s, d(2025, 12, 6)) << context(L::Village, exitToday)
+        << u"本案已因“村委会评议”未通过而终止，不能再办理"_s;
+    QTest::newRow("exit skipping the town review")
+        << K::Exit << exitCase(1) << entry(u"county-confirmation"_s, d(2026, 1, 10))
+        << context(L::County, exitToday) << u"应先完成“镇级审核”"_s;
+    QTest::newRow("exit repeating the village review")
+        << K::Exit << exitCase(1) << entry(u"village-review"_s, d(2025, 12, 6))
+        << context(L::Village, exitToday) << u"“村委会评议”已经办理，下一步应为“镇级审核”"_s;
+    QList<StepEntry> townRejected = exitCase(1);
+    townRejected.append(rejected(u"town-review"_s, d(2025, 12, 15)));
+    QTest::newRow("exit after rejection the village review again")
+        << K::Exit << townRejected << entry(u"village-review"_s, d(2025, 12, 20))
+        << context(L::Town, exitToday) << QString();
+    QTest::newRow("exit after rejection not the town review")
+        << K::Exit << townRejected << entry(u"town-review"_s, d(2025, 12, 20)) << context(L::Town, exitToday)
+        << u"应先完成“村委会评议”"_s;
+    QTest::newRow("exit village review by a town reviewer")
+        << K::Exit << QList<StepEntry>{} << exitFull.at(0) << context(L::Town, exitToday) << QString();
+    QTest::newRow("exit confirmation by a town reviewer")
+        << K::Exit << exitCase(2) << exitFull.at(2) << context(L::Town, exitToday)
+        << u"“县级确认”应由县级审核员办理"_s;
+    QTest::newRow("exit step from identification")
+        << K::Exit << exitCase(1) << entry(u"comparison"_s, d(2025, 12, 10)) << context(L::County, exitToday)
+        << u"退出流程没有“comparison”这一步骤"_s;
+    QTest::newRow("exit on December 1")
+        << K::Exit << QList<StepEntry>{} << entry(u"village-review"_s, d(2025, 12, 1))
+        << context(L::Village, exitToday) << QString();
+    QTest::newRow("exit on January 31")
+        << K::Exit << exitCase(2) << entry(u"county-confirmation"_s, d(2026, 1, 31))
+        << context(L::County, d(2026, 2, 2)) << QString();
+    QTest::newRow("exit on November 30")
+        << K::Exit << QList<StepEntry>{} << entry(u"village-review"_s, d(2025, 11, 30))
+        << context(L::Village, exitToday)
+        << u"退出只能在年底（12 月 1 日至次年 1 月 31 日）办理，2025-11-30 不在此期间"_s;
+    QTest::newRow("exit on February 1")
+        << K::Exit << exitCase(2) << entry(u"county-confirmation"_s, d(2026, 2, 1))
+        << context(L::County, d(2026, 2, 2))
+        << u"退出只能在年底（12 月 1 日至次年 1 月 31 日）办理，2026-02-01 不在此期间"_s;
+    QTest::newRow("exit in June")
+        << K::Exit << QList<StepEntry>{} << entry(u"village-review"_s, d(2026, 6, 15))
+        << context(L::Village, d(2026, 6, 15))
+        << u"退出只能在年底（12 月 1 日至次年 1 月 31 日）办理，2026-06-15 不在此期间"_s;
+    StepContext anyTime = context(L::Village, d(2026, 6, 15));
+    anyTime.exitAtYearEnd = false;
+    QTest::newRow("exit in June without the year-end rule")
+        << K::Exit << QList<StepEntry>{} << entry(u"village-review"_s, d(2026, 6, 15)) << anyTime
+        << QString();
+    StepContext exitHits = context(L::County, exitToday);
+    exitHits.unresolvedComparisonHits = 3;
+    exitHits.crossRegion = true;
+    QTest::newRow("exit ignores comparison hits and region")
+        << K::Exit << exitCase(2) << exitFull.at(2) << exitHits << QString();
+}
+
+void TestReliefRules::stepProblem()
+{
+    QFETCH(CaseKind, kind);
+    QFETCH(QList<StepEntry>, history);
+    QFETCH(StepEntry, next);
+    QFETCH(StepContext, ctx);
+    QFETCH(QString, problem);
+    const std::optional<QString> actual = relief::stepProblem(kind, history, next, ctx);
+    if (problem.isEmpty()) {
+        QVERIFY2(!actual, actual ? qPrintable(*actual) : "");
+        // An accepted step moves the case on (or back, for a rejection).
+        const CaseState before = relief::caseState(kind, history);
+        QList<StepEntry> after = history;
+        after.append(next);
+        const CaseState s = relief::caseState(kind, after);
+        QCOMPARE(s.nextStep, next.passed ? before.nextStep + 1 : before.nextStep - 1);
+    } else {
+        QVERIFY(actual.has_value());
+        QCOMPARE(*actual, problem);
+    }
+}
+
+// --- Visit statistics --------------------------------------------------------------------------------------
+
+void TestReliefRules::visitStats_data()
+{
+    QTest::addColumn<QString>("pairings"); // "pairing@town,..."
+    QTest::addColumn<QString>("visits");   // "pairing@quarter,..."
+    QTest::addColumn<QString>("quarter");
+    QTest::addColumn<QString>("expected"); // "town:pairings/visited[not visited]"
+
+    const QString pairings = u"p1@A,p2@A,p3@B,p4@A,p5@C,p1@A"_s;
+    const QString visits = u"p1@2026Q1,p1@2026Q1,p3@2026Q1,p4@2026Q2,p5@2025Q4,p9@2026Q1"_s;
+    QTest::newRow("2026Q1") << pairings << visits << u"2026Q1"_s << u"A:3/1[p2,p4];B:1/1[];C:1/0[p5]"_s;
+    QTest::newRow("2026Q2") << pairings << visits << u"2026Q2"_s << u"A:3/1[p1,p2];B:1/0[p3];C:1/0[p5]"_s;
+    QTest::newRow("2025Q4") << pairings << visits << u"2025Q4"_s << u"A:3/0[p1,p2,p4];B:1/0[p3];C:1/1[]"_s;
+    QTest::newRow("same quarter a year later")
+        << pairings << visits << u"2027Q1"_s << u"A:3/0[p1,p2,p4];B:1/0[p3];C:1/0[p5]"_s;
+    QTest::newRow("no visits") << u"p1@B,p2@A"_s << QString() << u"2026Q1"_s << u"B:1/0[p1];A:1/0[p2]"_s;
+    QTest::newRow("no pairings") << QString() << visits << u"2026Q1"_s << QString();
+}
+
+void TestReliefRules::visitStats()
+{
+    QFETCH(QString, pairings);
+    QFETCH(QString, visits);
+    QFETCH(QString, quarter);
+    QFETCH(QString, expected);
+    QList<PairingRef> p;
+    const QStringList pairingParts = pairings.split(u',', Qt::SkipEmptyParts);
+    for (const QString &part : pairingParts) {
+        const QStringList f = part.split(u'@');
+        p.append(PairingRef{f.at(0), f.at(1), u"帮扶人"_s, u"农户"_s});
+    }
+    QList<VisitRef> v;
+    const QStringList visitParts = visits.split(u',', Qt::SkipEmptyParts);
+    for (const QString &part : visitParts) {
+        const QStringList f = part.split(u'@');
+        v.append(VisitRef{f.at(0), *Quarter::parse(f.at(1))});
+    }
+    QCOMPARE(summary(relief::visitStats(p, v, *Quarter::parse(quarter))), expected);
+}
+
+QTEST_GUILESS_MAIN(TestReliefRules)
+#include "tst_reliefrules.moc"
