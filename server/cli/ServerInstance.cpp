@@ -2,6 +2,7 @@
 
 #include "demo/BaseData.h"
 #include "demo/DemoData.h"
+#include "demo/ReliefDemo.h"
 #include "store/Migrator.h"
 
 #include <QDir>
@@ -105,6 +106,8 @@ bool ServerInstance::start(QString *error)
         loadBaseOrgData(*m_store);
         if (m_config.demo)
             DemoData::loadIfEmpty(*m_store, *m_hasher, m_clock, m_services->audit);
+        if (m_config.demo && m_config.demoRecords)
+            ReliefDemo::loadIfEmpty(*m_store, m_clock, m_services->audit);
     } catch (const std::exception &e) {
         *error = u"初始化数据失败：%1"_s.arg(QString::fromUtf8(e.what()));
         return false;

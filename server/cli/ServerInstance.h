@@ -24,6 +24,7 @@ struct ServerConfig
     QString tlsKeyFile;
     QString dataDir;
     bool demo = false;
+    bool demoRecords = false; // with demo: the module records too (households, visits, ...)
     AuthService::Settings auth;
     SyncService::Settings sync;
     ApiServer::Limits limits;

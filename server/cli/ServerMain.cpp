@@ -169,7 +169,7 @@ int serverMain(const QStringList &arguments)
         {u"tls-cert"_s, u"PEM certificate (chain) of the server."_s, u"FILE"_s},
         {u"tls-key"_s, u"PEM private key of the server."_s, u"FILE"_s},
         {u"data-dir"_s, u"Directory for the embedded store and attachments."_s, u"DIR"_s},
-        {u"demo"_s, u"Fill an empty store with the demo data."_s},
+        {u"demo"_s, u"Fill an empty store with the demo data (org tree, accounts, module records)."_s},
         {u"session-hours"_s, u"Lifetime of a login session in hours (default 8)."_s, u"HOURS"_s, u"8"_s},
         {u"threads"_s, u"Worker threads for requests (default 8)."_s, u"N"_s, u"8"_s},
         {u"username"_s, u"User name for create-admin."_s, u"NAME"_s},
@@ -250,6 +250,7 @@ int serverMain(const QStringList &arguments)
     config.tlsCertFile = p.value(u"tls-cert"_s);
     config.tlsKeyFile = p.value(u"tls-key"_s);
     config.demo = p.isSet(u"demo"_s);
+    config.demoRecords = config.demo;
     bool ok = false;
     const double hours = p.value(u"session-hours"_s).toDouble(&ok);
     if (!ok || hours <= 0 || hours > 24 * 30) {
