@@ -118,6 +118,7 @@ void AppController::openMainWindow(const LoginResult &session)
     connect(m_window.get(), &MainWindow::signOutRequested, this, &AppController::signOut);
     m_window->show();
     m_client->refreshDepartments();
+    m_client->refreshOrgUnits();
     m_client->engine().start();
 }
 

@@ -32,7 +32,55 @@ bool ClientSession::open(QString *error)
     const QJsonArray saved = QJsonDocument::fromJson(m_cache->metaValue(u"departments"_s).toUtf8()).array();
     for (const QJsonValue &v : saved)
         m_departments.append(Department::fromJson(v.toObject()));
+    setOrgUnits(QJsonDocument::fromJson(m_cache->metaValue(u"orgUnits"_s).toUtf8()).array());
     return true;
+}
+
+void ClientSession::setOrgUnits(const QJsonArray &items)
+{
+    m_orgUnits.clear();
+    m_orgIndex.clear();
+    for (const QJsonValue &v : items) {
+        m_orgIndex.insert(v.toObject().value(u"id"_s).toString(), m_orgUnits.size());
+        m_orgUnits.append(OrgUnit::fromJson(v.toObject()));
+    }
+}
+
+std::optional<OrgUnit> ClientSession::orgUnit(const QString &id) const
+{
+    const auto it = m_orgIndex.constFind(id);
+    if (it == m_orgIndex.constEnd())
+        return std::nullopt;
+    return m_orgUnits.at(*it);
+}
+
+QString ClientSession::orgUnitName(const QString &id) const
+{
+    const auto it = m_orgIndex.constFind(id);
+    return it == m_orgIndex.constEnd() ? id : m_orgUnits.at(*it).name;
+}
+
+QList<OrgUnit> ClientSession::orgUnitsAt(OrgLevel level) const
+{
+    QList<OrgUnit> out;
+    for (const OrgUnit &u : m_orgUnits) {
+        if (u.level == level)
+            out.append(u);
+    }
+    return out;
+}
+
+void ClientSession::refreshOrgUnits()
+{
+    m_api.get(u"/api/v1/org/units"_s, {}, this, [this](const ApiResult &r) {
+        if (!r.ok())
+            return; // offline: keep what the cache remembers
+        const QJsonArray items = r.json.value(u"items"_s).toArray();
+        setOrgUnits(items);
+        m_cache->setMetaValue(u"orgUnits"_s,
+                              QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)));
+        Q_EMIT orgUnitsChanged();
+    });
 }
 
 QString ClientSession::departmentName(const QString &id) const

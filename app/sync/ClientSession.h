@@ -6,8 +6,10 @@
 #include "sync/SyncEngine.h"
 #include "wire/UserInfo.h"
 
+#include <QHash>
 #include <QObject>
 #include <memory>
+#include <optional>
 
 namespace sunshine::app {
 
@@ -34,8 +36,19 @@ public:
     QString departmentName(const QString &id) const;
     void refreshDepartments();
 
+    // The org units of the user's area (own unit and below, in path order), fetched when online and
+    // remembered.
+    QList<OrgUnit> orgUnits() const { return m_orgUnits; }
+    std::optional<OrgUnit> orgUnit(const QString &id) const;
+    // "XX村", or the id when unknown.
+    QString orgUnitName(const QString &id) const;
+    // Units of one level, in path order (e.g. the villages a household can be placed in).
+    QList<OrgUnit> orgUnitsAt(OrgLevel level) const;
+    void refreshOrgUnits();
+
 Q_SIGNALS:
     void departmentsChanged();
+    void orgUnitsChanged();
 
 private:
     ApiClient &m_api;
@@ -44,6 +57,9 @@ private:
     std::unique_ptr<LocalCache> m_cache;
     std::unique_ptr<SyncEngine> m_engine;
     QList<Department> m_departments;
+    QList<OrgUnit> m_orgUnits;
+    QHash<QString, qsizetype> m_orgIndex;
+    void setOrgUnits(const QJsonArray &items);
 };
 
 } // namespace sunshine::app
