@@ -4,6 +4,7 @@
 #include "account/PasswordDialog.h"
 #include "admin/AdminTab.h"
 #include "contacts/ContactsTab.h"
+#include "relief/ReliefTab.h"
 #include "core/Version.h"
 #include "net/ApiClient.h"
 #include "settings/AppSettings.h"
@@ -41,6 +42,7 @@ MainWindow::MainWindow(ApiClient &api, AppSettings &settings, ClientSession &cli
     setCentralWidget(m_tabs);
     m_tabs->setDocumentMode(true);
 
+    m_tabs->addTab(new ReliefTab(client, m_tabs), tr("Sunshine assistance"));
     if (m_me.roles.contains(Role::Admin))
         m_tabs->addTab(new AdminTab(api, m_me, m_tabs), tr("Administration"));
     m_tabs->addTab(new ContactsTab(client, m_tabs), tr("Department contacts"));

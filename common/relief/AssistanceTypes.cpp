@@ -32,7 +32,8 @@ QList<FieldSpec> WeakVillageType::fields() const
             .require(),
         FieldSpec(u"year"_s, FieldKind::Integer, u"认定年份"_s).require(),
         FieldSpec(u"collectiveIncomeFen"_s, FieldKind::Money, u"村集体经营性收入"_s),
-        FieldSpec(u"pairedDepartmentId"_s, FieldKind::Text, u"挂钩帮扶部门"_s).max(64),
+        FieldSpec(u"pairedDepartmentId"_s, FieldKind::Reference, u"挂钩帮扶部门"_s)
+            .references(u"department"_s),
         FieldSpec(u"note"_s, FieldKind::Text, u"备注"_s).max(300),
     };
 }

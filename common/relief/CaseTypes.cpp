@@ -52,7 +52,7 @@ QList<ComparisonHit> hitsFromJson(const QJsonArray &hits)
 int unresolvedHits(const QList<ComparisonHit> &hits)
 {
     return int(std::count_if(hits.begin(), hits.end(), [](const ComparisonHit &h) {
-        return h.status != u"cleared"_s && h.status != u"confirmed"_s;
+        return h.status != u"cleared"_s; // open, or confirmed: the case can only be returned
     }));
 }
 

@@ -21,6 +21,7 @@ struct ComparisonHit
     QString reason;
 };
 QList<ComparisonHit> hitsFromJson(const QJsonArray &hits);
+// Hits that block a passed county approval: open ones, and confirmed ones (the case can only be returned).
 int unresolvedHits(const QList<ComparisonHit> &hits);
 QString comparisonSourceChinese(const QString &source);
 

@@ -57,7 +57,7 @@ QList<FieldSpec> HouseholdType::fields() const
     };
 }
 
-std::optional<FieldProblem> HouseholdType::checkRules(const QString &, const QJsonObject &f,
+std::optional<FieldProblem> HouseholdType::checkRules(const QString &recordId, const QJsonObject &f,
                                                       const sync::Placement &,
                                                       const sync::RuleContext &context) const
 {
@@ -73,7 +73,7 @@ std::optional<FieldProblem> HouseholdType::checkRules(const QString &, const QJs
             return problem(u"status"_s, u"退出须经村、镇、县三级审批，请通过退出审批办理"_s);
         if (context.lookup) {
             const std::optional<sync::Record> c = context.lookup(caseId);
-            if (!c || c->type != u"exit-case"_s || c->fields.value(u"householdId"_s).toString().isEmpty())
+            if (!c || c->type != u"exit-case"_s || c->fields.value(u"householdId"_s).toString() != recordId)
                 return problem(u"exitCaseId"_s, u"退出审批记录不存在"_s, u"NOT_FOUND"_s);
             if (!caseState(CaseKind::Exit, stepsFromJson(c->fields.value(u"steps"_s).toArray())).finished)
                 return problem(u"status"_s, u"退出审批尚未经县级确认，不能标记为已退出"_s);

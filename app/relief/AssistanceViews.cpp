@@ -1,0 +1,375 @@
+#include "relief/AssistanceViews.h"
+
+#include "records/RecordDialog.h"
+#include "records/RecordForm.h"
+#include "records/RecordListView.h"
+#include "relief/AssistanceTypes.h"
+#include "relief/ReliefRules.h"
+#include "sync/ClientSession.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::app {
+
+namespace {
+
+const sync::RecordType &typeNamed(const char16_t *name)
+{
+    return *sync::RecordTypes::find(QString::fromUtf16(name));
+}
+
+// (id, text) of the live records of a type in one org unit, with a text made from a few fields.
+RecordForm::Choices choicesOf(ClientSession &session, const QString &type, const QStringList &orgUnits,
+                              const QStringList &textFields)
+{
+    RecordForm::Choices out;
+    QSqlQuery q(session.cache().database());
+    QString sql = u"SELECT id, data FROM records WHERE type = ? AND deleted = 0 AND local_deleted = 0"_s;
+    if (!orgUnits.isEmpty())
+        sql += u" AND org_unit_id IN (%1)"_s.arg(QStringList(orgUnits.size(), u"?"_s).join(u','));
+    q.prepare(sql + u" ORDER BY id LIMIT 5000"_s);
+    q.addBindValue(type);
+    for (const QString &u : orgUnits)
+        q.addBindValue(u);
+    q.exec();
+    while (q.next()) {
+        const QJsonObject f = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+        QStringList parts;
+        for (const QString &k : textFields)
+            parts.append(f.value(k).toString());
+        out.append({q.value(0).toString(), parts.join(u" · "_s)});
+    }
+    return out;
+}
+
+} // namespace
+
+void fillQuarters(QComboBox *combo, QDate today, bool withAll)
+{
+    combo->clear();
+    if (withAll)
+        combo->addItem(QObject::tr("All quarters"), QString());
+    const relief::Quarter check = relief::quarterUnderCheck(today);
+    relief::Quarter q = relief::Quarter::of(today);
+    for (int i = 0; i < 8; ++i, q = q.previous())
+        combo->addItem(q.chineseName(), q.toString());
+    combo->setCurrentIndex(combo->findData(check.toString()));
+}
+
+// --- PairingsView ---
+
+PairingsView::PairingsView(ClientSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    RecordListView::Options h;
+    h.columns = {{u"name"_s, {}},          {u"kind"_s, {}},   {u"unit"_s, {}},
+                 {u"post"_s, {}},          {u"mobile"_s, {}}, {u"@orgUnit"_s, tr("Town")},
+                 {u"@state"_s, tr("Sync")}};
+    h.searchFields = {u"name"_s, u"unit"_s};
+    h.placeLevel = OrgLevel::Town;
+    h.exportName = tr("Helpers");
+    m_helpers = new RecordListView(session, typeNamed(relief::HelperType::kName), h, this);
+
+    RecordListView::Options p;
+    p.columns = {{u"helperId"_s, {}},  {u"householdId"_s, {}}, {u"@orgUnit"_s, tr("Village")},
+                 {u"startDate"_s, {}}, {u"endDate"_s, {}},     {u"@state"_s, tr("Sync")}};
+    p.exportName = tr("Pairings");
+    m_pairings = new RecordListView(session, typeNamed(relief::PairingType::kName), p, this);
+    auto names = [&session](const QString &field) {
+        return [&session, field](const QString &id) {
+            const std::optional<CachedRecord> r = session.cache().record(id);
+            return r ? r->record.fields.value(field).toString() : id;
+        };
+    };
+    m_pairings->model().setReferenceResolver(u"helperId"_s, names(u"name"_s));
+    m_pairings->model().setReferenceResolver(u"householdId"_s, names(u"headName"_s));
+    m_pairings->setDialogHook([this](RecordDialog &dialog, const sync::Placement &place) {
+        const std::optional<OrgUnit> village = m_session.orgUnit(place.orgUnitId);
+        dialog.form()->setReferenceChoices(
+            u"householdId"_s,
+            choicesOf(m_session, u"household"_s, {place.orgUnitId}, {u"headName"_s, u"householdNo"_s}));
+        dialog.form()->setReferenceChoices(u"helperId"_s, choicesOf(m_session, u"helper"_s,
+                                                                    {village ? village->parentId : QString()},
+                                                                    {u"name"_s, u"unit"_s}));
+        dialog.setRecordIdRule([](const QJsonObject &f) {
+            return relief::PairingType::recordIdFor(f.value(u"helperId"_s).toString(),
+                                                    f.value(u"householdId"_s).toString());
+        });
+    });
+
+    m_coverage = new QLabel(this);
+    m_coverage->setStyleSheet(u"font-weight: bold;"_s);
+    auto *gapsButton = new QPushButton(tr("Households without a helper…"), this);
+    connect(gapsButton, &QPushButton::clicked, this, [this] {
+        const QList<QStringList> rows = gaps(1000);
+        auto *table = new QTableWidget(int(rows.size()), 3);
+        table->setAttribute(Qt::WA_DeleteOnClose);
+        table->setWindowTitle(tr("Households without a helper"));
+        table->setHorizontalHeaderLabels({tr("Household head"), tr("Household no."), tr("Village")});
+        for (int r = 0; r < rows.size(); ++r)
+            for (int c = 0; c < 3; ++c)
+                table->setItem(r, c, new QTableWidgetItem(rows.at(r).value(c + 1)));
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->resize(560, 420);
+        table->show();
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_coverage);
+    top->addStretch();
+    top->addWidget(gapsButton);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_pairings);
+    split->addWidget(m_helpers);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split);
+    connect(m_pairings, &RecordListView::saved, this, &PairingsView::refreshCoverage);
+    connect(&session.engine(), &SyncEngine::finished, this, &PairingsView::refreshCoverage);
+    refreshCoverage();
+}
+
+QList<QStringList> PairingsView::gaps(int limit) const
+{
+    QList<QStringList> out;
+    QSqlQuery q(m_session.cache().database());
+    q.prepare(
+        u"SELECT h.id, json_extract(h.data, '$.headName'), json_extract(h.data, '$.householdNo'), "
+        u"h.org_unit_id FROM records h WHERE h.type = 'household' AND h.deleted = 0 AND h.local_deleted = 0 "
+        u"AND json_extract(h.data, '$.status') = 'registered' AND NOT EXISTS (SELECT 1 FROM records p "
+        u"WHERE p.type = 'pairing' AND p.deleted = 0 AND p.local_deleted = 0 AND p.org_unit_id = "
+        u"h.org_unit_id "
+        u"AND json_extract(p.data, '$.householdId') = h.id) ORDER BY h.org_unit_id, 3 LIMIT ?"_s);
+    q.addBindValue(limit);
+    q.exec();
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    m_session.orgUnitName(q.value(3).toString())});
+    return out;
+}
+
+void PairingsView::refreshCoverage()
+{
+    QSqlQuery q(m_session.cache().database());
+    q.exec(
+        u"SELECT COUNT(*), SUM(EXISTS (SELECT 1 FROM records p WHERE p.type = 'pairing' AND p.deleted = 0 "
+        u"AND p.local_deleted = 0 AND p.org_unit_id = h.org_unit_id "
+        u"AND json_extract(p.data, '$.householdId') = h.id)) FROM records h WHERE h.type = 'household' "
+        u"AND h.deleted = 0 AND h.local_deleted = 0 AND json_extract(h.data, '$.status') = 'registered'"_s);
+    qint64 total = 0, paired = 0;
+    if (q.next()) {
+        total = q.value(0).toLongLong();
+        paired = q.value(1).toLongLong();
+    }
+    const double share = total > 0 ? 100.0 * double(paired) / double(total) : 100.0;
+    m_coverage->setText(tr("Pairing coverage: %1 of %2 registered households have a helper (%3%), %4 without")
+                            .arg(paired)
+                            .arg(total)
+                            .arg(share, 0, 'f', 1)
+                            .arg(total - paired));
+    m_coverage->setStyleSheet(total == paired ? u"font-weight: bold; color: #1b5e20;"_s
+                                              : u"font-weight: bold; color: #b3261e;"_s);
+}
+
+QString PairingsView::coverageText() const
+{
+    return m_coverage->text();
+}
+
+// --- VisitsView ---
+
+VisitsView::VisitsView(ClientSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    RecordListView::Options v;
+    v.columns = {{u"quarter"_s, {}},
+                 {u"visitDate"_s, {}},
+                 {u"pairingId"_s, tr("Helper → household")},
+                 {u"@orgUnit"_s, tr("Village")},
+                 {u"notes"_s, {}},
+                 {u"@lateSynced"_s, tr("Late-synced")},
+                 {u"@state"_s, tr("Sync")}};
+    v.searchFields = {u"notes"_s};
+    v.exportName = tr("Visits");
+    m_visits = new RecordListView(session, typeNamed(relief::VisitType::kName), v, this);
+    m_visits->model().setReferenceResolver(u"pairingId"_s, [&session](const QString &id) -> QString {
+        const std::optional<CachedRecord> p = session.cache().record(id);
+        if (!p)
+            return id;
+        const std::optional<CachedRecord> h =
+            session.cache().record(p->record.fields.value(u"helperId"_s).toString());
+        const std::optional<CachedRecord> hh =
+            session.cache().record(p->record.fields.value(u"householdId"_s).toString());
+        return (h ? h->record.fields.value(u"name"_s).toString() : QString()) + u" → "_s +
+               (hh ? hh->record.fields.value(u"headName"_s).toString() : QString());
+    });
+    m_visits->setDialogHook([this](RecordDialog &dialog, const sync::Placement &place) {
+        // Name each pairing as the table does: helper → household.
+        RecordForm::Choices pairings = choicesOf(m_session, u"pairing"_s, {place.orgUnitId}, {});
+        for (auto &p : pairings) {
+            const std::optional<CachedRecord> rec = m_session.cache().record(p.first);
+            const auto name = [this](const QString &id, const QString &field) {
+                const std::optional<CachedRecord> r = m_session.cache().record(id);
+                return r ? r->record.fields.value(field).toString() : QString();
+            };
+            p.second = rec ? name(rec->record.fields.value(u"helperId"_s).toString(), u"name"_s) + u" → "_s +
+                                 name(rec->record.fields.value(u"householdId"_s).toString(), u"headName"_s)
+                           : QString(p.first);
+        }
+        dialog.form()->setReferenceChoices(u"pairingId"_s, pairings);
+        const QString quarter = m_quarter->currentData().toString();
+        if (dialog.isNewRecord() && !quarter.isEmpty())
+            dialog.form()->setValues({{u"quarter"_s, quarter}});
+        dialog.setRecordIdRule([](const QJsonObject &f) {
+            return relief::VisitType::recordIdFor(f.value(u"pairingId"_s).toString(),
+                                                  f.value(u"quarter"_s).toString());
+        });
+    });
+    m_quarter = new QComboBox(this);
+    fillQuarters(m_quarter, chinaDateOf(session.clock().nowMs()), true);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Quarter:"), this));
+    top->addWidget(m_quarter);
+    const relief::VisitWindow w =
+        relief::visitWindow(relief::Quarter::of(chinaDateOf(session.clock().nowMs())));
+    top->addWidget(new QLabel(tr("This quarter's visits: %1 to %2; entry closes on %3.")
+                                  .arg(w.opens.toString(Qt::ISODate), w.closes.toString(Qt::ISODate),
+                                       w.entryClosesOn.toString(Qt::ISODate)),
+                              this));
+    top->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_visits);
+    connect(m_quarter, &QComboBox::currentIndexChanged, this,
+            [this] { m_visits->model().setEquals(u"quarter"_s, m_quarter->currentData().toString()); });
+    m_visits->model().setEquals(u"quarter"_s, m_quarter->currentData().toString());
+}
+
+// --- VisitStatsView ---
+
+VisitStatsView::VisitStatsView(ClientSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    m_quarter = new QComboBox(this);
+    fillQuarters(m_quarter, chinaDateOf(session.clock().nowMs()), false);
+    m_summary = new QLabel(this);
+    m_summary->setStyleSheet(u"font-weight: bold;"_s);
+    auto *refreshButton = new QPushButton(tr("&Refresh"), this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Quarter:"), this));
+    top->addWidget(m_quarter);
+    top->addWidget(m_summary);
+    top->addStretch();
+    top->addWidget(refreshButton);
+    m_table = new QTableWidget(this);
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Town"), tr("Pairings"), tr("Visited"), tr("Not visited"), tr("Rate")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setSortingEnabled(false);
+    auto *hint = new QLabel(tr("Double-click a town to list the pairings without a visit."), this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table);
+    layout->addWidget(hint);
+    connect(m_quarter, &QComboBox::currentIndexChanged, this, &VisitStatsView::refresh);
+    connect(refreshButton, &QPushButton::clicked, this, &VisitStatsView::refresh);
+    connect(&session.engine(), &SyncEngine::finished, this, &VisitStatsView::refresh);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { showMissing(row); });
+    refresh();
+}
+
+void VisitStatsView::refresh()
+{
+    const std::optional<relief::Quarter> quarter =
+        relief::Quarter::parse(m_quarter->currentData().toString());
+    if (!quarter)
+        return;
+    QList<relief::PairingRef> pairings;
+    QHash<QString, QString> text;
+    QSqlQuery q(m_session.cache().database());
+    q.exec(
+        u"SELECT p.id, p.org_unit_id, json_extract(hl.data, '$.name'), json_extract(hh.data, '$.headName') "
+        u"FROM records p LEFT JOIN records hl ON hl.id = json_extract(p.data, '$.helperId') "
+        u"LEFT JOIN records hh ON hh.id = json_extract(p.data, '$.householdId') "
+        u"WHERE p.type = 'pairing' AND p.deleted = 0 AND p.local_deleted = 0 ORDER BY p.org_unit_id, p.id"_s);
+    while (q.next()) {
+        const std::optional<OrgUnit> village = m_session.orgUnit(q.value(1).toString());
+        const QString town = village ? village->parentId : q.value(1).toString();
+        pairings.append({q.value(0).toString(), town, q.value(2).toString(), q.value(3).toString()});
+        text.insert(q.value(0).toString(),
+                    u"%1 → %2（%3）"_s.arg(q.value(2).toString(), q.value(3).toString(),
+                                           m_session.orgUnitName(q.value(1).toString())));
+    }
+    QList<relief::VisitRef> visits;
+    QSqlQuery v(m_session.cache().database());
+    v.prepare(u"SELECT json_extract(data, '$.pairingId') FROM records WHERE type = 'visit' AND deleted = 0 "
+              u"AND local_deleted = 0 AND json_extract(data, '$.quarter') = ?"_s);
+    v.addBindValue(quarter->toString());
+    v.exec();
+    while (v.next())
+        visits.append({v.value(0).toString(), *quarter});
+
+    const QList<relief::TownVisitStats> stats = relief::visitStats(pairings, visits, *quarter);
+    m_table->setRowCount(int(stats.size()));
+    m_missing.clear();
+    int allPairings = 0, allVisited = 0;
+    for (int r = 0; r < stats.size(); ++r) {
+        const relief::TownVisitStats &s = stats.at(r);
+        allPairings += s.pairings;
+        allVisited += s.visited;
+        const double rate = s.pairings ? 100.0 * s.visited / s.pairings : 100.0;
+        const QStringList cells{m_session.orgUnitName(s.townId), QString::number(s.pairings),
+                                QString::number(s.visited), QString::number(s.notVisited.size()),
+                                u"%1%"_s.arg(rate, 0, 'f', 1)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (c > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (c == 3 && !s.notVisited.isEmpty())
+                item->setForeground(QColor(0xb3, 0x26, 0x1e));
+            m_table->setItem(r, c, item);
+        }
+        QStringList missing;
+        for (const QString &id : s.notVisited)
+            missing.append(text.value(id, id));
+        m_missing.append(missing);
+    }
+    m_table->resizeColumnsToContents();
+    m_summary->setText(
+        tr("%1: %2 of %3 pairings visited").arg(quarter->chineseName()).arg(allVisited).arg(allPairings));
+}
+
+void VisitStatsView::showMissing(int row)
+{
+    if (row < 0 || row >= m_missing.size())
+        return;
+    const QStringList missing = m_missing.at(row);
+    QMessageBox box(QMessageBox::Information, tr("Not visited"),
+                    tr("%n pairing(s) without a visit in %1:", nullptr, int(missing.size()))
+                        .arg(m_table->item(row, 0)->text()),
+                    QMessageBox::Ok, this);
+    box.setDetailedText(missing.join(u'\n'));
+    box.exec();
+}
+
+} // namespace sunshine::app

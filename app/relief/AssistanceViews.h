@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableWidget;
+
+namespace sunshine::app {
+
+class ClientSession;
+class RecordListView;
+
+// Helpers and their pairings with households (Art. 17-18), with the coverage: how many registered households
+// have a helper, and which do not.
+class PairingsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PairingsView(ClientSession &session, QWidget *parent = nullptr);
+    // Registered households without a helper (id, head, village), at most `limit`.
+    QList<QStringList> gaps(int limit) const;
+    void refreshCoverage();
+    QString coverageText() const;
+
+private:
+    ClientSession &m_session;
+    RecordListView *m_helpers = nullptr;
+    RecordListView *m_pairings = nullptr;
+    QLabel *m_coverage = nullptr;
+};
+
+// Quarterly visits (Art. 18-20), filterable by quarter.
+class VisitsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit VisitsView(ClientSession &session, QWidget *parent = nullptr);
+    RecordListView *list() const { return m_visits; }
+
+private:
+    ClientSession &m_session;
+    RecordListView *m_visits = nullptr;
+    QComboBox *m_quarter = nullptr;
+};
+
+// Who visited and who did not, per town and quarter, as the towns and county offices check in each quarter's
+// first month (rule 9).
+class VisitStatsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit VisitStatsView(ClientSession &session, QWidget *parent = nullptr);
+    void refresh();
+    QTableWidget *table() const { return m_table; }
+
+private:
+    void showMissing(int row);
+
+    ClientSession &m_session;
+    QComboBox *m_quarter = nullptr;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_summary = nullptr;
+    QList<QStringList> m_missing; // per row: "helper → household (village)"
+};
+
+// Fills a quarter combo with the current quarter and the seven before it, the quarter under check first.
+void fillQuarters(QComboBox *combo, QDate today, bool withAll);
+
+} // namespace sunshine::app

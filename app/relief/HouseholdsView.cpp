@@ -1,0 +1,78 @@
+#include "relief/HouseholdsView.h"
+
+#include "records/RecordListView.h"
+#include "relief/RegistryTypes.h"
+#include "relief/ReliefRules.h"
+#include "sync/ClientSession.h"
+
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::app {
+
+HouseholdsView::HouseholdsView(ClientSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    const auto *household = sync::RecordTypes::find(QString::fromUtf16(relief::HouseholdType::kName));
+    const auto *member = sync::RecordTypes::find(QString::fromUtf16(relief::MemberType::kName));
+    const auto *income = sync::RecordTypes::find(QString::fromUtf16(relief::HouseholdIncomeType::kName));
+
+    RecordListView::Options h;
+    h.columns = {{u"householdNo"_s, {}},  {u"headName"_s, {}}, {u"@orgUnit"_s, tr("Village")},
+                 {u"povertyCause"_s, {}}, {u"status"_s, {}},   {u"registeredYear"_s, {}},
+                 {u"phone"_s, {}},        {u"housing"_s, {}},  {u"@state"_s, tr("Sync")}};
+    h.searchFields = {u"headName"_s, u"householdNo"_s, u"address"_s, u"phone"_s};
+    h.exportName = tr("Households");
+    m_households = new RecordListView(session, *household, h, this);
+
+    RecordListView::Options m;
+    m.columns = {{u"name"_s, {}},   {u"idNumber"_s, {}},  {u"relation"_s, {}}, {u"health"_s, {}},
+                 {u"labour"_s, {}}, {u"schooling"_s, {}}, {u"mobile"_s, {}},   {u"@state"_s, tr("Sync")}};
+    m.searchFields = {u"name"_s, u"idNumber"_s};
+    m.placeFilter = false;
+    m.exportName = tr("Members");
+    m_members = new RecordListView(session, *member, m, this);
+
+    RecordListView::Options in;
+    in.columns = {{u"quarter"_s, {}},       {u"wagesFen"_s, {}},    {u"businessFen"_s, {}},
+                  {u"propertyFen"_s, {}},   {u"transferFen"_s, {}}, {u"members"_s, {}},
+                  {u"@state"_s, tr("Sync")}};
+    in.placeFilter = false;
+    in.exportName = tr("Quarterly income");
+    m_incomes = new RecordListView(session, *income, in, this);
+
+    auto *detail = new QTabWidget(this);
+    detail->addTab(m_members, tr("Members"));
+    detail->addTab(m_incomes, tr("Quarterly income"));
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_households);
+    split->addWidget(detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    // Members and incomes are entered for the chosen household, in its village.
+    for (RecordListView *list : {m_members, m_incomes})
+        list->setEnabled(false);
+    connect(m_households, &RecordListView::currentRecordChanged, this, &HouseholdsView::showHousehold);
+    showHousehold({});
+}
+
+void HouseholdsView::showHousehold(const QString &householdId)
+{
+    for (RecordListView *list : {m_members, m_incomes}) {
+        list->model().setEquals(u"householdId"_s, householdId.isEmpty() ? u"-"_s : householdId);
+        list->setFixedValue(u"householdId"_s, householdId);
+        list->setEnabled(!householdId.isEmpty());
+        if (const std::optional<CachedRecord> rec = m_session.cache().record(householdId))
+            list->setDefaultPlace(rec->record.orgUnitId);
+    }
+}
+
+} // namespace sunshine::app

@@ -1,0 +1,834 @@
+#include "io/XlsxReader.h"
+
+#include <QDate>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QTime>
+#include <QXmlStreamReader>
+#include <cmath>
+#include <quazip.h>
+#include <quazipfile.h>
+#include <quazipfileinfo.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::io {
+
+namespace {
+
+constexpr int kMaxColumns = 16384; // XFD
+constexpr int kMaxRows = 1048576;  // Excel's limit
+constexpr int kProgressRows = 256; // rows between two calls of the progress callback
+constexpr int kProgressStrings = 4096;
+
+// Excel's serial of 9999-12-31, the last date it shows.
+constexpr double kMaxSerial = 2958465.99999;
+
+struct Relationship
+{
+    QString type;
+    QString target; // the part it names, resolved
+};
+
+struct SheetEntry
+{
+    QString name;
+    QString part;
+    bool hidden = false;
+    bool worksheet = true; // chart sheets and dialog sheets have no cells
+};
+
+struct Workbook
+{
+    QString part;
+    QList<SheetEntry> sheets;
+    bool date1904 = false;
+    QString sharedStringsPart;
+    QString stylesPart;
+};
+
+// Reports progress over several parts read one after the other.
+class Progress
+{
+public:
+    explicit Progress(const ProgressCallback &callback)
+        : m_callback(callback)
+    {}
+    void setTotal(qint64 total) { m_total = total; }
+    void setBase(qint64 base) { m_base = base; }
+    // False when the callback asked to stop.
+    bool report(qint64 doneInPart)
+    {
+        if (!m_callback)
+            return true;
+        if (!m_callback(qMin(m_base + doneInPart, m_total), m_total))
+            m_cancelled = true;
+        return !m_cancelled;
+    }
+    bool cancelled() const { return m_cancelled; }
+
+private:
+    const ProgressCallback &m_callback;
+    qint64 m_total = 0;
+    qint64 m_base = 0;
+    bool m_cancelled = false;
+};
+
+QString fileLabel(const QString &path)
+{
+    return QFileInfo(path).fileName();
+}
+
+QString notXlsxMessage(const QString &path)
+{
+    return u"文件“%1”不是有效的 xlsx 文件，或已损坏，无法读取。请用 Excel 或 WPS 打开检查后，另存为 .xlsx 或 "
+           u"CSV "
+           u"再导入"_s.arg(fileLabel(path));
+}
+
+QString damagedPartMessage(const QString &path, const QString &part, const QString &detail)
+{
+    return u"文件“%1”已损坏，其中的 %2 无法读取（%3）。请用 Excel 或 WPS 打开检查后另存再导入"_s.arg(
+        fileLabel(path), part, detail);
+}
+
+QString xmlErrorDetail(const QXmlStreamReader &xml)
+{
+    if (xml.error() == QXmlStreamReader::PrematureEndOfDocumentError)
+        return u"内容不完整"_s;
+    return u"XML 第 %1 行格式错误"_s.arg(xml.lineNumber());
+}
+
+// The part a relationship target names, relative to the folder of the part that holds the relationship.
+QString resolvePart(const QString &sourcePart, const QString &target)
+{
+    if (target.startsWith(u'/'))
+        return QDir::cleanPath(target.mid(1));
+    const qsizetype slash = sourcePart.lastIndexOf(u'/');
+    return QDir::cleanPath(sourcePart.left(slash + 1) + target);
+}
+
+// "xl/workbook.xml" → "xl/_rels/workbook.xml.rels"
+QString relsPartFor(const QString &part)
+{
+    const qsizetype slash = part.lastIndexOf(u'/');
+    return part.left(slash + 1) + u"_rels/"_s + part.mid(slash + 1) + u".rels"_s;
+}
+
+// Decodes the _xHHHH_ escapes Excel uses for characters XML cannot hold ("_x000D_" for CR, "_x005F_" for
+// an underscore that would otherwise start an escape).
+QString decodeEscapes(const QString &text)
+{
+    if (!text.contains(u"_x"_s))
+        return text;
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (text.at(i) == u'_' && i + 6 < n && text.at(i + 1) == u'x' && text.at(i + 6) == u'_') {
+            bool ok = false;
+            const uint code = QStringView(text).mid(i + 2, 4).toUInt(&ok, 16);
+            if (ok) {
+                out.append(QChar(char16_t(code)));
+                i += 6;
+                continue;
+            }
+        }
+        out.append(text.at(i));
+    }
+    return out;
+}
+
+// Column index (0-based) and row number of a reference like "AB12"; column -1 when there are no letters.
+bool parseCellReference(QStringView ref, int *column, int *row)
+{
+    qsizetype i = 0;
+    int col = 0;
+    for (; i < ref.size(); ++i) {
+        const char16_t c = ref.at(i).unicode();
+        int letter = -1;
+        if (c >= u'A' && c <= u'Z')
+            letter = c - u'A';
+        else if (c >= u'a' && c <= u'z')
+            letter = c - u'a';
+        else
+            break;
+        col = col * 26 + letter + 1;
+        if (col > kMaxColumns)
+            return false;
+    }
+    if (i == 0)
+        return false;
+    *column = col - 1;
+    bool ok = true;
+    *row = i < ref.size() ? ref.mid(i).toInt(&ok) : 0;
+    return ok;
+}
+
+class Package
+{
+public:
+    explicit Package(const QString &path)
+        : m_zip(path)
+    {}
+    bool open() { return m_zip.open(QuaZip::mdUnzip); }
+    QuaZip *zip() { return &m_zip; }
+    bool select(const QString &part) { return m_zip.setCurrentFile(part, QuaZip::csInsensitive); }
+    qint64 uncompressedSize(const QString &part)
+    {
+        QuaZipFileInfo64 info;
+        if (!select(part) || !m_zip.getCurrentFileInfo(&info))
+            return 0;
+        return qint64(info.uncompressedSize);
+    }
+
+    // Reads a small part whole. False when it is missing (*missing set) or cannot be read.
+    bool read(const QString &part, QByteArray *data, bool *missing)
+    {
+        *missing = false;
+        if (!select(part)) {
+            *missing = true;
+            return false;
+        }
+        QuaZipFile file(&m_zip);
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        *data = file.readAll();
+        file.close();
+        return file.getZipError() == UNZ_OK;
+    }
+
+private:
+    QuaZip m_zip;
+};
+
+QHash<QString, Relationship> parseRelationships(const QString &sourcePart, const QByteArray &data)
+{
+    QHash<QString, Relationship> rels;
+    QXmlStreamReader xml(data);
+    while (!xml.atEnd() && !xml.hasError()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != u"Relationship")
+            continue;
+        const QXmlStreamAttributes attrs = xml.attributes();
+        if (attrs.value("TargetMode"_L1) == u"External")
+            continue;
+        rels.insert(attrs.value("Id"_L1).toString(),
+                    {attrs.value("Type"_L1).toString(),
+                     resolvePart(sourcePart, attrs.value("Target"_L1).toString())});
+    }
+    return rels;
+}
+
+bool loadWorkbook(Package &package, const QString &path, Workbook *workbook, QString *error)
+{
+    QByteArray data;
+    bool missing = false;
+    workbook->part = u"xl/workbook.xml"_s;
+    if (package.read(u"_rels/.rels"_s, &data, &missing)) {
+        const QHash<QString, Relationship> rels = parseRelationships(QString(), data);
+        for (const Relationship &rel : rels) {
+            if (rel.type.endsWith(u"/officeDocument"))
+                workbook->part = rel.target;
+        }
+    }
+    if (!package.read(workbook->part, &data, &missing)) {
+        *error = missing ? u"文件“%1”中没有工作簿内容（缺少 %2），不是有效的 xlsx 文件"_s.arg(fileLabel(path),
+                                                                                              workbook->part)
+                         : damagedPartMessage(path, workbook->part, u"压缩数据损坏"_s);
+        return false;
+    }
+
+    struct Listed
+    {
+        QString name;
+        QString relId;
+        bool hidden;
+    };
+    QList<Listed> listed;
+    QXmlStreamReader xml(data);
+    while (!xml.atEnd() && !xml.hasError()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QXmlStreamAttributes attrs = xml.attributes();
+        if (xml.name() == u"workbookPr") {
+            const QStringView v = attrs.value("date1904"_L1);
+            workbook->date1904 = v == u"1" || v == u"true";
+        } else if (xml.name() == u"sheet") {
+            QString relId;
+            for (const QXmlStreamAttribute &a : attrs) {
+                if (a.name() == u"id" && !a.namespaceUri().isEmpty())
+                    relId = a.value().toString();
+            }
+            const QStringView state = attrs.value("state"_L1);
+            listed.append(
+                {attrs.value("name"_L1).toString(), relId, state == u"hidden" || state == u"veryHidden"});
+        }
+    }
+    if (xml.hasError()) {
+        *error = damagedPartMessage(path, workbook->part, xmlErrorDetail(xml));
+        return false;
+    }
+
+    QHash<QString, Relationship> rels;
+    const QString relsPart = relsPartFor(workbook->part);
+    if (package.read(relsPart, &data, &missing))
+        rels = parseRelationships(workbook->part, data);
+    for (const Relationship &rel : std::as_const(rels)) {
+        if (rel.type.endsWith(u"/sharedStrings"))
+            workbook->sharedStringsPart = rel.target;
+        else if (rel.type.endsWith(u"/styles"))
+            workbook->stylesPart = rel.target;
+    }
+    // Without relationships, the usual names.
+    const QString folder = workbook->part.left(workbook->part.lastIndexOf(u'/') + 1);
+    if (workbook->sharedStringsPart.isEmpty() && package.select(folder + u"sharedStrings.xml"_s))
+        workbook->sharedStringsPart = folder + u"sharedStrings.xml"_s;
+    if (workbook->stylesPart.isEmpty() && package.select(folder + u"styles.xml"_s))
+        workbook->stylesPart = folder + u"styles.xml"_s;
+
+    for (qsizetype i = 0; i < listed.size(); ++i) {
+        SheetEntry sheet;
+        sheet.name = listed.at(i).name;
+        sheet.hidden = listed.at(i).hidden;
+        const auto rel = rels.constFind(listed.at(i).relId);
+        if (rel != rels.constEnd()) {
+            sheet.part = rel->target;
+            sheet.worksheet = rel->type.endsWith(u"/worksheet");
+        } else {
+            sheet.part = folder + u"worksheets/sheet%1.xml"_s.arg(i + 1);
+        }
+        workbook->sheets.append(sheet);
+    }
+    if (workbook->sheets.isEmpty()) {
+        *error = u"文件“%1”中没有工作表"_s.arg(fileLabel(path));
+        return false;
+    }
+    return true;
+}
+
+// Reads the text of an <si> or <is> element (the reader stands on its start): plain <t>, or the <t> of
+// each rich-text run <r>; phonetic runs <rPh> are left out. Leaves the reader on the element's end.
+QString readRichText(QXmlStreamReader &xml)
+{
+    QString text;
+    int depth = 1;
+    while (!xml.atEnd() && !xml.hasError()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            if (xml.name() == u"t")
+                text += xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            else if (xml.name() == u"r")
+                ++depth;
+            else
+                xml.skipCurrentElement();
+        } else if (token == QXmlStreamReader::EndElement) {
+            if (--depth == 0)
+                break;
+        }
+    }
+    return decodeEscapes(text);
+}
+
+// Opens a part for streaming.
+bool openPart(Package &package, QuaZipFile *file, const QString &part)
+{
+    return package.select(part) && file->open(QIODevice::ReadOnly);
+}
+
+bool loadSharedStrings(Package &package, const QString &path, const QString &part, Progress &progress,
+                       QStringList *strings, QString *error)
+{
+    QuaZipFile file(package.zip());
+    if (!openPart(package, &file, part)) {
+        *error = damagedPartMessage(path, part, u"压缩数据损坏"_s);
+        return false;
+    }
+    QXmlStreamReader xml(&file);
+    int sinceReport = 0;
+    while (!xml.atEnd() && !xml.hasError()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"sst") {
+            const int count = xml.attributes().value("uniqueCount"_L1).toInt();
+            if (count > 0 && count < 10'000'000)
+                strings->reserve(count);
+        } else if (xml.name() == u"si") {
+            strings->append(readRichText(xml));
+            if (++sinceReport >= kProgressStrings) {
+                sinceReport = 0;
+                if (!progress.report(file.pos()))
+                    return false;
+            }
+        }
+    }
+    const bool xmlError = xml.hasError();
+    file.close();
+    if (xmlError || file.getZipError() != UNZ_OK) {
+        *error = damagedPartMessage(path, part, xmlError ? xmlErrorDetail(xml) : u"压缩数据损坏"_s);
+        return false;
+    }
+    return true;
+}
+
+// The date kind of each cell format (index = the s attribute of a cell).
+QList<DateKind> loadCellFormats(Package &package, const QString &part)
+{
+    QList<DateKind> kinds;
+    QByteArray data;
+    bool missing = false;
+    if (part.isEmpty() || !package.read(part, &data, &missing))
+        return kinds; // without styles every number is a number
+    QHash<int, QString> codes;
+    QXmlStreamReader xml(data);
+    bool inCellXfs = false;
+    while (!xml.atEnd() && !xml.hasError()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            const QXmlStreamAttributes attrs = xml.attributes();
+            if (xml.name() == u"numFmt") {
+                codes.insert(attrs.value("numFmtId"_L1).toInt(), attrs.value("formatCode"_L1).toString());
+            } else if (xml.name() == u"cellXfs") {
+                inCellXfs = true;
+            } else if (xml.name() == u"xf" && inCellXfs) {
+                const int id = attrs.value("numFmtId"_L1).toInt();
+                kinds.append(dateKindOfFormat(id, codes.value(id)));
+            }
+        } else if (token == QXmlStreamReader::EndElement && xml.name() == u"cellXfs") {
+            inCellXfs = false;
+        }
+    }
+    return kinds;
+}
+
+struct SheetContext
+{
+    const QString &path;
+    const QString &sheetName;
+    const QStringList &sharedStrings;
+    const QList<DateKind> &formats;
+    bool date1904;
+};
+
+// Reads one <c> element (the reader stands on its start) into row. False on a damaged cell.
+bool readCell(QXmlStreamReader &xml, const SheetContext &context, int rowNumber, int *nextColumn,
+              QStringList *row, QString *error)
+{
+    const QXmlStreamAttributes attrs = xml.attributes();
+    const QStringView ref = attrs.value("r"_L1);
+    int column = *nextColumn;
+    if (!ref.isEmpty()) {
+        int refRow = 0;
+        if (!parseCellReference(ref, &column, &refRow)) {
+            *error = u"文件“%1”的工作表“%2”第 %3 行有无效的单元格位置“%4”，文件可能已损坏"_s.arg(
+                fileLabel(context.path), context.sheetName, QString::number(rowNumber), ref.toString());
+            return false;
+        }
+    }
+    if (column >= kMaxColumns) {
+        *error = u"文件“%1”的工作表“%2”第 %3 行的列数超过 Excel 的上限，文件可能已损坏"_s.arg(
+            fileLabel(context.path), context.sheetName, QString::number(rowNumber));
+        return false;
+    }
+    *nextColumn = column + 1;
+    const QStringView type = attrs.value("t"_L1);
+    const QStringView style = attrs.value("s"_L1);
+
+    QString stored;
+    QString inlineText;
+    bool hasInline = false;
+    while (xml.readNextStartElement()) {
+        if (xml.name() == u"v") {
+            stored = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        } else if (xml.name() == u"is") {
+            inlineText = readRichText(xml);
+            hasInline = true;
+        } else {
+            xml.skipCurrentElement(); // the formula <f>, extensions
+        }
+    }
+    if (xml.hasError())
+        return true; // reported by the caller
+
+    QString value;
+    if (type == u"s") {
+        if (!stored.isEmpty()) {
+            bool ok = false;
+            const int index = stored.trimmed().toInt(&ok);
+            if (!ok || index < 0 || index >= context.sharedStrings.size()) {
+                *error = u"文件“%1”的工作表“%2”第 %3 行引用了不存在的共享文本，文件可能已损坏"_s.arg(
+                    fileLabel(context.path), context.sheetName, QString::number(rowNumber));
+                return false;
+            }
+            value = context.sharedStrings.at(index);
+        }
+    } else if (type == u"inlineStr") {
+        value = hasInline ? inlineText : decodeEscapes(stored);
+    } else if (type == u"str") {
+        value = decodeEscapes(stored);
+    } else if (type == u"b") {
+        if (!stored.isEmpty())
+            value = stored.trimmed() == u"0" ? u"FALSE"_s : u"TRUE"_s;
+    } else if (type == u"e" || type == u"d") {
+        value = stored.trimmed();
+    } else if (!stored.isEmpty()) { // a number
+        DateKind kind = DateKind::None;
+        if (!style.isEmpty()) {
+            const int s = style.toInt();
+            if (s >= 0 && s < context.formats.size())
+                kind = context.formats.at(s);
+        }
+        if (kind != DateKind::None) {
+            bool ok = false;
+            const double serial = stored.toDouble(&ok);
+            value = ok ? excelSerialText(serial, kind, context.date1904) : stored.trimmed();
+        } else {
+            value = excelNumberText(stored);
+        }
+    }
+    if (!value.isEmpty()) {
+        if (row->size() <= column)
+            row->resize(column + 1);
+        (*row)[column] = value;
+    }
+    return true;
+}
+
+bool readSheet(Package &package, const SheetEntry &sheet, const SheetContext &context, Progress &progress,
+               TableData *out, QString *error)
+{
+    QuaZipFile file(package.zip());
+    if (!openPart(package, &file, sheet.part)) {
+        *error = package.select(sheet.part) ? damagedPartMessage(context.path, sheet.part, u"压缩数据损坏"_s)
+                                            : u"文件“%1”中缺少工作表“%2”的内容（%3），文件已损坏"_s.arg(
+                                                  fileLabel(context.path), sheet.name, sheet.part);
+        return false;
+    }
+    QXmlStreamReader xml(&file);
+    int rowNumber = 0;
+    int sinceReport = 0;
+    bool inSheetData = false;
+    // Every loop here also stops on an error: after a premature end, atEnd() asks the device, and a ZIP entry
+    // whose compressed data is damaged never says it is at its end.
+    while (!xml.atEnd() && !xml.hasError()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            if (!inSheetData) {
+                if (xml.name() == u"sheetData")
+                    inSheetData = true;
+                else if (xml.name() != u"worksheet")
+                    xml.skipCurrentElement();
+                continue;
+            }
+            if (xml.name() != u"row") {
+                xml.skipCurrentElement();
+                continue;
+            }
+            const QXmlStreamAttributes rowAttributes = xml.attributes();
+            const QStringView r = rowAttributes.value("r"_L1);
+            int number = rowNumber + 1;
+            if (!r.isEmpty()) {
+                bool ok = false;
+                number = r.toInt(&ok);
+                if (!ok || number < 1 || number > kMaxRows) {
+                    *error = u"文件“%1”的工作表“%2”中有无效的行号“%3”，文件可能已损坏"_s.arg(
+                        fileLabel(context.path), sheet.name, r.toString());
+                    return false;
+                }
+            }
+            rowNumber = number;
+            QStringList row;
+            int nextColumn = 0;
+            while (xml.readNextStartElement()) {
+                if (xml.name() == u"c") {
+                    if (!readCell(xml, context, rowNumber, &nextColumn, &row, error))
+                        return false;
+                } else {
+                    xml.skipCurrentElement();
+                }
+            }
+            out->rows.append(row);
+            out->lineNumbers.append(rowNumber);
+            if (++sinceReport >= kProgressRows) {
+                sinceReport = 0;
+                if (!progress.report(file.pos()))
+                    return false;
+            }
+        } else if (token == QXmlStreamReader::EndElement && xml.name() == u"sheetData") {
+            break;
+        }
+    }
+    const bool xmlError = xml.hasError();
+    if (!xmlError && !inSheetData) {
+        *error = damagedPartMessage(context.path, sheet.part, u"没有表格数据"_s);
+        return false;
+    }
+    if (xmlError) {
+        *error = damagedPartMessage(context.path, sheet.part, xmlErrorDetail(xml));
+        return false;
+    }
+    // The rest of the part (merged cells, page setup) is not needed; the CRC is checked when a part is read
+    // to its end, so a damaged stream before </sheetData> has shown up as an XML error already.
+    file.close();
+    return true;
+}
+
+int chooseSheet(const Workbook &workbook, const QString &wanted)
+{
+    if (wanted.isEmpty()) {
+        for (qsizetype i = 0; i < workbook.sheets.size(); ++i) {
+            if (workbook.sheets.at(i).worksheet && !workbook.sheets.at(i).hidden)
+                return int(i);
+        }
+        for (qsizetype i = 0; i < workbook.sheets.size(); ++i) {
+            if (workbook.sheets.at(i).worksheet)
+                return int(i);
+        }
+        return -1;
+    }
+    for (qsizetype i = 0; i < workbook.sheets.size(); ++i) {
+        if (workbook.sheets.at(i).name == wanted)
+            return int(i);
+    }
+    for (qsizetype i = 0; i < workbook.sheets.size(); ++i) {
+        if (workbook.sheets.at(i).name.compare(wanted, Qt::CaseInsensitive) == 0)
+            return int(i);
+    }
+    return -1;
+}
+
+} // namespace
+
+DateKind dateKindOfFormat(int numFmtId, const QString &formatCode)
+{
+    if (formatCode.isEmpty()) {
+        if ((numFmtId >= 14 && numFmtId <= 17) || (numFmtId >= 27 && numFmtId <= 31) || numFmtId == 36 ||
+            (numFmtId >= 50 && numFmtId <= 54) || numFmtId == 57 || numFmtId == 58)
+            return DateKind::Date;
+        if ((numFmtId >= 18 && numFmtId <= 21) || (numFmtId >= 32 && numFmtId <= 35) ||
+            (numFmtId >= 45 && numFmtId <= 47) || numFmtId == 55 || numFmtId == 56)
+            return DateKind::Time;
+        if (numFmtId == 22)
+            return DateKind::DateTime;
+        return DateKind::None;
+    }
+    bool date = false;
+    bool time = false;
+    bool month = false;
+    const qsizetype n = formatCode.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = formatCode.at(i);
+        if (c == u';')
+            break; // the first section decides
+        if (c == u'"') {
+            const qsizetype close = formatCode.indexOf(u'"', i + 1);
+            if (close < 0)
+                break;
+            i = close;
+            continue;
+        }
+        if (c == u'\\' || c == u'_' || c == u'*') {
+            ++i; // an escaped character, a space as wide as one, a fill character
+            continue;
+        }
+        if (c == u'[') {
+            const qsizetype close = formatCode.indexOf(u']', i + 1);
+            if (close < 0)
+                break;
+            const QStringView inside = QStringView(formatCode).mid(i + 1, close - i - 1);
+            bool elapsed = !inside.isEmpty();
+            for (const QChar e : inside) {
+                const char16_t l = e.toLower().unicode();
+                if (l != u'h' && l != u'm' && l != u's')
+                    elapsed = false;
+            }
+            time = time || elapsed; // [h]:mm:ss
+            i = close;
+            continue;
+        }
+        const QStringView rest = QStringView(formatCode).mid(i);
+        if (rest.startsWith(u"am/pm", Qt::CaseInsensitive)) {
+            time = true;
+            i += 4;
+            continue;
+        }
+        if (rest.startsWith(u"a/p", Qt::CaseInsensitive)) {
+            time = true;
+            i += 2;
+            continue;
+        }
+        const char16_t l = c.toLower().unicode();
+        if (l == u'y' || l == u'd')
+            date = true;
+        else if (l == u'h' || l == u's')
+            time = true;
+        else if (l == u'm')
+            month = true;
+    }
+    if (month && !time)
+        date = true; // "m" with no hours or seconds near is a month; "mm:ss" is minutes
+    if (date && time)
+        return DateKind::DateTime;
+    if (date)
+        return DateKind::Date;
+    if (time)
+        return DateKind::Time;
+    return DateKind::None;
+}
+
+QString excelNumberText(const QString &stored)
+{
+    bool ok = false;
+    const double value = stored.toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        return stored.trimmed();
+    if (value == 0)
+        return u"0"_s;
+    // Fifteen significant digits, as Excel shows: d.dddddddddddddde±XX
+    const QString e = QString::number(std::fabs(value), 'e', 14);
+    const qsizetype ePos = e.indexOf(u'e');
+    QString digits = e.left(ePos);
+    digits.remove(u'.');
+    const int exponent = QStringView(e).mid(ePos + 1).toInt();
+    while (digits.size() > 1 && digits.endsWith(u'0'))
+        digits.chop(1);
+    const int count = int(digits.size());
+    QString out;
+    if (value < 0)
+        out.append(u'-');
+    if (exponent > 20 || exponent < -10) {
+        out += digits.left(1);
+        if (count > 1)
+            out += u'.' + digits.mid(1);
+        out += u'E' + QString(exponent < 0 ? u"-"_s : u"+"_s) +
+               QString::number(std::abs(exponent)).rightJustified(2, u'0');
+    } else if (exponent >= count - 1) {
+        out += digits + QString(exponent - (count - 1), u'0');
+    } else if (exponent >= 0) {
+        out += digits.left(exponent + 1) + u'.' + digits.mid(exponent + 1);
+    } else {
+        out += u"0."_s + QString(-exponent - 1, u'0') + digits;
+    }
+    return out;
+}
+
+QString excelSerialText(double serial, DateKind kind, bool date1904)
+{
+    if (kind == DateKind::None || !std::isfinite(serial) || serial < 0 || serial > kMaxSerial)
+        return excelNumberText(QString::number(serial, 'g', 17));
+    const qint64 seconds = std::llround(serial * 86400.0);
+    const qint64 days = seconds / 86400;
+    const int secondOfDay = int(seconds % 86400);
+    const QString timeText = QTime(0, 0).addSecs(secondOfDay).toString(u"HH:mm:ss"_s);
+    if (kind == DateKind::Time)
+        return timeText;
+    QString dateText;
+    if (date1904) {
+        dateText = QDate(1904, 1, 1).addDays(days).toString(u"yyyy-MM-dd"_s);
+    } else if (days >= 61) {
+        dateText = QDate(1899, 12, 30).addDays(days).toString(u"yyyy-MM-dd"_s);
+    } else if (days == 60) {
+        dateText = u"1900-02-29"_s; // the day Excel counts though it never was (kept for Lotus 1-2-3)
+    } else {
+        dateText = QDate(1899, 12, 31).addDays(days).toString(u"yyyy-MM-dd"_s);
+    }
+    if (kind == DateKind::Date)
+        return dateText;
+    return dateText + u' ' + timeText;
+}
+
+QStringList xlsxSheetNames(const QString &path, QString *error)
+{
+    QString message;
+    QStringList names;
+    Package package(path);
+    Workbook workbook;
+    if (!QFileInfo::exists(path)) {
+        message = u"找不到文件“%1”"_s.arg(fileLabel(path));
+    } else if (!package.open()) {
+        message = notXlsxMessage(path);
+    } else if (loadWorkbook(package, path, &workbook, &message)) {
+        for (const SheetEntry &sheet : std::as_const(workbook.sheets)) {
+            if (sheet.worksheet)
+                names.append(sheet.name);
+        }
+    }
+    if (error)
+        *error = message;
+    return names;
+}
+
+TableData readXlsx(const QString &path, const ReadOptions &options)
+{
+    TableData out;
+    if (!QFileInfo::exists(path)) {
+        out.error = u"找不到文件“%1”"_s.arg(fileLabel(path));
+        return out;
+    }
+    Package package(path);
+    if (!package.open()) {
+        out.error = notXlsxMessage(path);
+        return out;
+    }
+    Workbook workbook;
+    QString error;
+    if (!loadWorkbook(package, path, &workbook, &error)) {
+        out.error = error;
+        return out;
+    }
+    const int index = chooseSheet(workbook, options.sheetName);
+    if (index < 0) {
+        QStringList names;
+        for (const SheetEntry &sheet : std::as_const(workbook.sheets))
+            names.append(sheet.name);
+        out.error = options.sheetName.isEmpty()
+                        ? u"文件“%1”中没有可读取的工作表"_s.arg(fileLabel(path))
+                        : u"文件“%1”中没有名为“%2”的工作表（现有：%3）"_s.arg(
+                              fileLabel(path), options.sheetName, names.join(u"、"_s));
+        return out;
+    }
+    const SheetEntry &sheet = workbook.sheets.at(index);
+
+    // A shared string table the relationships name but the archive lacks is as good as none: a cell that
+    // needs it is reported as damaged.
+    if (!workbook.sharedStringsPart.isEmpty() && !package.select(workbook.sharedStringsPart))
+        workbook.sharedStringsPart.clear();
+
+    Progress progress(options.progress);
+    const qint64 stringsSize =
+        workbook.sharedStringsPart.isEmpty() ? 0 : package.uncompressedSize(workbook.sharedStringsPart);
+    progress.setTotal(stringsSize + package.uncompressedSize(sheet.part));
+
+    QStringList sharedStrings;
+    if (!workbook.sharedStringsPart.isEmpty() &&
+        !loadSharedStrings(package, path, workbook.sharedStringsPart, progress, &sharedStrings, &error)) {
+        TableData bad;
+        bad.cancelled = progress.cancelled();
+        bad.error = bad.cancelled ? cancelledMessage() : error;
+        return bad;
+    }
+    const QList<DateKind> formats = loadCellFormats(package, workbook.stylesPart);
+
+    progress.setBase(stringsSize);
+    const SheetContext context{path, sheet.name, sharedStrings, formats, workbook.date1904};
+    if (!readSheet(package, sheet, context, progress, &out, &error)) {
+        TableData bad;
+        bad.cancelled = progress.cancelled();
+        bad.error = bad.cancelled ? cancelledMessage() : error;
+        return bad;
+    }
+    while (!out.rows.isEmpty() && out.rows.constLast().isEmpty()) {
+        out.rows.removeLast();
+        out.lineNumbers.removeLast();
+    }
+    out.sheetName = sheet.name;
+    if (!progress.report(package.uncompressedSize(sheet.part))) {
+        TableData bad;
+        bad.cancelled = true;
+        bad.error = cancelledMessage();
+        return bad;
+    }
+    return out;
+}
+
+} // namespace sunshine::io
