@@ -92,7 +92,7 @@ RecordListView::RecordListView(ClientSession &session, const sync::RecordType &t
     m_view = new QTableView(this);
     m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(-1, Qt::AscendingOrder);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -139,6 +139,12 @@ RecordListView::RecordListView(ClientSession &session, const sync::RecordType &t
         m_model->reload();
     });
     updateCount();
+    // Columns as wide as what the first rows show, within reason.
+    QTimer::singleShot(0, this, [this] {
+        m_view->resizeColumnsToContents();
+        for (int c = 0; c + 1 < m_view->model()->columnCount(); ++c)
+            m_view->setColumnWidth(c, qBound(70, m_view->columnWidth(c), 280));
+    });
 }
 
 RecordListView::~RecordListView() = default;

@@ -61,7 +61,10 @@ void fillQuarters(QComboBox *combo, QDate today, bool withAll)
     combo->clear();
     if (withAll)
         combo->addItem(QObject::tr("All quarters"), QString());
-    const relief::Quarter check = relief::quarterUnderCheck(today);
+    // The quarter the towns check now; while this quarter's window has not opened, the last one.
+    relief::Quarter check = relief::quarterUnderCheck(today);
+    if (today < relief::visitWindow(check).opens)
+        check = check.previous();
     relief::Quarter q = relief::Quarter::of(today);
     for (int i = 0; i < 8; ++i, q = q.previous())
         combo->addItem(q.chineseName(), q.toString());
