@@ -139,11 +139,19 @@ RecordListView::RecordListView(ClientSession &session, const sync::RecordType &t
         m_model->reload();
     });
     updateCount();
-    // Columns as wide as what the first rows show, within reason.
+}
+
+void RecordListView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_sized || m_model->rowCount() == 0)
+        return;
+    // Once shown with rows: columns as wide as what the first rows show, within reason.
+    m_sized = true;
     QTimer::singleShot(0, this, [this] {
         m_view->resizeColumnsToContents();
         for (int c = 0; c + 1 < m_view->model()->columnCount(); ++c)
-            m_view->setColumnWidth(c, qBound(70, m_view->columnWidth(c), 280));
+            m_view->setColumnWidth(c, qBound(70, m_view->columnWidth(c) + 8, 280));
     });
 }
 

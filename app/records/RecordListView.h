@@ -67,6 +67,9 @@ Q_SIGNALS:
     void currentRecordChanged(const QString &recordId);
     void saved();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     std::optional<sync::Placement> placementForNew();
     void updateCount();
@@ -85,6 +88,7 @@ private:
     QPushButton *m_edit = nullptr;
     QJsonObject m_fixed;
     QString m_defaultPlace;
+    bool m_sized = false;
     std::function<void(RecordDialog &, const sync::Placement &)> m_hook;
 };
 

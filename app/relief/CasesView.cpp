@@ -35,17 +35,24 @@ public:
     {}
     QVariant data(const QModelIndex &index, int role) const override
     {
-        if (index.column() != m_column || (role != Qt::DisplayRole && role != Qt::ForegroundRole))
+        if (index.column() != m_column ||
+            (role != Qt::DisplayRole && role != Qt::ForegroundRole && role != Qt::ToolTipRole))
             return QIdentityProxyModel::data(index, role);
-        const QByteArray raw =
-            QIdentityProxyModel::data(index, RecordTableModel::RawValueRole).toString().toUtf8();
-        const QList<relief::StepEntry> steps = relief::stepsFromJson(QJsonDocument::fromJson(raw).array());
+        const QList<relief::StepEntry> steps = relief::stepsFromJson(
+            QIdentityProxyModel::data(index, RecordTableModel::RawValueRole).toJsonArray());
         const relief::CaseState state = relief::caseState(m_kind, steps);
         const QList<relief::WorkflowStep> all = relief::workflowSteps(m_kind);
         if (role == Qt::ForegroundRole)
             return state.refused    ? QColor(0xb3, 0x26, 0x1e)
                    : state.finished ? QColor(0x1b, 0x5e, 0x20)
                                     : QVariant();
+        if (role == Qt::ToolTipRole) {
+            QStringList lines;
+            for (const relief::StepEntry &e : steps)
+                lines.append(u"%1 %2 %3 %4"_s.arg(e.date.toString(Qt::ISODate), e.step,
+                                                  e.passed ? u"✓"_s : u"✗"_s, e.opinion));
+            return lines.join(u'\n');
+        }
         if (state.refused)
             return QCoreApplication::translate("CasesView", "Closed (not admitted)");
         if (state.finished)

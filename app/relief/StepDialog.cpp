@@ -170,6 +170,7 @@ void StepDialog::submit()
         return;
     }
     saveFollowUp(steps, now);
+    m_session.engine().syncNow();
     accept();
 }
 
