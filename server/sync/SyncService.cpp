@@ -506,6 +506,13 @@ OpResult PushBatch::apply(const Operation &op)
         }
     }
 
+    if (next.record.deleted && exists && !found->record.deleted) {
+        // A deleted record's unique keys are free for the rest of the batch (and after it).
+        const QList<QPair<QString, QString>> held = type->uniqueKeys(found->record.fields);
+        for (const auto &entry : held)
+            m_keyOwner.insert(entry.first, QString());
+    }
+
     next.record.version = (exists ? found->record.version : 0) + 1;
     next.record.updatedAtMs = m_now;
     next.record.updatedBy = m_actor.userId;
