@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CasesView</name>
+    <message>
+        <source>Closed (not admitted)</source>
+        <translation>已终止（未纳入）</translation>
+    </message>
+    <message>
+        <source>Exit confirmed</source>
+        <translation>已确认退出</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审批纳入</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3%4</source>
+        <translation>第 %1/%2 步：%3%4</translation>
+    </message>
+    <message>
+        <source> (returned)</source>
+        <translation>（已退回）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <source>Due %1 (working days)</source>
+        <translation>期限 %1（按工作日计算）</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Settle a conflict</source>
@@ -118,6 +149,20 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>All quarters</source>
+        <translation>全部季度</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -130,6 +175,41 @@
     <message>
         <source>A new language applies the next time the program starts.</source>
         <translation>更改的语言在下次启动程序时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Review step</source>
+        <translation>审批办理</translation>
+    </message>
+    <message>
+        <source>Steps taken:</source>
+        <translation>已办理步骤：</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>办理结果(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation>经办人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Notice &amp;from:</source>
+        <translation>公示开始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Notice &amp;until:</source>
+        <translation>公示结束(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Opinion:</source>
+        <translation>意见(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -346,27 +426,27 @@
         <translation>服务器返回错误 %1。</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate was not issued by a certificate authority this computer trusts. Ask your system administrator for your unit&apos;s certificate authority file (CA) and choose it under &quot;Connection settings&quot;.</source>
+        <source>The server's certificate was not issued by a certificate authority this computer trusts. Ask your system administrator for your unit's certificate authority file (CA) and choose it under "Connection settings".</source>
         <translation>服务器证书不是由本机信任的证书颁发机构签发的。请向系统管理员索取本单位的证书颁发机构（CA）文件，并在“连接设置”中选择它。</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate is for a different name than the address you entered. Check the server address.</source>
+        <source>The server's certificate is for a different name than the address you entered. Check the server address.</source>
         <translation>服务器证书所属的名称与您输入的地址不一致，请检查服务器地址。</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate is outside its validity period. Check this computer&apos;s date and time; if they are right, ask the administrator to renew the certificate.</source>
+        <source>The server's certificate is outside its validity period. Check this computer's date and time; if they are right, ask the administrator to renew the certificate.</source>
         <translation>服务器证书不在有效期内。请检查本机的日期和时间；如无误，请联系管理员更新证书。</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate has been revoked.</source>
+        <source>The server's certificate has been revoked.</source>
         <translation>服务器证书已被吊销。</translation>
     </message>
     <message>
-        <source>For your data&apos;s safety the connection was not made.</source>
+        <source>For your data's safety the connection was not made.</source>
         <translation>为保护数据安全，程序没有建立此连接。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was cut off (%1). Nothing was taken from it; the program tries again.</source>
+        <source>The server's answer was cut off (%1). Nothing was taken from it; the program tries again.</source>
         <translation>服务器的应答不完整（%1）。程序没有采用其中的任何内容，会再次尝试。</translation>
     </message>
 </context>
@@ -391,6 +471,49 @@
     <message>
         <source>The local data file %1 cannot be opened: %2</source>
         <translation>无法打开本机数据文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::CasesView</name>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Identification cases</source>
+        <translation>精准识别</translation>
+    </message>
+    <message>
+        <source>Exit cases</source>
+        <translation>退出审批</translation>
+    </message>
+    <message>
+        <source>Next &amp;step…</source>
+        <translation>办理下一步(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Identification (Art. 9)</source>
+        <translation>精准识别（第九条）</translation>
+    </message>
+    <message>
+        <source>Exit (Art. 10)</source>
+        <translation>退出（第十条）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>办理下一步</translation>
+    </message>
+    <message>
+        <source>Choose a case first.</source>
+        <translation>请先选择一个案件。</translation>
     </message>
 </context>
 <context>
@@ -428,7 +551,7 @@
         <translation>接受删除(&amp;D)</translation>
     </message>
     <message>
-        <source>Take the &amp;server&apos;s version entirely</source>
+        <source>Take the &amp;server's version entirely</source>
         <translation>完全采用服务器上的版本(&amp;S)</translation>
     </message>
     <message>
@@ -517,11 +640,11 @@
 <context>
     <name>sunshine::app::ContactsTab</name>
     <message>
-        <source>My department&apos;s &amp;leader in charge…</source>
+        <source>My department's &amp;leader in charge…</source>
         <translation>本部门分管领导(&amp;L)…</translation>
     </message>
     <message>
-        <source>My department&apos;s l&amp;iaison…</source>
+        <source>My department's l&amp;iaison…</source>
         <translation>本部门联络员(&amp;I)…</translation>
     </message>
     <message>
@@ -531,6 +654,56 @@
     <message>
         <source>Each unit names one leader in charge and one liaison (Art. 22). Double-click a record that was returned or is in conflict to settle it.</source>
         <translation>各单位明确 1 名分管领导和 1 名联络员（第二十二条）。被退回或有冲突的记录，双击即可处理。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::HelpRequestsView</name>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Answer (5 working days)</source>
+        <translation>答复（5 个工作日）</translation>
+    </message>
+    <message>
+        <source>Result (10 working days)</source>
+        <translation>办结（10 个工作日）</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Help requests</source>
+        <translation>求助事项</translation>
+    </message>
+    <message>
+        <source>Lookup code for the requester: %1</source>
+        <translation>求助人查询码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::HouseholdsView</name>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>低收入户</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Quarterly income</source>
+        <translation>季度收入</translation>
     </message>
 </context>
 <context>
@@ -658,6 +831,10 @@
         <source>Department contacts</source>
         <translation>部门联络人</translation>
     </message>
+    <message>
+        <source>Sunshine assistance</source>
+        <translation>阳光扶贫</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::OrgTreeModel</name>
@@ -668,6 +845,49 @@
     <message>
         <source>Area</source>
         <translation>行政区划</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::PairingsView</name>
+    <message>
+        <source>Town</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Helpers</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <source>Households without a helper…</source>
+        <translation>未落实帮扶责任人的户…</translation>
+    </message>
+    <message>
+        <source>Households without a helper</source>
+        <translation>未落实帮扶责任人的户</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <source>Pairing coverage: %1 of %2 registered households have a helper (%3%), %4 without</source>
+        <translation>结对覆盖：%2 户在册户中 %1 户已落实帮扶责任人（%3%），%4 户未落实</translation>
     </message>
 </context>
 <context>
@@ -689,7 +909,7 @@
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <source>Set a new password for %1 (%2). All of this account&apos;s sessions end, and the user must choose their own password at the next sign-in.</source>
+        <source>Set a new password for %1 (%2). All of this account's sessions end, and the user must choose their own password at the next sign-in.</source>
         <translation>为 %1（%2）设置新密码。该账户的所有登录会话将结束，用户下次登录时须设置自己的密码。</translation>
     </message>
     <message>
@@ -699,6 +919,360 @@
     <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::RecordDialog</name>
+    <message>
+        <source>New %1</source>
+        <translation>新增%1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>修改%1</translation>
+    </message>
+    <message>
+        <source>This record has been deleted.</source>
+        <translation>该记录已被删除。</translation>
+    </message>
+    <message>
+        <source>The server returned this change: %1</source>
+        <translation>服务器退回了该修改：%1</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record meanwhile; settle the conflict in the table first.</source>
+        <translation>该记录已被他人修改，请先在列表中处理冲突。</translation>
+    </message>
+    <message>
+        <source>This %1 is entered already; edit the existing record instead.</source>
+        <translation>该%1已经录入，请修改原记录。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved on this computer: %1</source>
+        <translation>无法在本机保存修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::RecordForm</name>
+    <message>
+        <source>18 characters, the last may be X</source>
+        <translation>18 位，末位可以是 X</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 1,234.56</source>
+        <translation>以元为单位，例如 1,234.56</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation>从日历中选择（Alt+下箭头）</translation>
+    </message>
+    <message>
+        <source>Please choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>“%1”: enter a whole number, e.g. 3</source>
+        <translation>“%1”：请输入整数，例如 3</translation>
+    </message>
+    <message>
+        <source>“%1”: enter a number, e.g. 120.5</source>
+        <translation>“%1”：请输入数字，例如 120.5</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1”: enter a date such as 2026-03-31</source>
+        <translation>“%1”：请输入日期，例如 2026-03-31</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::RecordListView</name>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新增(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation><numerusform>%n 条记录</numerusform></translation>
+    </message>
+    <message>
+        <source>No place</source>
+        <translation>没有可选地区</translation>
+    </message>
+    <message>
+        <source>The places of your area are not known yet. Connect once so the program can fetch them.</source>
+        <translation>尚未获取您辖区的行政区划。请联网登录一次，程序会自动获取。</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>登记地点</translation>
+    </message>
+    <message>
+        <source>Place of the new record:</source>
+        <translation>新记录所在地区：</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation><numerusform>已将 %n 行写入 %1。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::RecordTableModel</name>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期同步</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation><numerusform>%n 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation><numerusform>%n 步</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved on the server</source>
+        <translation>已保存到服务器</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; sent at the next sync</source>
+        <translation>已保存在本机，下次同步时发送</translation>
+    </message>
+    <message>
+        <source>The server returned this change: %1</source>
+        <translation>服务器退回了该修改：%1</translation>
+    </message>
+    <message>
+        <source>Changed by someone else meanwhile – settle the conflict: %1</source>
+        <translation>已被他人修改，请处理冲突：%1</translation>
+    </message>
+    <message>
+        <source>Recorded offline before its entry window closed and sent after it</source>
+        <translation>在录入截止前离线录入，截止后才同步</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ReliefTab</name>
+    <message>
+        <source>Households</source>
+        <translation>低收入户</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Weak villages</source>
+        <translation>经济薄弱村</translation>
+    </message>
+    <message>
+        <source>Helpers and pairings</source>
+        <translation>帮扶责任人与结对</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Visit statistics</source>
+        <translation>走访统计</translation>
+    </message>
+    <message>
+        <source>Identification and exit</source>
+        <translation>识别与退出</translation>
+    </message>
+    <message>
+        <source>Help requests</source>
+        <translation>求助事项</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::StepDialog</name>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Return with reason</source>
+        <translation>退回（须写明理由）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>The case is not in the local data.</source>
+        <translation>本机数据中没有该案件。</translation>
+    </message>
+    <message>
+        <source>Exit of household %1</source>
+        <translation>户 %1 退出</translation>
+    </message>
+    <message>
+        <source>Identification of %1</source>
+        <translation>%1 的精准识别</translation>
+    </message>
+    <message>
+        <source>%1 — %2, year %3</source>
+        <translation>%1 — %2，%3 年度</translation>
+    </message>
+    <message>
+        <source>%1 (notice %2 – %3)</source>
+        <translation>%1（公示 %2 至 %3）</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>The case was closed at the first step.</source>
+        <translation>本案在第一步未通过，已终止。</translation>
+    </message>
+    <message>
+        <source>Every step has passed: the case is finished.</source>
+        <translation>各步骤均已通过，本案已办结。</translation>
+    </message>
+    <message>
+        <source>No further step.</source>
+        <translation>没有后续步骤。</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>town</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Next step: %1 (by a reviewer at %2 level)</source>
+        <translation>下一步：%1（由%2级审核员办理）</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
     </message>
 </context>
 <context>
@@ -716,7 +1290,7 @@
         <translation>服务器无法处理此修改（%1），已将其暂时搁置；请修改后重新提交，或联系系统管理员。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer had no valid sync position; nothing was taken from it.</source>
+        <source>The server's answer had no valid sync position; nothing was taken from it.</source>
         <translation>服务器的应答中没有有效的同步位置，程序没有采用其中的任何内容。</translation>
     </message>
 </context>
@@ -727,7 +1301,7 @@
         <translation>立即同步</translation>
     </message>
     <message>
-        <source>Send the changes made on this computer and fetch the others&apos; (F5)</source>
+        <source>Send the changes made on this computer and fetch the others' (F5)</source>
         <translation>发送本机的修改并获取他人的修改（F5）</translation>
     </message>
     <message>
@@ -877,6 +1451,80 @@
     <message>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::VisitStatsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <source>Not visited</source>
+        <translation>未走访</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>走访率</translation>
+    </message>
+    <message>
+        <source>Double-click a town to list the pairings without a visit.</source>
+        <translation>双击某个镇（街道）可列出未走访的结对。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 pairings visited</source>
+        <translation>%1：%3 个结对中已走访 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pairing(s) without a visit in %1:</source>
+        <translation><numerusform>%1 有 %n 个结对未走访：</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::VisitsView</name>
+    <message>
+        <source>Helper → household</source>
+        <translation>帮扶责任人 → 帮扶对象</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Late-synced</source>
+        <translation>逾期同步</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>This quarter's visits: %1 to %2; entry closes on %3.</source>
+        <translation>本季度走访时间：%1 至 %2；%3 起停止录入。</translation>
     </message>
 </context>
 </TS>
