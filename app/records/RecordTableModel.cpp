@@ -267,7 +267,7 @@ RecordTableModel::Filter RecordTableModel::filter() const
 bool RecordTableModel::queryRows(const Filter &filter, const Row *after, int limit, bool windowCount,
                                  std::vector<Row> *out, qint64 *count)
 {
-    QString sql = u"SELECT id, state, state_message"_s;
+    QString sql = u"SELECT rowid, id, state, state_message"_s;
     for (const Column &c : m_cols)
         sql += u", "_s + c.sql;
     if (windowCount)
@@ -279,8 +279,8 @@ bool RecordTableModel::queryRows(const Filter &filter, const Row *after, int lim
     if (after) {
         // The rows after `after` in the order below (SQLite puts NULL first when ascending).
         if (sortSql.isEmpty()) {
-            sql += desc ? u" AND id < ?"_s : u" AND id > ?"_s;
-            binds.append(after->id);
+            sql += desc ? u" AND rowid < ?"_s : u" AND rowid > ?"_s;
+            binds.append(after->rowid);
         } else {
             const QVariant last = after->values.at(m_sortColumn);
             const QString &e = sortSql;
@@ -304,7 +304,7 @@ bool RecordTableModel::queryRows(const Filter &filter, const Row *after, int lim
     }
     const QString dir = desc ? u" DESC"_s : u" ASC"_s;
     if (sortSql.isEmpty())
-        sql += u" ORDER BY id"_s + dir;
+        sql += u" ORDER BY rowid"_s + dir;
     else
         sql += u" ORDER BY "_s + sortSql + dir + u", id"_s + dir;
     sql += u" LIMIT ?"_s;
@@ -329,16 +329,17 @@ bool RecordTableModel::queryRows(const Filter &filter, const Row *after, int lim
     const int n = int(m_cols.size());
     while (q.next()) {
         Row r;
-        r.id = q.value(0).toString();
-        r.state = q.value(1).toInt();
-        r.stateMessage = q.value(2).toString();
+        r.rowid = q.value(0).toLongLong();
+        r.id = q.value(1).toString();
+        r.state = q.value(2).toInt();
+        r.stateMessage = q.value(3).toString();
         r.values.reserve(n);
         for (int i = 0; i < n; ++i) {
-            const QVariant v = q.value(3 + i);
+            const QVariant v = q.value(4 + i);
             r.values.append(v.isNull() ? QVariant() : v);
         }
         if (windowCount && count)
-            *count = q.value(3 + n).toLongLong();
+            *count = q.value(4 + n).toLongLong();
         out->push_back(std::move(r));
     }
     return true;

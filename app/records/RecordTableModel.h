@@ -33,7 +33,8 @@ struct RecordColumn
 //
 // Paging is by key ("the rows after the last one loaded" in the sort order, with the record id as
 // tie-breaker), so deep pages cost no more than the first and a change arriving meanwhile neither repeats nor
-// skips a row.
+// skips a row. Unsorted, the rows come in the order they came into the cache (the server's order, records
+// entered on this computer last), which an index on (type, local_deleted, deleted) serves without sorting.
 class RecordTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -100,7 +101,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
-    // Column -1: the default order (by record id).
+    // Column -1: the default order (as the records came into the cache).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 Q_SIGNALS:
@@ -124,6 +125,7 @@ private:
     };
     struct Row
     {
+        qint64 rowid = 0; // the default order: as the records came into the cache
         QString id;
         int state = 0;
         QString stateMessage;

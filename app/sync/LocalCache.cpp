@@ -172,6 +172,9 @@ bool LocalCache::open(QString *error)
         // from the operating system nearly every time. Bounded so the program stays well under its memory
         // target.
         run(db, u"PRAGMA cache_size=-32768"_s);
+        // Reads of large tables through the operating system's page cache, without copying (64 MB window, so the
+        // program stays well under its memory target).
+        run(db, u"PRAGMA mmap_size=67108864"_s);
     } catch (const Failure &f) {
         *error = f.what;
         return false;
@@ -185,7 +188,7 @@ bool LocalCache::migrate(QString *error)
     try {
         QSqlQuery v = run(db, u"PRAGMA user_version"_s);
         const int version = v.next() ? v.value(0).toInt() : 0;
-        if (version > 2) {
+        if (version > 3) {
             *error = u"本机缓存由较新版本的程序创建（版本 %1），请升级程序"_s.arg(version);
             return false;
         }
@@ -202,6 +205,18 @@ bool LocalCache::migrate(QString *error)
             LocalTransaction tx(db);
             run(db, u"CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, record_id)"_s);
             run(db, u"PRAGMA user_version = 2"_s);
+            tx.commit();
+        }
+        if (version < 3) {
+            // Version 3: the live records of a type counted and paged from an index alone (record tables), and
+            // the records of one household or pairing found at once (members, incomes, visits).
+            LocalTransaction tx(db);
+            run(db, u"CREATE INDEX IF NOT EXISTS records_live ON records(type, local_deleted, deleted)"_s);
+            run(db, u"CREATE INDEX IF NOT EXISTS records_household ON records(type, "
+                    u"json_extract(data, '$.householdId'))"_s);
+            run(db, u"CREATE INDEX IF NOT EXISTS records_pairing ON records(type, "
+                    u"json_extract(data, '$.pairingId'))"_s);
+            run(db, u"PRAGMA user_version = 3"_s);
             tx.commit();
         }
         return true;
