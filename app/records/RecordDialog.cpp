@@ -139,15 +139,7 @@ void RecordDialog::submit()
     if (m_rejected) {
         op = m_session.cache().resend(m_recordId, fields, now, &error);
     } else {
-        QJsonObject changed;
-        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-            if (m_current.value(it.key()) != it.value())
-                changed.insert(it.key(), it.value());
-        }
-        for (auto it = m_current.constBegin(); it != m_current.constEnd(); ++it) {
-            if (!fields.contains(it.key()))
-                changed.insert(it.key(), QJsonValue::Null);
-        }
+        const QJsonObject changed = LocalCache::changedFields(m_current, fields);
         if (changed.isEmpty()) {
             reject();
             return;

@@ -126,6 +126,20 @@ QString recordStateName(RecordState s)
     return {};
 }
 
+QJsonObject LocalCache::changedFields(const QJsonObject &before, const QJsonObject &after)
+{
+    QJsonObject changed;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        if (before.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+        if (!after.contains(it.key()))
+            changed.insert(it.key(), QJsonValue::Null);
+    }
+    return changed;
+}
+
 QString LocalCache::defaultPath(const QUrl &server, const QString &username)
 {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -172,8 +186,8 @@ bool LocalCache::open(QString *error)
         // from the operating system nearly every time. Bounded so the program stays well under its memory
         // target.
         run(db, u"PRAGMA cache_size=-32768"_s);
-        // Reads of large tables through the operating system's page cache, without copying (64 MB window, so the
-        // program stays well under its memory target).
+        // Reads of large tables through the operating system's page cache, without copying (64 MB window, so
+        // the program stays well under its memory target).
         run(db, u"PRAGMA mmap_size=67108864"_s);
     } catch (const Failure &f) {
         *error = f.what;
@@ -208,8 +222,8 @@ bool LocalCache::migrate(QString *error)
             tx.commit();
         }
         if (version < 3) {
-            // Version 3: the live records of a type counted and paged from an index alone (record tables), and
-            // the records of one household or pairing found at once (members, incomes, visits).
+            // Version 3: the live records of a type counted and paged from an index alone (record tables),
+            // and the records of one household or pairing found at once (members, incomes, visits).
             LocalTransaction tx(db);
             run(db, u"CREATE INDEX IF NOT EXISTS records_live ON records(type, local_deleted, deleted)"_s);
             run(db, u"CREATE INDEX IF NOT EXISTS records_household ON records(type, "

@@ -59,6 +59,8 @@ public:
         sync::OpKind kind = sync::OpKind::Upsert;
         QJsonObject changedFields;
     };
+    // The fields that differ from `before` to `after`, those removed as null: what a form's save sends.
+    static QJsonObject changedFields(const QJsonObject &before, const QJsonObject &after);
     // Records a change made by the clerk, online or not. Returns the operation id, or empty with the reason.
     QString save(const Change &change, qint64 deviceNowMs, QString *error);
 

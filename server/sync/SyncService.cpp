@@ -130,6 +130,8 @@ private:
     std::optional<FieldProblem> claimKeys(const RecordType &type, const QString &recordId,
                                           const Record *before, const Record &after);
     void write(AuditLog &audit, const QString &address);
+    // Removes the rows of `table` (keyed by record_id) that belong to the records this batch touched.
+    void deleteRowsOfTouched(const QString &table);
 
     Store &m_store;
     const AuthSession &m_actor;
@@ -544,6 +546,16 @@ OpResult PushBatch::apply(const Operation &op)
     return r;
 }
 
+void PushBatch::deleteRowsOfTouched(const QString &table)
+{
+    const QString sql =
+        m_store.isSqlite()
+            ? QString(u"DELETE FROM "_s + table + u" WHERE rowid IN ("_s +
+                      lookupByKeys(m_store, u"t.rowid"_s, table, u"record_id"_s) + u')')
+            : QString(u"DELETE FROM "_s + table + u" WHERE record_id IN "_s + jsonSet(m_store));
+    SqlQuery(m_store, sql).bindText(jsonArray(m_touched)).exec();
+}
+
 void PushBatch::write(AuditLog &audit, const QString &address)
 {
     if (!m_touched.isEmpty()) {
@@ -587,12 +599,7 @@ void PushBatch::write(AuditLog &audit, const QString &address)
         history.flush();
 
         // What each record refers to now.
-        const QString refsOfTouched =
-            m_store.isSqlite()
-                ? QString(u"DELETE FROM attachment_refs WHERE rowid IN ("_s +
-                          lookupByKeys(m_store, u"t.rowid"_s, u"attachment_refs"_s, u"record_id"_s) + u')')
-                : QString(u"DELETE FROM attachment_refs WHERE record_id IN "_s + jsonSet(m_store));
-        SqlQuery(m_store, refsOfTouched).bindText(jsonArray(m_touched)).exec();
+        deleteRowsOfTouched(u"attachment_refs"_s);
         BulkInsert refs(m_store, u"attachment_refs"_s, {u"sha256"_s, u"record_id"_s});
         for (const QString &id : std::as_const(m_touched)) {
             const StoredRecord &s = m_records.value(id);
@@ -606,12 +613,7 @@ void PushBatch::write(AuditLog &audit, const QString &address)
         refs.flush();
 
         // The unique keys each touched record holds now.
-        const QString keysOfTouched =
-            m_store.isSqlite()
-                ? QString(u"DELETE FROM record_keys WHERE rowid IN ("_s +
-                          lookupByKeys(m_store, u"t.rowid"_s, u"record_keys"_s, u"record_id"_s) + u')')
-                : QString(u"DELETE FROM record_keys WHERE record_id IN "_s + jsonSet(m_store));
-        SqlQuery(m_store, keysOfTouched).bindText(jsonArray(m_touched)).exec();
+        deleteRowsOfTouched(u"record_keys"_s);
         BulkInsert keys(m_store, u"record_keys"_s, {u"key"_s, u"record_id"_s});
         for (const QString &id : std::as_const(m_touched)) {
             const StoredRecord &s = m_records.value(id);
