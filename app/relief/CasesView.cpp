@@ -5,8 +5,10 @@
 #include "records/RecordListView.h"
 #include "relief/AssistanceTypes.h"
 #include "relief/CaseTypes.h"
+#include "relief/ComparisonDialog.h"
 #include "relief/StepDialog.h"
 #include "sync/ClientSession.h"
+#include "sync/ViewLog.h"
 
 #include <QCoreApplication>
 #include <QIdentityProxyModel>
@@ -204,6 +206,15 @@ CasesView::CasesView(ClientSession &session, QWidget *parent)
             QPushButton *step = list->addAction(tr("Next &step…"));
             connect(step, &QPushButton::clicked, this, [this, list] { takeStep(list); });
         }
+        // The comparison (Art. 9) of the cases in view; the dialog itself admits county and city reviewers.
+        QPushButton *comparison = m_identification->addAction(tr("Comparison…"));
+        connect(comparison, &QPushButton::clicked, this, [this] {
+            ComparisonDialog dialog(m_session, m_identification->chosenPlace(), this);
+            dialog.exec();
+            m_identification->reload();
+        });
+        // Views of comparison data logged offline (also in an earlier run) go out after the next sync.
+        ViewLog::of(m_session);
     }
     auto *tabs = new QTabWidget(this);
     tabs->addTab(m_identification, tr("Identification (Art. 9)"));

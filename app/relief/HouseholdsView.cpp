@@ -3,9 +3,11 @@
 #include "records/RecordListView.h"
 #include "relief/RegistryTypes.h"
 #include "relief/ReliefRules.h"
+#include "relief/RosterImportDialog.h"
 #include "sync/ClientSession.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -29,6 +31,15 @@ HouseholdsView::HouseholdsView(ClientSession &session, QWidget *parent)
     h.searchFields = {u"headName"_s, u"householdNo"_s, u"address"_s, u"phone"_s};
     h.exportName = tr("Households");
     m_households = new RecordListView(session, *household, h, this);
+    if (entersData(session)) {
+        QPushButton *import = m_households->addAction(tr("Import roster…"));
+        connect(import, &QPushButton::clicked, this, [this] {
+            RosterImportDialog dialog(m_session, this);
+            dialog.exec();
+            if (dialog.importedHouseholds() > 0)
+                m_households->reload();
+        });
+    }
 
     RecordListView::Options m;
     m.columns = {{u"name"_s, {}},   {u"idNumber"_s, {}},  {u"relation"_s, {}}, {u"health"_s, {}},

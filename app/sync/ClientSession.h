@@ -26,6 +26,7 @@ public:
     ~ClientSession() override;
 
     bool open(QString *error);
+    ApiClient &api() const { return m_api; }
     LocalCache &cache() { return *m_cache; }
     SyncEngine &engine() { return *m_engine; }
     const UserInfo &user() const { return m_user; }

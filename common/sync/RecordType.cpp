@@ -21,7 +21,7 @@ namespace sunshine::sync {
 
 std::optional<FieldProblem> RecordType::checkField(const QString &key, const QJsonValue &value) const
 {
-    const QList<FieldSpec> specs = fields();
+    const QList<FieldSpec> &specs = fieldSpecs();
     const auto it =
         std::find_if(specs.begin(), specs.end(), [&](const FieldSpec &s) { return s.name == key; });
     if (it == specs.end())
@@ -135,7 +135,7 @@ std::optional<FieldProblem> RecordType::checkRecord(const QString &recordId, con
         if (auto p = checkField(it.key(), it.value()))
             return p;
     }
-    const QList<FieldSpec> specs = fields();
+    const QList<FieldSpec> &specs = fieldSpecs();
     for (const FieldSpec &spec : specs) {
         const QJsonValue v = fieldsIn.value(spec.name);
         if (spec.required &&
@@ -153,9 +153,15 @@ std::optional<FieldProblem> RecordType::checkRecord(const QString &recordId, con
     return checkRules(recordId, fieldsIn, placement, context);
 }
 
+const QList<FieldSpec> &RecordType::fieldSpecs() const
+{
+    std::call_once(m_specsOnce, [this] { m_specs = fields(); });
+    return m_specs;
+}
+
 std::optional<FieldSpec> RecordType::field(const QString &name) const
 {
-    const QList<FieldSpec> specs = fields();
+    const QList<FieldSpec> &specs = fieldSpecs();
     for (const FieldSpec &s : specs) {
         if (s.name == name)
             return s;
@@ -194,7 +200,7 @@ std::optional<qint64> RecordType::entryClosesAtMs(const QJsonObject &) const
 QStringList RecordType::attachmentsOf(const QJsonObject &f) const
 {
     QStringList out;
-    const QList<FieldSpec> specs = fields();
+    const QList<FieldSpec> &specs = fieldSpecs();
     for (const FieldSpec &spec : specs) {
         if (spec.kind != FieldKind::Attachments)
             continue;

@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace sunshine::sync {
@@ -134,6 +135,8 @@ public:
     virtual QString name() const = 0; // wire name, e.g. "department-contact"
     virtual QString chineseName() const = 0;
     virtual QList<FieldSpec> fields() const = 0;
+    // fields(), built once per type (the checks run for every field of every record).
+    const QList<FieldSpec> &fieldSpecs() const;
 
     // The type, length and shape of one field's value (null clears an optional field).
     std::optional<FieldProblem> checkField(const QString &key, const QJsonValue &value) const;
@@ -151,6 +154,10 @@ public:
     // Keys that no two live records may share across the whole city (e.g. "person:<身份证号>"), with the
     // field each belongs to. The server keeps them unique.
     virtual QList<QPair<QString, QString>> uniqueKeys(const QJsonObject &fields) const;
+
+private:
+    mutable std::once_flag m_specsOnce;
+    mutable QList<FieldSpec> m_specs;
 
 protected:
     virtual std::optional<FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

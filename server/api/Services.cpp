@@ -27,6 +27,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerOrgRoutes(router, services);
     registerSyncRoutes(router, services);
     registerAttachmentRoutes(router, services);
+    registerAccessLogRoutes(router, services);
 }
 
 } // namespace sunshine

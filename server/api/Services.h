@@ -40,6 +40,7 @@ void registerAdminRoutes(Router &router, Services &services);
 void registerOrgRoutes(Router &router, Services &services);
 void registerSyncRoutes(Router &router, Services &services);
 void registerAttachmentRoutes(Router &router, Services &services);
+void registerAccessLogRoutes(Router &router, Services &services); // POST /api/v1/audit/views (Art. 26)
 
 // All of the above, and the authenticator.
 void registerAllRoutes(Router &router, Services &services);

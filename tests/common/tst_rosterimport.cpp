@@ -1,0 +1,522 @@
+// The household roster (花名册) import: header matching, the record types' own checks per row, the roster's
+// rules (one person once, one head per household, known villages, households agreeing with themselves), whole
+// households only, and the exact line numbers of a GBK CSV and an .xlsx read through io::readTable.
+#include "core/IdCard.h"
+#include "io/TableFile.h"
+#include "io/XlsxWriter.h"
+#include "relief/RosterImport.h"
+
+#include <QFile>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace sunshine;
+using namespace sunshine::relief;
+
+namespace {
+
+const QDate kToday(2026, 3, 16);
+
+// A valid 身份证号 born on `birth` (Nantong region 320612), told apart by `seq`.
+QString idFor(int seq, QDate birth = QDate(1962, 5, 17))
+{
+    const QString first17 =
+        u"320612"_s + birth.toString(u"yyyyMMdd"_s) + u"%1"_s.arg(seq, 3, 10, QChar(u'0'));
+    return first17 + IdCard::checkCharacter(first17);
+}
+
+// The same number with a wrong check character.
+QString wrongCheck(const QString &id)
+{
+    const QChar right = id.back();
+    return id.left(17) + (right == u'1' ? u'2' : u'1');
+}
+
+QList<OrgUnit> villages()
+{
+    auto village = [](const QString &id, const QString &name) {
+        OrgUnit u;
+        u.id = id;
+        u.name = name;
+        u.level = OrgLevel::Village;
+        u.parentId = id.left(9) + u"000"_s;
+        u.path = u"/320600000000/320612000000/"_s + u.parentId + u'/' + id + u'/';
+        return u;
+    };
+    return {village(u"320612101201"_s, u"新河村"_s), village(u"320612101202"_s, u"东风村"_s),
+            village(u"320612101203"_s, u"长安村"_s), village(u"320612102201"_s, u"长安村"_s)};
+}
+
+const QStringList kHeader{u"序号"_s,     u"村（社区）"_s, u"户编号"_s,     u"户主姓名"_s,
+                          u"姓名"_s,     u"身份证号"_s,   u"与户主关系"_s, u"致贫原因"_s,
+                          u"建档年份"_s, u"联系电话"_s,   u"健康状况"_s,   u"劳动能力"_s};
+
+// One person's row under kHeader.
+QStringList person(const QString &village, const QString &no, const QString &head, const QString &name,
+                   const QString &id, const QString &relation, const QString &cause = u"因病"_s,
+                   const QString &year = u"2016"_s, const QString &phone = {}, const QString &health = {},
+                   const QString &labour = {})
+{
+    return {u"1"_s, village, no, head, name, id, relation, cause, year, phone, health, labour};
+}
+
+// A table as readTable gives it: header at line 1, each row on its own line (empty rows kept).
+io::TableData table(const QList<QStringList> &rows, const QStringList &header = kHeader)
+{
+    io::TableData t;
+    t.rows.append(header);
+    t.rows.append(rows);
+    for (int i = 0; i < t.rows.size(); ++i)
+        t.lineNumbers.append(i + 1);
+    return t;
+}
+
+RosterResult check(const io::TableData &t, const QSet<QString> &registered = {})
+{
+    RosterOptions o;
+    o.today = kToday;
+    o.villages = villages();
+    o.registeredIdNumbers = registered;
+    return checkRoster(t, o);
+}
+
+// "line|column|reason", one per problem, in the result's order.
+QStringList problemTexts(const RosterResult &r)
+{
+    QStringList out;
+    for (const RosterProblem &p : r.problems)
+        out.append(u"%1|%2|%3"_s.arg(p.line).arg(p.column, p.reason));
+    return out;
+}
+
+const QString kHeldBack = u"同户有错误行，整户未导入"_s;
+
+} // namespace
+
+class TestRosterImport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rows_data();
+    void rows();
+    void goodHouseholdWireValues();
+    void headerVariants();
+    void missingColumns();
+    void noHeader();
+    void cancel();
+    void gbkCsvFile();
+    void xlsxFile();
+};
+
+void TestRosterImport::rows_data()
+{
+    QTest::addColumn<QList<QStringList>>("rows");
+    QTest::addColumn<QStringList>("registered");
+    QTest::addColumn<QStringList>("problems");
+    QTest::addColumn<int>("households");
+    QTest::addColumn<int>("persons");
+
+    const QString xh = u"新河村"_s;
+    QTest::newRow("good household")
+        << QList<QStringList>{person(xh, u"H1"_s, u"张山"_s, u"张山"_s, idFor(1), u"户主"_s),
+                              person(xh, u"H1"_s, u"张山"_s, u"李梅"_s, idFor(2), u"配偶"_s),
+                              person(xh, u"H1"_s, u"张山"_s, u"张小军"_s, idFor(3, QDate(2010, 2, 3)),
+                                     u"子女"_s)}
+        << QStringList{} << QStringList{} << 1 << 3;
+    QTest::newRow("wrong check digit")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              person(xh, u"H1"_s, {}, u"李梅"_s, wrongCheck(idFor(2)), u"配偶"_s),
+                              person(xh, u"H2"_s, {}, u"王五"_s, idFor(3), u"户主"_s)}
+        << QStringList{}
+        << QStringList{u"2||"_s + kHeldBack,
+                       u"3|身份证号|“身份证号”：身份证号校验位不正确，请核对是否有输错的数字"_s}
+        << 1 << 1;
+    QTest::newRow("future birth date")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              person(xh, u"H1"_s, {}, u"张宝"_s, idFor(4, QDate(2026, 3, 17)), u"子女"_s)}
+        << QStringList{}
+        << QStringList{u"2||"_s + kHeldBack, u"3|身份证号|“身份证号”：身份证号中的出生日期晚于今天"_s} << 0
+        << 0;
+    QTest::newRow("born today is fine")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              person(xh, u"H1"_s, {}, u"张宝"_s, idFor(4, kToday), u"孙子女"_s)}
+        << QStringList{} << QStringList{} << 1 << 2;
+    QTest::newRow("person twice in the file")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              person(xh, u"H2"_s, {}, u"王五"_s, idFor(2), u"户主"_s),
+                              person(xh, u"H2"_s, {}, u"张山"_s, idFor(1), u"其他"_s)}
+        << QStringList{}
+        << QStringList{u"3||"_s + kHeldBack, u"4|身份证号|此人在第 2 行已出现，同一人只能登记一次"_s} << 1
+        << 1;
+    QTest::newRow("person registered already")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              person(xh, u"H1"_s, {}, u"李梅"_s, idFor(2), u"配偶"_s)}
+        << QStringList{idFor(2)}
+        << QStringList{u"2||"_s + kHeldBack, u"3|身份证号|此人已登记在册（身份证号已有记录），不能重复登记"_s}
+        << 0 << 0;
+    QTest::newRow("unknown village")
+        << QList<QStringList>{person(u"西风村"_s, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              person(u"东风村"_s, u"H1"_s, {}, u"王五"_s, idFor(2), u"户主"_s)}
+        << QStringList{}
+        << QStringList{u"2|村（社区）|本辖区没有村（社区）“西风村”，请填写村名或 12 位村代码"_s} << 1 << 1;
+    QTest::newRow("village name in two towns, then by code")
+        << QList<QStringList>{person(u"长安村"_s, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              person(u"320612102201"_s, u"H1"_s, {}, u"王五"_s, idFor(2), u"户主"_s)}
+        << QStringList{} << QStringList{u"2|村（社区）|有 2 个村（社区）叫“长安村”，请改填 12 位村代码"_s}
+        << 1 << 1;
+    QTest::newRow("unknown poverty cause")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s, u"因懒"_s)}
+        << QStringList{}
+        << QStringList{u"2|致贫原因|无法识别“因懒”，“致贫原因”应为 因病、因残、因学、缺劳力、缺技术、缺资金、因灾、其他 之一"_s}
+        << 0 << 0;
+    QTest::newRow("household without head")
+        << QList<QStringList>{person(xh, u"H7"_s, {}, u"李梅"_s, idFor(2), u"配偶"_s),
+                              person(xh, u"H7"_s, {}, u"张小军"_s, idFor(3), u"子女"_s)}
+        << QStringList{}
+        << QStringList{u"2|与户主关系|本户（户编号 H7）没有“与户主关系”为“户主”的成员"_s,
+                       u"3||"_s + kHeldBack}
+        << 0 << 0;
+    QTest::newRow("two heads") << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                                                     person(xh, u"H1"_s, {}, u"李梅"_s, idFor(2), u"户主"_s)}
+                               << QStringList{}
+                               << QStringList{u"2||"_s + kHeldBack,
+                                              u"3|与户主关系|本户已有户主（第 2 行），一户只能有一个户主"_s}
+                               << 0 << 0;
+    QTest::newRow("same 户编号 in two villages is two households")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              person(u"东风村"_s, u"H1"_s, {}, u"王五"_s, idFor(2), u"户主"_s)}
+        << QStringList{} << QStringList{} << 2 << 2;
+    QTest::newRow("missing name and relation")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, {}, idFor(1), {})} << QStringList{}
+        << QStringList{u"2|姓名|请填写“姓名”"_s, u"2|与户主关系|请填写“与户主关系”"_s} << 0 << 0;
+    QTest::newRow("missing 户编号") << QList<QStringList>{person(xh, {}, {}, u"张山"_s, idFor(1), u"户主"_s)}
+                                    << QStringList{} << QStringList{u"2|户编号|请填写“户编号”"_s} << 0 << 0;
+    QTest::newRow("household columns on the head's row only")
+        << QList<QStringList>{person(xh, u"H1"_s, u"张山"_s, u"张山"_s, idFor(1), u"户主"_s, u"因残"_s,
+                                     u"2019"_s),
+                              person(xh, u"H1"_s, {}, u"李梅"_s, idFor(2), u"配偶"_s, {}, {})}
+        << QStringList{} << QStringList{} << 1 << 2;
+    QTest::newRow("household columns disagree")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s, u"因病"_s),
+                              person(xh, u"H1"_s, {}, u"李梅"_s, idFor(2), u"配偶"_s, u"因残"_s)}
+        << QStringList{} << QStringList{u"2||"_s + kHeldBack, u"3|致贫原因|与同户第 2 行的“致贫原因”不一致"_s}
+        << 0 << 0;
+    QTest::newRow("no row gives the poverty cause")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s, {}),
+                              person(xh, u"H1"_s, {}, u"李梅"_s, idFor(2), u"配偶"_s, {})}
+        << QStringList{} << QStringList{u"2|致贫原因|本户未填写“致贫原因”"_s, u"3||"_s + kHeldBack} << 0 << 0;
+    QTest::newRow("head's name differs from 户主姓名")
+        << QList<QStringList>{person(xh, u"H1"_s, u"张三"_s, u"张山"_s, idFor(1), u"户主"_s)} << QStringList{}
+        << QStringList{u"2|户主姓名|“户主姓名”为“张三”，而户主（第 2 行）的姓名是“张山”"_s} << 0 << 0;
+    QTest::newRow("registered before 2014 (the household's own rule)")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s, u"因病"_s, u"2010"_s)}
+        << QStringList{} << QStringList{u"2|建档年份|建档年份应在 2014 年至今年之间"_s} << 0 << 0;
+    QTest::newRow("year not a number")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s, u"因病"_s,
+                                     u"二〇一六"_s)}
+        << QStringList{} << QStringList{u"2|建档年份|“建档年份”应为整数"_s} << 0 << 0;
+    QTest::newRow("year as Excel may write it")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s, u"因病"_s, u"2016年"_s),
+                              person(xh, u"H1"_s, {}, u"李梅"_s, idFor(2), u"配偶"_s, u"因病"_s, u"2016.0"_s)}
+        << QStringList{} << QStringList{} << 1 << 2;
+    QTest::newRow("ID number stored as an Excel number")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, u"3.20612E+17"_s, u"户主"_s)}
+        << QStringList{}
+        << QStringList{u"2|身份证号|身份证号“3.20612E+17”被 Excel 存成了数字，后几位已丢失；请把该列设为文本格式后重新填写"_s}
+        << 0 << 0;
+    QTest::newRow("unknown health and labour labels")
+        << QList<QStringList>{person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s, u"因病"_s, u"2016"_s,
+                                     {}, u"良好"_s, u"强"_s)}
+        << QStringList{}
+        << QStringList{u"2|健康状况|无法识别“良好”，“健康状况”应为 健康、长期慢性病、大病 之一"_s,
+                       u"2|劳动能力|无法识别“强”，“劳动能力”应为 有劳动能力、弱劳动能力、无劳动能力 之一"_s}
+        << 0 << 0;
+    QTest::newRow("empty rows skipped, lines kept")
+        << QList<QStringList>{{},
+                              {u""_s, u" "_s, u"\u3000"_s},
+                              person(xh, u"H1"_s, {}, u"张山"_s, idFor(1), u"户主"_s),
+                              {},
+                              person(xh, u"H1"_s, {}, u"李梅"_s, wrongCheck(idFor(2)), u"配偶"_s)}
+        << QStringList{}
+        << QStringList{u"4||"_s + kHeldBack,
+                       u"6|身份证号|“身份证号”：身份证号校验位不正确，请核对是否有输错的数字"_s}
+        << 0 << 0;
+}
+
+void TestRosterImport::rows()
+{
+    QFETCH(QList<QStringList>, rows);
+    QFETCH(QStringList, registered);
+    QFETCH(QStringList, problems);
+    QFETCH(int, households);
+    QFETCH(int, persons);
+
+    const RosterResult r = check(table(rows), QSet<QString>(registered.begin(), registered.end()));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(problemTexts(r), problems);
+    QCOMPARE(r.households.size(), households);
+    QCOMPARE(r.personCount, persons);
+    int own = 0, heldBack = 0;
+    QSet<int> badLines;
+    for (const RosterProblem &p : r.problems) {
+        if (p.heldBack) {
+            ++heldBack;
+        } else {
+            badLines.insert(p.line);
+            ++own;
+        }
+    }
+    QCOMPARE(r.badRows, badLines.size());
+    QCOMPARE(r.heldBackRows, heldBack);
+    int nonEmpty = 0;
+    for (const QStringList &row : std::as_const(rows))
+        nonEmpty +=
+            std::any_of(row.begin(), row.end(), [](const QString &s) { return !s.trimmed().isEmpty(); });
+    QCOMPARE(r.rowsRead, nonEmpty);
+    QCOMPARE(persons + r.badRows + r.heldBackRows, nonEmpty);
+}
+
+void TestRosterImport::goodHouseholdWireValues()
+{
+    QStringList header = kHeader;
+    header << u"家庭住址"_s << u"一折通开户行"_s << u"一折通账号"_s;
+    QList<QStringList> rows{
+        person(u"320612101202"_s, u"DF-007"_s, {}, u"王五"_s, idFor(5).toLower(), u"户主"_s, u"缺技术"_s,
+               u"2015"_s, u"0513-86001234"_s, u"长期慢性病"_s, u"弱劳动能力"_s)
+            << u"东风村三组 12 号"_s << u"通州农商行"_s << u"6228480000012345678"_s,
+        person(u"东风村"_s, u"DF-007"_s, {}, u"王小五"_s, u"  "_s + idFor(6, QDate(2012, 8, 1)) + u" "_s,
+               u"子女"_s, {}, {}, {}, u"健康"_s, u"无劳动能力"_s),
+    };
+    const RosterResult r = check(table(rows, header));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(problemTexts(r), QStringList{});
+    QCOMPARE(r.households.size(), 1);
+    const RosterHousehold &h = r.households.first();
+    QCOMPARE(h.villageId, u"320612101202"_s);
+    const QJsonObject expected{
+        {u"householdNo"_s, u"DF-007"_s},      {u"headName"_s, u"王五"_s},
+        {u"povertyCause"_s, u"no-skills"_s},  {u"registeredYear"_s, 2015},
+        {u"phone"_s, u"0513-86001234"_s},     {u"address"_s, u"东风村三组 12 号"_s},
+        {u"passbookBank"_s, u"通州农商行"_s}, {u"passbookAccount"_s, u"6228480000012345678"_s},
+        {u"status"_s, u"registered"_s}};
+    QCOMPARE(h.fields, expected);
+    QCOMPARE(h.lines, (QList<int>{2, 3}));
+    QCOMPARE(h.members.size(), 2);
+    QCOMPARE(h.members.at(0), (QJsonObject{{u"name"_s, u"王五"_s},
+                                           {u"idNumber"_s, idFor(5)},
+                                           {u"relation"_s, u"head"_s},
+                                           {u"health"_s, u"chronic"_s},
+                                           {u"labour"_s, u"partial"_s}}));
+    QCOMPARE(h.members.at(1), (QJsonObject{{u"name"_s, u"王小五"_s},
+                                           {u"idNumber"_s, idFor(6, QDate(2012, 8, 1))},
+                                           {u"relation"_s, u"child"_s},
+                                           {u"health"_s, u"healthy"_s},
+                                           {u"labour"_s, u"none"_s}}));
+}
+
+void TestRosterImport::headerVariants()
+{
+    io::TableData t;
+    t.rows = {{u"新河村建档立卡低收入户花名册"_s},
+              {u"村(居)"_s, u"户号"_s, u" *姓名 "_s, u"身份证号码（18位）"_s, u"与户主关系"_s,
+               u"主要致贫原因"_s, u"建档年度"_s, u"备注"_s},
+              {u"新河村"_s, u"8"_s, u"赵六"_s, idFor(7), u"户主"_s, u"因学"_s, u"2020"_s, u"随便写"_s},
+              {u"新河村"_s, u"9"_s, u"钱七"_s, wrongCheck(idFor(8)), u"户主"_s, u"因灾"_s, u"2020"_s}};
+    t.lineNumbers = {1, 2, 3, 4};
+    const RosterResult r = check(t);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.headerLine, 2);
+    QCOMPARE(problemTexts(r),
+             QStringList{u"4|身份证号码（18位）|“身份证号”：身份证号校验位不正确，请核对是否有输错的数字"_s});
+    QCOMPARE(r.households.size(), 1);
+    QCOMPARE(r.households.first().fields.value(u"headName"_s).toString(), u"赵六"_s);
+    QCOMPARE(r.households.first().fields.value(u"povertyCause"_s).toString(), u"schooling"_s);
+    QCOMPARE(r.households.first().fields.value(u"householdNo"_s).toString(), u"8"_s);
+}
+
+void TestRosterImport::missingColumns()
+{
+    QCOMPARE(rosterHeaders(true), (QStringList{u"村（社区）"_s, u"户编号"_s, u"姓名"_s, u"身份证号"_s,
+                                               u"与户主关系"_s, u"致贫原因"_s, u"建档年份"_s}));
+    QCOMPARE(rosterHeaders(false), (QStringList{u"户主姓名"_s, u"联系电话"_s, u"健康状况"_s, u"劳动能力"_s,
+                                                u"家庭住址"_s, u"一折通开户行"_s, u"一折通账号"_s}));
+    QCOMPARE(rosterHeaderNames(u"povertyCause"_s).first(), u"致贫原因"_s);
+    const QStringList header{u"村（社区）"_s, u"户编号"_s, u"姓名"_s, u"身份证号"_s, u"致贫原因"_s};
+    const RosterResult r = check(table({{u"新河村"_s, u"1"_s, u"张山"_s, idFor(1), u"因病"_s}}, header));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error, u"花名册第 1 行的表头缺少以下列：与户主关系、建档年份。请补上这些列后再导入"_s);
+    QVERIFY(r.households.isEmpty());
+    QVERIFY(r.problems.isEmpty());
+}
+
+void TestRosterImport::noHeader()
+{
+    const RosterResult r = check(table({{u"新河村"_s, u"1"_s}}, {u"甲"_s, u"乙"_s, u"姓名"_s}));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.startsWith(u"找不到表头"_s), qPrintable(r.error));
+}
+
+void TestRosterImport::cancel()
+{
+    QList<QStringList> rows;
+    for (int i = 0; i < 5000; ++i)
+        rows.append(person(u"新河村"_s, u"H%1"_s.arg(i), {}, u"张山"_s,
+                           idFor(i % 1000, QDate(1960, 1, 1).addDays(i)), u"户主"_s));
+    RosterOptions o;
+    o.today = kToday;
+    o.villages = villages();
+    qint64 last = -1;
+    o.progress = [&](qint64 done, qint64 total) {
+        last = done;
+        return done < total / 2;
+    };
+    const RosterResult r = checkRoster(table(rows), o);
+    QVERIFY(r.cancelled);
+    QVERIFY(!r.ok());
+    QVERIFY(r.households.isEmpty());
+    QVERIFY(last >= 2500 && last < 5001);
+
+    o.progress = [&](qint64 done, qint64) {
+        last = done;
+        return true;
+    };
+    const RosterResult all = checkRoster(table(rows), o);
+    QVERIFY2(all.ok(), qPrintable(all.error));
+    QCOMPARE(all.households.size(), 5000);
+    QCOMPARE(last, 5001);
+}
+
+// One roster file with good households and every kind of bad row, as a list of rows.
+static QList<QStringList> mixedRoster()
+{
+    const QString xh = u"新河村"_s;
+    return {
+        {u"新河村 2026 年低收入户花名册"_s}, // 1
+        kHeader,                             // 2
+        person(xh, u"001"_s, u"张山"_s, u"张山"_s, idFor(1), u"户主"_s, u"因病"_s, u"2016"_s,
+               u"13912345678"_s, u"大病"_s, u"无劳动能力"_s), // 3
+        person(xh, u"001"_s, u"张山"_s, u"李梅"_s, idFor(2), u"配偶"_s, u"因病"_s, u"2016"_s, {}, u"健康"_s,
+               u"有劳动能力"_s),                                                                    // 4
+        person(xh, u"002"_s, {}, u"王五"_s, wrongCheck(idFor(3)), u"户主"_s, u"因残"_s, u"2017"_s), // 5
+        person(xh, u"002"_s, {}, u"王小五"_s, idFor(4, QDate(2027, 1, 1)), u"子女"_s, {}, {}),      // 6
+        {},                                                                                         // 7
+        person(u"东风村"_s, u"003"_s, {}, u"赵六"_s, idFor(5), u"户主"_s, u"缺资金"_s, u"2018"_s),  // 8
+        person(u"东风村"_s, u"003"_s, {}, u"张山"_s, idFor(1), u"其他"_s, u"缺资金"_s, u"2018"_s),  // 9
+        person(u"西风村"_s, u"004"_s, {}, u"孙八"_s, idFor(6), u"户主"_s),                          // 10
+        person(xh, u"005"_s, {}, u"周九"_s, idFor(7), u"户主"_s, u"因懒"_s),                        // 11
+        person(xh, u"006"_s, {}, u"吴十"_s, idFor(8), u"配偶"_s),                                   // 12
+        person(xh, u"007"_s, {}, u"郑一"_s, idFor(9), u"户主"_s),                                   // 13
+        person(xh, u"008"_s, {}, u"冯二"_s, idFor(10), u"户主"_s, u"缺劳力"_s, u"2019"_s),          // 14
+        person(xh, u"008"_s, {}, u"冯小二"_s, idFor(11, QDate(2015, 6, 1)), u"孙子女"_s, u"缺劳力"_s,
+               u"2019"_s, {}, u"长期慢性病"_s), // 15
+    };
+}
+
+// What mixedRoster() must give, with `shift` added to every line from the CSV's multi-line cell on.
+static QStringList mixedProblems(int shiftFrom, int shift)
+{
+    auto l = [&](int line) {
+        return line >= shiftFrom ? line + shift : line;
+    };
+    return {
+        u"%1|身份证号|“身份证号”：身份证号校验位不正确，请核对是否有输错的数字"_s.arg(l(5)),
+        u"%1|身份证号|“身份证号”：身份证号中的出生日期晚于今天"_s.arg(l(6)),
+        u"%1||%2"_s.arg(l(8)).arg(kHeldBack),
+        u"%1|身份证号|此人在第 3 行已出现，同一人只能登记一次"_s.arg(l(9)),
+        u"%1|村（社区）|本辖区没有村（社区）“西风村”，请填写村名或 12 位村代码"_s.arg(l(10)),
+        u"%1|致贫原因|无法识别“因懒”，“致贫原因”应为 因病、因残、因学、缺劳力、缺技术、缺资金、因灾、其他 之一"_s
+            .arg(l(11)),
+        u"%1|与户主关系|本户（户编号 006）没有“与户主关系”为“户主”的成员"_s.arg(l(12)),
+        u"%1|身份证号|此人已登记在册（身份证号已有记录），不能重复登记"_s.arg(l(13)),
+    };
+}
+
+static void checkMixed(const io::TableData &t, int shiftFrom, int shift)
+{
+    QVERIFY2(t.ok(), qPrintable(t.error));
+    const RosterResult r = check(t, {idFor(9)});
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.headerLine, 2);
+    QCOMPARE(problemTexts(r), mixedProblems(shiftFrom, shift));
+    QCOMPARE(r.rowsRead, 12);
+    QCOMPARE(r.badRows, 7);
+    QCOMPARE(r.heldBackRows, 1);
+    QCOMPARE(r.households.size(), 2);
+    QCOMPARE(r.personCount, 4);
+
+    const RosterHousehold &a = r.households.at(0);
+    QCOMPARE(a.villageId, u"320612101201"_s);
+    auto l = [&](int line) {
+        return line >= shiftFrom ? line + shift : line;
+    };
+    QCOMPARE(a.lines, (QList<int>{3, l(4)}));
+    QCOMPARE(a.fields.value(u"householdNo"_s).toString(), u"001"_s);
+    QCOMPARE(a.fields.value(u"headName"_s).toString(), u"张山"_s);
+    QCOMPARE(a.fields.value(u"povertyCause"_s).toString(), u"illness"_s);
+    QCOMPARE(a.fields.value(u"registeredYear"_s).toInt(), 2016);
+    QCOMPARE(a.fields.value(u"phone"_s).toString(), u"13912345678"_s);
+    QCOMPARE(a.fields.value(u"address"_s).toString(), u"新河村一组\n3 号"_s);
+    QCOMPARE(a.members.at(0).value(u"health"_s).toString(), u"serious"_s);
+    QCOMPARE(a.members.at(0).value(u"labour"_s).toString(), u"none"_s);
+    QCOMPARE(a.members.at(1).value(u"relation"_s).toString(), u"spouse"_s);
+    QCOMPARE(a.members.at(1).value(u"labour"_s).toString(), u"full"_s);
+
+    const RosterHousehold &b = r.households.at(1);
+    QCOMPARE(b.lines, (QList<int>{l(14), l(15)}));
+    QCOMPARE(b.fields.value(u"povertyCause"_s).toString(), u"no-labour"_s);
+    QCOMPARE(b.members.at(1).value(u"relation"_s).toString(), u"grandchild"_s);
+    QCOMPARE(b.members.at(1).value(u"health"_s).toString(), u"chronic"_s);
+    QCOMPARE(b.members.at(1).value(u"idNumber"_s).toString(), idFor(11, QDate(2015, 6, 1)));
+}
+
+void TestRosterImport::gbkCsvFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QList<QStringList> rows = mixedRoster();
+    rows[1].append(u"家庭住址"_s);
+    rows[2].append(
+        u"新河村一组\n3 号"_s); // a quoted cell over two lines: every later row starts a line lower
+    QString text;
+    for (const QStringList &row : std::as_const(rows)) {
+        QStringList cells;
+        for (const QString &c : row)
+            cells.append(c.contains(u'\n') || c.contains(u',') ? u'"' + c + u'"' : c);
+        text += cells.join(u',') + u"\r\n"_s;
+    }
+    QStringEncoder gbk("GB18030");
+    const QByteArray bytes = gbk.encode(text);
+    QVERIFY(!gbk.hasError());
+    const QString path = dir.filePath(u"花名册.csv"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+
+    const io::TableData t = io::readTable(path);
+    QCOMPARE(t.encoding, u"GB18030"_s);
+    checkMixed(t, 4, 1);
+}
+
+void TestRosterImport::xlsxFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QList<QStringList> rows = mixedRoster();
+    rows[1].append(u"家庭住址"_s);
+    rows[2].append(u"新河村一组\n3 号"_s);
+    const QString path = dir.filePath(u"花名册.xlsx"_s);
+    io::XlsxWriter w(path);
+    QVERIFY(w.beginSheet(u"花名册"_s));
+    for (const QStringList &row : std::as_const(rows))
+        QVERIFY(w.writeRow(row));
+    QVERIFY2(w.finish(), qPrintable(w.errorString()));
+
+    const io::TableData t = io::readTable(path);
+    checkMixed(t, 999, 0);
+}
+
+QTEST_GUILESS_MAIN(TestRosterImport)
+#include "tst_rosterimport.moc"
