@@ -33,6 +33,37 @@
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <source>Comparison results</source>
+        <translation>比对结果</translation>
+    </message>
+    <message>
+        <source>Hits of the comparison against vehicles, housing, provident fund and social security (Art. 9). Each hit must be cleared with a reason or confirmed before the county approval. Viewing these data is logged with its reason (Art. 26).</source>
+        <translation>与车辆、房产、公积金、社保等信息比对发现的疑点（第九条）。县级审批前，每条疑点都须写明理由予以排除或予以确认。查看这些数据会连同查询理由记入日志（第二十六条）。</translation>
+    </message>
+    <message>
+        <source>&amp;Import results…</source>
+        <translation>导入比对结果(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show hits…</source>
+        <translation>查看疑点(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear with reason…</source>
+        <translation>排除并说明理由(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm</source>
+        <translation>确认疑点(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The result of an import appears here: rows that match no case or cannot be read, with their line numbers.</source>
+        <translation>导入结果显示在这里：未匹配到案件或无法读取的行及其行号。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Settle a conflict</source>
@@ -160,6 +191,33 @@
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import household roster</source>
+        <translation>导入低收入户花名册</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Bad rows:</source>
+        <translation>有误的行：</translation>
+    </message>
+    <message>
+        <source>A household is imported only when all of its rows are good. Fix the bad rows in the file and import those households again.</source>
+        <translation>一户的所有行都无误时才导入该户。请在文件中改正有误的行后再次导入这些户。</translation>
+    </message>
+    <message>
+        <source>&amp;Export bad rows…</source>
+        <translation>导出有误的行(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -515,6 +573,173 @@
         <source>Choose a case first.</source>
         <translation>请先选择一个案件。</translation>
     </message>
+    <message>
+        <source>Comparison…</source>
+        <translation>比对(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ComparisonDialog</name>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>比对来源</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>比对情况</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason of the query</source>
+        <translation>查询事由</translation>
+    </message>
+    <message>
+        <source>Why do you view these comparison data? The query is logged with its reason (Art. 26).</source>
+        <translation>请说明查看这些比对数据的事由。本次查询将连同事由记入日志（第二十六条）。</translation>
+    </message>
+    <message>
+        <source>The comparison is done by reviewers at county or city level.</source>
+        <translation>比对由县级或市级审核员办理。</translation>
+    </message>
+    <message>
+        <source>Import comparison results</source>
+        <translation>导入比对结果</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file holds no table.</source>
+        <translation>文件中没有表格数据。</translation>
+    </message>
+    <message>
+        <source>Line %1 should name the columns; missing: %2.</source>
+        <translation>第 %1 行应为列名，缺少：%2。</translation>
+    </message>
+    <message>
+        <source>no ID number</source>
+        <translation>没有身份证号</translation>
+    </message>
+    <message>
+        <source>the ID number is not valid: %1</source>
+        <translation>身份证号有误：%1</translation>
+    </message>
+    <message>
+        <source>unknown source “%1” (车辆, 房产, 公积金, 社保 or 其他)</source>
+        <translation>无法识别的比对来源“%1”（应为车辆、房产、公积金、社保或其他）</translation>
+    </message>
+    <message>
+        <source>no detail of the hit</source>
+        <translation>没有填写比对情况</translation>
+    </message>
+    <message>
+        <source>the detail is longer than %1 characters</source>
+        <translation>比对情况超过 %1 个字</translation>
+    </message>
+    <message>
+        <source>the case of ID number %1 is already closed</source>
+        <translation>身份证号 %1 的案件已办结</translation>
+    </message>
+    <message>
+        <source>no identification case with ID number %1</source>
+        <translation>没有身份证号为 %1 的精准识别案件</translation>
+    </message>
+    <message>
+        <source>The hits of %1 were not saved: %2</source>
+        <translation>%1 的比对疑点未能保存：%2</translation>
+    </message>
+    <message>
+        <source>Rows read: %1. New hits: %2 in %3 cases. Already recorded: %4.</source>
+        <translation>共读取 %1 行。新增疑点 %2 条，涉及 %3 个案件；已登记过的 %4 条。</translation>
+    </message>
+    <message>
+        <source>Rows that match no open case: %1</source>
+        <translation>未匹配到办理中案件的行：%1</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be read: %1</source>
+        <translation>无法读取的行：%1</translation>
+    </message>
+    <message>
+        <source>The hits are shown only with the reason of the query (Art. 26).</source>
+        <translation>须说明查询事由才能查看比对疑点（第二十六条）。</translation>
+    </message>
+    <message>
+        <source>The reason may have at most %1 characters.</source>
+        <translation>事由最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>The query could not be logged: %1</source>
+        <translation>查询未能记入日志：%1</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Choose a hit first.</source>
+        <translation>请先选择一条疑点。</translation>
+    </message>
+    <message>
+        <source>The case is no longer in the local data.</source>
+        <translation>本机数据中已没有该案件。</translation>
+    </message>
+    <message>
+        <source>Only open hits can be cleared or confirmed.</source>
+        <translation>只能排除或确认待核实的疑点。</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Give the reason why the hit is cleared.</source>
+        <translation>请写明排除该疑点的理由。</translation>
+    </message>
+    <message>
+        <source>Clear hit</source>
+        <translation>排除疑点</translation>
+    </message>
+    <message>
+        <source>Why is this hit no obstacle (e.g. the vehicle was scrapped)?</source>
+        <translation>该疑点为何不影响认定（例如车辆已报废）？</translation>
+    </message>
+    <message>
+        <source>Confirm hit</source>
+        <translation>确认疑点</translation>
+    </message>
+    <message>
+        <source>Confirm this hit? The case can then only be returned, not approved.</source>
+        <translation>确认该疑点？确认后该案件只能退回，不能审批通过。</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::ConflictDialog</name>
@@ -704,6 +929,10 @@
     <message>
         <source>Quarterly income</source>
         <translation>季度收入</translation>
+    </message>
+    <message>
+        <source>Import roster…</source>
+        <translation>导入花名册…</translation>
     </message>
 </context>
 <context>
@@ -1023,7 +1252,9 @@
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation><numerusform>%n 条记录</numerusform></translation>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>No place</source>
@@ -1067,7 +1298,9 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) written to %1.</source>
-        <translation><numerusform>已将 %n 行写入 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 行写入 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1102,11 +1335,15 @@
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation><numerusform>%n 个文件</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation><numerusform>%n 步</numerusform></translation>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved on the server</source>
@@ -1178,6 +1415,145 @@
     <message>
         <source>Help requests</source>
         <translation>求助事项</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::RosterImportDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Choose a roster (.xlsx or CSV, one row per person) with a header row naming the columns %1; optional: %2. Rows are grouped into households by village and household number.</source>
+        <translation>请选择花名册（.xlsx 或 CSV，每人一行），首行为列名，须包含：%1；可选：%2。按村和户编号归户。</translation>
+    </message>
+    <message>
+        <source>&amp;Import the valid households</source>
+        <translation>导入无误的户(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import &amp;nothing</source>
+        <translation>全部不导入(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Choose a roster</source>
+        <translation>选择花名册</translation>
+    </message>
+    <message>
+        <source>Rosters (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>花名册 (*.xlsx *.csv);;Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The villages of your area are not known yet. Connect once so the program can fetch them, then import the roster.</source>
+        <translation>尚未获取您辖区的村（社区）。请联网登录一次，程序获取后再导入花名册。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>worksheet “%1”</source>
+        <translation>工作表“%1”</translation>
+    </message>
+    <message>
+        <source>a CSV file in %1</source>
+        <translation>%1 编码的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation><numerusform>%n 户</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) valid</source>
+        <translation><numerusform>%n 人无误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s)</source>
+        <translation><numerusform>%n 行有误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) held back with their household</source>
+        <translation><numerusform>%n 行因同户有误未导入</numerusform></translation>
+    </message>
+    <message>
+        <source>The roster has no rows below its header.</source>
+        <translation>花名册列名下没有数据行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read from %1.</source>
+        <translation><numerusform>从%1读取 %n 行。</numerusform></translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled; nothing was checked.</source>
+        <translation>已取消读取，未做检查。</translation>
+    </message>
+    <message>
+        <source>Bad rows</source>
+        <translation>有误的行</translation>
+    </message>
+    <message>
+        <source>-bad-rows</source>
+        <translation>-有误的行</translation>
+    </message>
+    <message>
+        <source>Export bad rows</source>
+        <translation>导出有误的行</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s) written to %1.</source>
+        <translation><numerusform>已将 %n 行有误记录写入 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing households…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Import stopped</source>
+        <translation>导入已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving on this computer failed after %n household(s): %1</source>
+        <translation><numerusform>已导入 %n 户后在本机保存失败：%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n household(s) were imported; import the file again later for the others (those imported will then be reported as registered).</source>
+        <translation><numerusform>%n 户中已导入 %1 户；其余各户请稍后重新导入该文件（已导入的人员届时会提示为已登记）。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1830,29 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::ViewLog</name>
+    <message>
+        <source>Unknown kind of view: %1</source>
+        <translation>无法识别的查看类型：%1</translation>
+    </message>
+    <message>
+        <source>The view names no record.</source>
+        <translation>查看记录未指明数据记录。</translation>
+    </message>
+    <message>
+        <source>Give the reason of the query.</source>
+        <translation>请说明查询事由。</translation>
+    </message>
+    <message>
+        <source>The reason may have at most %1 characters.</source>
+        <translation>事由最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>The time of the view is not valid.</source>
+        <translation>查看时间无效。</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::VisitStatsView</name>
     <message>
         <source>&amp;Refresh</source>
@@ -1493,7 +1892,9 @@
     </message>
     <message numerus="yes">
         <source>%n pairing(s) without a visit in %1:</source>
-        <translation><numerusform>%1 有 %n 个结对未走访：</numerusform></translation>
+        <translation>
+            <numerusform>%1 有 %n 个结对未走访：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
