@@ -936,6 +936,25 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::IncomeProxy</name>
+    <message>
+        <source>no income recorded</source>
+        <translation>未登记收入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 yuan a year for the household over %n recorded quarter(s)</source>
+        <translation><numerusform>按已登记的 %n 个季度计，全户年收入 %1 元</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 ≥ 7,000</source>
+        <translation>%1（≥7,000，超过标准）</translation>
+    </message>
+    <message>
+        <source>Per-capita income (yuan/year)</source>
+        <translation>人均年收入（元）</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::LoginDialog</name>
     <message>
         <source>&amp;Sign in</source>
@@ -1477,19 +1496,27 @@
     </message>
     <message numerus="yes">
         <source>%n household(s)</source>
-        <translation><numerusform>%n 户</numerusform></translation>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) valid</source>
-        <translation><numerusform>%n 人无误</numerusform></translation>
+        <translation>
+            <numerusform>%n 人无误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n bad row(s)</source>
-        <translation><numerusform>%n 行有误</numerusform></translation>
+        <translation>
+            <numerusform>%n 行有误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) held back with their household</source>
-        <translation><numerusform>%n 行因同户有误未导入</numerusform></translation>
+        <translation>
+            <numerusform>%n 行因同户有误未导入</numerusform>
+        </translation>
     </message>
     <message>
         <source>The roster has no rows below its header.</source>
@@ -1497,7 +1524,9 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) read from %1.</source>
-        <translation><numerusform>从%1读取 %n 行。</numerusform></translation>
+        <translation>
+            <numerusform>从%1读取 %n 行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>the file</source>
@@ -1533,7 +1562,9 @@
     </message>
     <message numerus="yes">
         <source>%n bad row(s) written to %1.</source>
-        <translation><numerusform>已将 %n 行有误记录写入 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 行有误记录写入 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing households…</source>
@@ -1549,11 +1580,15 @@
     </message>
     <message numerus="yes">
         <source>Saving on this computer failed after %n household(s): %1</source>
-        <translation><numerusform>已导入 %n 户后在本机保存失败：%1</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 户后在本机保存失败：%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n household(s) were imported; import the file again later for the others (those imported will then be reported as registered).</source>
-        <translation><numerusform>%n 户中已导入 %1 户；其余各户请稍后重新导入该文件（已导入的人员届时会提示为已登记）。</numerusform></translation>
+        <translation>
+            <numerusform>%n 户中已导入 %1 户；其余各户请稍后重新导入该文件（已导入的人员届时会提示为已登记）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

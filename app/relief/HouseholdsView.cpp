@@ -1,6 +1,7 @@
 #include "relief/HouseholdsView.h"
 
 #include "records/RecordListView.h"
+#include "relief/IncomeProxy.h"
 #include "relief/RegistryTypes.h"
 #include "relief/ReliefRules.h"
 #include "relief/RosterImportDialog.h"
@@ -31,6 +32,7 @@ HouseholdsView::HouseholdsView(ClientSession &session, QWidget *parent)
     h.searchFields = {u"headName"_s, u"householdNo"_s, u"address"_s, u"phone"_s};
     h.exportName = tr("Households");
     m_households = new RecordListView(session, *household, h, this);
+    m_households->setProxy(new IncomeProxy(session, this));
     if (entersData(session)) {
         QPushButton *import = m_households->addAction(tr("Import roster…"));
         connect(import, &QPushButton::clicked, this, [this] {

@@ -11,6 +11,7 @@
 #include "relief/AssistanceViews.h"
 #include "relief/CasesView.h"
 #include "relief/HouseholdsView.h"
+#include "relief/IncomeProxy.h"
 #include "relief/ReliefTab.h"
 #include "relief/StepDialog.h"
 #include "sync/ClientSession.h"
@@ -63,8 +64,7 @@ void TestReliefTab::initTestCase()
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
     // 2026-11-20 10:00 in China: the third quarter's visits are done, exits are not yet open.
-    m_server->clock().setNowMs(
-        QDateTime(QDate(2026, 11, 20), QTime(2, 0), Qt::UTC).toMSecsSinceEpoch());
+    m_server->clock().setNowMs(QDateTime(QDate(2026, 11, 20), QTime(2, 0), Qt::UTC).toMSecsSinceEpoch());
     const ReliefDemo::Counts counts =
         ReliefDemo::loadIfEmpty(m_server->store(), m_server->clock(), m_server->services().audit);
     QVERIFY(counts.households > 0);
@@ -123,12 +123,43 @@ void TestReliefTab::clerkSeesTheArea()
     // Choosing a household shows its members, all of them, and nobody else.
     households->households()->view()->setCurrentIndex(model.index(0, 0));
     const QString householdId = model.recordIdAt(0);
-    const qint64 members = test::scalar(m_server->store(),
-                                        u"SELECT COUNT(*) FROM records WHERE type = 'member' AND deleted = 0 "
-                                        u"AND data LIKE ?"_s,
-                                        QVariantList{QString(u"%\"householdId\":\""_s + householdId + u"\"%"_s)});
+    const qint64 members =
+        test::scalar(m_server->store(),
+                     u"SELECT COUNT(*) FROM records WHERE type = 'member' AND deleted = 0 "
+                     u"AND data LIKE ?"_s,
+                     QVariantList{QString(u"%\"householdId\":\""_s + householdId + u"\"%"_s)});
     QVERIFY(members >= 1);
     QCOMPARE(households->members()->model().totalCount(), members);
+
+    // The per-capita income column: the household's last four quarters over its members, flagged at 7,000
+    // yuan.
+    auto *income = qobject_cast<IncomeProxy *>(households->households()->view()->model());
+    QVERIFY(income);
+    const QHash<QString, test::ServerRow> rows =
+        test::serverRecords(m_server->store(), p.client->scopePath());
+    for (int r = 0; r < 60 && r < model.rowCount(); ++r) {
+        const QString id = model.recordIdAt(r);
+        qint64 total = 0;
+        int size = 0;
+        QString latest;
+        for (const test::ServerRow &row : rows) {
+            if (row.type != u"household-income"_s || row.fields.value(u"householdId"_s).toString() != id)
+                continue;
+            total += qint64(row.fields.value(u"wagesFen"_s).toDouble() +
+                            row.fields.value(u"businessFen"_s).toDouble() +
+                            row.fields.value(u"propertyFen"_s).toDouble() +
+                            row.fields.value(u"transferFen"_s).toDouble());
+            if (row.fields.value(u"quarter"_s).toString() > latest) {
+                latest = row.fields.value(u"quarter"_s).toString();
+                size = row.fields.value(u"members"_s).toInt();
+            }
+        }
+        const relief::PerCapitaIncome shown = income->incomeOf(id);
+        QCOMPARE(shown.annualFen, total); // the demo records exactly the last four quarters
+        QCOMPARE(shown.perCapitaFen, size ? total / size : 0);
+        const QString text = income->index(r, income->incomeColumn()).data().toString();
+        QCOMPARE(text.contains(u"7,000"_s), shown.perCapitaFen >= 700000);
+    }
 }
 
 void TestReliefTab::leaderSeesMaskedData()
