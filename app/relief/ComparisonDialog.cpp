@@ -1,4 +1,5 @@
 #include "relief/ComparisonDialog.h"
+#include "wire/ViewLog.h"
 
 #include "core/Clock.h"
 #include "core/IdCard.h"
@@ -25,7 +26,7 @@ namespace sunshine::app {
 namespace {
 
 constexpr int kMaxDetailLength = 200;
-constexpr int kMaxReasonLength = 200;
+constexpr int kMaxReasonLength = wire::kMaxViewReasonLength;
 
 QString identificationType()
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "wire/ViewLog.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -40,8 +42,8 @@ public:
         }
     };
 
-    static constexpr int kMaxPerRequest = 500;
-    static constexpr int kMaxReasonLength = 200;
+    static constexpr int kMaxPerRequest = wire::kMaxViewsPerRequest;
+    static constexpr int kMaxReasonLength = wire::kMaxViewReasonLength;
     static QString metaKey(); // "pendingViewLog"
 
     // `engine` may be null (then the queue is only sent when entries are recorded or flush() is called).

@@ -2,6 +2,7 @@
 // reports each view with its reason, and every accepted one becomes a hash-chained audit entry.
 #include "api/JsonReader.h"
 #include "api/Services.h"
+#include "wire/ViewLog.h"
 
 #include <QJsonArray>
 
@@ -11,9 +12,9 @@ namespace sunshine {
 
 namespace {
 
-constexpr int kMaxViewsPerRequest = 500;
-constexpr int kMaxReasonLength = 200;
-constexpr int kMaxRecordIdLength = 64;
+constexpr int kMaxViewsPerRequest = wire::kMaxViewsPerRequest;
+constexpr int kMaxReasonLength = wire::kMaxViewReasonLength;
+constexpr int kMaxRecordIdLength = wire::kMaxViewRecordIdLength;
 constexpr qint64 kMaxMs = 9'999'999'999'999LL;
 
 struct View
