@@ -943,7 +943,9 @@
     </message>
     <message numerus="yes">
         <source>%1 yuan a year for the household over %n recorded quarter(s)</source>
-        <translation><numerusform>按已登记的 %n 个季度计，全户年收入 %1 元</numerusform></translation>
+        <translation>
+            <numerusform>按已登记的 %n 个季度计，全户年收入 %1 元</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 ≥ 7,000</source>
@@ -1082,6 +1084,25 @@
     <message>
         <source>Sunshine assistance</source>
         <translation>阳光扶贫</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::MemberAgeProxy</name>
+    <message>
+        <source>Gender, age</source>
+        <translation>性别、年龄</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2 岁</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ HouseholdsView::HouseholdsView(ClientSession &session, QWidget *parent)
     m.placeFilter = false;
     m.exportName = tr("Members");
     m_members = new RecordListView(session, *member, m, this);
+    m_members->setProxy(new MemberAgeProxy(session, this));
 
     RecordListView::Options in;
     in.columns = {{u"quarter"_s, {}},       {u"wagesFen"_s, {}},    {u"businessFen"_s, {}},

@@ -1,5 +1,6 @@
 #include "relief/IncomeProxy.h"
 
+#include "core/IdCard.h"
 #include "core/Money.h"
 #include "records/RecordTableModel.h"
 #include "sync/ClientSession.h"
@@ -14,19 +15,12 @@ using namespace Qt::Literals::StringLiterals;
 namespace sunshine::app {
 
 IncomeProxy::IncomeProxy(ClientSession &session, QObject *parent)
-    : QIdentityProxyModel(parent)
+    : ComputedColumnProxy(
+          tr("Per-capita income (yuan/year)"),
+          [this](const QString &id, int, int role) { return show(id, role); }, parent)
     , m_session(session)
-{}
-
-void IncomeProxy::setSourceModel(QAbstractItemModel *model)
 {
-    QIdentityProxyModel::setSourceModel(model);
-    connect(model, &QAbstractItemModel::modelReset, this, [this] { m_cache.clear(); });
-}
-
-int IncomeProxy::incomeColumn() const
-{
-    return sourceModel() ? sourceModel()->columnCount() : 0;
+    setOnReset([this] { m_cache.clear(); });
 }
 
 relief::PerCapitaIncome IncomeProxy::incomeOf(const QString &householdId) const
@@ -67,37 +61,8 @@ relief::PerCapitaIncome IncomeProxy::incomeOf(const QString &householdId) const
     return result;
 }
 
-int IncomeProxy::columnCount(const QModelIndex &parent) const
+QVariant IncomeProxy::show(const QString &id, int role) const
 {
-    return parent.isValid() || !sourceModel() ? 0 : sourceModel()->columnCount() + 1;
-}
-
-QModelIndex IncomeProxy::index(int row, int column, const QModelIndex &parent) const
-{
-    if (column == incomeColumn() && !parent.isValid() && row >= 0 && row < rowCount())
-        return createIndex(row, column);
-    return QIdentityProxyModel::index(row, column, parent);
-}
-
-QModelIndex IncomeProxy::sibling(int row, int column, const QModelIndex &idx) const
-{
-    return index(row, column, idx.parent());
-}
-
-QModelIndex IncomeProxy::mapToSource(const QModelIndex &proxyIndex) const
-{
-    if (proxyIndex.isValid() && proxyIndex.column() == incomeColumn())
-        return {};
-    return QIdentityProxyModel::mapToSource(proxyIndex);
-}
-
-QVariant IncomeProxy::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.column() != incomeColumn())
-        return QIdentityProxyModel::data(index, role);
-    const QString id = sourceModel()->index(index.row(), 0).data(RecordTableModel::RecordIdRole).toString();
-    if (role == RecordTableModel::RecordIdRole)
-        return id;
     if (role != Qt::DisplayRole && role != Qt::ForegroundRole && role != Qt::ToolTipRole &&
         role != Qt::TextAlignmentRole)
         return {};
@@ -119,25 +84,24 @@ QVariant IncomeProxy::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant IncomeProxy::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation == Qt::Horizontal && section == incomeColumn() && role == Qt::DisplayRole)
-        return tr("Per-capita income (yuan/year)");
-    return QIdentityProxyModel::headerData(section, orientation, role);
-}
-
-Qt::ItemFlags IncomeProxy::flags(const QModelIndex &index) const
-{
-    if (index.isValid() && index.column() == incomeColumn())
-        return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    return QIdentityProxyModel::flags(index);
-}
-
-void IncomeProxy::sort(int column, Qt::SortOrder order)
-{
-    if (column == incomeColumn())
-        return; // computed per row: not an order the cache can give
-    QIdentityProxyModel::sort(column, order);
-}
+MemberAgeProxy::MemberAgeProxy(ClientSession &session, QObject *parent)
+    : ComputedColumnProxy(
+          tr("Gender, age"),
+          [&session](const QString &id, int, int role) -> QVariant {
+              if (role != Qt::DisplayRole)
+                  return {};
+              // Derived from the stored number (masked or not in the table); only gender and age are shown.
+              const std::optional<CachedRecord> member = session.cache().record(id);
+              const QString number =
+                  member ? member->record.fields.value(u"idNumber"_s).toString() : QString();
+              const QDate today = chinaDateOf(session.clock().nowMs());
+              const IdCard card = IdCard::parse(number, today);
+              if (!card.isValid())
+                  return {};
+              const QString gender = card.gender() == IdCard::Gender::Male ? tr("male") : tr("female");
+              return tr("%1, %2").arg(gender).arg(card.ageOn(today));
+          },
+          parent)
+{}
 
 } // namespace sunshine::app

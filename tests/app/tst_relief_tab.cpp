@@ -6,6 +6,7 @@
 #include "SyncHarness.h"
 
 #include "api/Services.h"
+#include "core/IdCard.h"
 #include "demo/ReliefDemo.h"
 #include "records/RecordListView.h"
 #include "relief/AssistanceViews.h"
@@ -130,6 +131,21 @@ void TestReliefTab::clerkSeesTheArea()
                      QVariantList{QString(u"%\"householdId\":\""_s + householdId + u"\"%"_s)});
     QVERIFY(members >= 1);
     QCOMPARE(households->members()->model().totalCount(), members);
+    // Each member's gender and age, derived from the 身份证号 as of today.
+    auto *ages = qobject_cast<MemberAgeProxy *>(households->members()->view()->model());
+    QVERIFY(ages);
+    const QString memberId = households->members()->model().recordIdAt(0);
+    const QString number = test::serverRecords(m_server->store(), p.client->scopePath())
+                               .value(memberId)
+                               .fields.value(u"idNumber"_s)
+                               .toString();
+    const QDate today = chinaDateOf(m_server->clock().nowMs());
+    const IdCard card = IdCard::parse(number, today);
+    QVERIFY(card.isValid());
+    const QString shownAge = ages->index(0, ages->computedColumn()).data().toString();
+    QVERIFY2(shownAge.endsWith(QString::number(card.ageOn(today))), qPrintable(shownAge));
+    QVERIFY2(shownAge.startsWith(card.gender() == IdCard::Gender::Male ? u"male"_s : u"female"_s),
+             qPrintable(shownAge));
 
     // The per-capita income column: the household's last four quarters over its members, flagged at 7,000
     // yuan.
