@@ -306,12 +306,15 @@ QSet<QString> PushBatch::changedSince(const QString &recordId, qint64 fromVersio
 
 std::optional<Record> PushBatch::lookupRecord(const QString &id)
 {
+    // A record outside the caller's area is as good as missing: rules never learn of it, nor does the caller.
     if (const auto it = m_records.constFind(id); it != m_records.constEnd())
-        return it->record.deleted ? std::nullopt : std::optional<Record>(it->record);
-    SqlQuery q(m_store, u"SELECT id, type, org_unit_id, department_id, version, data FROM records "
+        return it->record.deleted || !m_actor.scope.coversOrgPath(it->orgPath)
+                   ? std::nullopt
+                   : std::optional<Record>(it->record);
+    SqlQuery q(m_store, u"SELECT id, type, org_unit_id, department_id, version, data, org_path FROM records "
                         u"WHERE id = ? AND deleted = 0"_s);
     q.bindText(id.left(64)).exec();
-    if (!q.next())
+    if (!q.next() || !m_actor.scope.coversOrgPath(q.text(6)))
         return std::nullopt;
     Record r;
     r.id = q.text(0);

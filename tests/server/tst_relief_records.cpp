@@ -652,8 +652,9 @@ private slots:
         QTest::newRow("not a household") << u"helper"_s << u"NOT_FOUND"_s;
         QTest::newRow("deleted household") << u"deleted"_s << u"NOT_FOUND"_s;
         QTest::newRow("another village of the town") << u"village2"_s << u"VALIDATION_FAILED"_s;
-        QTest::newRow("another town") << u"otherTown"_s << u"VALIDATION_FAILED"_s;
-        QTest::newRow("another county") << u"otherCounty"_s << u"VALIDATION_FAILED"_s;
+        // Outside the clerk's area: answered as if it did not exist.
+        QTest::newRow("another town") << u"otherTown"_s << u"NOT_FOUND"_s;
+        QTest::newRow("another county") << u"otherCounty"_s << u"NOT_FOUND"_s;
     }
 
     void memberHousehold()
