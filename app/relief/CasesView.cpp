@@ -260,9 +260,11 @@ HelpRequestsView::HelpRequestsView(ClientSession &session, QWidget *parent)
     });
     m_list->setDialogHook([this](RecordDialog &dialog, const sync::Placement &place) {
         dialog.form()->setReferenceChoices(u"householdId"_s, householdsIn(m_session, place.orgUnitId));
-        if (!dialog.isNewRecord())
-            dialog.setPlaceText(
-                tr("Lookup code for the requester: %1").arg(relief::helpLookupCode(dialog.recordId())));
+        // The code the requester's side looks the result up with, registered with the request.
+        const QString code = relief::helpLookupCode(dialog.recordId());
+        if (dialog.isNewRecord())
+            dialog.form()->setFixedValue(u"lookupCode"_s, code);
+        dialog.setPlaceText(tr("Lookup code for the requester: %1").arg(code));
     });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list);

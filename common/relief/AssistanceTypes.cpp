@@ -2,6 +2,7 @@
 
 #include "relief/ReliefRules.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 using namespace Qt::Literals::StringLiterals;
@@ -252,10 +253,49 @@ QList<FieldSpec> HelpRequestType::fields() const
         FieldSpec(u"assignedOn"_s, FieldKind::Date, u"收到交办单日期"_s),
         FieldSpec(u"result"_s, FieldKind::Text, u"调查处理结果"_s).max(2000),
         FieldSpec(u"resultOn"_s, FieldKind::Date, u"办结日期"_s),
+        // helpLookupCode(record id), set when the request is entered; the requester's side looks it up.
+        FieldSpec(u"lookupCode"_s, FieldKind::Text, u"查询码"_s).max(10).derived(),
     };
 }
 
-std::optional<FieldProblem> HelpRequestType::checkRules(const QString &, const QJsonObject &f,
+QList<QPair<QString, QString>> HelpRequestType::uniqueKeys(const QJsonObject &f) const
+{
+    const QString code = f.value(u"lookupCode"_s).toString();
+    if (code.isEmpty())
+        return {};
+    return {{lookupKey(code), u"lookupCode"_s}};
+}
+
+QJsonObject HelpRequestType::publicView(const QJsonObject &f, const WorkingCalendar &calendar)
+{
+    QJsonObject out;
+    for (const QString &k : {u"raisedOn"_s, u"category"_s, u"acceptedOn"_s, u"answer"_s, u"answeredOn"_s,
+                             u"assignedOn"_s, u"result"_s, u"resultOn"_s}) {
+        if (f.contains(k))
+            out.insert(k, f.value(k));
+    }
+    const QDate raised = QDate::fromString(f.value(u"raisedOn"_s).toString(), Qt::ISODate);
+    if (raised.isValid())
+        out.insert(u"answerDue"_s, helpAnswerDue(raised, calendar).toString(Qt::ISODate));
+    const QDate assigned = QDate::fromString(f.value(u"assignedOn"_s).toString(), Qt::ISODate);
+    if (assigned.isValid())
+        out.insert(u"resultDue"_s, helpResultDue(assigned, calendar).toString(Qt::ISODate));
+    const QString status = f.contains(u"resultOn"_s)     ? u"done"_s
+                           : f.contains(u"assignedOn"_s) ? u"investigating"_s
+                           : f.contains(u"answeredOn"_s) ? u"answered"_s
+                           : f.contains(u"acceptedOn"_s) ? u"accepted"_s
+                                                         : u"received"_s;
+    static const QHash<QString, QString> chinese{{u"done"_s, u"已办结"_s},
+                                                 {u"investigating"_s, u"调查处理中"_s},
+                                                 {u"answered"_s, u"已答复"_s},
+                                                 {u"accepted"_s, u"已受理"_s},
+                                                 {u"received"_s, u"已收到，待受理"_s}};
+    out.insert(u"status"_s, status);
+    out.insert(u"statusText"_s, chinese.value(status));
+    return out;
+}
+
+std::optional<FieldProblem> HelpRequestType::checkRules(const QString &recordId, const QJsonObject &f,
                                                         const sync::Placement &placement,
                                                         const sync::RuleContext &context) const
 {
@@ -289,6 +329,11 @@ std::optional<FieldProblem> HelpRequestType::checkRules(const QString &, const Q
         return problem(u"answer"_s, u"请填写答复意见"_s);
     if (f.contains(u"assignedOn"_s) && f.value(u"assignedTo"_s).toString().trimmed().isEmpty())
         return problem(u"assignedTo"_s, u"请填写交办单位"_s);
+    if (f.contains(u"lookupCode"_s) && f.value(u"lookupCode"_s).toString() != helpLookupCode(recordId))
+        return problem(u"lookupCode"_s, u"查询码与求助事项不符"_s);
+    if (context.before && context.before->value(u"lookupCode"_s) != f.value(u"lookupCode"_s) &&
+        context.before->contains(u"lookupCode"_s))
+        return problem(u"lookupCode"_s, u"查询码登记后不能更改"_s);
     if (f.contains(u"resultOn"_s) && f.value(u"result"_s).toString().trimmed().isEmpty())
         return problem(u"result"_s, u"请填写调查处理结果，以便求助人查询"_s);
     return checkReference(context, f, u"householdId"_s, placement, true);

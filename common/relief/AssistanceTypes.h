@@ -95,6 +95,11 @@ public:
     QString name() const override;
     QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
+    // The lookup code is unique: the requester's side finds the request by it.
+    QList<QPair<QString, QString>> uniqueKeys(const QJsonObject &fields) const override;
+    static QString lookupKey(const QString &code) { return QStringLiteral("help-lookup:") + code; }
+    // What the requester's side may see: dates, category, answer and result; no names, phones or household.
+    static QJsonObject publicView(const QJsonObject &fields, const WorkingCalendar &calendar);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

@@ -28,6 +28,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerSyncRoutes(router, services);
     registerAttachmentRoutes(router, services);
     registerAccessLogRoutes(router, services);
+    registerHelpLookupRoutes(router, services);
 }
 
 } // namespace sunshine

@@ -35,6 +35,7 @@ struct Services
 };
 
 void registerHealthRoutes(Router &router, Services &services);
+void registerHelpLookupRoutes(Router &router, Services &services);
 void registerAuthRoutes(Router &router, Services &services);
 void registerAdminRoutes(Router &router, Services &services);
 void registerOrgRoutes(Router &router, Services &services);

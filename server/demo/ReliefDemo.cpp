@@ -419,7 +419,9 @@ void Generator::helpRequests(const Place &village, int count)
                 }
             }
         }
-        m_writer.add(u"help-request"_s, newId(), village.id, village.path, f, u"demo-town-clerk"_s);
+        const QString id = newId();
+        f.insert(u"lookupCode"_s, relief::helpLookupCode(id));
+        m_writer.add(u"help-request"_s, id, village.id, village.path, f, u"demo-town-clerk"_s);
     }
 }
 

@@ -2,6 +2,7 @@
 // applies them (case histories replayed step by step), every member's 身份证号 is held once, and the audit
 // chain stays intact. On SQLite and PostgreSQL.
 #include "ServerFixture.h"
+#include "SyncHarness.h"
 
 #include "api/Services.h"
 #include "audit/AuditLog.h"
@@ -129,11 +130,18 @@ private Q_SLOTS:
 
     void everyPersonHeldOnce()
     {
-        SqlQuery q(m_server.store(), u"SELECT COUNT(*), COUNT(DISTINCT record_id) FROM record_keys"_s);
+        // One key per member (身份证号) and one per help request (lookup code), each held by one record.
+        SqlQuery q(m_server.store(),
+                   u"SELECT COUNT(*), COUNT(DISTINCT record_id) FROM record_keys WHERE key LIKE "
+                   u"'person:%'"_s);
         q.exec();
         QVERIFY(q.next());
         QCOMPARE(q.int64(0), qint64(m_counts.members));
         QCOMPARE(q.int64(1), qint64(m_counts.members));
+        QCOMPARE(
+            test::scalar(m_server.store(),
+                         u"SELECT COUNT(*) FROM record_keys WHERE key LIKE 'help-lookup:%'"_s),
+            test::scalar(m_server.store(), u"SELECT COUNT(*) FROM records WHERE type = 'help-request'"_s));
     }
 
     void auditChainIntact()

@@ -1232,6 +1232,45 @@ private slots:
         QCOMPARE(version(id), code.isEmpty() ? 1 : 0);
     }
 
+    // The requester's side looks a request up by its code, without signing in, and sees no personal data.
+    void helpRequestLookup()
+    {
+        setChinaTime(QDate(2026, 5, 20));
+        const QString id = newId();
+        const QString code = relief::helpLookupCode(id);
+        QJsonObject fields{{u"householdId"_s, m_household},
+                           {u"raisedOn"_s, u"2026-05-06"_s},
+                           {u"category"_s, u"medical"_s},
+                           {u"content"_s, u"住院费用报销后仍有较大缺口"_s},
+                           {u"requester"_s, u"王一"_s},
+                           {u"requesterPhone"_s, u"13800138000"_s},
+                           {u"acceptedOn"_s, u"2026-05-07"_s},
+                           {u"answeredOn"_s, u"2026-05-08"_s},
+                           {u"answer"_s, u"已受理，转镇社会事业局核实"_s},
+                           {u"lookupCode"_s, code}};
+        QCOMPARE(create(kTownClerk, kHelpRequest, kVillage, fields, id), id);
+
+        const HttpResult r = m_http->get(u"/api/v1/public/help-requests/"_s + code.toLower());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"status"_s).toString(), u"answered"_s);
+        QCOMPARE(r.json.value(u"answer"_s).toString(), u"已受理，转镇社会事业局核实"_s);
+        // 5 working days after May 6: 7, 8, 9 (a make-up Saturday), 11, 12.
+        QCOMPARE(r.json.value(u"answerDue"_s).toString(), u"2026-05-12"_s);
+        const QByteArray body = QJsonDocument(r.json).toJson();
+        for (const QString &secret : {u"王一"_s, u"13800138000"_s, m_household, id})
+            QVERIFY2(!body.contains(secret.toUtf8()), qPrintable(secret));
+
+        QCOMPARE(m_http->get(u"/api/v1/public/help-requests/QZ22222222"_s).status, 404);
+        QCOMPARE(m_http->get(u"/api/v1/public/help-requests/x'%20OR%201=1"_s).status, 400);
+        // A code that is not this request's own is refused, and a second request cannot take it.
+        fields.insert(u"lookupCode"_s, relief::helpLookupCode(newId()));
+        EXPECT_OUTCOME(pushOne(kTownClerk, upsert(kHelpRequest, newId(), kVillage, fields)),
+                       u"VALIDATION_FAILED"_s, u"lookupCode"_s);
+        fields.insert(u"lookupCode"_s, code);
+        EXPECT_OUTCOME(pushOne(kTownClerk, upsert(kHelpRequest, newId(), kVillage, fields)),
+                       u"VALIDATION_FAILED"_s, u"lookupCode"_s);
+    }
+
     // --- identification: under the income line, step by step by the right reviewers ---
 
     void identificationCreated_data()

@@ -1,0 +1,40 @@
+#include "api/Services.h"
+
+#include "core/WorkingCalendar.h"
+#include "relief/AssistanceTypes.h"
+#include "store/Store.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine {
+
+// The requester's side (Art. 21): the state and result of a help request by its lookup code, without signing
+// in and without names, phone numbers or the household.
+void registerHelpLookupRoutes(Router &router, Services &services)
+{
+    router.add(u"GET"_s, u"/api/v1/public/help-requests/{code}"_s, Router::Access::Public,
+               [&services](HttpRequest &req) {
+                   const QString code = req.pathParams.value(u"code"_s).toUpper();
+                   static const QRegularExpression shape(u"^QZ[2-9A-HJ-NP-Z]{8}$"_s);
+                   if (!shape.match(code).hasMatch())
+                       throw ApiError(ErrorCode::BadRequest,
+                                      u"查询码应为 QZ 加 8 位字母数字，例如 QZ7K3M9P2A"_s, u"code"_s);
+                   SqlQuery q(services.store,
+                              u"SELECT r.data FROM record_keys k JOIN records r ON r.id = k.record_id "
+                              u"WHERE k.key = ? AND r.deleted = 0 AND r.type = 'help-request'"_s);
+                   q.bindText(relief::HelpRequestType::lookupKey(code)).exec();
+                   if (!q.next())
+                       throw ApiError(ErrorCode::NotFound, u"没有查到该查询码对应的求助事项，请核对后再试"_s,
+                                      u"code"_s);
+                   const QJsonObject fields = QJsonDocument::fromJson(q.text(0).toUtf8()).object();
+                   QJsonObject answer =
+                       relief::HelpRequestType::publicView(fields, WorkingCalendar::builtIn());
+                   answer.insert(u"code"_s, code);
+                   return HttpResponse::json(answer);
+               });
+}
+
+} // namespace sunshine
