@@ -442,6 +442,9 @@ void TestComparison::clearAndConfirm()
 void TestComparison::viewLogQueuedOfflineDeliveredAfterSync()
 {
     ViewLog &log = ViewLog::of(*m_session);
+    // Views of the tests before are delivered first (on a busy machine they may still be on their way).
+    QVERIFY(sync());
+    QTRY_COMPARE_WITH_TIMEOUT(log.pendingCount(), 0, 15000);
     QSignalSpy failed(&log, &ViewLog::sendFailed);
     QSignalSpy delivered(&log, &ViewLog::delivered);
     const QString reason = u"离线核对第一村"_s;
@@ -483,6 +486,8 @@ void TestComparison::viewLogQueuedOfflineDeliveredAfterSync()
 void TestComparison::viewOfLocalOnlyRecordWaitsForItsSync()
 {
     ViewLog &log = ViewLog::of(*m_session);
+    QVERIFY(sync());
+    QTRY_COMPARE_WITH_TIMEOUT(log.pendingCount(), 0, 15000);
     QSignalSpy delivered(&log, &ViewLog::delivered);
     const QString local = newId();
     LocalCache::Change change;
