@@ -162,6 +162,19 @@ std::optional<FieldProblem> IdentificationCaseType::checkRules(const QString &, 
         if (h.status == u"cleared"_s && h.reason.trimmed().isEmpty())
             return problem(u"hits"_s, u"排除比对疑点须写明理由"_s);
     }
+    const QJsonValue hitsBeforeValue = context.before ? context.before->value(u"hits"_s) : QJsonValue();
+    if (context.actor && f.value(u"hits"_s).toArray() != hitsBeforeValue.toArray()) {
+        // Comparison data are entered and settled by reviewers at county or city level only (Art. 9, 26).
+        if (!context.actor->hasRole(Role::Reviewer) ||
+            sync::orgLevelOfPath(context.actor->orgPath) > OrgLevel::County)
+            return problem(u"hits"_s, u"比对疑点只能由县级或市级审核员登记和处理"_s, u"FORBIDDEN"_s);
+    }
+    // The household is linked when the county has approved the case.
+    const QString linked = f.value(u"householdId"_s).toString();
+    if (!linked.isEmpty() &&
+        linked != (context.before ? context.before->value(u"householdId"_s).toString() : QString()) &&
+        !caseState(CaseKind::Identification, stepsFromJson(f.value(u"steps"_s).toArray())).finished)
+        return problem(u"householdId"_s, u"精准识别经县级审批后才能纳入建档立卡户"_s);
     if (auto p = checkSteps(f, context, f.value(u"crossRegion"_s).toBool(), unresolvedHits(hits)))
         return p;
     return checkReference(context, f, u"householdId"_s, placement, true);

@@ -1232,6 +1232,30 @@ private slots:
         QCOMPARE(version(id), code.isEmpty() ? 1 : 0);
     }
 
+    // Comparison hits are written only by county or city reviewers; a case links its household only when
+    // approved.
+    void comparisonDataOnlyByCountyOrCity()
+    {
+        setChinaTime(QDate(2026, 3, 2));
+        QJsonObject withHits = identificationFields();
+        withHits.insert(u"hits"_s, hitsWithStatus(u"open"_s));
+        EXPECT_OUTCOME(pushOne(kTownClerk, upsert(kIdentification, newId(), kVillage, withHits)),
+                       u"FORBIDDEN"_s, u"hits"_s);
+        const QString id = create(kTownClerk, kIdentification, kVillage, identificationFields());
+        QVERIFY(!id.isEmpty());
+        const QJsonObject addHit{{u"hits"_s, hitsWithStatus(u"open"_s)}};
+        EXPECT_OUTCOME(pushOne(kTownReviewer, upsert(kIdentification, id, kVillage, addHit)), u"FORBIDDEN"_s,
+                       u"hits"_s);
+        EXPECT_APPLIED(pushOne(kCountyReviewer, upsert(kIdentification, id, kVillage, addHit)));
+        // A clerk cannot clear it either.
+        EXPECT_OUTCOME(pushOne(kTownClerk, upsert(kIdentification, id, kVillage,
+                                                  {{u"hits"_s, hitsWithStatus(u"cleared"_s, u"已报废"_s)}})),
+                       u"FORBIDDEN"_s, u"hits"_s);
+        EXPECT_OUTCOME(
+            pushOne(kTownClerk, upsert(kIdentification, id, kVillage, {{u"householdId"_s, m_household}})),
+            u"VALIDATION_FAILED"_s, u"householdId"_s);
+    }
+
     // The requester's side looks a request up by its code, without signing in, and sees no personal data.
     void helpRequestLookup()
     {
