@@ -1267,6 +1267,30 @@
         <source>“%1”: enter a date such as 2026-03-31</source>
         <translation>“%1”：请输入日期，例如 2026-03-31</translation>
     </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n file(s); Insert adds, Delete removes.</source>
+        <translation><numerusform>最多 %n 个文件；按 Insert 添加，按 Delete 移除。</numerusform></translation>
+    </message>
+    <message>
+        <source>Add files to %1</source>
+        <translation>为“%1”添加文件</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;All files (*)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n file(s) can be attached here.</source>
+        <translation><numerusform>此处最多可附 %n 个文件。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::RecordListView</name>
@@ -1724,6 +1748,10 @@
     <message>
         <source>The server's answer had no valid sync position; nothing was taken from it.</source>
         <translation>服务器的应答中没有有效的同步位置，程序没有采用其中的任何内容。</translation>
+    </message>
+    <message>
+        <source>The local data could not be updated.</source>
+        <translation>无法更新本机数据。</translation>
     </message>
 </context>
 <context>

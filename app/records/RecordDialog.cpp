@@ -27,6 +27,7 @@ RecordDialog::RecordDialog(ClientSession &session, const sync::RecordType &type,
     holder->setContentsMargins(4, 4, 12, 4);
     holder->addWidget(m_form);
     m_form->setProblemLabel(ui->messageLabel);
+    m_form->setAttachmentStore(&m_session.cache());
     ui->messageLabel->hide();
     connect(ui->buttonBox, &QDialogButtonBox::accepted, this, &RecordDialog::submit);
     connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);

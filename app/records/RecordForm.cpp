@@ -2,16 +2,21 @@
 
 #include "core/IdCard.h"
 #include "core/Money.h"
+#include "sync/LocalCache.h"
 
 #include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
 #include <QToolButton>
@@ -29,8 +34,7 @@ const QString kProblemStyle = u"color: #b00020;"_s;
 
 bool editable(const sync::FieldSpec &spec)
 {
-    return !spec.readOnly && spec.kind != sync::FieldKind::StepList &&
-           spec.kind != sync::FieldKind::Attachments;
+    return !spec.readOnly && spec.kind != sync::FieldKind::StepList;
 }
 
 QString strippedMobile(const QString &text)
@@ -261,7 +265,50 @@ void RecordForm::buildEditor(Editor &e, int row)
         focus = e.check;
         cell = e.check;
         break;
-    case sync::FieldKind::Attachments:
+    case sync::FieldKind::Attachments: {
+        auto *box = new QWidget(this);
+        auto *h = new QHBoxLayout(box);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->setSpacing(6);
+        e.list = new QListWidget(box);
+        e.list->setObjectName(name);
+        e.list->setSelectionMode(QAbstractItemView::SingleSelection);
+        e.list->setMaximumHeight(e.list->fontMetrics().height() * 6);
+        e.list->setAccessibleName(spec.displayName());
+        h->addWidget(e.list, 1);
+        auto *buttons = new QVBoxLayout;
+        buttons->setSpacing(4);
+        e.addButton = new QPushButton(tr("Add files…"), box);
+        e.addButton->setObjectName(name + u"Add"_s);
+        e.addButton->setAutoDefault(false);
+        e.removeButton = new QPushButton(tr("Remove"), box);
+        e.removeButton->setObjectName(name + u"Remove"_s);
+        e.removeButton->setAutoDefault(false);
+        buttons->addWidget(e.addButton);
+        buttons->addWidget(e.removeButton);
+        buttons->addStretch(1);
+        h->addLayout(buttons);
+        connect(e.addButton, &QPushButton::clicked, this, [this, name] { addAttachments(name); });
+        connect(e.removeButton, &QPushButton::clicked, this, [this, name] { removeAttachment(name); });
+        connect(e.list, &QListWidget::currentRowChanged, this, [this, name] {
+            if (Editor *ed = find(name))
+                updateAttachmentButtons(*ed);
+        });
+        // Delete removes the selected file, Insert adds, from the list itself.
+        auto *del = new QShortcut(QKeySequence::Delete, e.list);
+        del->setContext(Qt::WidgetShortcut);
+        connect(del, &QShortcut::activated, this, [this, name] { removeAttachment(name); });
+        auto *ins = new QShortcut(QKeySequence(Qt::Key_Insert), e.list);
+        ins->setContext(Qt::WidgetShortcut);
+        connect(ins, &QShortcut::activated, this, [this, name] { addAttachments(name); });
+        if (spec.maxLength > 0)
+            e.list->setToolTip(
+                tr("At most %n file(s); Insert adds, Delete removes.", nullptr, spec.maxLength));
+        focus = e.list;
+        cell = box;
+        updateAttachmentButtons(e);
+        break;
+    }
     case sync::FieldKind::StepList:
         return; // not typed into a form
     }
@@ -311,6 +358,8 @@ QWidget *RecordForm::editor(const QString &field) const
         return e->line;
     if (e->combo)
         return e->combo;
+    if (e->list)
+        return e->list;
     return e->check;
 }
 
@@ -327,7 +376,8 @@ QWidget *RecordForm::lastEditor() const
 {
     for (auto it = m_editors.rbegin(); it != m_editors.rend(); ++it) {
         if (!(*it)->hidden && !(*it)->fixed)
-            return editor((*it)->spec.name);
+            return (*it)->list ? (*it)->removeButton
+                               : editor((*it)->spec.name); // the list's buttons come last
     }
     return nullptr;
 }
@@ -342,7 +392,105 @@ void RecordForm::updateTabOrder()
         if (previous)
             setTabOrder(previous, w);
         previous = w;
+        if (e->list) {
+            setTabOrder(previous, e->addButton);
+            setTabOrder(e->addButton, e->removeButton);
+            previous = e->removeButton;
+        }
     }
+}
+
+void RecordForm::setAttachmentStore(LocalCache *cache)
+{
+    m_attachments = cache;
+    for (const auto &e : m_editors) {
+        if (!e->list)
+            continue;
+        for (int i = 0; i < e->list->count(); ++i) {
+            QListWidgetItem *item = e->list->item(i);
+            item->setText(attachmentLabel(item->data(Qt::UserRole).toString()));
+        }
+        updateAttachmentButtons(*e);
+    }
+}
+
+QString RecordForm::attachmentLabel(const QString &sha) const
+{
+    const QString name = m_attachments ? m_attachments->attachmentName(sha) : QString();
+    return name.isEmpty() ? sha.left(12) : name;
+}
+
+void RecordForm::updateAttachmentButtons(Editor &e)
+{
+    if (!e.list)
+        return;
+    const int max = e.spec.maxLength;
+    e.addButton->setEnabled(m_attachments && (max <= 0 || e.list->count() < max));
+    e.removeButton->setEnabled(e.list->currentRow() >= 0);
+}
+
+void RecordForm::addAttachments(const QString &field)
+{
+    Editor *e = find(field);
+    if (!e || !e->list || e->fixed || !m_attachments || !e->addButton->isEnabled())
+        return;
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Add files to %1").arg(e->spec.displayName()), QString(),
+        tr("Images and PDF (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    QStringList problems;
+    const int max = e->spec.maxLength;
+    bool changed = false;
+    for (const QString &path : paths) {
+        if (max > 0 && e->list->count() >= max) {
+            problems.append(tr("At most %n file(s) can be attached here.", nullptr, max));
+            break;
+        }
+        QString error;
+        const QString sha = m_attachments->addAttachment(path, &error);
+        if (sha.isEmpty()) {
+            problems.append(error);
+            continue;
+        }
+        bool present = false;
+        for (int i = 0; i < e->list->count() && !present; ++i)
+            present = e->list->item(i)->data(Qt::UserRole).toString() == sha;
+        if (present)
+            continue;
+        auto *item = new QListWidgetItem(attachmentLabel(sha), e->list);
+        item->setData(Qt::UserRole, sha);
+        item->setToolTip(sha);
+        e->list->setCurrentItem(item);
+        changed = true;
+    }
+    updateAttachmentButtons(*e);
+    if (changed) {
+        e->dirty = true;
+        Q_EMIT edited(field);
+        checkField(field);
+    }
+    if (!problems.isEmpty()) {
+        e->error->setText(problems.join(u'\n'));
+        e->error->show();
+    }
+    e->list->setFocus(Qt::OtherFocusReason);
+}
+
+void RecordForm::removeAttachment(const QString &field)
+{
+    Editor *e = find(field);
+    if (!e || !e->list || e->fixed)
+        return;
+    const int row = e->list->currentRow();
+    if (row < 0)
+        return;
+    delete e->list->takeItem(row);
+    updateAttachmentButtons(*e);
+    e->dirty = true;
+    Q_EMIT edited(field);
+    checkField(field);
+    e->list->setFocus(Qt::OtherFocusReason);
 }
 
 void RecordForm::setFieldHidden(const QString &field, bool hidden)
@@ -450,7 +598,18 @@ void RecordForm::load(Editor &e, const QJsonValue &value)
         e.check->setChecked(value.toBool());
         e.hadValue = value.isBool();
         break;
-    case sync::FieldKind::Attachments:
+    case sync::FieldKind::Attachments: {
+        e.list->clear();
+        const QJsonArray items = value.toArray();
+        for (const QJsonValue &v : items) {
+            const QString sha = v.toString();
+            auto *item = new QListWidgetItem(attachmentLabel(sha), e.list);
+            item->setData(Qt::UserRole, sha);
+            item->setToolTip(sha);
+        }
+        updateAttachmentButtons(e);
+        break;
+    }
     case sync::FieldKind::StepList:
         break;
     }
@@ -546,7 +705,14 @@ RecordForm::Parsed RecordForm::parse(const Editor &e) const
         else if (spec.required || e.hadValue)
             p.value = false;
         break;
-    case sync::FieldKind::Attachments:
+    case sync::FieldKind::Attachments: {
+        QJsonArray shas;
+        for (int i = 0; i < e.list->count(); ++i)
+            shas.append(e.list->item(i)->data(Qt::UserRole).toString());
+        if (!shas.isEmpty())
+            p.value = shas;
+        break;
+    }
     case sync::FieldKind::StepList:
         break;
     }

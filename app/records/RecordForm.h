@@ -18,11 +18,16 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QPushButton;
 
 namespace sunshine::app {
 
+class LocalCache;
+
 // The entry form of one record type, built from its FieldSpecs: one editor per field the clerk types
-// (read-only, workflow-step and attachment fields are not shown), labelled with the field's Chinese label (a
+// (read-only and workflow-step fields are not shown; attachment fields are a list of file names with "Add
+// files…" and "Remove"), labelled with the field's Chinese label (a
 // red * when required), and under each editor the problem with it, checked with the record type's own rules
 // when the clerk leaves the field and again for the whole record before saving.
 //
@@ -46,6 +51,8 @@ public:
     void setFixedValue(const QString &field, const QJsonValue &value);
     // The records a Reference field may point at.
     void setReferenceChoices(const QString &field, const Choices &items);
+    // Where attached files are kept (the session's cache): needed to add files, and to show their names.
+    void setAttachmentStore(LocalCache *cache);
     // Shows form-level problems in `label` (e.g. the dialog's) instead of the form's own label.
     void setProblemLabel(QLabel *label);
 
@@ -73,7 +80,8 @@ public:
     // The messages shown, by field ("" for the form-level one).
     QHash<QString, QString> problems() const;
 
-    // The widget that takes the focus for `field` (a QLineEdit, QComboBox or QCheckBox), or null.
+    // The widget that takes the focus for `field` (a QLineEdit, QComboBox, QCheckBox or, for attachments, a
+    // QListWidget), or null.
     QWidget *editor(const QString &field) const;
     QWidget *firstEditor() const;
     QWidget *lastEditor() const;
@@ -91,6 +99,9 @@ private:
         QLineEdit *line = nullptr;
         QComboBox *combo = nullptr;
         QCheckBox *check = nullptr;
+        QListWidget *list = nullptr; // Attachments: one item per file (text: its name, data: its SHA-256)
+        QPushButton *addButton = nullptr;
+        QPushButton *removeButton = nullptr;
         QLabel *error = nullptr;
         bool hidden = false;
         bool fixed = false;
@@ -115,6 +126,10 @@ private:
     void fieldLeft(const QString &field);
     QLabel *problemLabel() const;
     void updateTabOrder();
+    void addAttachments(const QString &field);
+    void removeAttachment(const QString &field);
+    void updateAttachmentButtons(Editor &e);
+    QString attachmentLabel(const QString &sha) const;
 
     const sync::RecordType &m_type;
     std::vector<std::unique_ptr<Editor>> m_editors;
@@ -123,6 +138,7 @@ private:
     QLabel *m_ownProblem = nullptr;
     QLabel *m_externalProblem = nullptr;
     bool m_loading = false;
+    LocalCache *m_attachments = nullptr;
 };
 
 // Reads a date as clerks type it: 2026-03-31, 2026-3-31, 2026/3/31, 2026.3.31, 20260331, 2026年3月31日.

@@ -99,6 +99,28 @@ public:
     QString metaValue(const QString &key) const { return meta(key); }
     void setMetaValue(const QString &key, const QString &value);
 
+    // --- Attachments: files the clerk adds to records, kept beside the cache file (<cache>.files/<sha256>)
+    // so they survive the original being moved, stored once per content, and uploaded by the sync engine
+    // before the changes that refer to them.
+    static constexpr qint64 kMaxAttachmentBytes = 50LL * 1024 * 1024;
+    // Hashes the file (SHA-256), copies it into the cache's folder and remembers the name the clerk sees.
+    // Returns the lower-case hex SHA-256, or empty with a Chinese reason (too large, unreadable).
+    QString addAttachment(const QString &sourcePath, QString *error);
+    // Where the stored copy lives (whether or not it exists).
+    QString attachmentPath(const QString &sha256) const;
+    // The file name shown to the clerk; empty when the file is not known here.
+    QString attachmentName(const QString &sha256) const;
+    // Whether the file was added here (and not yet known to be on the server).
+    bool hasAttachment(const QString &sha256) const;
+    // SHA-256 names referred to by outbox operations waiting to be sent whose file is not marked uploaded,
+    // oldest first, each once.
+    QStringList pendingUploads() const;
+    // The same for some operations only (a push batch).
+    QStringList pendingUploads(const QList<sync::Operation> &ops) const;
+    bool markUploaded(const QString &sha256);
+    // The SHA-256 names an operation refers to (its record type's Attachments fields among its changes).
+    static QStringList attachmentsOf(const sync::Operation &op);
+
     int pendingCount() const;
     int rejectedCount() const;
     int conflictCount() const;
@@ -107,6 +129,7 @@ public:
 private:
     bool migrate(QString *error);
     QString meta(const QString &key) const;
+    QString filesDir() const;
     void setMeta(const QString &key, const QString &value);
     bool recompute(const QString &recordId);
     QString enqueue(const CachedRecord &rec, sync::OpKind kind, const QJsonObject &changed,

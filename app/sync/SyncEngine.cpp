@@ -4,7 +4,10 @@
 #include "net/ApiClient.h"
 #include "sync/LocalCache.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QMimeDatabase>
 #include <QNetworkReply>
 
 using namespace Qt::Literals::StringLiterals;
@@ -73,6 +76,10 @@ void SyncEngine::syncNow()
     m_retry.stop();
     m_pushed = 0;
     m_pulled = 0;
+    m_uploadedBytes = 0;
+    m_setAsideError.clear();
+    m_uploadOps.clear();
+    m_uploadQueue.clear();
     m_batch = m_options.pushBatch;
     m_waiting = m_cache.pendingCount();
     m_again = false;
@@ -104,6 +111,20 @@ void SyncEngine::pushNext()
         pullNext();
         return;
     }
+    // The files the batch refers to go first: the server refuses a change whose file it does not have
+    // completely.
+    const QStringList uploads = m_cache.pendingUploads(ops);
+    if (!uploads.isEmpty()) {
+        m_uploadOps = ops;
+        m_uploadQueue = uploads;
+        m_uploadConflicts = 0;
+        return uploadNext();
+    }
+    pushBatch(ops);
+}
+
+void SyncEngine::pushBatch(const QList<Operation> &ops)
+{
     QJsonArray list;
     for (const Operation &op : ops)
         list.append(op.toJson());
@@ -154,6 +175,175 @@ void SyncEngine::pushNext()
         Q_EMIT cacheChanged();
         pushNext();
     });
+}
+
+void SyncEngine::setAsideReferring(const QString &code, const QString &message)
+{
+    const QString sha = m_uploadQueue.first();
+    for (const Operation &op : std::as_const(m_uploadOps)) {
+        if (LocalCache::attachmentsOf(op).contains(sha)) {
+            QString error;
+            if (!m_cache.setAside(op.opId, code, message, &error)) {
+                // Not recorded: the same file would come up again at once; the round ends and is retried.
+                m_setAsideError = error;
+                return;
+            }
+        }
+    }
+    Q_EMIT cacheChanged();
+}
+
+void SyncEngine::uploadNext()
+{
+    if (m_phase == Phase::Idle)
+        return; // cancelled by a slot of our own signals: the round has ended
+    if (m_cancelled)
+        return finish(false, tr("Synchronisation cancelled."));
+    if (!m_setAsideError.isEmpty())
+        return finish(false, tr("The local data could not be updated: %1").arg(m_setAsideError));
+    if (m_uploadQueue.isEmpty()) {
+        // Operations whose file could not be sent are set aside by now; the others are sent (read again).
+        m_uploadOps.clear();
+        return pushNext();
+    }
+    const QString sha = m_uploadQueue.first();
+    const QString name = m_cache.attachmentName(sha);
+    const QFileInfo file(m_cache.attachmentPath(sha));
+    if (!file.isFile() || file.size() <= 0) {
+        setAsideReferring(
+            u"ATTACHMENT_MISSING"_s,
+            u"附件“%1”在本机已找不到，这项修改已暂存退回，请重新添加该文件后再提交"_s.arg(name));
+        m_uploadQueue.removeFirst();
+        return uploadNext();
+    }
+    if (file.size() > LocalCache::kMaxAttachmentBytes) {
+        setAsideReferring(
+            u"PAYLOAD_TOO_LARGE"_s,
+            u"附件“%1”超过 %2 MB，服务器不接收，这项修改已暂存退回，请换一个较小的文件"_s.arg(name).arg(
+                LocalCache::kMaxAttachmentBytes >> 20));
+        m_uploadQueue.removeFirst();
+        return uploadNext();
+    }
+    m_uploadSize = file.size();
+    // Where the server stands (an interrupted upload continues from there).
+    m_reply = m_api.get(
+        u"/api/v1/attachments/%1/status"_s.arg(sha), {}, this, [this, sha, name](const ApiResult &r) {
+            m_reply = nullptr;
+            if (r.ok())
+                return uploadDone(r.json);
+            if (r.httpStatus != 404 || m_cancelled)
+                return uploadFailed(r);
+            // Not known yet: announce it.
+            const QJsonObject body{
+                {u"sha256"_s, sha},
+                {u"size"_s, m_uploadSize},
+                {u"mimeType"_s, QMimeDatabase().mimeTypeForFile(name, QMimeDatabase::MatchExtension).name()}};
+            m_reply = m_api.post(u"/api/v1/attachments"_s, body, this, [this](const ApiResult &b) {
+                m_reply = nullptr;
+                if (!b.ok())
+                    return uploadFailed(b);
+                uploadDone(b.json);
+            });
+        });
+}
+
+void SyncEngine::uploadDone(const QJsonObject &status)
+{
+    if (m_phase == Phase::Idle)
+        return;
+    const QString sha = m_uploadQueue.first();
+    m_cache.setLastServerContactMs(m_clock.nowMs());
+    const qint64 received = status.value(u"received"_s).toInteger();
+    if (status.value(u"complete"_s).toBool()) {
+        if (!m_cache.markUploaded(sha))
+            return finish(false, tr("The local data could not be updated."));
+        Q_EMIT uploadProgress(sha, m_cache.attachmentName(sha), m_uploadSize, m_uploadSize);
+        if (m_phase == Phase::Idle)
+            return; // cancelled by a slot of the signal above
+        m_uploadQueue.removeFirst();
+        m_uploadConflicts = 0;
+        return uploadNext();
+    }
+    if (status.value(u"size"_s).toInteger() != m_uploadSize) {
+        setAsideReferring(
+            u"CONFLICT"_s,
+            u"服务器上已有同一编号但大小不同的附件“%1”，这项修改已暂存退回，请重新添加该文件"_s.arg(
+                m_cache.attachmentName(sha)));
+        m_uploadQueue.removeFirst();
+        return uploadNext();
+    }
+    uploadFrom(received);
+}
+
+void SyncEngine::uploadFrom(qint64 offset)
+{
+    if (m_phase == Phase::Idle)
+        return;
+    if (m_cancelled)
+        return finish(false, tr("Synchronisation cancelled."));
+    const QString sha = m_uploadQueue.first();
+    const int chunkBytes = qBound(1, m_options.uploadChunkBytes, kMaxUploadChunkBytes);
+    QFile file(m_cache.attachmentPath(sha));
+    QByteArray chunk;
+    if (file.open(QIODevice::ReadOnly) && file.size() == m_uploadSize && file.seek(offset))
+        chunk = file.read(qMin<qint64>(chunkBytes, m_uploadSize - offset));
+    if (chunk.isEmpty() || offset < 0 || offset >= m_uploadSize) {
+        setAsideReferring(
+            u"ATTACHMENT_MISSING"_s,
+            u"附件“%1”在本机无法读取或已被改动，这项修改已暂存退回，请重新添加该文件后再提交"_s.arg(
+                m_cache.attachmentName(sha)));
+        m_uploadQueue.removeFirst();
+        return uploadNext();
+    }
+    QUrlQuery query;
+    query.addQueryItem(u"offset"_s, QString::number(offset));
+    const qint64 sent = chunk.size();
+    m_reply =
+        m_api.put(u"/api/v1/attachments/%1/content"_s.arg(sha), query, chunk, this,
+                  [this, sha, sent](const ApiResult &r) {
+                      m_reply = nullptr;
+                      if (r.ok()) {
+                          m_uploadedBytes += sent;
+                          const qint64 received = r.json.value(u"received"_s).toInteger();
+                          if (!r.json.value(u"complete"_s).toBool()) {
+                              Q_EMIT uploadProgress(sha, m_cache.attachmentName(sha), received, m_uploadSize);
+                              Q_EMIT progress(Phase::Pushing, m_pushed, m_waiting);
+                          }
+                          return uploadDone(r.json);
+                      }
+                      // The server has a different part than we thought (e.g. another PC of the same
+                      // user): ask again where it stands, a few times.
+                      if (r.httpStatus == 409 && !m_cancelled && ++m_uploadConflicts <= 3)
+                          return uploadNext();
+                      uploadFailed(r);
+                  });
+}
+
+void SyncEngine::uploadFailed(const ApiResult &r)
+{
+    if (m_phase == Phase::Idle)
+        return;
+    if (m_cancelled)
+        return finish(false, tr("Synchronisation cancelled."));
+    if (r.httpStatus == 401) {
+        m_sessionEnded = true;
+        Q_EMIT sessionExpired();
+        return finish(false, r.message);
+    }
+    // Refused for the file itself (too large, not matching its SHA-256, not allowed): the changes that refer
+    // to it are set aside with the reason; the others go on.
+    if (r.httpStatus == 400 || r.httpStatus == 403 || r.httpStatus == 409 || r.httpStatus == 413 ||
+        r.httpStatus == 422) {
+        const QString sha = m_uploadQueue.first();
+        setAsideReferring(
+            r.errorCode.isEmpty() ? u"ATTACHMENT_REFUSED"_s : r.errorCode,
+            u"服务器不接收附件“%1”：%2。这项修改已暂存退回"_s.arg(m_cache.attachmentName(sha), r.message));
+        m_uploadQueue.removeFirst();
+        m_uploadConflicts = 0;
+        return uploadNext();
+    }
+    // The network or the server failing: the round ends and is tried again later, from where the server is.
+    finish(false, r.message);
 }
 
 void SyncEngine::pullNext()

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "sync/SyncTypes.h"
+
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 
 class QNetworkReply;
@@ -14,6 +18,7 @@ namespace sunshine::app {
 
 class ApiClient;
 class LocalCache;
+struct ApiResult;
 
 // Moves changes between the local cache and the server: push the outbox in batches, then pull what changed
 // after the cursor. Runs at start, on a timer, when the server becomes reachable again, and on demand; can be
@@ -36,7 +41,10 @@ public:
         int intervalMs = 5 * 60 * 1000;
         int firstRetryMs = 5000;
         int maxRetryMs = 5 * 60 * 1000;
+        // Bytes per attachment upload request (at most 1 MiB; tests use small ones to stop mid-file).
+        int uploadChunkBytes = 1024 * 1024;
     };
+    static constexpr int kMaxUploadChunkBytes = 1024 * 1024;
 
     SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, QObject *parent = nullptr);
     SyncEngine(ApiClient &api, LocalCache &cache, const Clock &clock, Options options,
@@ -50,6 +58,8 @@ public:
     Phase phase() const { return m_phase; }
     bool isRunning() const { return m_phase != Phase::Idle; }
     QString lastError() const { return m_lastError; }
+    // Attachment bytes sent in the current (or last) round.
+    qint64 uploadedBytes() const { return m_uploadedBytes; }
 
 public Q_SLOTS:
     void syncNow();
@@ -59,6 +69,9 @@ Q_SIGNALS:
     void phaseChanged(sunshine::app::SyncEngine::Phase phase);
     // Operations sent / still waiting while pushing; records received while pulling.
     void progress(sunshine::app::SyncEngine::Phase phase, qint64 done, qint64 remaining);
+    // While pushing, before the changes that refer to it: `sent` of `size` bytes of one attached file (named
+    // `name` for the clerk) are on the server.
+    void uploadProgress(const QString &sha256, const QString &name, qint64 sent, qint64 size);
     // A whole round ended. ok: both push and pull went through.
     void finished(bool ok, const QString &message);
     // The cache changed (records pulled or answers applied): views reload.
@@ -68,6 +81,14 @@ Q_SIGNALS:
 
 private:
     void pushNext();
+    void pushBatch(const QList<sync::Operation> &ops);
+    // Attachments of the batch, one after the other, before the batch itself.
+    void uploadNext();
+    void uploadFrom(qint64 offset);
+    void uploadDone(const QJsonObject &status); // a status or chunk answer; continues or goes on
+    void uploadFailed(const ApiResult &r);
+    // The operations of the batch that refer to the current file are set aside with `message`.
+    void setAsideReferring(const QString &code, const QString &message);
     void pullNext();
     void finish(bool ok, const QString &message);
     void setPhase(Phase phase);
@@ -91,6 +112,13 @@ private:
     qint64 m_waiting = 0; // changes still to send in this round (counted once, then decremented)
     qint64 m_pulled = 0;
     QString m_lastError;
+    // Attachment upload of the current batch.
+    QList<sync::Operation> m_uploadOps;
+    QStringList m_uploadQueue;
+    qint64 m_uploadSize = 0;
+    int m_uploadConflicts = 0;
+    qint64 m_uploadedBytes = 0;
+    QString m_setAsideError; // setting an operation aside failed: the round ends
 };
 
 } // namespace sunshine::app

@@ -17,6 +17,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -764,8 +765,8 @@ void TestRecordViews::localChanges()
 void TestRecordViews::formValues()
 {
     RecordForm form(*m_type);
-    // No editors for attachments, workflow steps and derived fields.
-    QVERIFY(!form.editor(u"files"_s));
+    // Attachments as a list of files; no editors for workflow steps and derived fields.
+    QVERIFY(qobject_cast<QListWidget *>(form.editor(u"files"_s)));
     QVERIFY(!form.editor(u"steps"_s));
     QVERIFY(!form.editor(u"status"_s));
     QVERIFY(qobject_cast<QLineEdit *>(form.editor(u"amount"_s)));
@@ -774,7 +775,7 @@ void TestRecordViews::formValues()
     QVERIFY(qobject_cast<QCheckBox *>(form.editor(u"active"_s)));
     QCOMPARE(form.formFields(),
              QStringList({u"name"_s, u"note"_s, u"count"_s, u"active"_s, u"born"_s, u"kind"_s, u"phone"_s,
-                          u"mobile"_s, u"amount"_s, u"idNumber"_s, u"ratio"_s, u"householdId"_s}));
+                          u"mobile"_s, u"files"_s, u"amount"_s, u"idNumber"_s, u"ratio"_s, u"householdId"_s}));
     // Labels with a red star for required fields.
     bool starred = false;
     for (QLabel *l : form.findChildren<QLabel *>()) {
