@@ -5,6 +5,7 @@
 // while offline and delivered to the server's audit log after the next successful sync.
 #include "HttpsClient.h"
 #include "ServerFixture.h"
+#include "SyncHarness.h"
 #include "TestStores.h"
 #include "core/IdCard.h"
 #include "demo/DemoData.h"
@@ -52,19 +53,6 @@ QString idNumber(int n)
     const QString first17 =
         u"320612"_s + QDate(1961, 1, 1).addDays(n * 7).toString(u"yyyyMMdd"_s) + u"%1"_s.arg(400 + n, 3);
     return first17 + IdCard::checkCharacter(first17);
-}
-
-QUrl closedPortUrl()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    QUrl url;
-    url.setScheme(u"https"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(port);
-    return url;
 }
 
 QJsonObject caseFields(const QString &name, const QString &number)

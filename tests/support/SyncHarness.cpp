@@ -1,5 +1,7 @@
 #include "SyncHarness.h"
 
+#include <QTcpServer>
+
 #include "HttpsClient.h"
 #include "accounts/PasswordHasher.h"
 #include "accounts/UserAdminService.h"
@@ -427,6 +429,19 @@ QString SyncClient::removeRecord(const QString &recordId, QString *error)
 QString SyncClient::problems(const QSet<QString> &expectRejected)
 {
     return convergenceProblems(*m_cache, m_fixture.store(), m_scopePath, expectRejected);
+}
+
+QUrl closedPortUrl()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QUrl url;
+    url.setScheme(u"https"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(port);
+    return url;
 }
 
 } // namespace sunshine::test

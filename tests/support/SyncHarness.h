@@ -125,7 +125,18 @@ private:
     QString m_scopePath;
 };
 
+// An https:// address on 127.0.0.1 where nothing listens (the server "unreachable").
+QUrl closedPortUrl();
+
 } // namespace sunshine::test
+
+// In a test class with m_fixture and cacheFile(username): a started SyncClient named `var`.
+#define START_CLIENT(var, username, ...)                                                                     \
+    auto var = std::make_unique<SyncClient>(*m_fixture, username, cacheFile(username), ##__VA_ARGS__);       \
+    do {                                                                                                     \
+        QString e_;                                                                                          \
+        QVERIFY2(var->start(&e_), qPrintable(e_));                                                           \
+    } while (false)
 
 // For test functions: a round that must succeed, a client that must have converged, a save that must work
 // (the expression may use `error`, a QString *).

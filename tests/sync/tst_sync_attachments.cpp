@@ -75,27 +75,7 @@ QString sha256(const QByteArray &data)
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 }
 
-QUrl closedPortUrl()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    QUrl url;
-    url.setScheme(u"https"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(port);
-    return url;
-}
-
 } // namespace
-
-#define START_CLIENT(var, username, ...)                                                                     \
-    auto var = std::make_unique<SyncClient>(*m_fixture, username, cacheFile(username), ##__VA_ARGS__);       \
-    do {                                                                                                     \
-        QString e_;                                                                                          \
-        QVERIFY2(var->start(&e_), qPrintable(e_));                                                           \
-    } while (false)
 
 class TestSyncAttachments : public QObject
 {

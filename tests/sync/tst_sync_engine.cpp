@@ -28,19 +28,6 @@ const QString kCounty = u"320612000000"_s; // 通州区
 const QString kAgriculture = u"320612000000-agriculture"_s;
 const QString kContact = QString::fromUtf16(sync::DepartmentContactType::kName);
 
-QUrl closedPortUrl()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    QUrl url;
-    url.setScheme(u"https"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(port);
-    return url;
-}
-
 QSet<QString> outboxOpIds(app::LocalCache &cache)
 {
     QSet<QString> ids;
@@ -51,13 +38,6 @@ QSet<QString> outboxOpIds(app::LocalCache &cache)
 }
 
 } // namespace
-
-#define START_CLIENT(var, username, ...)                                                                     \
-    auto var = std::make_unique<SyncClient>(*m_fixture, username, cacheFile(username), ##__VA_ARGS__);       \
-    do {                                                                                                     \
-        QString e_;                                                                                          \
-        QVERIFY2(var->start(&e_), qPrintable(e_));                                                           \
-    } while (false)
 
 class TestSyncEngine : public QObject
 {

@@ -46,13 +46,6 @@ QUrl urlOfPort(quint16 port)
 
 } // namespace
 
-#define START_CLIENT(var, username, ...)                                                                     \
-    auto var = std::make_unique<SyncClient>(*m_fixture, username, cacheFile(username), ##__VA_ARGS__);       \
-    do {                                                                                                     \
-        QString e_;                                                                                          \
-        QVERIFY2(var->start(&e_), qPrintable(e_));                                                           \
-    } while (false)
-
 class TestSyncFaults : public QObject
 {
     Q_OBJECT
