@@ -1,0 +1,367 @@
+#include "funds/FundRules.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <array>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::funds {
+
+namespace {
+
+constexpr qint64 kChinaOffsetMs = 8LL * 3600 * 1000;
+constexpr int kReportWorkingDays = 5;            // rule 1
+constexpr int kMonthlyPayDay = 15;               // rule 2
+constexpr int kMonthlyEntryDay = 20;             // rule 2
+constexpr int kQuarterlyEntryWorkingDays = 7;    // rule 3
+constexpr int kCloseDay = 20;                    // rule 4
+constexpr int kAgriculturalEntryWorkingDays = 7; // rule 5
+constexpr int kDocumentWorkingDays = 5;          // rule 7
+
+QString iso(QDate date)
+{
+    return date.toString(Qt::ISODate);
+}
+
+bool validQuarter(int year, int quarter)
+{
+    return year >= 1900 && year <= 9999 && quarter >= 1 && quarter <= 4;
+}
+
+int quarterOf(QDate date)
+{
+    return (date.month() - 1) / 3 + 1;
+}
+
+QString quarterChinese(int year, int quarter)
+{
+    static const std::array<QString, 4> numerals{u"一"_s, u"二"_s, u"三"_s, u"四"_s};
+    return u"%1年第%2季度"_s.arg(year).arg(numerals[std::size_t(quarter - 1)]);
+}
+
+QDate addWorkingDaysOrInvalid(QDate from, int n, const WorkingCalendar &calendar)
+{
+    return from.isValid() ? calendar.addWorkingDays(from, n) : QDate();
+}
+
+} // namespace
+
+// --- Names -------------------------------------------------------------------------------------------------
+
+QString fundKindName(FundKind kind)
+{
+    switch (kind) {
+    case FundKind::ReliefFiscal:
+        return u"relief-fiscal"_s;
+    case FundKind::ReliefDonation:
+        return u"relief-donation"_s;
+    case FundKind::ReliefOther:
+        return u"relief-other"_s;
+    case FundKind::Agricultural:
+        return u"agricultural"_s;
+    }
+    return {};
+}
+
+std::optional<FundKind> fundKindFromName(const QString &name)
+{
+    for (FundKind k :
+         {FundKind::ReliefFiscal, FundKind::ReliefDonation, FundKind::ReliefOther, FundKind::Agricultural}) {
+        if (fundKindName(k) == name)
+            return k;
+    }
+    return std::nullopt;
+}
+
+QString fundKindChineseName(FundKind kind)
+{
+    switch (kind) {
+    case FundKind::ReliefFiscal:
+        return u"财政扶贫济困资金"_s;
+    case FundKind::ReliefDonation:
+        return u"社会捐助资金"_s;
+    case FundKind::ReliefOther:
+        return u"其他扶贫济困资金"_s;
+    case FundKind::Agricultural:
+        return u"涉农资金"_s;
+    }
+    return {};
+}
+
+bool isReliefFund(FundKind kind)
+{
+    return kind != FundKind::Agricultural;
+}
+
+QString paymentCycleName(PaymentCycle cycle)
+{
+    switch (cycle) {
+    case PaymentCycle::Monthly:
+        return u"monthly"_s;
+    case PaymentCycle::Quarterly:
+        return u"quarterly"_s;
+    case PaymentCycle::Once:
+        return u"once"_s;
+    case PaymentCycle::PerProject:
+        return u"per-project"_s;
+    }
+    return {};
+}
+
+std::optional<PaymentCycle> paymentCycleFromName(const QString &name)
+{
+    for (PaymentCycle c :
+         {PaymentCycle::Monthly, PaymentCycle::Quarterly, PaymentCycle::Once, PaymentCycle::PerProject}) {
+        if (paymentCycleName(c) == name)
+            return c;
+    }
+    return std::nullopt;
+}
+
+QString paymentCycleChineseName(PaymentCycle cycle)
+{
+    switch (cycle) {
+    case PaymentCycle::Monthly:
+        return u"按月"_s;
+    case PaymentCycle::Quarterly:
+        return u"按季"_s;
+    case PaymentCycle::Once:
+        return u"一次性"_s;
+    case PaymentCycle::PerProject:
+        return u"按项目"_s;
+    }
+    return {};
+}
+
+QString sourceLevelName(SourceLevel level)
+{
+    switch (level) {
+    case SourceLevel::Central:
+        return u"central"_s;
+    case SourceLevel::Provincial:
+        return u"provincial"_s;
+    case SourceLevel::City:
+        return u"city"_s;
+    case SourceLevel::County:
+        return u"county"_s;
+    }
+    return {};
+}
+
+std::optional<SourceLevel> sourceLevelFromName(const QString &name)
+{
+    for (SourceLevel l :
+         {SourceLevel::Central, SourceLevel::Provincial, SourceLevel::City, SourceLevel::County}) {
+        if (sourceLevelName(l) == name)
+            return l;
+    }
+    return std::nullopt;
+}
+
+QString sourceLevelChineseName(SourceLevel level)
+{
+    switch (level) {
+    case SourceLevel::Central:
+        return u"中央"_s;
+    case SourceLevel::Provincial:
+        return u"省级"_s;
+    case SourceLevel::City:
+        return u"市级"_s;
+    case SourceLevel::County:
+        return u"县级"_s;
+    }
+    return {};
+}
+
+// --- Rules 1, 2, 3, 5, 7 -----------------------------------------------------------------------------------
+
+std::optional<QDate> reportDue(QDate received, SourceLevel level, const WorkingCalendar &calendar)
+{
+    if (level != SourceLevel::Central && level != SourceLevel::Provincial)
+        return std::nullopt;
+    return addWorkingDaysOrInvalid(received, kReportWorkingDays, calendar);
+}
+
+QDate paymentDue(QDate month)
+{
+    if (!month.isValid())
+        return {};
+    return QDate(month.year(), month.month(), kMonthlyPayDay);
+}
+
+QDate entryDue(QDate month)
+{
+    if (!month.isValid())
+        return {};
+    return QDate(month.year(), month.month(), kMonthlyEntryDay);
+}
+
+QDate quarterlyPaymentDue(QDate quarter)
+{
+    if (!quarter.isValid())
+        return {};
+    const QDate firstMonth(quarter.year(), (quarterOf(quarter) - 1) * 3 + 1, 1);
+    return firstMonth.addMonths(1).addDays(-1);
+}
+
+QDate quarterlyEntryDue(QDate paidOn, const WorkingCalendar &calendar)
+{
+    return addWorkingDaysOrInvalid(paidOn, kQuarterlyEntryWorkingDays, calendar);
+}
+
+QDate agriculturalEntryDue(QDate paidOn, const WorkingCalendar &calendar)
+{
+    return addWorkingDaysOrInvalid(paidOn, kAgriculturalEntryWorkingDays, calendar);
+}
+
+QDate documentDue(QDate finished, const WorkingCalendar &calendar)
+{
+    return addWorkingDaysOrInvalid(finished, kDocumentWorkingDays, calendar);
+}
+
+Deadlines disbursementDeadlines(FundKind kind, PaymentCycle cycle, QDate period, std::optional<QDate> paidOn,
+                                const WorkingCalendar &calendar)
+{
+    Deadlines result;
+    const bool paid = paidOn && paidOn->isValid();
+
+    if (!isReliefFund(kind)) {
+        // Rule 5: only the entry time; the monthly/quarterly payment dates are written for relief funds.
+        if (paid)
+            result.enterBy = agriculturalEntryDue(*paidOn, calendar);
+        return result;
+    }
+
+    switch (cycle) {
+    case PaymentCycle::Monthly:
+        if (period.isValid()) {
+            result.payBy = paymentDue(period);
+            result.enterBy = entryDue(period);
+        }
+        break;
+    case PaymentCycle::Quarterly:
+        if (period.isValid())
+            result.payBy = quarterlyPaymentDue(period);
+        if (paid)
+            result.enterBy = quarterlyEntryDue(*paidOn, calendar);
+        break;
+    case PaymentCycle::Once:
+    case PaymentCycle::PerProject:
+        // No payment date in the regulation; the voucher of a payment is entered within the Art. 7 time.
+        if (paid)
+            result.enterBy = documentDue(*paidOn, calendar);
+        break;
+    }
+
+    // Rule 4: the entry of a relief quarter closes after its last month's 20th, so no entry date lies later.
+    // Without a period the record's quarter is not known here, and nothing is capped.
+    if (result.enterBy && period.isValid()) {
+        const QDate lastDay = reliefEntryLastDay(period.year(), quarterOf(period));
+        result.enterBy = std::min(*result.enterBy, lastDay);
+    }
+    return result;
+}
+
+// --- Status ------------------------------------------------------------------------------------------------
+
+EntryStatus entryStatus(QDate due, std::optional<QDate> enteredOn, QDate today,
+                        const WorkingCalendar &calendar, int dueSoonWorkingDays)
+{
+    if (!due.isValid())
+        return EntryStatus::OnTime;
+    if (enteredOn && enteredOn->isValid())
+        return *enteredOn <= due ? EntryStatus::OnTime : EntryStatus::EnteredLate;
+    if (today > due)
+        return EntryStatus::Overdue;
+    // Working days in (today, due]: a due date on a holiday right after today is 0 working days away.
+    return calendar.workingDaysBetween(today, due) <= dueSoonWorkingDays ? EntryStatus::DueSoon
+                                                                         : EntryStatus::OnTime;
+}
+
+QString entryStatusName(EntryStatus status)
+{
+    switch (status) {
+    case EntryStatus::OnTime:
+        return u"on-time"_s;
+    case EntryStatus::DueSoon:
+        return u"due-soon"_s;
+    case EntryStatus::Overdue:
+        return u"overdue"_s;
+    case EntryStatus::EnteredLate:
+        return u"entered-late"_s;
+    }
+    return {};
+}
+
+QString entryStatusChinese(EntryStatus status)
+{
+    switch (status) {
+    case EntryStatus::OnTime:
+        return u"按时"_s;
+    case EntryStatus::DueSoon:
+        return u"即将到期"_s;
+    case EntryStatus::Overdue:
+        return u"已逾期"_s;
+    case EntryStatus::EnteredLate:
+        return u"逾期录入"_s;
+    }
+    return {};
+}
+
+// --- Rule 4 ------------------------------------------------------------------------------------------------
+
+QDate reliefEntryLastDay(int year, int quarter)
+{
+    if (!validQuarter(year, quarter))
+        return {};
+    return QDate(year, quarter * 3, kCloseDay);
+}
+
+qint64 reliefEntryClosesAtMs(int year, int quarter)
+{
+    const QDate last = reliefEntryLastDay(year, quarter);
+    if (!last.isValid())
+        return 0;
+    return QDateTime(last.addDays(1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch() - kChinaOffsetMs;
+}
+
+std::optional<QString> reliefEntryClosedProblem(int year, int quarter, qint64 enteredAtMs)
+{
+    if (!validQuarter(year, quarter))
+        return u"季度无效"_s;
+    if (enteredAtMs < reliefEntryClosesAtMs(year, quarter))
+        return std::nullopt;
+    return u"%1扶贫济困资金录入已于 %2 24:00 关闭（每季度末月20日关闭录入），不能再录入"_s.arg(
+        quarterChinese(year, quarter), iso(reliefEntryLastDay(year, quarter)));
+}
+
+std::optional<QString> reliefEntryClosedProblem(FundKind kind, QDate period, qint64 enteredAtMs)
+{
+    if (!isReliefFund(kind))
+        return std::nullopt;
+    if (!period.isValid())
+        return u"请填写资金所属期间"_s;
+    return reliefEntryClosedProblem(period.year(), quarterOf(period), enteredAtMs);
+}
+
+// --- Rule 6 ------------------------------------------------------------------------------------------------
+
+std::optional<QString> yearProblem(QDate paidOn, QDate enteredOn)
+{
+    if (!paidOn.isValid())
+        return u"请填写发放日期"_s;
+    if (!enteredOn.isValid())
+        return u"录入日期无效"_s;
+    if (paidOn.year() == enteredOn.year())
+        return std::nullopt;
+    if (paidOn.year() < enteredOn.year())
+        return u"%1 发放的资金属于%2年度，应在%2年内录入系统；%3 录入已跨年度，不得跨年度发放或录入"_s.arg(
+            iso(paidOn), QString::number(paidOn.year()), iso(enteredOn));
+    return u"发放日期 %1 晚于录入日期 %2 所在的%3年度，不得跨年度发放或录入"_s.arg(
+        iso(paidOn), iso(enteredOn), QString::number(enteredOn.year()));
+}
+
+} // namespace sunshine::funds

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "core/WorkingCalendar.h"
+
+#include <QDate>
+#include <QString>
+#include <optional>
+
+// The dated rules of the 涉农资金 / 扶贫济困资金 module (regulation Art. 5-7, 22, 27-28; DOMAIN.md rules
+// 1-7). Pure functions: "today", "now" and the working-day calendar always come from the caller.
+//
+// Counting: "within N working days of X" is X plus N working days (X itself never counts, even when it is a
+// working day; make-up weekend workdays count, holidays do not), via WorkingCalendar::addWorkingDays. Fixed
+// dates of the regulation ("by the 15th", "by the 20th", "in the quarter's first month", "closes on the
+// 20th") are calendar dates and are NOT moved when they fall on a weekend or holiday: the regulation names
+// the day, and clerks are expected to finish before a holiday that covers it. All due dates are inclusive
+// (done on the due date is on time).
+namespace sunshine::funds {
+
+// Art. 5: relief funds (扶贫济困资金) come in three kinds; agricultural funds (涉农资金) are the other
+// family.
+enum class FundKind
+{
+    ReliefFiscal,   // 财政扶贫济困资金
+    ReliefDonation, // 社会捐助资金
+    ReliefOther,    // 其他扶贫济困资金
+    Agricultural    // 涉农资金
+};
+QString fundKindName(FundKind kind); // "relief-fiscal", "relief-donation", "relief-other", "agricultural"
+std::optional<FundKind> fundKindFromName(const QString &name);
+QString fundKindChineseName(FundKind kind);
+bool isReliefFund(FundKind kind); // the three relief kinds
+
+enum class PaymentCycle
+{
+    Monthly,   // 按月发放
+    Quarterly, // 按季发放
+    Once,      // 一次性发放
+    PerProject // 按项目拨付
+};
+QString paymentCycleName(PaymentCycle cycle); // "monthly", "quarterly", "once", "per-project"
+std::optional<PaymentCycle> paymentCycleFromName(const QString &name);
+QString paymentCycleChineseName(PaymentCycle cycle); // "按月", "按季", "一次性", "按项目"
+
+// Where an allocation's money comes from.
+enum class SourceLevel
+{
+    Central,
+    Provincial,
+    City,
+    County
+};
+QString sourceLevelName(SourceLevel level); // "central", "provincial", "city", "county"
+std::optional<SourceLevel> sourceLevelFromName(const QString &name);
+QString sourceLevelChineseName(SourceLevel level); // "中央", "省级", "市级", "县级"
+
+// --- Rule 1 (Art. 6 (一)) ----------------------------------------------------------------------------------
+// Provincial-or-higher money (central, provincial) is reported to the city within 5 working days of receipt;
+// city and county money has no such report (nothing).
+std::optional<QDate> reportDue(QDate received, SourceLevel level, const WorkingCalendar &calendar);
+
+// --- Rule 2 (Art. 6 (三)): monthly payments
+// ----------------------------------------------------------------- `month` is any day of the period month.
+// Paid by the 15th, entered by the 20th of that month (calendar dates, not moved off weekends and holidays).
+QDate paymentDue(QDate month);
+QDate entryDue(QDate month);
+
+// --- Rule 3 (Art. 6 (三)): quarterly payments
+// --------------------------------------------------------------- `quarter` is any day of the period quarter.
+// Paid within the quarter's first month: by its last calendar day.
+QDate quarterlyPaymentDue(QDate quarter);
+// Entered within 7 working days of payment.
+QDate quarterlyEntryDue(QDate paidOn, const WorkingCalendar &calendar);
+
+// --- Rule 5 (Art. 6 (三)): agricultural funds
+// --------------------------------------------------------------- Entered within 7 working days after the
+// payment (the end of the issuing/paying process).
+QDate agriculturalEntryDue(QDate paidOn, const WorkingCalendar &calendar);
+
+// --- Rule 7 (Art. 7): documents ----------------------------------------------------------------------------
+// Documents of allocation, distribution, payment, returns and evaluation: within 5 working days of finishing
+// the task.
+QDate documentDue(QDate finished, const WorkingCalendar &calendar);
+
+// --- The single entry point for a disbursement
+// ---------------------------------------------------------------
+struct Deadlines
+{
+    std::optional<QDate> payBy;   // nothing: the regulation sets no payment date for this kind/cycle
+    std::optional<QDate> enterBy; // nothing: no entry date yet (it runs from a payment not yet made) or none
+};
+// `period`: the period month (monthly) or quarter (quarterly), any day in it (the first day by convention);
+// ignored for once / per-project payments except for the quarter close below.
+// - Relief, monthly:    payBy the 15th, enterBy the 20th of the period month (rule 2). A late payment does
+// not
+//                       move the entry date.
+// - Relief, quarterly:  payBy the last day of the quarter's first month; enterBy paidOn + 7 working days
+//                       (rule 3), nothing while unpaid.
+// - Relief, once / per project: no payBy (the regulation sets none); enterBy paidOn + 5 working days, the
+//                       Art. 7 time for payment vouchers (rule 7), nothing while unpaid.
+// - Relief, any cycle:  enterBy is never after the quarter close (the 20th of the last month of the period's
+//                       quarter, rule 4): later entries are refused. Without a valid period nothing is
+//                       capped.
+// - Agricultural, any cycle: no payBy (the monthly/quarterly dates of Art. 6 (三) are written for relief
+//                       funds); enterBy paidOn + 7 working days (rule 5), nothing while unpaid; no quarter
+//                       close.
+Deadlines disbursementDeadlines(FundKind kind, PaymentCycle cycle, QDate period, std::optional<QDate> paidOn,
+                                const WorkingCalendar &calendar);
+
+// --- Status of a dated entry
+// ---------------------------------------------------------------------------------
+enum class EntryStatus
+{
+    OnTime,     // entered on or before the due date, or not entered and more than dueSoonWorkingDays left
+    DueSoon,    // not entered, today <= due and at most dueSoonWorkingDays working days in (today, due]
+    Overdue,    // not entered and today is after the due date
+    EnteredLate // entered after the due date
+};
+// An invalid `due` (no deadline) is always OnTime.
+EntryStatus entryStatus(QDate due, std::optional<QDate> enteredOn, QDate today,
+                        const WorkingCalendar &calendar, int dueSoonWorkingDays = 2);
+QString entryStatusName(EntryStatus status);    // "on-time", "due-soon", "overdue", "entered-late"
+QString entryStatusChinese(EntryStatus status); // "按时", "即将到期", "已逾期", "逾期录入"
+
+// --- Rule 4 (Art. 6 (三)): the quarterly close of relief-fund entry ----------------------------------------
+// Entry for a quarter closes on the 20th of the quarter's last month. The 20th itself is still open all day:
+// the close is 00:00 China time (UTC+8) on the 21st, returned as UTC milliseconds. 0 for an invalid quarter.
+qint64 reliefEntryClosesAtMs(int year, int quarter);
+// The last day (China date) on which entry for the quarter is possible: the 20th of its last month.
+QDate reliefEntryLastDay(int year, int quarter);
+// Why an entry at `enteredAtMs` (UTC ms; for offline entries the caller passes the moment the late-sync rule
+// accepts) for the relief quarter cannot be made (Chinese), or nothing when it can.
+std::optional<QString> reliefEntryClosedProblem(int year, int quarter, qint64 enteredAtMs);
+// The same for a record: nothing for agricultural funds; otherwise the quarter containing `period`.
+std::optional<QString> reliefEntryClosedProblem(FundKind kind, QDate period, qint64 enteredAtMs);
+
+// --- Rule 6 (Art. 6 (三)): no payment crosses the year
+// ------------------------------------------------------ Money paid in a year is entered in that year. Why
+// the payment date and the entry date (China dates) lie in different years (Chinese), or nothing when they do
+// not. Missing dates are a problem too.
+std::optional<QString> yearProblem(QDate paidOn, QDate enteredOn);
+
+} // namespace sunshine::funds
