@@ -18,7 +18,7 @@ QString chinaTime(qint64 utcMs)
 LateSyncVerdict judgeLateSync(const LateSyncInput &in)
 {
     using Kind = LateSyncVerdict::Kind;
-    if (!in.closesAtMs || in.serverNowMs <= *in.closesAtMs)
+    if (!in.closesAtMs || in.serverNowMs < *in.closesAtMs)
         return {Kind::OnTime, {}};
     const qint64 closes = *in.closesAtMs;
     const QString closed = u"录入已于 %1（北京时间）截止"_s.arg(chinaTime(closes));
@@ -35,9 +35,20 @@ LateSyncVerdict judgeLateSync(const LateSyncInput &in)
         (in.lastServerContactMs > 0 && in.deviceTimeMs < in.lastServerContactMs))
         return {Kind::Refused,
                 closed + u"；离线录入时间不可信（早于本机上次连接服务器的时间或晚于当前时间）"_s};
-    if (entryAt > closes)
+    if (entryAt >= closes)
         return {Kind::Refused, closed};
     return {Kind::AcceptedLate, {}};
+}
+
+qint64 trustedEntryTimeMs(const LateSyncInput &in)
+{
+    if (in.deviceTimeMs <= 0 || in.deviceNowMs <= 0 || qAbs(in.deviceNowMs - in.serverNowMs) > in.maxClockSkewMs)
+        return in.serverNowMs;
+    if (in.deviceTimeMs > in.deviceNowMs ||
+        (in.lastServerContactMs > 0 && in.deviceTimeMs < in.lastServerContactMs))
+        return in.serverNowMs;
+    const qint64 entryAt = in.deviceTimeMs + (in.serverNowMs - in.deviceNowMs);
+    return in.serverNowMs - entryAt <= in.graceMs ? entryAt : in.serverNowMs;
 }
 
 } // namespace sunshine::sync

@@ -33,4 +33,9 @@ struct LateSyncVerdict
 
 LateSyncVerdict judgeLateSync(const LateSyncInput &in);
 
+// When the clerk made the entry, in server time: the device's time corrected by its clock's offset when that
+// can be trusted (clock within the skew, entry neither after the device's now nor before its last server
+// contact, and within the grace period); otherwise the server's now.
+qint64 trustedEntryTimeMs(const LateSyncInput &in);
+
 } // namespace sunshine::sync

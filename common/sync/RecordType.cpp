@@ -2,6 +2,7 @@
 
 #include "auth/AccountRules.h"
 #include "core/IdCard.h"
+#include "funds/FundTypes.h"
 #include "relief/AssistanceTypes.h"
 #include "relief/CaseTypes.h"
 #include "relief/RegistryTypes.h"
@@ -251,6 +252,8 @@ struct Registry
         insert(std::make_unique<relief::PairingType>());
         insert(std::make_unique<relief::VisitType>());
         insert(std::make_unique<relief::HelpRequestType>());
+        insert(std::make_unique<funds::AllocationType>());
+        insert(std::make_unique<funds::DisbursementType>());
     }
     void insert(std::unique_ptr<RecordType> t)
     {

@@ -100,6 +100,9 @@ struct RuleContext
 {
     qint64 nowMs = 0; // the server's time (the device's when checked offline)
     QDate today;      // nowMs as a date in China
+    // The day the clerk made the entry: today, or, for an offline entry synced within the late-sync grace
+    // period from a device whose clock is trusted, the device's day (rule 6 counts the year of entry).
+    QDate entryDay;
     const WorkingCalendar *calendar = nullptr;
     const Scope *actor = nullptr;
     const QJsonObject *before = nullptr; // the record's fields before this change; null for a new record

@@ -491,6 +491,7 @@ OpResult PushBatch::apply(const Operation &op)
         RuleContext context;
         context.nowMs = m_now;
         context.today = chinaDateOf(m_now);
+        context.entryDay = chinaDateOf(trustedEntryTimeMs(late));
         context.calendar = &WorkingCalendar::builtIn();
         context.actor = &scope;
         context.before = exists && !found->record.deleted ? &before : nullptr;

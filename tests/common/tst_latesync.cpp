@@ -45,8 +45,13 @@ void TestLateSync::judge_data()
                                << K::OnTime;
     QTest::newRow("before the close")
         << close - kHour << close << close - 2 * kHour << close - 3 * kHour << close - kHour << K::OnTime;
-    QTest::newRow("exactly at the close")
-        << close << close << close - kHour << qint64(0) << close << K::OnTime;
+    QTest::newRow("one millisecond before the close")
+        << close - 1 << close << close - kHour << qint64(0) << close - 1 << K::OnTime;
+    // The close is the first moment entry is no longer open: arriving then is late.
+    QTest::newRow("arrives exactly at the close, recorded before")
+        << close << close << close - kHour << qint64(0) << close << K::AcceptedLate;
+    QTest::newRow("recorded exactly at the close")
+        << close + kHour << close << close << qint64(0) << close + kHour << K::Refused;
     QTest::newRow("recorded offline before, synced an hour after")
         << close + kHour << close << close - 5 * kHour << close - 30 * kHour << close + kHour
         << K::AcceptedLate;

@@ -4,6 +4,7 @@
 // quarterly income, pairings, visits in their window and the late-sync rule when entry closes, help requests,
 // identification and exit cases step by step, and who may write and read what.
 #include "HttpsClient.h"
+#include "PushAnswer.h"
 #include "ServerFixture.h"
 #include "TestStores.h"
 #include "core/IdCard.h"
@@ -78,12 +79,6 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-bool isChinese(const QString &s)
-{
-    return std::any_of(s.begin(), s.end(),
-                       [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
-}
-
 // --- 身份证号
 // -----------------------------------------------------------------------------------------------
 
@@ -121,44 +116,7 @@ QString idNumberEndingInX()
 // --- what the server answers
 // --------------------------------------------------------------------------------
 
-struct Answer
-{
-    QJsonObject json;
-
-    QString status() const { return json.value(u"status"_s).toString(); }
-    QString code() const { return json.value(u"code"_s).toString(); }
-    QString field() const { return json.value(u"field"_s).toString(); }
-    QString message() const { return json.value(u"message"_s).toString(); }
-    qint64 version() const { return json.value(u"version"_s).toInteger(); }
-    bool lateSynced() const { return json.value(u"lateSynced"_s).toBool(); }
-    QByteArray describe() const
-    {
-        return json.isEmpty() ? QByteArray("no answer") : QJsonDocument(json).toJson(QJsonDocument::Compact);
-    }
-};
-
-// Empty when the answer is the expected one: applied when `code` is empty, otherwise rejected with exactly
-// that code and field, a Chinese message and nothing of the stored record. Otherwise what differs.
-QByteArray outcomeMismatch(const Answer &a, const QString &code, const QString &field)
-{
-    const bool ok = code.isEmpty() ? a.status() == u"applied"_s
-                                   : a.status() == u"rejected"_s && a.code() == code && a.field() == field &&
-                                         isChinese(a.message()) && !a.json.contains(u"current"_s);
-    if (ok)
-        return {};
-    const QByteArray expected = code.isEmpty()
-                                    ? QByteArray("applied")
-                                    : "rejected " + code.toUtf8() + " on field '" + field.toUtf8() + "'";
-    return "expected " + expected + ", got " + a.describe();
-}
-
-#define EXPECT_OUTCOME(answer, code, field)                                                                  \
-    do {                                                                                                     \
-        const QByteArray why_ = outcomeMismatch((answer), (code), (field));                                  \
-        QVERIFY2(why_.isEmpty(), why_.constData());                                                          \
-    } while (false)
-#define EXPECT_APPLIED(answer) EXPECT_OUTCOME(answer, QString(), QString())
-#define EXPECT_REJECTED(answer, code, field) EXPECT_OUTCOME(answer, u"" code ""_s, u"" field ""_s)
+using Answer = test::PushAnswer;
 
 // --- record fields
 // ------------------------------------------------------------------------------------------

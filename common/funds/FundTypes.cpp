@@ -1,0 +1,197 @@
+#include "funds/FundTypes.h"
+
+#include "core/IdCard.h"
+#include "funds/FundRules.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::funds {
+
+using sync::FieldKind;
+using sync::FieldProblem;
+using sync::FieldSpec;
+
+namespace {
+
+FieldProblem problem(const QString &field, const QString &message,
+                     const QString &code = u"VALIDATION_FAILED"_s)
+{
+    return FieldProblem{code, message, field};
+}
+
+QDate dateOf(const QJsonObject &f, const QString &field)
+{
+    return QDate::fromString(f.value(field).toString(), Qt::ISODate);
+}
+
+} // namespace
+
+std::optional<QString> FundRecordType::writeDenied(const Scope &actor, const sync::Placement &placement) const
+{
+    if (!actor.hasRole(Role::Clerk))
+        return u"资金数据由录入员录入（谁发放、谁录入）"_s;
+    if (placement.departmentId.isEmpty())
+        return u"资金数据必须登记在发放部门名下"_s;
+    if (actor.departmentId != placement.departmentId)
+        return u"只能录入本部门发放的资金（谁发放、谁录入）"_s;
+    if (!actor.coversOrgPath(placement.orgPath))
+        return u"该地区不在您的管辖范围内"_s;
+    return std::nullopt;
+}
+
+std::optional<FieldProblem> FundRecordType::checkOwnership(const QJsonObject &f,
+                                                           const sync::Placement &placement,
+                                                           const sync::RuleContext &, FundLine *line) const
+{
+    const std::optional<FundLine> found = FundCatalog::builtIn().find(f.value(u"fundCode"_s).toString());
+    if (!found)
+        return problem(u"fundCode"_s, u"资金项目不在资金目录中"_s);
+    // Rule 14: the record belongs to the fund line's lead department (checked when the department is known).
+    if (!placement.departmentCode.isEmpty() && placement.departmentCode != found->leadDepartment)
+        return problem(u"fundCode"_s, u"“%1”由其他部门负责发放和录入（谁发放、谁录入）"_s.arg(found->name),
+                       u"FORBIDDEN"_s);
+    *line = *found;
+    return std::nullopt;
+}
+
+// --- fund-allocation ---
+
+QString AllocationType::name() const
+{
+    return QString::fromUtf16(kName);
+}
+
+QString AllocationType::chineseName() const
+{
+    return u"资金指标"_s;
+}
+
+QList<FieldSpec> AllocationType::fields() const
+{
+    return {
+        FieldSpec(u"fundCode"_s, FieldKind::Text, u"资金项目"_s).max(64).require(),
+        FieldSpec(u"sourceLevel"_s, FieldKind::Choice, u"资金来源"_s)
+            .options({u"central"_s, u"中央"_s, u"provincial"_s, u"省级"_s, u"city"_s, u"市级"_s, u"county"_s,
+                      u"县级"_s})
+            .require(),
+        FieldSpec(u"year"_s, FieldKind::Integer, u"年度"_s).require(),
+        FieldSpec(u"amountFen"_s, FieldKind::Money, u"金额"_s).require(),
+        FieldSpec(u"documentNo"_s, FieldKind::Text, u"文号"_s).max(60).require(),
+        FieldSpec(u"receivedOn"_s, FieldKind::Date, u"到账日期"_s).require(),
+        FieldSpec(u"reportedOn"_s, FieldKind::Date, u"报市日期"_s),
+        FieldSpec(u"account"_s, FieldKind::Choice, u"资金专户"_s)
+            .options({u"agriculture"_s, u"涉农专户"_s, u"social-security"_s, u"社保专户"_s})
+            .require(),
+        FieldSpec(u"documents"_s, FieldKind::Attachments, u"文件凭证"_s).max(20),
+    };
+}
+
+std::optional<FieldProblem> AllocationType::checkRules(const QString &, const QJsonObject &f,
+                                                       const sync::Placement &placement,
+                                                       const sync::RuleContext &context) const
+{
+    FundLine line;
+    if (auto p = checkOwnership(f, placement, context, &line))
+        return p;
+    if (f.value(u"amountFen"_s).toDouble() <= 0)
+        return problem(u"amountFen"_s, u"金额应大于 0"_s);
+    const QDate received = dateOf(f, u"receivedOn"_s);
+    const QDate reported = dateOf(f, u"reportedOn"_s);
+    if (context.today.isValid() && received > context.today)
+        return problem(u"receivedOn"_s, u"到账日期不能晚于今天"_s);
+    if (reported.isValid() && reported < received)
+        return problem(u"reportedOn"_s, u"报市日期不能早于到账日期"_s);
+    if (reported.isValid() && context.today.isValid() && reported > context.today)
+        return problem(u"reportedOn"_s, u"报市日期不能晚于今天"_s);
+    const int year = f.value(u"year"_s).toInt();
+    if (year < 2014 || year > received.year() + 1)
+        return problem(u"year"_s, u"资金年度不正确"_s);
+    return std::nullopt;
+}
+
+// --- disbursement ---
+
+QString DisbursementType::name() const
+{
+    return QString::fromUtf16(kName);
+}
+
+QString DisbursementType::chineseName() const
+{
+    return u"资金发放"_s;
+}
+
+QList<FieldSpec> DisbursementType::fields() const
+{
+    return {
+        FieldSpec(u"fundCode"_s, FieldKind::Text, u"资金项目"_s).max(64).require(),
+        FieldSpec(u"recipientKind"_s, FieldKind::Choice, u"发放对象类别"_s)
+            .options({u"person"_s, u"个人"_s, u"household"_s, u"农户"_s, u"unit"_s, u"单位"_s, u"village"_s,
+                      u"村"_s, u"project"_s, u"项目"_s})
+            .require(),
+        FieldSpec(u"recipientName"_s, FieldKind::Text, u"发放对象"_s).max(80).require(),
+        FieldSpec(u"idNumber"_s, FieldKind::IdNumber, u"身份证号"_s).personalData(),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"建档立卡户"_s).references(u"household"_s),
+        FieldSpec(u"amountFen"_s, FieldKind::Money, u"金额"_s).require(),
+        FieldSpec(u"period"_s, FieldKind::Text, u"所属期"_s).max(7).require(),
+        FieldSpec(u"paidOn"_s, FieldKind::Date, u"发放日期"_s).require(),
+        FieldSpec(u"account"_s, FieldKind::Text, u"收款账号"_s).max(32).personalData(),
+        FieldSpec(u"vouchers"_s, FieldKind::Attachments, u"凭证"_s).max(20),
+    };
+}
+
+QDate DisbursementType::periodStart(const QString &period)
+{
+    static const QRegularExpression month(u"^(\\d{4})-(0[1-9]|1[0-2])$"_s);
+    static const QRegularExpression quarter(u"^(\\d{4})Q([1-4])$"_s);
+    if (const auto m = month.match(period); m.hasMatch())
+        return QDate(m.captured(1).toInt(), m.captured(2).toInt(), 1);
+    if (const auto m = quarter.match(period); m.hasMatch())
+        return QDate(m.captured(1).toInt(), (m.captured(2).toInt() - 1) * 3 + 1, 1);
+    return {};
+}
+
+std::optional<qint64> DisbursementType::entryClosesAtMs(const QJsonObject &f) const
+{
+    const std::optional<FundLine> line = FundCatalog::builtIn().find(f.value(u"fundCode"_s).toString());
+    const QDate start = periodStart(f.value(u"period"_s).toString());
+    if (!line || !isReliefFund(line->kind) || !start.isValid())
+        return std::nullopt;
+    return reliefEntryClosesAtMs(start.year(), (start.month() - 1) / 3 + 1);
+}
+
+std::optional<FieldProblem> DisbursementType::checkRules(const QString &, const QJsonObject &f,
+                                                         const sync::Placement &placement,
+                                                         const sync::RuleContext &context) const
+{
+    FundLine line;
+    if (auto p = checkOwnership(f, placement, context, &line))
+        return p;
+    if (f.value(u"amountFen"_s).toDouble() <= 0)
+        return problem(u"amountFen"_s, u"发放金额应大于 0"_s);
+    const QString period = f.value(u"period"_s).toString();
+    const QDate start = periodStart(period);
+    if (!start.isValid())
+        return problem(u"period"_s, u"所属期应写作 2026-03（月）或 2026Q1（季）"_s);
+    if (line.cycle == PaymentCycle::Monthly && period.contains(u'Q'))
+        return problem(u"period"_s, u"按月发放的资金，所属期应写到月份，例如 2026-03"_s);
+    if (line.cycle == PaymentCycle::Quarterly && !period.contains(u'Q'))
+        return problem(u"period"_s, u"按季发放的资金，所属期应写到季度，例如 2026Q1"_s);
+    const QDate paid = dateOf(f, u"paidOn"_s);
+    if (context.today.isValid() && paid > context.today)
+        return problem(u"paidOn"_s, u"发放日期不能晚于今天"_s);
+    // Rule 6: a payment is entered in the year it was paid; none crosses the year (new entries only).
+    const QDate entered = context.entryDay.isValid() ? context.entryDay : context.today;
+    if (!context.before && entered.isValid()) {
+        if (const auto why = yearProblem(paid, entered))
+            return problem(u"paidOn"_s, *why);
+    }
+    const QString kind = f.value(u"recipientKind"_s).toString();
+    if (kind == u"person"_s && f.value(u"idNumber"_s).toString().isEmpty())
+        return problem(u"idNumber"_s, u"发放给个人的资金须填写收款人身份证号"_s);
+    return std::nullopt;
+}
+
+} // namespace sunshine::funds

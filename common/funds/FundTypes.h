@@ -1,0 +1,59 @@
+#pragma once
+
+#include "funds/FundCatalog.h"
+#include "sync/RecordType.h"
+
+// The records of the 涉农资金 / 扶贫济困资金 module that carry money (Art. 5-7, 22, 27): allocations received
+// and disbursements paid. "Who pays, enters and supervises" (rule 14): only clerks of the fund line's lead
+// department write them, in their own department and area.
+namespace sunshine::funds {
+
+class FundRecordType : public sync::RecordType
+{
+public:
+    std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
+
+protected:
+    // The fund line named by the record, and that the record's department leads it and the actor belongs to
+    // that department.
+    std::optional<sync::FieldProblem> checkOwnership(const QJsonObject &fields,
+                                                     const sync::Placement &placement,
+                                                     const sync::RuleContext &context, FundLine *line) const;
+};
+
+// 资金指标: money received (fund line, source level, year, amount, 文号, received and reported dates,
+// account).
+class AllocationType final : public FundRecordType
+{
+public:
+    static constexpr const char16_t *kName = u"fund-allocation";
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
+// 拨付/发放: one payment to a person, household, unit, village or project, with its period, date and account.
+class DisbursementType final : public FundRecordType
+{
+public:
+    static constexpr const char16_t *kName = u"disbursement";
+    QString name() const override;
+    QString chineseName() const override;
+    QList<sync::FieldSpec> fields() const override;
+    // Relief funds: entry closes on the 20th of the period quarter's last month (rule 4).
+    std::optional<qint64> entryClosesAtMs(const QJsonObject &fields) const override;
+    // The first day of the period ("2026-03" or "2026Q1"), or an invalid date.
+    static QDate periodStart(const QString &period);
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
+} // namespace sunshine::funds
