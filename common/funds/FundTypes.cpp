@@ -3,6 +3,7 @@
 #include "core/IdCard.h"
 #include "funds/FundRules.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -24,6 +25,25 @@ FieldProblem problem(const QString &field, const QString &message,
 QDate dateOf(const QJsonObject &f, const QString &field)
 {
     return QDate::fromString(f.value(field).toString(), Qt::ISODate);
+}
+
+void setDate(QJsonObject &f, const QString &field, QDate date)
+{
+    if (date.isValid())
+        f.insert(field, date.toString(Qt::ISODate));
+    else
+        f.remove(field);
+}
+
+// The day the record was first entered: kept from the stored record, else the day of this entry.
+void keepEnteredOn(QJsonObject &f, const sync::RuleContext &context)
+{
+    const QJsonValue kept = context.before ? context.before->value(u"enteredOn"_s) : QJsonValue();
+    const QDate day = context.entryDay.isValid() ? context.entryDay : context.today;
+    if (kept.isString())
+        f.insert(u"enteredOn"_s, kept);
+    else
+        setDate(f, u"enteredOn"_s, day);
 }
 
 } // namespace
@@ -85,7 +105,19 @@ QList<FieldSpec> AllocationType::fields() const
             .options({u"agriculture"_s, u"涉农专户"_s, u"social-security"_s, u"社保专户"_s})
             .require(),
         FieldSpec(u"documents"_s, FieldKind::Attachments, u"文件凭证"_s).max(20),
+        FieldSpec(u"enteredOn"_s, FieldKind::Date, u"录入日期"_s).derived(),
+        FieldSpec(u"reportDueOn"_s, FieldKind::Date, u"报市期限"_s).derived(),
     };
+}
+
+void AllocationType::derive(QJsonObject &f, const sync::RuleContext &context) const
+{
+    keepEnteredOn(f, context);
+    const QDate received = dateOf(f, u"receivedOn"_s);
+    const auto level = sourceLevelFromName(f.value(u"sourceLevel"_s).toString());
+    const std::optional<QDate> due =
+        level && context.calendar ? reportDue(received, *level, *context.calendar) : std::nullopt;
+    setDate(f, u"reportDueOn"_s, due.value_or(QDate()));
 }
 
 std::optional<FieldProblem> AllocationType::checkRules(const QString &, const QJsonObject &f,
@@ -133,13 +165,62 @@ QList<FieldSpec> DisbursementType::fields() const
             .require(),
         FieldSpec(u"recipientName"_s, FieldKind::Text, u"发放对象"_s).max(80).require(),
         FieldSpec(u"idNumber"_s, FieldKind::IdNumber, u"身份证号"_s).personalData(),
-        FieldSpec(u"householdId"_s, FieldKind::Reference, u"建档立卡户"_s).references(u"household"_s),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"建档立卡户"_s).references(u"household"_s).derived(),
         FieldSpec(u"amountFen"_s, FieldKind::Money, u"金额"_s).require(),
         FieldSpec(u"period"_s, FieldKind::Text, u"所属期"_s).max(7).require(),
         FieldSpec(u"paidOn"_s, FieldKind::Date, u"发放日期"_s).require(),
         FieldSpec(u"account"_s, FieldKind::Text, u"收款账号"_s).max(32).personalData(),
         FieldSpec(u"vouchers"_s, FieldKind::Attachments, u"凭证"_s).max(20),
+        FieldSpec(u"enteredOn"_s, FieldKind::Date, u"录入日期"_s).derived(),
+        FieldSpec(u"payDueOn"_s, FieldKind::Date, u"发放期限"_s).derived(),
+        FieldSpec(u"entryDueOn"_s, FieldKind::Date, u"录入期限"_s).derived(),
     };
+}
+
+void DisbursementType::derive(QJsonObject &f, const sync::RuleContext &context) const
+{
+    keepEnteredOn(f, context);
+    const std::optional<FundLine> line = FundCatalog::builtIn().find(f.value(u"fundCode"_s).toString());
+    if (line && context.calendar) {
+        const QDate paid = dateOf(f, u"paidOn"_s);
+        const Deadlines d =
+            disbursementDeadlines(line->kind, line->cycle, periodStart(f.value(u"period"_s).toString()),
+                                  paid.isValid() ? std::optional<QDate>(paid) : std::nullopt, *context.calendar);
+        setDate(f, u"payDueOn"_s, d.payBy.value_or(QDate()));
+        setDate(f, u"entryDueOn"_s, d.enterBy.value_or(QDate()));
+    }
+    // A person in the registry: the payment is linked to the person's household.
+    f.remove(u"householdId"_s);
+    const QString id = f.value(u"idNumber"_s).toString();
+    if (!id.isEmpty() && context.lookupKey) {
+        if (const std::optional<sync::Record> member = context.lookupKey(u"person:"_s + id);
+            member && member->type == u"member"_s)
+            f.insert(u"householdId"_s, member->fields.value(u"householdId"_s));
+    }
+}
+
+DeadlineState DisbursementType::deadlineState(const QJsonObject &f, QDate today, const WorkingCalendar &calendar)
+{
+    const QDate entered = dateOf(f, u"enteredOn"_s);
+    const QDate entryDue = dateOf(f, u"entryDueOn"_s);
+    if (entered.isValid() && entryDue.isValid() && entered > entryDue)
+        return {EntryStatus::EnteredLate, entryDue, u"录入"_s};
+    const QDate paid = dateOf(f, u"paidOn"_s);
+    if (paid.isValid() && f.value(u"vouchers"_s).toArray().isEmpty()) {
+        const QDate due = documentDue(paid, calendar);
+        return {entryStatus(due, std::nullopt, today, calendar), due, u"凭证"_s};
+    }
+    return {EntryStatus::OnTime, entryDue, u"录入"_s};
+}
+
+DeadlineState AllocationType::deadlineState(const QJsonObject &f, QDate today, const WorkingCalendar &calendar)
+{
+    const QDate due = dateOf(f, u"reportDueOn"_s);
+    const QDate reported = dateOf(f, u"reportedOn"_s);
+    if (!due.isValid())
+        return {EntryStatus::OnTime, QDate(), u"报市"_s};
+    return {entryStatus(due, reported.isValid() ? std::optional<QDate>(reported) : std::nullopt, today, calendar),
+            due, u"报市"_s};
 }
 
 QDate DisbursementType::periodStart(const QString &period)

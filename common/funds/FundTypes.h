@@ -8,6 +8,15 @@
 // department write them, in their own department and area.
 namespace sunshine::funds {
 
+// Where a record stands against its deadline, for the tables: the status, the due date it is judged by
+// (invalid: none) and what the deadline is for ("报市", "录入", "凭证").
+struct DeadlineState
+{
+    EntryStatus status = EntryStatus::OnTime;
+    QDate due;
+    QString what;
+};
+
 class FundRecordType : public sync::RecordType
 {
 public:
@@ -30,6 +39,10 @@ public:
     QString name() const override;
     QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
+    // The day entered and, for central and provincial money, the report due date (rule 1).
+    void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
+    // The report to the city: on time, due soon, overdue while not reported, or reported late.
+    static DeadlineState deadlineState(const QJsonObject &fields, QDate today, const WorkingCalendar &calendar);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
@@ -49,6 +62,12 @@ public:
     std::optional<qint64> entryClosesAtMs(const QJsonObject &fields) const override;
     // The first day of the period ("2026-03" or "2026Q1"), or an invalid date.
     static QDate periodStart(const QString &period);
+    // The day entered, the payment and entry due dates (rules 2-5), and the household of a person recipient
+    // who is in the registry.
+    void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
+    // Entered late when entered after its entry due date; otherwise, while no voucher is attached, the
+    // voucher deadline (5 working days after payment, rule 7); otherwise on time.
+    static DeadlineState deadlineState(const QJsonObject &fields, QDate today, const WorkingCalendar &calendar);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

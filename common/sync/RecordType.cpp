@@ -198,6 +198,14 @@ std::optional<qint64> RecordType::entryClosesAtMs(const QJsonObject &) const
     return std::nullopt;
 }
 
+void RecordType::derive(QJsonObject &, const RuleContext &) const {}
+
+std::optional<FieldProblem> RecordType::deleteProblem(const QString &, const QJsonObject &,
+                                                      const RuleContext &) const
+{
+    return std::nullopt;
+}
+
 QStringList RecordType::attachmentsOf(const QJsonObject &f) const
 {
     QStringList out;

@@ -108,6 +108,9 @@ struct RuleContext
     const QJsonObject *before = nullptr; // the record's fields before this change; null for a new record
     // Set by the server only: records a rule may look up (e.g. the pairing a visit belongs to).
     std::function<std::optional<Record>(const QString &recordId)> lookup;
+    // Set by the server only: the live record holding a city-wide unique key ("person:<身份证号>"), when it
+    // lies in the caller's area.
+    std::function<std::optional<Record>(const QString &uniqueKey)> lookupKey;
 };
 
 // What is wrong with a record, as the clerk is told: stable code, Chinese message, the field.
@@ -157,6 +160,13 @@ public:
     // Keys that no two live records may share across the whole city (e.g. "person:<身份证号>"), with the
     // field each belongs to. The server keeps them unique.
     virtual QList<QPair<QString, QString>> uniqueKeys(const QJsonObject &fields) const;
+    // Fields the type computes from the others and stores with the record (the day entered, due dates):
+    // read-only in the form, set by the server after the checks pass on every write (whatever the client
+    // sent for them). `context.before` is the stored record, if any. Default: nothing derived.
+    virtual void derive(QJsonObject &fields, const RuleContext &context) const;
+    // Why the record may not be deleted (e.g. a fund line that records use); nothing when it may.
+    virtual std::optional<FieldProblem> deleteProblem(const QString &recordId, const QJsonObject &fields,
+                                                      const RuleContext &context) const;
 
 private:
     mutable std::once_flag m_specsOnce;

@@ -127,6 +127,7 @@ private:
     OpResult apply(const Operation &op);
     QSet<QString> changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion);
     std::optional<Record> lookupRecord(const QString &id);
+    std::optional<Record> lookupKey(const QString &key);
     std::optional<FieldProblem> claimKeys(const RecordType &type, const QString &recordId,
                                           const Record *before, const Record &after);
     void write(AuditLog &audit, const QString &address);
@@ -326,6 +327,20 @@ std::optional<Record> PushBatch::lookupRecord(const QString &id)
     return r;
 }
 
+std::optional<Record> PushBatch::lookupKey(const QString &key)
+{
+    QString owner;
+    if (const auto it = m_keyOwner.constFind(key); it != m_keyOwner.constEnd()) {
+        owner = *it;
+    } else {
+        SqlQuery q(m_store, u"SELECT record_id FROM record_keys WHERE key = ?"_s);
+        q.bindText(key).exec();
+        if (q.next())
+            owner = q.text(0);
+    }
+    return owner.isEmpty() ? std::nullopt : lookupRecord(owner);
+}
+
 // The city-wide unique keys of a record (a person's 身份证号): refused when another live record holds one.
 std::optional<FieldProblem> PushBatch::claimKeys(const RecordType &type, const QString &recordId,
                                                  const Record *before, const Record &after)
@@ -486,20 +501,28 @@ OpResult PushBatch::apply(const Operation &op)
         return rejected(op.opId, u"ENTRY_CLOSED"_s, verdict.reason);
     const bool isLate = verdict.kind == LateSyncVerdict::Kind::AcceptedLate;
 
+    const QJsonObject before = exists && !found->record.deleted ? found->record.fields : QJsonObject();
+    RuleContext context;
+    context.nowMs = m_now;
+    context.today = chinaDateOf(m_now);
+    context.entryDay = chinaDateOf(trustedEntryTimeMs(late));
+    context.calendar = &WorkingCalendar::builtIn();
+    context.actor = &scope;
+    context.before = exists && !found->record.deleted ? &before : nullptr;
+    context.lookup = [this](const QString &id) {
+        return lookupRecord(id);
+    };
+    context.lookupKey = [this](const QString &key) {
+        return lookupKey(key);
+    };
+    if (next.record.deleted && context.before) {
+        if (const auto problem = type->deleteProblem(op.recordId, before, context))
+            return rejected(op.opId, problem->code, problem->message, problem->field);
+    }
     if (!next.record.deleted) {
-        const QJsonObject before = exists && !found->record.deleted ? found->record.fields : QJsonObject();
-        RuleContext context;
-        context.nowMs = m_now;
-        context.today = chinaDateOf(m_now);
-        context.entryDay = chinaDateOf(trustedEntryTimeMs(late));
-        context.calendar = &WorkingCalendar::builtIn();
-        context.actor = &scope;
-        context.before = exists && !found->record.deleted ? &before : nullptr;
-        context.lookup = [this](const QString &id) {
-            return lookupRecord(id);
-        };
         if (const auto problem = type->checkRecord(op.recordId, next.record.fields, placement, context))
             return rejected(op.opId, problem->code, problem->message, problem->field);
+        type->derive(next.record.fields, context);
         if (auto duplicate = claimKeys(*type, op.recordId, exists ? &found->record : nullptr, next.record))
             return rejected(op.opId, duplicate->code, duplicate->message, duplicate->field);
         const QStringList files = type->attachmentsOf(next.record.fields);
