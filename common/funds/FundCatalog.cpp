@@ -164,4 +164,14 @@ QList<FundLine> FundCatalog::ofDepartment(const QString &departmentCode) const
     return result;
 }
 
+std::optional<FundLine> findFundLine(const QString &code)
+{
+    return FundCatalog::builtIn().find(code);
+}
+
+QList<FundLine> allFundLines()
+{
+    return FundCatalog::builtIn().lines();
+}
+
 } // namespace sunshine::funds

@@ -59,4 +59,10 @@ private:
     QList<FundLine> m_lines;
 };
 
+// The fund line with this code in the catalog in force: the built-in lines and those admins added. Every rule
+// looks lines up here, never in builtIn() directly.
+std::optional<FundLine> findFundLine(const QString &code);
+// Every line of the catalog in force, built-in lines first.
+QList<FundLine> allFundLines();
+
 } // namespace sunshine::funds

@@ -65,7 +65,7 @@ std::optional<FieldProblem> FundRecordType::checkOwnership(const QJsonObject &f,
                                                            const sync::Placement &placement,
                                                            const sync::RuleContext &, FundLine *line) const
 {
-    const std::optional<FundLine> found = FundCatalog::builtIn().find(f.value(u"fundCode"_s).toString());
+    const std::optional<FundLine> found = findFundLine(f.value(u"fundCode"_s).toString());
     if (!found)
         return problem(u"fundCode"_s, u"资金项目不在资金目录中"_s);
     // Rule 14: the record belongs to the fund line's lead department (checked when the department is known).
@@ -180,7 +180,7 @@ QList<FieldSpec> DisbursementType::fields() const
 void DisbursementType::derive(QJsonObject &f, const sync::RuleContext &context) const
 {
     keepEnteredOn(f, context);
-    const std::optional<FundLine> line = FundCatalog::builtIn().find(f.value(u"fundCode"_s).toString());
+    const std::optional<FundLine> line = findFundLine(f.value(u"fundCode"_s).toString());
     if (line && context.calendar) {
         const QDate paid = dateOf(f, u"paidOn"_s);
         const Deadlines d =
@@ -236,7 +236,7 @@ QDate DisbursementType::periodStart(const QString &period)
 
 std::optional<qint64> DisbursementType::entryClosesAtMs(const QJsonObject &f) const
 {
-    const std::optional<FundLine> line = FundCatalog::builtIn().find(f.value(u"fundCode"_s).toString());
+    const std::optional<FundLine> line = findFundLine(f.value(u"fundCode"_s).toString());
     const QDate start = periodStart(f.value(u"period"_s).toString());
     if (!line || !isReliefFund(line->kind) || !start.isValid())
         return std::nullopt;
