@@ -4,6 +4,10 @@
 #                     embedded SQLite store with demo data at https://127.0.0.1:8443 and open the desktop app.
 #   ./setup.sh test   install what is missing, build with warnings as errors, run every test (SQLite and PostgreSQL).
 #   ./setup.sh bench [options]  build optimised and run the sync benchmark (options go to bench_sync).
+#   ./setup.sh bench dashboard [options]  the dashboard benchmark instead (options go to bench_dashboard).
+#   ./setup.sh bench server [options]  the server read benchmark beside nginx (options go to bench_server).
+#   ./setup.sh bench import [options]  the disbursement list import benchmark (options go to bench_import).
+#   ./setup.sh bench app [options]  the desktop program's start-up benchmark (options go to bench_app).
 # Run as root or as a user who may sudo; packages are installed with apt-get only when missing.
 set -euo pipefail
 
@@ -102,8 +106,77 @@ cmd_test() {
     QT_QPA_PLATFORM=offscreen ctest --preset dev -j2
 }
 
+# ./setup.sh bench server [options]: page reads at 64 TLS connections beside nginx serving a static file of the
+# same size (options go to bench_server). Installs the load generator and nginx when missing.
+bench_server() {
+    local missing=()
+    command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        log "installing ${missing[*]}"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    fi
+    log "building (bench)"
+    cmake --preset bench >/dev/null
+    cmake --build --preset bench --target bench_server
+    log "server benchmark (see README, Performance)"
+    "$ROOT/build/bench/tests/bench/bench_server" "$@"
+}
+
+# ./setup.sh bench import [options]: a 100,000-row .xlsx disbursement list read, checked and saved, beside the
+# plain read and the raw SQLite insert rate (options go to bench_import).
+bench_import() {
+    log "building (bench)"
+    cmake --preset bench >/dev/null
+    cmake --build --preset bench --target bench_import
+    log "import benchmark (see README, Performance)"
+    "$ROOT/build/bench/tests/bench/bench_import" "$@"
+}
+
+# ./setup.sh bench dashboard [options]: Nantong-scale data generated on SQLite and PostgreSQL, then the fund
+# dashboard through the summary tables beside plain GROUP BY queries (options go to bench_dashboard).
+bench_dashboard() {
+    log "building (bench)"
+    cmake --preset bench >/dev/null
+    cmake --build --preset bench --target bench_dashboard
+    log "dashboard benchmark (see README, Performance)"
+    "$ROOT/build/bench/tests/bench/bench_dashboard" "$@"
+}
+
+# ./setup.sh bench app [options]: cold starts of the desktop program to its households table with 1,000,000
+# cached households, beside an empty cache and a bare Qt program (options go to bench_app). The remembered session
+# is kept in a private D-Bus session's keyring, as on a desktop.
+bench_app() {
+    log "building (bench)"
+    cmake --preset bench >/dev/null
+    cmake --build --preset bench --target bench_app
+    log "app start-up benchmark (see README, Performance)"
+    "$ROOT/tests/support/with-keyring.sh" "$ROOT/build/bench/tests/bench/bench_app" "$@"
+}
+
 cmd_bench() {
     install_packages
+    if [ "${1:-}" = app ]; then
+        shift
+        bench_app "$@"
+        return
+    fi
+    if [ "${1:-}" = import ]; then
+        shift
+        bench_import "$@"
+        return
+    fi
+    if [ "${1:-}" = server ]; then
+        shift
+        bench_server "$@"
+        return
+    fi
+    if [ "${1:-}" = dashboard ]; then
+        shift
+        bench_dashboard "$@"
+        return
+    fi
     build bench
     log "sync benchmark (see README, Performance)"
     "$ROOT/build/bench/tests/bench/bench_sync" "${@}"

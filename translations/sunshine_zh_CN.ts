@@ -2012,4 +2012,78 @@
         <translation>本季度走访时间：%1 至 %2；%3 起停止录入。</translation>
     </message>
 </context>
+<context>
+    <name>FundLineDialog</name>
+    <message>
+        <source>Add fund line</source>
+        <translation>增加资金项目</translation>
+    </message>
+    <message>
+        <source>A line added to the fund catalog is in force for every unit at once. It can be removed only while no record uses it.</source>
+        <translation>新增的资金项目立即对所有单位生效；只有在没有任何记录使用时才能删除。</translation>
+    </message>
+    <message>
+        <source>Co&amp;de:</source>
+        <translation>编码(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>e.g. agri-cooperative-support</source>
+        <translation>例如 agri-cooperative-support</translation>
+    </message>
+    <message>
+        <source>&amp;Article:</source>
+        <translation>条款(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>e.g. 二十二(十)</source>
+        <translation>例如 二十二(十)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lead department:</source>
+        <translation>牵头部门(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>资金类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Paid:</source>
+        <translation>发放方式(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>发放对象(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::FundLineDialog</name>
+    <message>
+        <source>&amp;Add fund line…</source>
+        <translation>增加资金项目(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>– choose the lead department –</source>
+        <translation>– 请选择牵头部门 –</translation>
+    </message>
+    <message>
+        <source>The code is already used by “%1”.</source>
+        <translation>该编码已被“%1”使用。</translation>
+    </message>
+    <message>
+        <source>Choose the department that pays, enters and supervises the line.</source>
+        <translation>请选择负责发放、录入和监管该资金项目的部门。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>无法读取服务器的答复。</translation>
+    </message>
+</context>
 </TS>

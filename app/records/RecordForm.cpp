@@ -549,6 +549,64 @@ void RecordForm::setReferenceChoices(const QString &field, const Choices &items)
     m_loading = false;
 }
 
+void RecordForm::setTextChoices(const QString &field, const Choices &items)
+{
+    Editor *e = find(field);
+    if (!e || e->spec.kind != sync::FieldKind::Text || (!e->line && !e->combo))
+        return;
+    m_loading = true;
+    QString current;
+    if (e->line) {
+        current = e->line->text().trimmed();
+        e->combo = new QComboBox(this);
+        e->combo->setObjectName(field);
+        e->combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        e->combo->setMinimumContentsLength(24);
+        e->combo->setEnabled(e->row->isEnabled());
+        e->combo->setVisible(!e->hidden);
+        delete m_grid->replaceWidget(e->row, e->combo);
+        if (e->line->hasFocus() || window()->focusWidget() == e->line)
+            e->combo->setFocus(Qt::OtherFocusReason);
+        e->line->disconnect(this);
+        e->row->hide();
+        if (e->row != e->line)
+            e->row->deleteLater();
+        e->line->deleteLater();
+        e->line = nullptr;
+        e->row = e->combo;
+        e->label->setBuddy(e->combo);
+        connect(e->combo, &QComboBox::activated, this, [this, field] {
+            if (Editor *ed = find(field))
+                ed->dirty = true;
+        });
+        connect(e->combo, &QComboBox::currentIndexChanged, this, [this, field] {
+            if (m_loading)
+                return;
+            Q_EMIT edited(field);
+            fieldLeft(field);
+        });
+        if (e->spec.required)
+            e->combo->setAccessibleDescription(tr("Required"));
+        updateTabOrder();
+    } else {
+        current = e->combo->currentData().toString();
+    }
+    e->combo->clear();
+    if (!e->spec.required)
+        e->combo->addItem(QString(), QString());
+    else
+        e->combo->setPlaceholderText(tr("Please choose"));
+    for (const auto &item : items)
+        e->combo->addItem(item.second, item.first);
+    int index = current.isEmpty() ? -1 : e->combo->findData(current);
+    if (index < 0 && !current.isEmpty()) {
+        e->combo->addItem(current, current);
+        index = e->combo->count() - 1;
+    }
+    e->combo->setCurrentIndex(index >= 0 ? index : (e->spec.required ? -1 : 0));
+    m_loading = false;
+}
+
 void RecordForm::setProblemLabel(QLabel *label)
 {
     m_externalProblem = label;
@@ -564,6 +622,16 @@ void RecordForm::load(Editor &e, const QJsonValue &value)
 {
     const sync::FieldSpec &spec = e.spec;
     const bool empty = value.isUndefined() || value.isNull();
+    if (spec.kind == sync::FieldKind::Text && e.combo) { // chosen from a list (setTextChoices)
+        const QString v = value.toString();
+        int index = v.isEmpty() ? -1 : e.combo->findData(v);
+        if (index < 0 && !v.isEmpty()) {
+            e.combo->addItem(v, v);
+            index = e.combo->count() - 1;
+        }
+        e.combo->setCurrentIndex(index >= 0 ? index : (spec.required ? -1 : 0));
+        return;
+    }
     switch (spec.kind) {
     case sync::FieldKind::Text:
     case sync::FieldKind::Phone:
@@ -639,6 +707,14 @@ RecordForm::Parsed RecordForm::parse(const Editor &e) const
     const QString text = e.line ? e.line->text().trimmed() : QString();
     switch (spec.kind) {
     case sync::FieldKind::Text:
+        if (e.combo) {
+            const QString v = e.combo->currentIndex() >= 0 ? e.combo->currentData().toString() : QString();
+            if (!v.isEmpty())
+                p.value = v;
+        } else if (!text.isEmpty()) {
+            p.value = text;
+        }
+        break;
     case sync::FieldKind::Phone:
         if (!text.isEmpty())
             p.value = text;

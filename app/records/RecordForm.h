@@ -51,6 +51,9 @@ public:
     void setFixedValue(const QString &field, const QJsonValue &value);
     // The records a Reference field may point at.
     void setReferenceChoices(const QString &field, const Choices &items);
+    // A Text field chosen from a list (e.g. a fund line's code, shown by its name): its editor becomes a
+    // combo of these (value, text) pairs; a value not among them is kept and shown as it is.
+    void setTextChoices(const QString &field, const Choices &items);
     // Where attached files are kept (the session's cache): needed to add files, and to show their names.
     void setAttachmentStore(LocalCache *cache);
     // Shows form-level problems in `label` (e.g. the dialog's) instead of the form's own label.

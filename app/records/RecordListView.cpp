@@ -3,6 +3,7 @@
 #include "io/XlsxWriter.h"
 #include "records/RecordDialog.h"
 #include "sync/ClientSession.h"
+#include "sync/Masking.h"
 
 #include <QAbstractProxyModel>
 #include <QComboBox>
@@ -27,8 +28,7 @@ namespace sunshine::app {
 
 bool needsPersonalData(const ClientSession &session)
 {
-    const RoleSet roles = session.user().roles;
-    return roles.contains(Role::Clerk) || roles.contains(Role::Reviewer);
+    return sync::needsPersonalData(session.user().roles);
 }
 
 bool entersData(const ClientSession &session)
@@ -43,7 +43,7 @@ RecordListView::RecordListView(ClientSession &session, const sync::RecordType &t
     , m_type(type)
     , m_options(std::move(options))
 {
-    m_model = new RecordTableModel(session.cache(), type, m_options.columns, this);
+    m_model = new RecordTableModel(session.cache(), type, m_options.columns, m_options.equals, this);
     m_model->setSearchFields(m_options.searchFields);
     m_model->setShowPersonal(needsPersonalData(session));
     m_model->setOrgUnitResolver([&session](const QString &id) { return session.orgUnitName(id); });
@@ -172,6 +172,24 @@ QPushButton *RecordListView::addAction(const QString &text)
     return button;
 }
 
+void RecordListView::addFilterWidget(QWidget *widget)
+{
+    widget->setParent(this);
+    m_toolbar->insertWidget(m_toolbar->indexOf(m_count), widget);
+}
+
+void RecordListView::setDepartment(sync::Placement &placement, const QString &departmentId) const
+{
+    placement.departmentId = departmentId;
+    const QList<Department> departments = m_session.departments();
+    for (const Department &d : departments) {
+        if (d.id == departmentId) {
+            placement.departmentCode = d.code;
+            placement.departmentOrgUnitId = d.orgUnitId;
+        }
+    }
+}
+
 void RecordListView::setFixedValue(const QString &field, const QJsonValue &value)
 {
     if (value.isNull() || value.isUndefined())
@@ -239,6 +257,8 @@ std::optional<sync::Placement> RecordListView::placementForNew()
     p.orgUnitId = unitId;
     p.orgPath = unit ? unit->path : QString();
     p.orgLevel = unit ? unit->level : m_options.placeLevel;
+    if (!m_defaultDepartment.isEmpty())
+        setDepartment(p, m_defaultDepartment);
     return p;
 }
 
@@ -271,7 +291,7 @@ void RecordListView::editCurrent()
     p.orgUnitId = rec->record.orgUnitId;
     p.orgPath = unit ? unit->path : QString();
     p.orgLevel = unit ? unit->level : m_options.placeLevel;
-    p.departmentId = rec->record.departmentId;
+    setDepartment(p, rec->record.departmentId);
     RecordDialog dialog(m_session, m_type, p, id, this);
     if (m_hook)
         m_hook(dialog, p);
@@ -300,14 +320,16 @@ void RecordListView::exportTable()
             return;
     }
     io::XlsxWriter writer(path);
+    // The table as shown, with the columns a proxy adds (e.g. deadlines).
+    const QAbstractItemModel *shown = m_proxy ? static_cast<QAbstractItemModel *>(m_proxy) : m_model;
     QStringList header;
-    for (int c = 0; c < m_model->columnCount(); ++c)
-        header.append(m_model->headerData(c, Qt::Horizontal).toString());
+    for (int c = 0; c < shown->columnCount(); ++c)
+        header.append(shown->headerData(c, Qt::Horizontal).toString());
     bool ok = writer.beginSheet(stem.left(31), header);
-    for (int r = 0; ok && r < m_model->rowCount(); ++r) {
+    for (int r = 0; ok && r < shown->rowCount(); ++r) {
         QStringList cells;
-        for (int c = 0; c < m_model->columnCount(); ++c)
-            cells.append(m_model->index(r, c).data().toString());
+        for (int c = 0; c < shown->columnCount(); ++c)
+            cells.append(shown->index(r, c).data().toString());
         ok = writer.writeRow(cells);
         if (r % 1000 == 0) {
             progress.setValue(r);

@@ -34,6 +34,8 @@ public:
         bool canAdd = true;
         bool canEdit = true;
         QString exportName; // file name stem for export
+        // Filters (RecordTableModel::setEquals) in place before the first read, e.g. no household chosen yet.
+        QMap<QString, QVariant> equals;
     };
 
     RecordListView(ClientSession &session, const sync::RecordType &type, Options options,
@@ -46,6 +48,8 @@ public:
     QString currentRecordId() const;
     // Adds a button to the toolbar (after the built-in ones).
     QPushButton *addAction(const QString &text);
+    // Adds a filter (e.g. a combo of deadline states) to the toolbar, after the search and the place filter.
+    void addFilterWidget(QWidget *widget);
     // Filled into each new record's form (e.g. the household of a member list).
     void setFixedValue(const QString &field, const QJsonValue &value);
     // Called on each dialog before it opens (e.g. to fill reference choices for the chosen place).
@@ -54,6 +58,8 @@ public:
     void setProxy(QAbstractProxyModel *proxy);
     // Where new records go when the place filter is off or shows all places (e.g. the household's village).
     void setDefaultPlace(const QString &orgUnitId) { m_defaultPlace = orgUnitId; }
+    // The department new records are entered under (e.g. the clerk's own, for fund records).
+    void setDefaultDepartment(const QString &departmentId) { m_defaultDepartment = departmentId; }
     // The org unit chosen in the place filter, or empty for all.
     QString chosenPlace() const;
     void reload();
@@ -72,6 +78,7 @@ protected:
 
 private:
     std::optional<sync::Placement> placementForNew();
+    void setDepartment(sync::Placement &placement, const QString &departmentId) const;
     void updateCount();
 
     ClientSession &m_session;
@@ -88,6 +95,7 @@ private:
     QPushButton *m_edit = nullptr;
     QJsonObject m_fixed;
     QString m_defaultPlace;
+    QString m_defaultDepartment;
     bool m_sized = false;
     std::function<void(RecordDialog &, const sync::Placement &)> m_hook;
 };

@@ -2,6 +2,7 @@
 
 #include "core/IdCard.h"
 #include "core/Money.h"
+#include "sync/Masking.h"
 #include "sync/LocalCache.h"
 
 #include <QBrush>
@@ -41,28 +42,35 @@ QString likePattern(const QString &text)
     return u'%' + escaped + u'%';
 }
 
+// The live records of one type: what LocalCache counts as they change.
+const QString kLiveOfType = u" WHERE type = ? AND deleted = 0 AND local_deleted = 0"_s;
+
 QString jsonArray(const QStringList &items)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
 }
 
-// Personal text that is neither an ID number nor a phone (e.g. a name): its first character.
+// Personal text that is neither an ID number nor a phone (e.g. a name): as common masks it.
 QString maskedText(const QString &text)
 {
-    return text.isEmpty() ? text : text.left(1) + QString(qMax<qsizetype>(2, text.size() - 1), u'*');
+    return sync::maskedText(text);
 }
 
 } // namespace
 
 QString maskedPhone(const QString &phone)
 {
-    if (phone.size() <= 7)
-        return QString(phone.size(), u'*');
-    return phone.left(3) + QString(phone.size() - 7, u'*') + phone.right(4);
+    return sync::maskedPhone(phone);
 }
 
 RecordTableModel::RecordTableModel(LocalCache &cache, const sync::RecordType &type,
                                    QList<RecordColumn> columns, QObject *parent)
+    : RecordTableModel(cache, type, std::move(columns), {}, parent)
+{}
+
+RecordTableModel::RecordTableModel(LocalCache &cache, const sync::RecordType &type,
+                                   QList<RecordColumn> columns, const QMap<QString, QVariant> &equals,
+                                   QObject *parent)
     : QAbstractTableModel(parent)
     , m_cache(cache)
     , m_type(type)
@@ -73,6 +81,11 @@ RecordTableModel::RecordTableModel(LocalCache &cache, const sync::RecordType &ty
         col.column = c;
         col.sql = expressionFor(c.key, &col.spec, &col.envelope);
         m_cols.push_back(col);
+    }
+    for (auto it = equals.constBegin(); it != equals.constEnd(); ++it) {
+        const QVariant &v = it.value();
+        if (v.isValid() && !v.isNull() && !(v.typeId() == QMetaType::QString && v.toString().isEmpty()))
+            m_equals.insert(it.key(), v);
     }
     load(kPageSize, true);
 }
@@ -192,6 +205,31 @@ void RecordTableModel::setReferenceResolver(const QString &field, Resolver resol
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
+void RecordTableModel::setValueLabels(const QString &field, const QList<QPair<QString, QString>> &valueLabels)
+{
+    QHash<QString, QString> labels;
+    for (const auto &pair : valueLabels)
+        labels.insert(pair.first, pair.second);
+    m_valueLabels.insert(field, labels);
+    if (!m_search.isEmpty()) {
+        restart(false);
+        return;
+    }
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+void RecordTableModel::setCondition(const QString &name, const QString &sql, const QVariantList &binds)
+{
+    if (sql.isEmpty()) {
+        if (m_conditions.remove(name) == 0)
+            return;
+    } else {
+        m_conditions.insert(name, {sql, binds});
+    }
+    restart(false);
+}
+
 void RecordTableModel::reload()
 {
     restart(true);
@@ -200,7 +238,7 @@ void RecordTableModel::reload()
 RecordTableModel::Filter RecordTableModel::filter() const
 {
     Filter f;
-    f.sql = u" WHERE type = ? AND deleted = 0 AND local_deleted = 0"_s;
+    f.sql = kLiveOfType;
     f.binds.append(m_type.name());
     if (!m_orgUnits.isEmpty()) {
         f.sql += u" AND org_unit_id IN (SELECT value FROM json_each(?))"_s;
@@ -227,6 +265,10 @@ RecordTableModel::Filter RecordTableModel::filter() const
         f.sql += u" AND "_s + expr + u" = ?"_s;
         f.binds.append(v);
     }
+    for (auto it = m_conditions.constBegin(); it != m_conditions.constEnd(); ++it) {
+        f.sql += u" AND ("_s + it.value().first + u')';
+        f.binds.append(it.value().second);
+    }
     if (!m_search.isEmpty()) {
         QStringList terms;
         for (const QString &name : std::as_const(m_searchFields)) {
@@ -242,6 +284,17 @@ RecordTableModel::Filter RecordTableModel::filter() const
                     whole = whole.toUpper();
                 terms.append(expr + u" = ?"_s);
                 f.binds.append(whole);
+            } else if (const auto labels = m_valueLabels.constFind(name); labels != m_valueLabels.constEnd()) {
+                QStringList values;
+                for (auto l = labels->constBegin(); l != labels->constEnd(); ++l) {
+                    if (l.value().contains(m_search, Qt::CaseInsensitive) ||
+                        l.key().contains(m_search, Qt::CaseInsensitive))
+                        values.append(l.key());
+                }
+                if (!values.isEmpty()) {
+                    terms.append(expr + u" IN (SELECT value FROM json_each(?))"_s);
+                    f.binds.append(jsonArray(values));
+                }
             } else if (spec->kind == sync::FieldKind::Choice) {
                 QStringList values;
                 for (qsizetype i = 0; i < spec->choices.size(); ++i) {
@@ -352,10 +405,14 @@ bool RecordTableModel::load(int limit, bool withCount)
     m_resolved.clear();
     m_atEnd = true;
     // A search reads every record of the type anyway: one pass counts and finds the first page. Otherwise
-    // the count comes from an index alone and the first page stops after `limit` rows.
+    // the count comes from the cache's own count or an index alone, and the first page stops after `limit`
+    // rows.
     const bool windowCount = withCount && !m_search.isEmpty();
-    qint64 total = 0;
-    if (withCount && !windowCount) {
+    qint64 total = withCount ? 0 : m_total; // without: the filters are unchanged, so is the count
+    if (withCount && !windowCount && f.sql == kLiveOfType) {
+        // No filter: the cache keeps this count, so a million records are not counted at each open.
+        total = m_cache.liveCount(m_type.name());
+    } else if (withCount && !windowCount) {
         QSqlQuery q(m_cache.database());
         q.setForwardOnly(true);
         bool ok = q.prepare(u"SELECT COUNT(*) FROM records"_s + f.sql);
@@ -379,14 +436,14 @@ bool RecordTableModel::load(int limit, bool withCount)
     return true;
 }
 
-void RecordTableModel::restart(bool keepLoaded)
+void RecordTableModel::restart(bool keepLoaded, bool recount)
 {
     const qint64 before = m_total;
     int want = kPageSize;
     if (keepLoaded && int(m_rows.size()) > kPageSize)
         want = (int(m_rows.size()) + kPageSize - 1) / kPageSize * kPageSize;
     beginResetModel();
-    load(want, true);
+    load(want, recount);
     endResetModel();
     if (m_total != before)
         Q_EMIT totalCountChanged(m_total);
@@ -435,7 +492,8 @@ void RecordTableModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    restart(false);
+    // The same records in another order: counting a million of them again would only cost time.
+    restart(false, !m_error.isEmpty());
 }
 
 int RecordTableModel::rowCount(const QModelIndex &parent) const
@@ -554,6 +612,9 @@ QString RecordTableModel::display(const Column &column, const Row &row, const QV
         return {};
     const sync::FieldSpec &spec = *column.spec;
     const bool mask = spec.personal && !m_showPersonal;
+    if (const auto labels = m_valueLabels.constFind(column.column.key);
+        labels != m_valueLabels.constEnd() && !mask)
+        return labels->value(raw.toString(), raw.toString());
     switch (spec.kind) {
     case sync::FieldKind::Text:
     case sync::FieldKind::Date:

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -54,6 +55,10 @@ public:
 
     RecordTableModel(LocalCache &cache, const sync::RecordType &type, QList<RecordColumn> columns,
                      QObject *parent = nullptr);
+    // The same with filters (as setEquals) in place before the first read: a list only ever shown filtered
+    // (the members of the chosen household) never reads all the records of its type.
+    RecordTableModel(LocalCache &cache, const sync::RecordType &type, QList<RecordColumn> columns,
+                     const QMap<QString, QVariant> &equals, QObject *parent = nullptr);
     ~RecordTableModel() override;
 
     const sync::RecordType &recordType() const { return m_type; }
@@ -80,6 +85,13 @@ public:
     // For one Reference field; an empty `field` sets the resolver of every Reference field without its own.
     // Results are remembered until the next reload.
     void setReferenceResolver(const QString &field, Resolver resolver);
+    // A Text field whose values stand for something with a name (e.g. a fund line's code): shown by its
+    // label, and the search matches the labels as it does a Choice field's. (value, label) pairs.
+    void setValueLabels(const QString &field, const QList<QPair<QString, QString>> &valueLabels);
+    // A further condition named `name` on the records table, e.g. a deadline state: SQL written by the
+    // program (never from input) over the columns of the cache's records table, its values bound in order.
+    // An empty `sql` removes it. Reloads.
+    void setCondition(const QString &name, const QString &sql, const QVariantList &binds = {});
 
     // Reads the cache again, keeping the sort, the filters and the number of rows already loaded.
     void reload();
@@ -142,7 +154,8 @@ private:
     bool load(int limit, bool withCount);
     bool queryRows(const Filter &filter, const Row *after, int limit, bool windowCount, std::vector<Row> *out,
                    qint64 *count);
-    void restart(bool keepLoaded);
+    // recount false: only the order changed, the count stays.
+    void restart(bool keepLoaded, bool recount = true);
     QString display(const Column &column, const Row &row, const QVariant &raw) const;
     QVariant rawValue(const Column &column, const QVariant &raw) const;
     QString resolve(const Column &column, const QString &id) const;
@@ -163,6 +176,8 @@ private:
     bool m_showPersonal = false;
     Resolver m_orgUnitResolver;
     QHash<QString, Resolver> m_referenceResolvers;              // "" = every Reference field
+    QHash<QString, QHash<QString, QString>> m_valueLabels;      // field -> value -> label
+    QMap<QString, QPair<QString, QVariantList>> m_conditions;  // name -> (sql, binds)
     mutable QHash<QString, QHash<QString, QString>> m_resolved; // column key -> id -> text, per reload
     QString m_error;
 };

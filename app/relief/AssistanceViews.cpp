@@ -143,7 +143,15 @@ PairingsView::PairingsView(ClientSession &session, QWidget *parent)
     layout->addWidget(split);
     connect(m_pairings, &RecordListView::saved, this, &PairingsView::refreshCoverage);
     connect(&session.engine(), &SyncEngine::finished, this, &PairingsView::refreshCoverage);
-    refreshCoverage();
+    // Not counted here: with a million households in the cache that alone would hold up the program's start
+    // by seconds. Counted when the clerk opens this view.
+}
+
+void PairingsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_coverageStale)
+        updateCoverage();
 }
 
 QList<QStringList> PairingsView::gaps(int limit) const
@@ -167,6 +175,15 @@ QList<QStringList> PairingsView::gaps(int limit) const
 
 void PairingsView::refreshCoverage()
 {
+    if (isVisible())
+        updateCoverage();
+    else
+        m_coverageStale = true;
+}
+
+void PairingsView::updateCoverage() const
+{
+    m_coverageStale = false;
     QSqlQuery q(m_session.cache().database());
     q.exec(
         u"SELECT COUNT(*), SUM(EXISTS (SELECT 1 FROM records p WHERE p.type = 'pairing' AND p.deleted = 0 "
@@ -190,6 +207,8 @@ void PairingsView::refreshCoverage()
 
 QString PairingsView::coverageText() const
 {
+    if (m_coverageStale)
+        updateCoverage();
     return m_coverage->text();
 }
 

@@ -20,14 +20,21 @@ public:
     explicit PairingsView(ClientSession &session, QWidget *parent = nullptr);
     // Registered households without a helper (id, head, village), at most `limit`.
     QList<QStringList> gaps(int limit) const;
+    // Counts again now when shown, else the next time it is shown (it reads every household).
     void refreshCoverage();
     QString coverageText() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void updateCoverage() const;
+
     ClientSession &m_session;
     RecordListView *m_helpers = nullptr;
     RecordListView *m_pairings = nullptr;
     QLabel *m_coverage = nullptr;
+    mutable bool m_coverageStale = true;
 };
 
 // Quarterly visits (Art. 18-20), filterable by quarter.

@@ -32,6 +32,7 @@ HouseholdsView::HouseholdsView(ClientSession &session, QWidget *parent)
     h.searchFields = {u"headName"_s, u"householdNo"_s, u"address"_s, u"phone"_s};
     h.exportName = tr("Households");
     m_households = new RecordListView(session, *household, h, this);
+    m_households->setObjectName(u"households"_s);
     m_households->setProxy(new IncomeProxy(session, this));
     if (entersData(session)) {
         QPushButton *import = m_households->addAction(tr("Import roster…"));
@@ -49,6 +50,7 @@ HouseholdsView::HouseholdsView(ClientSession &session, QWidget *parent)
     m.searchFields = {u"name"_s, u"idNumber"_s};
     m.placeFilter = false;
     m.exportName = tr("Members");
+    m.equals.insert(u"householdId"_s, u"-"_s); // none until a household is chosen (showHousehold)
     m_members = new RecordListView(session, *member, m, this);
     m_members->setProxy(new MemberAgeProxy(session, this));
 
@@ -58,6 +60,7 @@ HouseholdsView::HouseholdsView(ClientSession &session, QWidget *parent)
                   {u"@state"_s, tr("Sync")}};
     in.placeFilter = false;
     in.exportName = tr("Quarterly income");
+    in.equals.insert(u"householdId"_s, u"-"_s);
     m_incomes = new RecordListView(session, *income, in, this);
 
     auto *detail = new QTabWidget(this);

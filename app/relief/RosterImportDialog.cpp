@@ -1,12 +1,11 @@
 #include "relief/RosterImportDialog.h"
 
 #include "io/TableFile.h"
-#include "io/XlsxWriter.h"
+#include "records/ImportProblemsModel.h"
 #include "relief/RegistryTypes.h"
 #include "sync/ClientSession.h"
 #include "ui_RosterImportDialog.h"
 
-#include <QAbstractTableModel>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -21,65 +20,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::app {
 
-// The bad rows: line, column, reason; rows held back with their household in grey.
-class RosterProblemsModel : public QAbstractTableModel
-{
-public:
-    using QAbstractTableModel::QAbstractTableModel;
-
-    void setProblems(const QList<relief::RosterProblem> &problems)
-    {
-        beginResetModel();
-        m_problems = problems;
-        endResetModel();
-    }
-    int rowCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(m_problems.size());
-    }
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : 3; }
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (!index.isValid() || index.row() >= m_problems.size())
-            return {};
-        const relief::RosterProblem &p = m_problems.at(index.row());
-        if (role == Qt::DisplayRole) {
-            switch (index.column()) {
-            case 0:
-                return p.line;
-            case 1:
-                return p.column;
-            case 2:
-                return p.reason;
-            }
-        }
-        if (role == Qt::ToolTipRole && index.column() == 2)
-            return p.reason;
-        if (role == Qt::TextAlignmentRole && index.column() == 0)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        if (role == Qt::ForegroundRole && p.heldBack)
-            return QColor(0x6b, 0x6b, 0x6b);
-        return {};
-    }
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-            return {};
-        switch (section) {
-        case 0:
-            return RosterImportDialog::tr("Line");
-        case 1:
-            return RosterImportDialog::tr("Column");
-        case 2:
-            return RosterImportDialog::tr("Reason");
-        }
-        return {};
-    }
-
-private:
-    QList<relief::RosterProblem> m_problems;
-};
-
 RosterImportDialog::RosterImportDialog(ClientSession &session, QWidget *parent)
     : QDialog(parent)
     , ui(std::make_unique<Ui::RosterImportDialog>())
@@ -90,7 +30,7 @@ RosterImportDialog::RosterImportDialog(ClientSession &session, QWidget *parent)
         tr("Choose a roster (.xlsx or CSV, one row per person) with a header row naming the columns %1; "
            "optional: %2. Rows are grouped into households by village and household number.")
             .arg(relief::rosterHeaders(true).join(u"、"_s), relief::rosterHeaders(false).join(u"、"_s)));
-    m_problems = new RosterProblemsModel(this);
+    m_problems = new ImportProblemsModel(this);
     ui->problemsView->setModel(m_problems);
     ui->problemsView->verticalHeader()->hide();
     ui->problemsView->horizontalHeader()->setStretchLastSection(true);
@@ -222,18 +162,7 @@ void RosterImportDialog::showResult()
 
 bool RosterImportDialog::exportProblems(const QString &path, QString *error)
 {
-    io::XlsxWriter writer(path);
-    bool ok = writer.beginSheet(tr("Bad rows"), {tr("Line"), tr("Column"), tr("Reason")}, {8, 18, 90});
-    for (const relief::RosterProblem &p : std::as_const(m_result.problems)) {
-        if (!ok)
-            break;
-        ok = writer.writeValues({p.line, p.column, p.reason});
-    }
-    if (ok)
-        ok = writer.finish();
-    if (!ok && error)
-        *error = writer.errorString();
-    return ok;
+    return ImportProblemsModel::exportXlsx(path, m_result.problems, error);
 }
 
 void RosterImportDialog::exportProblemsAs()

@@ -16,7 +16,7 @@ class RosterImportDialog;
 namespace sunshine::app {
 
 class ClientSession;
-class RosterProblemsModel;
+class ImportProblemsModel;
 
 // Imports a household roster (花名册, .xlsx or CSV, one row per person) into the registry: reads and checks
 // the file with progress and cancel, shows how many households and persons are valid and a table of the bad
@@ -56,7 +56,7 @@ private:
 
     std::unique_ptr<Ui::RosterImportDialog> ui;
     ClientSession &m_session;
-    RosterProblemsModel *m_problems = nullptr;
+    ImportProblemsModel *m_problems = nullptr;
     QPushButton *m_importButton = nullptr;
     QPushButton *m_nothingButton = nullptr;
     relief::RosterResult m_result;

@@ -4,6 +4,7 @@
 #include "secrets/CredentialStore.h"
 #include "settings/AppSettings.h"
 #include "shell/AppController.h"
+#include "shell/StartupProbe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +14,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -49,6 +51,7 @@ void chooseFont()
 
 int appMain(int argc, char *argv[])
 {
+    const qint64 mainNs = StartupProbe::nowNs();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Sunshine"_s);
     QApplication::setApplicationName(u"Sunshine+"_s);
@@ -61,8 +64,15 @@ int appMain(int argc, char *argv[])
     parser.addVersionOption();
     parser.addOptions(
         {{u"server"_s, u"Server address to use and remember, e.g. https://127.0.0.1:8443"_s, u"URL"_s},
-         {u"ca-cert"_s, u"Certificate authority (PEM) to trust for the server, remembered"_s, u"FILE"_s}});
+         {u"ca-cert"_s, u"Certificate authority (PEM) to trust for the server, remembered"_s, u"FILE"_s},
+         {u"benchmark-startup"_s,
+          u"Benchmark: once the households table has shown its first page, write start-up timings to FILE "
+          u"and quit"_s,
+          u"FILE"_s}});
     parser.process(app);
+    std::unique_ptr<StartupProbe> probe;
+    if (parser.isSet(u"benchmark-startup"_s))
+        probe = std::make_unique<StartupProbe>(parser.value(u"benchmark-startup"_s), u"households"_s, mainNs);
 
     AppSettings settings;
     if (parser.isSet(u"server"_s))

@@ -4,6 +4,8 @@
 #include "account/PasswordDialog.h"
 #include "admin/AdminTab.h"
 #include "contacts/ContactsTab.h"
+#include "dashboard/DashboardTab.h"
+#include "funds/FundsTab.h"
 #include "relief/ReliefTab.h"
 #include "core/Version.h"
 #include "net/ApiClient.h"
@@ -43,6 +45,15 @@ MainWindow::MainWindow(ApiClient &api, AppSettings &settings, ClientSession &cli
     m_tabs->setDocumentMode(true);
 
     m_tabs->addTab(new ReliefTab(client, m_tabs), tr("Sunshine assistance"));
+    // Every role reads the fund records of its area (the server sends them in sync); clerks of the lead
+    // department write them.
+    m_tabs->addTab(new FundsTab(client, m_tabs), tr("Agricultural funds"));
+    // The 首页 dashboard: the first tab for leaders, also shown to supervisors.
+    if (seesDashboard(m_me)) {
+        const int at = dashboardFirst(m_me) ? 0 : m_tabs->count();
+        m_tabs->insertTab(at, new DashboardTab(client, m_tabs), tr("Home"));
+        m_tabs->setCurrentIndex(0);
+    }
     if (m_me.roles.contains(Role::Admin))
         m_tabs->addTab(new AdminTab(api, m_me, m_tabs), tr("Administration"));
     m_tabs->addTab(new ContactsTab(client, m_tabs), tr("Department contacts"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "funds/FundCatalog.h"
 #include "org/OrgUnit.h"
 #include "sync/LocalCache.h"
 #include "sync/SyncEngine.h"
@@ -47,9 +48,24 @@ public:
     QList<OrgUnit> orgUnitsAt(OrgLevel level) const;
     void refreshOrgUnits();
 
+    // The fund lines administrators added (GET /api/v1/fund-lines), kept in the cache and set into the
+    // catalog in force (funds::FundCatalog::setAddedLines) at open(), so rules and forms see them offline
+    // too. Fetched after sign-in and after each sync round that went through.
+    void refreshFundLines();
+    // A line just added by this user, in force at once (the next refresh confirms it).
+    void rememberFundLine(const funds::FundLine &line);
+    // The department codes a fund line may name as its lead department, with their names ("农业农村局").
+    struct LeadDepartment
+    {
+        QString code;
+        QString name;
+    };
+    QList<LeadDepartment> leadDepartments() const;
+
 Q_SIGNALS:
     void departmentsChanged();
     void orgUnitsChanged();
+    void fundLinesChanged();
 
 private:
     ApiClient &m_api;

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QUrl>
+#include <functional>
 #include <optional>
 
 namespace sunshine::app {
@@ -63,6 +64,12 @@ public:
     static QJsonObject changedFields(const QJsonObject &before, const QJsonObject &after);
     // Records a change made by the clerk, online or not. Returns the operation id, or empty with the reason.
     QString save(const Change &change, qint64 deviceNowMs, QString *error);
+    // Records many changes in ONE transaction (a bulk import): all of them or none. Each is an entry as
+    // save() makes it (record + outbox operation). `progress` counts changes; returning false rolls
+    // everything back. Returns the number saved (changes.size()), or -1 with the reason (nothing is then
+    // saved).
+    qsizetype saveAll(const QList<Change> &changes, qint64 deviceNowMs, QString *error,
+                      const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
     std::optional<CachedRecord> record(const QString &id) const;
     QList<CachedRecord> records(const QString &type) const;
@@ -125,6 +132,8 @@ public:
     int rejectedCount() const;
     int conflictCount() const;
     qint64 recordCount(bool includeDeleted = false) const;
+    // The records of a type that are neither deleted nor deleted here: kept as they change, read at once.
+    qint64 liveCount(const QString &type) const;
 
 private:
     bool migrate(QString *error);

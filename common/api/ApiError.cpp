@@ -39,6 +39,10 @@ ErrorInfo errorInfo(ErrorCode code)
         return {"USERNAME_TAKEN", 409, u"该用户名已被使用"};
     case ErrorCode::VersionConflict:
         return {"VERSION_CONFLICT", 409, u"该记录已被他人修改，请刷新后重试"};
+    case ErrorCode::DuplicateCode:
+        return {"DUPLICATE_CODE", 409, u"该编码已被使用"};
+    case ErrorCode::InUse:
+        return {"IN_USE", 409, u"仍有记录在使用，不能删除"};
     case ErrorCode::PayloadTooLarge:
         return {"PAYLOAD_TOO_LARGE", 413, u"请求内容过大"};
     case ErrorCode::ValidationFailed:

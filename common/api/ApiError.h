@@ -25,6 +25,8 @@ enum class ErrorCode
     Conflict,           // 409
     UsernameTaken,      // 409
     VersionConflict,    // 409
+    DuplicateCode,      // 409: a code already in use (e.g. a fund line's)
+    InUse,              // 409: still used by records, cannot be removed
     PayloadTooLarge,    // 413
     ValidationFailed,   // 422
     WeakPassword,       // 422

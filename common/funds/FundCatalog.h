@@ -1,10 +1,15 @@
 #pragma once
 
+#include "auth/Role.h"
 #include "funds/FundRules.h"
+#include "org/OrgUnit.h"
 
 #include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 // The fund catalog (资金项目): every fund line named in Art. 22 (一)-(二十一) of the regulation, each with
@@ -37,6 +42,29 @@ struct FundLine
     QString note; // free text: the judgements behind kind, cycle and recipient
 };
 
+// Why one line cannot be in the catalog: the field at fault ("code", "article", "name", "leadDepartment",
+// "kind", "cycle", "recipient", "note"), the reason in English (as the CSV reader words it) and in Chinese
+// (as the server answers an administrator).
+struct FundLineProblem
+{
+    QString field;
+    QString message;
+    QString chineseMessage;
+};
+
+// The raw text of one line, as read from the CSV or sent by an administrator (trimmed by the check).
+struct FundLineText
+{
+    QString code;
+    QString article;
+    QString name;
+    QString leadDepartment;
+    QString kind;      // fundKindName()
+    QString cycle;     // paymentCycleName()
+    QString recipient; // recipientName()
+    QString note;
+};
+
 class FundCatalog
 {
 public:
@@ -51,6 +79,31 @@ public:
     // the catalog is left unchanged. Replaces the lines on success.
     bool loadCsv(const QByteArray &csv, QString *error);
 
+    // The check loadCsv makes of each line (all but the duplicate code, which needs the other lines): a
+    // code of lower-case ASCII letters, digits and '-' (at most kMaxCodeLength), an article, a name and a
+    // department code, a known kind, cycle and recipient, and no field longer than its limit. Fills `line`
+    // (when given) on success.
+    static std::optional<FundLineProblem> validateLine(const FundLineText &text, FundLine *line);
+    static constexpr int kMaxCodeLength = 64; // the fundCode field of the records
+    static constexpr int kMaxArticleLength = 40;
+    static constexpr int kMaxNameLength = 100;
+    static constexpr int kMaxNoteLength = 500;
+
+    // The lines administrators added (the server's fund_lines table; the app's copy of it), which
+    // findFundLine() and allFundLines() see beside the built-in ones. Process-wide and thread-safe; a line
+    // whose code is built in is ignored (built-in lines never change).
+    static void setAddedLines(const QList<FundLine> &lines);
+    static QList<FundLine> addedLines();
+    static bool isBuiltIn(const QString &code);
+
+    // Server only: asked for a code found neither built in nor among the added lines (another server process
+    // on the same database may have added it since); a line it returns is remembered among the added lines.
+    // Runs on the thread of the lookup, outside any lock. Returns a token for clearMissResolver(), which
+    // clears the resolver only while it is still the one that token set.
+    using MissResolver = std::function<std::optional<FundLine>(const QString &code)>;
+    static quint64 setMissResolver(MissResolver resolver);
+    static void clearMissResolver(quint64 token);
+
     QList<FundLine> lines() const { return m_lines; } // in file order
     std::optional<FundLine> find(const QString &code) const;
     QList<FundLine> ofDepartment(const QString &departmentCode) const;
@@ -58,6 +111,19 @@ public:
 private:
     QList<FundLine> m_lines;
 };
+
+// A line on the wire: {"code","article","name","leadDepartment","kind","cycle","recipient","note"} with the
+// kind, cycle and recipient by their wire names. fundLineFromJson applies FundCatalog::validateLine and gives
+// nothing for a line that does not pass it.
+QJsonObject fundLineToJson(const FundLine &line);
+std::optional<FundLine> fundLineFromJson(const QJsonObject &json);
+// The lines of a JSON array (as GET /api/v1/fund-lines and the app's cache hold them); items that do not
+// pass are left out.
+QList<FundLine> fundLinesFromJson(const QJsonArray &items);
+
+// Who may add fund lines to the catalog and remove unused added ones: administrators at city level. The
+// catalog is city-wide (one lead department per line, Art. 22), so county and town administrators may not.
+bool canManageFundLines(const RoleSet &roles, OrgLevel level);
 
 // The fund line with this code in the catalog in force: the built-in lines and those admins added. Every rule
 // looks lines up here, never in builtIn() directly.

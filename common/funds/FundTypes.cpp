@@ -76,6 +76,11 @@ std::optional<FieldProblem> FundRecordType::checkOwnership(const QJsonObject &f,
     return std::nullopt;
 }
 
+void FundRecordType::storeEnteredOn(QJsonObject &f, const sync::RuleContext &context)
+{
+    keepEnteredOn(f, context);
+}
+
 // --- fund-allocation ---
 
 QString AllocationType::name() const

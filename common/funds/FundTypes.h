@@ -28,6 +28,9 @@ protected:
     std::optional<sync::FieldProblem> checkOwnership(const QJsonObject &fields,
                                                      const sync::Placement &placement,
                                                      const sync::RuleContext &context, FundLine *line) const;
+    // Stores the day the record was first entered ("enteredOn"): kept from the stored record, else the day of
+    // this entry (the trusted device day of an offline entry).
+    static void storeEnteredOn(QJsonObject &fields, const sync::RuleContext &context);
 };
 
 // 资金指标: money received (fund line, source level, year, amount, 文号, received and reported dates,

@@ -4,7 +4,6 @@
 #include "relief/RegistryTypes.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <algorithm>
 #include <optional>
 
@@ -60,29 +59,16 @@ const QList<Column> &columns()
     return all;
 }
 
-// A header as compared: no spaces, no asterisks (required marks), nothing in parentheses.
-QString headerKey(const QString &text)
+QList<io::ImportColumn> importColumns()
 {
-    static const QRegularExpression parens(u"[（(][^）)]*[）)]"_s);
-    QString s = text;
-    s.remove(parens);
-    QString out;
-    out.reserve(s.size());
-    for (const QChar c : std::as_const(s)) {
-        if (!c.isSpace() && c != u'*' && c != u'＊')
-            out.append(c);
-    }
+    QList<io::ImportColumn> out;
+    for (const Column &c : columns())
+        out.append({c.key, c.required, c.names});
     return out;
 }
 
-// The field a row problem is about, in the file's own words, and where that column is.
-struct Problem
-{
-    int line = 0;
-    int column = -1; // index in the file; -1 for the row as a whole
-    QString reason;
-    bool heldBack = false;
-};
+// A problem with a row: its line, the column's index in the file (-1 for the row as a whole), the reason.
+using Problem = io::RowProblem;
 
 struct Row
 {
@@ -108,6 +94,7 @@ public:
     Checker(const io::TableData &table, const RosterOptions &options)
         : m_table(table)
         , m_options(options)
+        , m_villages(options.villages)
     {
         m_household = sync::RecordTypes::find(QString::fromUtf16(HouseholdType::kName));
         m_member = sync::RecordTypes::find(QString::fromUtf16(MemberType::kName));
@@ -117,11 +104,6 @@ public:
         const QList<sync::FieldSpec> ms = m_member->fields();
         for (const sync::FieldSpec &s : ms)
             m_memberSpecs.insert(s.name, s);
-        for (const OrgUnit &v : options.villages) {
-            m_villageByCode.insert(v.id, v.id);
-            m_villagesByName[v.name.trimmed()].append(v.id);
-            m_villagePaths.insert(v.id, v.path);
-        }
         m_context.today = options.today;
         if (options.today.isValid())
             m_context.nowMs = options.today.startOfDay(Qt::UTC).toMSecsSinceEpoch();
@@ -155,8 +137,8 @@ private:
         row.bad = true;
         m_problems.append({row.line, columnIndex, reason, false});
     }
-    int columnOf(const QString &key) const { return m_columnIndex.value(key, -1); }
-    QString columnKey(int column) const { return m_columnIndex.key(column); }
+    int columnOf(const QString &key) const { return m_header.columnOf(key); }
+    QString columnKey(int column) const { return m_header.keyOf(column); }
     QString cell(const QStringList &cells, const QString &key) const
     {
         const int c = columnOf(key);
@@ -166,7 +148,8 @@ private:
     {
         sync::Placement p;
         p.orgUnitId = villageId;
-        p.orgPath = m_villagePaths.value(villageId);
+        const OrgUnit *village = m_villages.byId(villageId);
+        p.orgPath = village ? village->path : QString();
         p.orgLevel = OrgLevel::Village;
         return p;
     }
@@ -177,14 +160,11 @@ private:
     const sync::RecordType *m_member = nullptr;
     QHash<QString, sync::FieldSpec> m_householdSpecs;
     QHash<QString, sync::FieldSpec> m_memberSpecs;
-    QHash<QString, QString> m_villageByCode;
-    QHash<QString, QStringList> m_villagesByName;
-    QHash<QString, QString> m_villagePaths;
+    io::PlaceLookup m_villages;
     sync::RuleContext m_context;
 
     int m_headerRow = -1;
-    QHash<QString, int> m_columnIndex; // column key → index in the file
-    QStringList m_headerTexts;         // the file's header row
+    io::ImportHeader m_header; // the header row and where each column is
     QList<Row> m_rows;
     QList<Problem> m_problems;
     QHash<QString, int> m_idLines; // 身份证号 → the first line it is on
@@ -194,42 +174,22 @@ private:
 
 bool Checker::findHeader(RosterResult &result)
 {
-    QHash<QString, QString> byHeader; // normalised header → column key
-    for (const Column &c : columns()) {
-        for (const QString &n : c.names)
-            byHeader.insert(headerKey(n), c.key);
+    static const QList<io::ImportColumn> known = importColumns();
+    const std::optional<io::ImportHeader> header = io::findImportHeader(m_table, known);
+    if (!header) {
+        result.error =
+            u"找不到表头：前 20 行中没有一行写着“村（社区）”“户编号”“姓名”“身份证号”“与户主关系”等列名"_s;
+        return false;
     }
-    const int scan = int(qMin<qsizetype>(m_table.rows.size(), 20));
-    for (int r = 0; r < scan; ++r) {
-        const QStringList &cells = m_table.rows.at(r);
-        QHash<QString, int> found;
-        for (int c = 0; c < cells.size(); ++c) {
-            const QString key = byHeader.value(headerKey(cells.at(c)));
-            if (!key.isEmpty() && !found.contains(key))
-                found.insert(key, c);
-        }
-        if (found.size() < 3)
-            continue;
-        m_headerRow = r;
-        m_columnIndex = found;
-        m_headerTexts = cells;
-        result.headerLine = m_table.lineNumbers.value(r, r + 1);
-        QStringList missing;
-        for (const Column &c : columns()) {
-            if (c.required && !found.contains(c.key))
-                missing.append(c.names.first());
-        }
-        if (!missing.isEmpty()) {
-            result.error =
-                u"花名册第 %1 行的表头缺少以下列：%2。请补上这些列后再导入"_s.arg(result.headerLine)
-                    .arg(missing.join(u"、"_s));
-            return false;
-        }
-        return true;
+    m_header = *header;
+    m_headerRow = header->row;
+    result.headerLine = header->line;
+    if (!header->missingColumns.isEmpty()) {
+        result.error = u"花名册第 %1 行的表头缺少以下列：%2。请补上这些列后再导入"_s.arg(result.headerLine)
+                           .arg(header->missingColumns.join(u"、"_s));
+        return false;
     }
-    result.error =
-        u"找不到表头：前 20 行中没有一行写着“村（社区）”“户编号”“姓名”“身份证号”“与户主关系”等列名"_s;
-    return false;
+    return true;
 }
 
 std::optional<QJsonValue> Checker::cellValue(const Column &col, const QString &text, int line,
@@ -242,17 +202,14 @@ std::optional<QJsonValue> Checker::cellValue(const Column &col, const QString &t
     bool once = false; // a value unlikely to repeat: not remembered
     switch (spec.kind) {
     case sync::FieldKind::Choice: {
-        qsizetype i = spec.choiceLabels.indexOf(text);
-        if (i < 0)
-            i = spec.choices.indexOf(text);
-        if (i < 0) {
-            const QString shown = spec.choiceLabels.join(u"、"_s);
-            m_problems.append({line, columnIndex,
-                               u"无法识别“%1”，“%2”应为 %3 之一"_s.arg(
-                                   text.left(40), m_headerTexts.value(columnIndex).trimmed(), shown)});
+        QString problem;
+        const std::optional<QString> choice =
+            io::importChoice(spec, text, m_header.text(columnIndex), &problem);
+        if (!choice) {
+            m_problems.append({line, columnIndex, problem});
             return std::nullopt;
         }
-        value = spec.choices.at(i);
+        value = *choice;
         break;
     }
     case sync::FieldKind::Integer: {
@@ -268,20 +225,13 @@ std::optional<QJsonValue> Checker::cellValue(const Column &col, const QString &t
     }
     case sync::FieldKind::IdNumber: {
         once = true;
-        QString t = text;
-        t.remove(u' ');
-        const IdCard card = IdCard::parse(t, QDate(9999, 12, 31));
-        if (card.isValid()) {
-            value = card.number();
-        } else if (t.contains(u"E+"_s, Qt::CaseInsensitive)) {
-            m_problems.append(
-                {line, columnIndex,
-                 u"身份证号“%1”被 Excel 存成了数字，后几位已丢失；请把该列设为文本格式后重新填写"_s.arg(
-                     text.left(40))});
+        QString problem;
+        const std::optional<QString> id = io::importIdNumber(text, &problem);
+        if (!id) {
+            m_problems.append({line, columnIndex, problem});
             return std::nullopt;
-        } else {
-            value = t;
         }
+        value = *id;
         break;
     }
     default:
@@ -305,23 +255,13 @@ void Checker::readRow(int index, Row &row)
     // The village: its 12-digit code or its name.
     const QString villageText = cell(cells, u"village"_s);
     const int villageColumn = columnOf(u"village"_s);
-    if (villageText.isEmpty()) {
-        m_problems.append({row.line, villageColumn, u"请填写“%1”"_s.arg(m_headerTexts.value(villageColumn))});
-    } else if (m_villageByCode.contains(villageText)) {
-        row.villageId = villageText;
-    } else {
-        const QStringList ids = m_villagesByName.value(villageText);
-        if (ids.size() == 1)
-            row.villageId = ids.first();
-        else if (ids.size() > 1)
-            m_problems.append(
-                {row.line, villageColumn,
-                 u"有 %1 个村（社区）叫“%2”，请改填 12 位村代码"_s.arg(ids.size()).arg(villageText)});
-        else
-            m_problems.append(
-                {row.line, villageColumn,
-                 u"本辖区没有村（社区）“%1”，请填写村名或 12 位村代码"_s.arg(villageText.left(40))});
-    }
+    QString placeProblem;
+    if (villageText.isEmpty())
+        m_problems.append({row.line, villageColumn, u"请填写“%1”"_s.arg(m_header.text(villageColumn))});
+    else if (const OrgUnit *village = m_villages.find(villageText, &placeProblem))
+        row.villageId = village->id;
+    else
+        m_problems.append({row.line, villageColumn, placeProblem});
 
     for (const Column &col : columns()) {
         if (col.target == Target::Village)
@@ -334,9 +274,9 @@ void Checker::readRow(int index, Row &row)
             // A household's columns may be filled on one of its rows only (merged cells); checked per
             // household.
             if (col.required && col.target == Target::Member)
-                m_problems.append({row.line, c, u"请填写“%1”"_s.arg(m_headerTexts.value(c))});
+                m_problems.append({row.line, c, u"请填写“%1”"_s.arg(m_header.text(c))});
             if (col.key == u"householdNo"_s)
-                m_problems.append({row.line, c, u"请填写“%1”"_s.arg(m_headerTexts.value(c))});
+                m_problems.append({row.line, c, u"请填写“%1”"_s.arg(m_header.text(c))});
             continue;
         }
         const std::optional<QJsonValue> v = cellValue(col, text, row.line, c);
@@ -394,9 +334,9 @@ void Checker::checkHousehold(HouseholdDraft &draft)
                 draft.values.insert(it.key(), {it.value(), r});
             } else if (given->first != it.value()) {
                 const int c = columnOf(it.key());
-                report(row, c,
-                       u"与同户第 %1 行的“%2”不一致"_s.arg(m_rows.at(given->second).line)
-                           .arg(m_headerTexts.value(c)));
+                report(
+                    row, c,
+                    u"与同户第 %1 行的“%2”不一致"_s.arg(m_rows.at(given->second).line).arg(m_header.text(c)));
             }
         }
     }
@@ -434,8 +374,7 @@ void Checker::checkHousehold(HouseholdDraft &draft)
     } else if (named->first.toString() != headName) {
         const int c = columnOf(u"headName"_s);
         report(m_rows[named->second], c,
-               u"“%1”为“%2”，而户主（第 %3 行）的姓名是“%4”"_s
-                   .arg(m_headerTexts.value(c), named->first.toString())
+               u"“%1”为“%2”，而户主（第 %3 行）的姓名是“%4”"_s.arg(m_header.text(c), named->first.toString())
                    .arg(m_rows.at(head).line)
                    .arg(headName));
     }
@@ -451,7 +390,7 @@ void Checker::checkHousehold(HouseholdDraft &draft)
             return !m_table.rows.at(m_rows.at(r).tableIndex).value(c).trimmed().isEmpty();
         });
         if (!given)
-            report(first, c, u"本户未填写“%1”"_s.arg(m_headerTexts.value(c)));
+            report(first, c, u"本户未填写“%1”"_s.arg(m_header.text(c)));
     }
     if (incomplete)
         return;
@@ -547,16 +486,7 @@ RosterResult Checker::run()
     for (const Row &row : std::as_const(m_rows))
         result.badRows += row.bad ? 1 : 0;
 
-    std::stable_sort(m_problems.begin(), m_problems.end(), [](const Problem &a, const Problem &b) {
-        if (a.line != b.line)
-            return a.line < b.line;
-        const unsigned ca = unsigned(a.column), cb = unsigned(b.column); // -1 (the whole row) last
-        return ca < cb;
-    });
-    result.problems.reserve(m_problems.size());
-    for (const Problem &p : std::as_const(m_problems))
-        result.problems.append({p.line, p.column < 0 ? QString() : m_headerTexts.value(p.column).trimmed(),
-                                p.reason, p.heldBack});
+    result.problems = io::importReport(std::move(m_problems), m_header);
     if (m_options.progress)
         m_options.progress(total, total);
     return result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/ImportTable.h"
 #include "io/TableFile.h"
 #include "org/OrgUnit.h"
 
@@ -47,13 +48,8 @@
 // reported as "同户有错误行，整户未导入".
 namespace sunshine::relief {
 
-struct RosterProblem
-{
-    int line = 0;          // the row's number in the file (TableData::lineNumbers): CSV line or Excel row
-    QString column;        // the column's header as the file names it; empty when about the row as a whole
-    QString reason;        // Chinese
-    bool heldBack = false; // the row itself is good; its household has a bad row
-};
+// line, column header, reason; heldBack: the row itself is good, its household has a bad row.
+using RosterProblem = io::ImportProblem;
 
 struct RosterHousehold
 {

@@ -2,6 +2,7 @@
 
 #include "auth/AccountRules.h"
 #include "core/IdCard.h"
+#include "funds/FundFlowTypes.h"
 #include "funds/FundTypes.h"
 #include "relief/AssistanceTypes.h"
 #include "relief/CaseTypes.h"
@@ -262,6 +263,9 @@ struct Registry
         insert(std::make_unique<relief::HelpRequestType>());
         insert(std::make_unique<funds::AllocationType>());
         insert(std::make_unique<funds::DisbursementType>());
+        insert(std::make_unique<funds::PlanType>());
+        insert(std::make_unique<funds::ReturnType>());
+        insert(std::make_unique<funds::EvaluationType>());
     }
     void insert(std::unique_ptr<RecordType> t)
     {

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QTimeZone>
+#include <chrono>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -135,24 +136,70 @@ LoginResult AuthService::login(const QString &usernameIn, const QString &passwor
     return result;
 }
 
+namespace {
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+constexpr qsizetype kMaxCachedSessions = 20000;
+
+} // namespace
+
+void AuthService::forgetSessions()
+{
+    QWriteLocker lock(&m_cacheLock);
+    ++m_cacheGeneration;
+    m_cache.clear();
+}
+
 AuthSession AuthService::authenticate(const QByteArray &authorizationHeader)
 {
     if (!authorizationHeader.startsWith("Bearer ") || authorizationHeader.size() < 8 ||
         authorizationHeader.size() > 200)
         throw ApiError(ErrorCode::Unauthenticated, u"请先登录（请求缺少有效的登录凭据）"_s);
-    const QByteArray token = authorizationHeader.mid(7).trimmed();
+    const QByteArray hash = tokenHash(authorizationHeader.mid(7).trimmed());
+    if (m_settings.sessionCacheMs <= 0)
+        return lookupSession(hash);
+
+    const qint64 now = steadyMs();
+    quint64 generation = 0;
+    {
+        QReadLocker lock(&m_cacheLock);
+        const auto it = m_cache.constFind(hash);
+        if (it != m_cache.constEnd() && now - it->cachedAtMs < m_settings.sessionCacheMs &&
+            it->session.expiresAtMs > m_clock.nowMs())
+            return it->session;
+        generation = m_cacheGeneration;
+    }
+    AuthSession session = lookupSession(hash);
+    QWriteLocker lock(&m_cacheLock);
+    // A change to accounts while the database was read: do not keep what may be the state before it.
+    if (generation == m_cacheGeneration) {
+        if (m_cache.size() >= kMaxCachedSessions)
+            m_cache.clear();
+        m_cache.insert(hash, {session, now});
+    }
+    return session;
+}
+
+AuthSession AuthService::lookupSession(const QByteArray &hash)
+{
     SqlQuery q(m_store,
                u"SELECT s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.active, "
                u"u.org_unit_id, o.path, u.department_id "
                u"FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.id = u.org_unit_id "
                u"WHERE s.token_hash = ?"_s);
-    q.bindText(QString::fromLatin1(tokenHash(token))).exec();
+    q.bindText(QString::fromLatin1(hash)).exec();
     if (!q.next())
         throw ApiError(ErrorCode::SessionExpired);
     if (q.int64(2) != 0 || q.int64(1) <= m_clock.nowMs() || !q.flag(5))
         throw ApiError(ErrorCode::SessionExpired);
     AuthSession s;
-    s.tokenHash = tokenHash(token);
+    s.tokenHash = hash;
     s.userId = q.text(0);
     s.expiresAtMs = q.int64(1);
     s.username = q.text(3);
@@ -179,6 +226,7 @@ void AuthService::logout(const AuthSession &session, const QString &address)
         .exec();
     m_audit.append({session.userId, session.username, u"logout"_s, u"user"_s, session.userId, {}, address});
     tx.commit();
+    forgetSessions();
 }
 
 UserInfo AuthService::currentUser(const AuthSession &session)
@@ -223,6 +271,7 @@ void AuthService::changePassword(const AuthSession &session, const QString &curr
     m_audit.append(
         {session.userId, session.username, u"password.change"_s, u"user"_s, session.userId, {}, address});
     tx.commit();
+    forgetSessions();
 }
 
 } // namespace sunshine

@@ -8,6 +8,9 @@
 #include "store/Store.h"
 #include "wire/UserInfo.h"
 
+#include <QHash>
+#include <QReadWriteLock>
+
 namespace sunshine {
 
 // Logins, sessions, lockout and password changes. Sessions live in the database (the server keeps no state),
@@ -20,6 +23,10 @@ public:
         qint64 sessionTtlMs = 8LL * 3600 * 1000;
         int maxFailedLogins = 5;
         qint64 lockoutMs = 15LL * 60 * 1000;
+        // How long a resolved session is reused without asking the database (0: never). Logout, password
+        // changes and account administration in this process drop the cache at once; a change made through
+        // another server process on the same database takes effect within this time.
+        qint64 sessionCacheMs = 2000;
     };
 
     AuthService(Store &store, AuditLog &audit, const Clock &clock, const PasswordHasher &hasher,
@@ -33,6 +40,9 @@ public:
                         const QString &address);
     UserInfo currentUser(const AuthSession &session);
 
+    // Drops every cached session (after a change to accounts or sessions).
+    void forgetSessions();
+
     static QByteArray tokenHash(const QByteArray &token);
     const Settings &settings() const { return m_settings; }
 
@@ -43,6 +53,16 @@ private:
     const PasswordHasher &m_hasher;
     Settings m_settings;
     UserRepository m_users;
+
+    AuthSession lookupSession(const QByteArray &hash);
+    struct CachedSession
+    {
+        AuthSession session;
+        qint64 cachedAtMs = 0; // steady clock
+    };
+    QReadWriteLock m_cacheLock;
+    QHash<QByteArray, CachedSession> m_cache;
+    quint64 m_cacheGeneration = 0; // bumped by forgetSessions(), under the lock
 };
 
 // Chinese "until when" text for a lock, in China time: "2026-11-24 15:30".

@@ -200,6 +200,7 @@ UserInfo UserAdminService::update(const AuthSession &actor, const QString &id, c
     m_users.replaceRoles(id, roles);
     m_audit.append({actor.userId, actor.username, u"user.update"_s, u"user"_s, id, diff, address});
     tx.commit();
+    changed();
     return m_users.byId(id)->info;
 }
 
@@ -232,6 +233,7 @@ UserInfo UserAdminService::setActive(const AuthSession &actor, const QString &id
                     {{u"username"_s, before.info.username}},
                     address});
     tx.commit();
+    changed();
     return m_users.byId(id)->info;
 }
 
@@ -264,6 +266,7 @@ UserInfo UserAdminService::resetPassword(const AuthSession &actor, const QString
                     {{u"username"_s, before.info.username}},
                     address});
     tx.commit();
+    changed();
     return m_users.byId(id)->info;
 }
 

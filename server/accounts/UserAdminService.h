@@ -7,6 +7,8 @@
 #include "http/HttpTypes.h"
 #include "org/OrgService.h"
 
+#include <functional>
+
 namespace sunshine {
 
 // Account administration: only admins, and only for accounts whose org unit lies in their own subtree.
@@ -44,6 +46,10 @@ public:
     UserInfo resetPassword(const AuthSession &actor, const QString &id, const QString &password,
                            const QString &address);
 
+    // Called after every committed change to an account (roles, placement, activity, password), so that
+    // cached sessions are dropped.
+    void setOnAccountsChanged(std::function<void()> callback) { m_onChanged = std::move(callback); }
+
     // Shared with the demo loader: inserts a user row and its roles (no checks, no audit).
     static void insertUser(Store &store, const QString &id, const NewUser &user,
                            const QByteArray &passwordHash, qint64 now, const QString &createdBy,
@@ -60,6 +66,12 @@ private:
     const PasswordHasher &m_hasher;
     UserRepository m_users;
     OrgService m_org;
+    std::function<void()> m_onChanged;
+    void changed() const
+    {
+        if (m_onChanged)
+            m_onChanged();
+    }
 };
 
 } // namespace sunshine

@@ -14,7 +14,10 @@ Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthServic
     , sync(s, audit, c, syncSettings)
     , files(attachmentDir)
     , attachments(s, files, audit, c)
-{}
+    , fundLines(s, audit, c)
+{
+    users.setOnAccountsChanged([this] { auth.forgetSessions(); });
+}
 
 void registerAllRoutes(Router &router, Services &services)
 {
@@ -28,7 +31,10 @@ void registerAllRoutes(Router &router, Services &services)
     registerSyncRoutes(router, services);
     registerAttachmentRoutes(router, services);
     registerAccessLogRoutes(router, services);
+    registerDashboardRoutes(router, services);
+    registerFundLineRoutes(router, services);
     registerHelpLookupRoutes(router, services);
+    registerRecordRoutes(router, services);
 }
 
 } // namespace sunshine

@@ -7,6 +7,7 @@
 #include "attachments/AttachmentStore.h"
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
+#include "funds/FundLineService.h"
 #include "http/Router.h"
 #include "org/OrgService.h"
 #include "store/Store.h"
@@ -31,6 +32,7 @@ struct Services
     SyncService sync;
     DirectoryAttachmentStore files;
     AttachmentService attachments;
+    FundLineService fundLines;
     int schemaVersion = 0; // what this server migrated the store to at start
 };
 
@@ -41,7 +43,10 @@ void registerAdminRoutes(Router &router, Services &services);
 void registerOrgRoutes(Router &router, Services &services);
 void registerSyncRoutes(Router &router, Services &services);
 void registerAttachmentRoutes(Router &router, Services &services);
+void registerFundLineRoutes(Router &router, Services &services);  // /api/v1/fund-lines, admin add/delete
 void registerAccessLogRoutes(Router &router, Services &services); // POST /api/v1/audit/views (Art. 26)
+void registerDashboardRoutes(Router &router, Services &services); // GET /api/v1/dashboard/funds (summaries)
+void registerRecordRoutes(Router &router, Services &services);    // GET /api/v1/records (keyset pages)
 
 // All of the above, and the authenticator.
 void registerAllRoutes(Router &router, Services &services);

@@ -2,8 +2,10 @@
 
 #include "demo/BaseData.h"
 #include "demo/DemoData.h"
+#include "demo/FundDemo.h"
 #include "demo/ReliefDemo.h"
 #include "store/Migrator.h"
+#include "summary/SummaryUpdater.h"
 
 #include <QDir>
 #include <QFile>
@@ -89,9 +91,16 @@ bool ServerInstance::start(QString *error)
     if (!m_store->open(error))
         return false;
     Migrator migrator(*m_store);
+    const int schemaBefore = migrator.currentVersion();
     if (!migrator.migrate(error))
         return false;
     m_schema = migrator.currentVersion();
+    try {
+        SummaryUpdater::rebuildAfterMigration(*m_store, schemaBefore, m_schema);
+    } catch (const StoreError &e) {
+        *error = u"重建资金汇总表失败：%1"_s.arg(QString::fromUtf8(e.what()));
+        return false;
+    }
 
     try {
         m_hasher = std::make_unique<PasswordHasher>(m_config.hashCost);
@@ -106,8 +115,11 @@ bool ServerInstance::start(QString *error)
         loadBaseOrgData(*m_store);
         if (m_config.demo)
             DemoData::loadIfEmpty(*m_store, *m_hasher, m_clock, m_services->audit);
-        if (m_config.demo && m_config.demoRecords)
+        if (m_config.demo && m_config.demoRecords) {
             ReliefDemo::loadIfEmpty(*m_store, m_clock, m_services->audit);
+            FundDemo::loadIfEmpty(*m_store, m_clock, m_services->audit, m_services->files);
+        }
+        m_services->fundLines.install(); // the added fund lines join the catalog in force
     } catch (const std::exception &e) {
         *error = u"初始化数据失败：%1"_s.arg(QString::fromUtf8(e.what()));
         return false;
@@ -125,6 +137,8 @@ void ServerInstance::stop()
         m_http->shutdown();
         m_http.reset();
     }
+    if (m_services)
+        m_services->fundLines.uninstall();
 }
 
 } // namespace sunshine

@@ -7,6 +7,9 @@
 #include "cli/ServerInstance.h"
 #include "core/Version.h"
 #include "demo/BaseData.h"
+#include "demo/DemoData.h"
+#include "demo/ScaleData.h"
+#include "summary/SummaryUpdater.h"
 #include "demo/OrgCatalog.h"
 #include "store/Migrator.h"
 
@@ -17,6 +20,7 @@
 #include <QTextStream>
 #include <QUuid>
 #include <cstdio>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -140,6 +144,107 @@ int createAdmin(Store &store, const QString &username)
     return 0;
 }
 
+// summary-check: the summary tables against the raw rows; exit 1 when they differ.
+int summaryCheck(Store &store)
+{
+    try {
+        qint64 differences = 0, records = 0;
+        const QStringList lines = SummaryUpdater::check(store, 200, &differences, &records);
+        if (differences == 0) {
+            out() << u"汇总表与原始记录一致：已核对 %1 条资金记录。"_s.arg(records) << Qt::endl;
+            out() << u"summaries match the raw rows: %1 fund records read"_s.arg(records) << Qt::endl;
+            return 0;
+        }
+        for (const QString &l : lines)
+            err() << l << Qt::endl;
+        if (differences > lines.size())
+            err() << u"... and %1 more"_s.arg(differences - lines.size()) << Qt::endl;
+        err() << u"汇总表与原始记录不一致：%1 处差异（已核对 %2 条资金记录），可用 summary-rebuild 重建。"_s
+                     .arg(differences)
+                     .arg(records)
+              << Qt::endl;
+        return 1;
+    } catch (const StoreError &e) {
+        err() << u"无法核对汇总表：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
+        return 2;
+    }
+}
+
+int summaryRebuild(Store &store)
+{
+    try {
+        const qint64 records = SummaryUpdater::rebuild(store);
+        out() << u"已根据 %1 条资金记录重建汇总表。"_s.arg(records) << Qt::endl;
+        return 0;
+    } catch (const StoreError &e) {
+        err() << u"重建汇总表失败：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
+        return 2;
+    }
+}
+
+// generate: Nantong-scale benchmark data on the demo org tree (loaded first when missing).
+int generate(Store &store, const QCommandLineParser &p)
+{
+    ScaleData::Options o;
+    bool ok = true;
+    auto number = [&](const QString &name, qint64 fallback, qint64 max) -> qint64 {
+        if (!p.isSet(name))
+            return fallback;
+        bool good = false;
+        const qint64 v = p.value(name).toLongLong(&good);
+        if (!good || v < 0 || v > max) {
+            err() << u"--%1 应为 0 到 %2 之间的整数"_s.arg(name).arg(max) << Qt::endl;
+            ok = false;
+        }
+        return v;
+    };
+    o.seed = quint64(number(u"seed"_s, qint64(o.seed), std::numeric_limits<qint64>::max()));
+    o.disbursements = number(u"disbursements"_s, o.disbursements, 1'000'000'000);
+    o.households = int(number(u"households"_s, o.households, 10'000'000));
+    o.members = int(number(u"members"_s, o.members, 30'000'000));
+    if (p.isSet(u"today"_s)) {
+        o.today = QDate::fromString(p.value(u"today"_s), Qt::ISODate);
+        if (!o.today.isValid()) {
+            err() << u"--today 应为日期，例如 2026-11-24"_s << Qt::endl;
+            ok = false;
+        }
+    }
+    o.history = !p.isSet(u"no-history"_s);
+    if (!ok)
+        return 2;
+    try {
+        SystemClock clock;
+        PasswordHasher hasher;
+        AuditLog audit(store, clock);
+        loadBaseOrgData(store);
+        DemoData::loadIfEmpty(store, hasher, clock, audit);
+        SqlQuery any(store, u"SELECT COUNT(*) FROM records WHERE type IN ('household', 'disbursement')"_s);
+        any.exec();
+        if (any.next() && any.int64(0) > 0) {
+            err() << u"该数据库中已有户或资金记录，generate 只写入空库"_s << Qt::endl;
+            return 2;
+        }
+        const ScaleData::Result r = ScaleData::generate(store, o, [](const QString &line) {
+            out() << line << Qt::endl;
+        });
+        out() << u"generated %1 records in %2 s (%3 records/s): %4 households, %5 members, %6 helpers, "
+                 u"%7 pairings, %8 visits, %9 disbursements"_s.arg(r.records)
+                     .arg(r.seconds, 0, 'f', 1)
+                     .arg(qRound64(r.records / qMax(r.seconds, 0.001)))
+                     .arg(r.households)
+                     .arg(r.members)
+                     .arg(r.helpers)
+                     .arg(r.pairings)
+                     .arg(r.visits)
+                     .arg(r.disbursements)
+              << Qt::endl;
+        return 0;
+    } catch (const std::exception &e) {
+        err() << u"生成数据失败：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
+        return 2;
+    }
+}
+
 } // namespace
 
 int serverMain(const QStringList &arguments)
@@ -154,12 +259,15 @@ int serverMain(const QStringList &arguments)
         u"  serve          run the HTTPS API server (default)\n"
         u"  audit-verify   check the hash chain of the audit log; exit 0 when intact\n"
         u"  create-admin   create a city-level administrator (password from SUNSHINE_ADMIN_PASSWORD or "
-        u"stdin)\n\n"
+        u"stdin)\n"
+        u"  summary-check  recompute the fund summaries from the raw records; exit 1 on any difference\n"
+        u"  summary-rebuild  rewrite the fund summaries from the raw records\n"
+        u"  generate       Nantong-scale benchmark data on the demo org tree (--seed, --disbursements, ...)\n\n"
         u"PostgreSQL password: environment variable SUNSHINE_DB_PASSWORD, or a file given by\n"
         u"--database-password-file or SUNSHINE_DB_PASSWORD_FILE. Never on the command line."_s);
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(u"command"_s, u"serve | audit-verify | create-admin"_s, u"[command]"_s);
+    p.addPositionalArgument(u"command"_s, u"serve | audit-verify | create-admin | summary-check | summary-rebuild | generate"_s, u"[command]"_s);
     p.addOptions({
         {u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8443)."_s, u"HOST:PORT"_s},
         {u"database"_s,
@@ -173,6 +281,12 @@ int serverMain(const QStringList &arguments)
         {u"session-hours"_s, u"Lifetime of a login session in hours (default 8)."_s, u"HOURS"_s, u"8"_s},
         {u"threads"_s, u"Worker threads for requests (default 8)."_s, u"N"_s, u"8"_s},
         {u"username"_s, u"User name for create-admin."_s, u"NAME"_s},
+        {u"seed"_s, u"generate: seed of the generated data (default 20191210)."_s, u"N"_s},
+        {u"disbursements"_s, u"generate: disbursement records (default 10000000)."_s, u"N"_s},
+        {u"households"_s, u"generate: households (default 100000)."_s, u"N"_s},
+        {u"members"_s, u"generate: household members (default 300000)."_s, u"N"_s},
+        {u"today"_s, u"generate: the day the data is dated against (default today in China)."_s, u"DATE"_s},
+        {u"no-history"_s, u"generate: no record_history rows."_s},
     });
     if (!p.parse(arguments)) {
         err() << p.errorText() << Qt::endl << u"用法见 --help"_s << Qt::endl;
@@ -189,8 +303,11 @@ int serverMain(const QStringList &arguments)
     const QStringList positional = p.positionalArguments();
     const QString command = positional.isEmpty() ? u"serve"_s : positional.first();
     if (positional.size() > 1 ||
-        !QStringList{u"serve"_s, u"audit-verify"_s, u"create-admin"_s}.contains(command)) {
-        err() << u"未知命令“%1”，可用命令：serve、audit-verify、create-admin"_s.arg(positional.join(u' '))
+        !QStringList{u"serve"_s, u"audit-verify"_s, u"create-admin"_s, u"summary-check"_s, u"summary-rebuild"_s,
+                     u"generate"_s}
+             .contains(command)) {
+        err() << u"未知命令“%1”，可用命令：serve、audit-verify、create-admin、summary-check、summary-rebuild、generate"_s
+                     .arg(positional.join(u' '))
               << Qt::endl;
         return 2;
     }
@@ -224,10 +341,25 @@ int serverMain(const QStringList &arguments)
             }
             return auditVerify(store);
         }
+        const int schemaBefore = migrator.currentVersion();
         if (!migrator.migrate(&error)) {
             err() << error << Qt::endl;
             return 2;
         }
+        if (command != u"summary-check"_s) {
+            try {
+                SummaryUpdater::rebuildAfterMigration(store, schemaBefore, migrator.currentVersion());
+            } catch (const StoreError &e) {
+                err() << u"重建资金汇总表失败：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
+                return 2;
+            }
+        }
+        if (command == u"summary-check"_s)
+            return summaryCheck(store);
+        if (command == u"summary-rebuild"_s)
+            return summaryRebuild(store);
+        if (command == u"generate"_s)
+            return generate(store, p);
         if (!p.isSet(u"username"_s)) {
             err() << u"create-admin 需要 --username"_s << Qt::endl;
             return 2;

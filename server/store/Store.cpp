@@ -1,10 +1,13 @@
 #include "store/Store.h"
 
 #include <QDebug>
+#include <QHash>
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
 #include <QUuid>
+#include <memory>
+#include <unordered_map>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -72,17 +75,25 @@ Store::~Store()
 
 QString Store::connectionName() const
 {
-    return u"store-"_s + m_id + u'-' + QString::number(quintptr(QThread::currentThreadId()), 16);
+    // Made once per thread and store (it is asked for on every query).
+    thread_local QHash<QString, QString> names;
+    QString &name = names[m_id];
+    if (name.isEmpty())
+        name = u"store-"_s + m_id + u'-' + QString::number(quintptr(QThread::currentThreadId()), 16);
+    return name;
 }
 
 namespace {
 
-// Removes a thread's connections when the thread ends.
+// Removes a thread's connections (and the statements prepared on them first) when the thread ends.
 struct ThreadConnections
 {
     QStringList names;
+    // connection name -> SQL text -> statement
+    std::unordered_map<QString, std::unordered_map<QString, std::unique_ptr<QSqlQuery>>> statements;
     ~ThreadConnections()
     {
+        statements.clear();
         for (const QString &n : std::as_const(names)) {
             {
                 QSqlDatabase db = QSqlDatabase::database(n, false);
@@ -158,6 +169,7 @@ QSqlDatabase Store::connection()
 void Store::closeThreadConnection()
 {
     const QString name = connectionName();
+    t_connections.statements.erase(name);
     if (!QSqlDatabase::contains(name))
         return;
     {
@@ -166,6 +178,22 @@ void Store::closeThreadConnection()
     }
     QSqlDatabase::removeDatabase(name);
     t_connections.names.removeAll(name);
+}
+
+QSqlQuery &Store::cachedStatement(const QString &sql)
+{
+    // Keyed by connection name; a connection's statements go when it closes, so a cached one is open.
+    const QString name = connectionName();
+    auto &mine = t_connections.statements[name];
+    auto it = mine.find(sql);
+    if (it != mine.end())
+        return *it->second;
+    QSqlDatabase db = connection();
+    auto query = std::make_unique<QSqlQuery>(db);
+    query->setForwardOnly(true);
+    if (!query->prepare(sql))
+        throw StoreError(u"SQL prepare failed: %1 [%2]"_s.arg(query->lastError().text(), sql));
+    return *mine.emplace(sql, std::move(query)).first->second;
 }
 
 void Store::failAccessNumber(qint64 n)
@@ -210,6 +238,45 @@ SqlQuery &SqlQuery::exec()
         const bool lost = err.type() == QSqlError::ConnectionError;
         if (lost)
             m_store.closeThreadConnection();
+        throw StoreError(u"SQL failed: %1 [%2]"_s.arg(err.text(), m_sql), lost);
+    }
+    return *this;
+}
+
+CachedQuery::CachedQuery(Store &store, const QString &sql)
+    : m_store(store)
+    , m_sql(sql)
+    , m_query(&store.cachedStatement(sql))
+{}
+
+CachedQuery::~CachedQuery()
+{
+    if (m_query)
+        m_query->finish();
+}
+
+CachedQuery &CachedQuery::bind(const QVariant &value)
+{
+    m_query->bindValue(m_position++, value);
+    return *this;
+}
+
+CachedQuery &CachedQuery::bindText(const QString &value)
+{
+    return bind(value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value));
+}
+
+CachedQuery &CachedQuery::exec()
+{
+    m_store.countAccess();
+    if (!m_query->exec()) {
+        const QSqlError err = m_query->lastError();
+        const bool lost = err.type() == QSqlError::ConnectionError;
+        m_query->finish();
+        if (lost) {
+            m_query = nullptr; // closing the connection deletes the statement
+            m_store.closeThreadConnection();
+        }
         throw StoreError(u"SQL failed: %1 [%2]"_s.arg(err.text(), m_sql), lost);
     }
     return *this;

@@ -66,6 +66,8 @@ public:
     QSqlDatabase connection();
     // Closes this thread's connection (the next use opens a fresh one).
     void closeThreadConnection();
+    // This thread's prepared statement for `sql`, prepared on first use; valid until the connection closes.
+    QSqlQuery &cachedStatement(const QString &sql);
 
     // Fault injection for tests: the Nth database access from now (1-based) fails; 0 switches it off.
     void failAccessNumber(qint64 n);
@@ -102,6 +104,31 @@ private:
     Store &m_store;
     QString m_sql;
     QSqlQuery m_query;
+};
+
+// A statement prepared once on this thread's connection and kept for the next use of the same SQL text (hot
+// read paths). Binds by position like SqlQuery; the statement is reset when this goes out of scope. Do not
+// nest two of the same SQL text on one thread.
+class CachedQuery
+{
+public:
+    CachedQuery(Store &store, const QString &sql);
+    ~CachedQuery();
+    CachedQuery(const CachedQuery &) = delete;
+    CachedQuery &operator=(const CachedQuery &) = delete;
+    CachedQuery &bind(const QVariant &value);
+    CachedQuery &bindText(const QString &value); // NULL for a null QString
+    CachedQuery &exec();
+    bool next() { return m_query->next(); }
+    QVariant value(int i) const { return m_query->value(i); }
+    QString text(int i) const { return m_query->value(i).toString(); }
+    qint64 int64(int i) const { return m_query->value(i).toLongLong(); }
+
+private:
+    Store &m_store;
+    QString m_sql;
+    QSqlQuery *m_query = nullptr;
+    int m_position = 0;
 };
 
 // One database transaction on this thread's connection. Rolls back unless commit() was called.

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/WorkingCalendar.h"
 #include "store/BulkInsert.h"
+#include "summary/SummaryUpdater.h"
 #include "sync/LateSync.h"
 #include "sync/RecordType.h"
 
@@ -144,6 +145,7 @@ private:
     QHash<QString, qint64> m_storedBase;    // their base versions
     QHash<QString, QString> m_storedRecord; // their record ids
     QHash<QString, StoredRecord> m_records; // current state, updated as operations apply
+    QHash<QString, StoredRecord> m_before;  // as stored before this batch (the summaries' deltas)
     QHash<QString, OrgInfo> m_orgs;
     QHash<QString, DeptInfo> m_depts;
     QHash<QPair<QString, qint64>, qint64> m_rebase; // (record, base version sent) -> version it became here
@@ -268,6 +270,8 @@ void PushBatch::prefetch(const QList<Operation> &ops)
             s.record.fields = parseObject(q.text(12));
             s.existsInStore = true;
             m_records.insert(s.record.id, s);
+            if (SummaryUpdater::concerns(s.record.type))
+                m_before.insert(s.record.id, s);
         }
     }
     {
@@ -652,6 +656,24 @@ void PushBatch::write(AuditLog &audit, const QString &address)
                 keys.add({entry.first, id});
         }
         keys.flush();
+
+        // The summaries, in this transaction: each touched record's old contribution out, its new one in.
+        SummaryUpdater summaries(m_store);
+        for (const QString &id : std::as_const(m_touched)) {
+            const StoredRecord &s = m_records.value(id);
+            if (!SummaryUpdater::concerns(s.record.type))
+                continue;
+            const auto old = m_before.constFind(id);
+            const SummaryRecord before =
+                old != m_before.constEnd()
+                    ? SummaryRecord{old->record.type, old->orgPath, old->record.departmentId, old->record.fields,
+                                    old->record.deleted}
+                    : SummaryRecord{{}, {}, {}, {}, true};
+            const SummaryRecord after{s.record.type, s.orgPath, s.record.departmentId, s.record.fields,
+                                      s.record.deleted};
+            summaries.change(&before, &after);
+        }
+        summaries.flush();
     }
 
     BulkInsert remembered(

@@ -3,6 +3,7 @@
 
 #include "funds/FundCatalog.h"
 
+#include <QJsonArray>
 #include <QSet>
 #include <QTest>
 
@@ -12,6 +13,8 @@ using sunshine::funds::FundKind;
 using sunshine::funds::FundLine;
 using sunshine::funds::PaymentCycle;
 using sunshine::funds::Recipient;
+
+Q_DECLARE_METATYPE(sunshine::funds::FundLineText)
 
 namespace {
 
@@ -48,6 +51,12 @@ private slots:
     void badCsv_data();
     void badCsv();
     void recipientNames();
+    void validateLineNamesTheField_data();
+    void validateLineNamesTheField();
+    void addedLinesInForce();
+    void missResolver();
+    void jsonRoundTrip();
+    void whoManagesLines();
 };
 
 void TestFundCatalog::builtInLoads()
@@ -246,6 +255,133 @@ void TestFundCatalog::recipientNames()
     }
     QVERIFY(!sunshine::funds::recipientFromName(u"Person"_s));
     QVERIFY(!sunshine::funds::recipientFromName(QString()));
+}
+
+void TestFundCatalog::validateLineNamesTheField_data()
+{
+    using sunshine::funds::FundLineText;
+    QTest::addColumn<FundLineText>("text");
+    QTest::addColumn<QString>("field");
+    const FundLineText good{u" agri-x "_s,     u"二十二(十)"_s, u"测试补助"_s, u"agriculture"_s,
+                            u"agricultural"_s, u"once"_s,       u"project"_s,  u"note"_s};
+    QTest::newRow("good") << good << QString();
+    auto with = [&good](auto member, const QString &value) {
+        FundLineText t = good;
+        t.*member = value;
+        return t;
+    };
+    QTest::newRow("code") << with(&FundLineText::code, u"Agri"_s) << u"code"_s;
+    QTest::newRow("long code") << with(&FundLineText::code, QString(65, u'a')) << u"code"_s;
+    QTest::newRow("article") << with(&FundLineText::article, u" "_s) << u"article"_s;
+    QTest::newRow("name") << with(&FundLineText::name, QString()) << u"name"_s;
+    QTest::newRow("department") << with(&FundLineText::leadDepartment, u"农业"_s) << u"leadDepartment"_s;
+    QTest::newRow("kind") << with(&FundLineText::kind, u"relief"_s) << u"kind"_s;
+    QTest::newRow("cycle") << with(&FundLineText::cycle, u"yearly"_s) << u"cycle"_s;
+    QTest::newRow("recipient") << with(&FundLineText::recipient, u"family"_s) << u"recipient"_s;
+    QTest::newRow("note") << with(&FundLineText::note, QString(501, u'x')) << u"note"_s;
+}
+
+void TestFundCatalog::validateLineNamesTheField()
+{
+    QFETCH(sunshine::funds::FundLineText, text);
+    QFETCH(QString, field);
+    FundLine line;
+    const auto problem = FundCatalog::validateLine(text, &line);
+    if (field.isEmpty()) {
+        QVERIFY2(!problem, problem ? qPrintable(problem->message) : "");
+        QCOMPARE(line.code, u"agri-x"_s);
+        QCOMPARE(line.cycle, PaymentCycle::Once);
+        return;
+    }
+    QVERIFY(problem);
+    QCOMPARE(problem->field, field);
+    QVERIFY(!problem->message.isEmpty());
+    QVERIFY(!problem->chineseMessage.isEmpty());
+    QVERIFY(problem->chineseMessage.at(0).unicode() >= 0x80 || problem->chineseMessage.contains(u'“'));
+}
+
+void TestFundCatalog::addedLinesInForce()
+{
+    using namespace sunshine::funds;
+    const qsizetype builtIn = FundCatalog::builtIn().lines().size();
+    FundLine added = *FundCatalog::builtIn().find(FundCatalog::builtIn().lines().first().code);
+    const QString builtInCode = added.code;
+    added.code = u"added-line"_s;
+    added.name = u"新增项目"_s;
+    FundLine shadow = added;
+    shadow.code = builtInCode; // a built-in code: ignored, built-in lines never change
+    shadow.name = u"冒名"_s;
+    FundCatalog::setAddedLines({added, shadow, added});
+    QCOMPARE(FundCatalog::addedLines().size(), 1);
+    QCOMPARE(findFundLine(u"added-line"_s)->name, u"新增项目"_s);
+    QVERIFY(findFundLine(builtInCode)->name != u"冒名"_s);
+    QCOMPARE(allFundLines().size(), builtIn + 1);
+    QCOMPARE(allFundLines().last().code, u"added-line"_s);
+    QVERIFY(!FundCatalog::isBuiltIn(u"added-line"_s));
+    QVERIFY(FundCatalog::isBuiltIn(builtInCode));
+    FundCatalog::setAddedLines({});
+    QVERIFY(!findFundLine(u"added-line"_s));
+    QCOMPARE(allFundLines().size(), builtIn);
+}
+
+void TestFundCatalog::missResolver()
+{
+    using namespace sunshine::funds;
+    FundCatalog::setAddedLines({});
+    FundLine remote = FundCatalog::builtIn().lines().first();
+    remote.code = u"remote-line"_s;
+    int asked = 0;
+    const quint64 token = FundCatalog::setMissResolver([&](const QString &code) -> std::optional<FundLine> {
+        ++asked;
+        if (code == remote.code)
+            return remote;
+        return std::nullopt;
+    });
+    QVERIFY(!findFundLine(u"nowhere"_s));
+    QCOMPARE(asked, 1);
+    QVERIFY(findFundLine(u"remote-line"_s));
+    QCOMPARE(asked, 2);
+    QVERIFY(findFundLine(u"remote-line"_s)); // remembered
+    QCOMPARE(asked, 2);
+    QCOMPARE(FundCatalog::addedLines().size(), 1);
+    // A stale token does not clear a newer resolver.
+    const quint64 newer = FundCatalog::setMissResolver([&](const QString &) -> std::optional<FundLine> {
+        ++asked;
+        return std::nullopt;
+    });
+    FundCatalog::clearMissResolver(token);
+    QVERIFY(!findFundLine(u"other"_s));
+    QCOMPARE(asked, 3);
+    FundCatalog::clearMissResolver(newer);
+    QVERIFY(!findFundLine(u"other"_s));
+    QCOMPARE(asked, 3);
+    FundCatalog::setAddedLines({});
+}
+
+void TestFundCatalog::jsonRoundTrip()
+{
+    using namespace sunshine::funds;
+    for (const FundLine &l : FundCatalog::builtIn().lines()) {
+        const std::optional<FundLine> back = fundLineFromJson(fundLineToJson(l));
+        QVERIFY(back);
+        QCOMPARE(back->code, l.code);
+        QCOMPARE(back->kind, l.kind);
+        QCOMPARE(back->cycle, l.cycle);
+        QCOMPARE(back->recipient, l.recipient);
+        QCOMPARE(back->note, l.note);
+    }
+    QJsonObject bad = fundLineToJson(FundCatalog::builtIn().lines().first());
+    bad.insert(u"kind"_s, u"relief"_s);
+    QVERIFY(!fundLineFromJson(bad));
+    QCOMPARE(fundLinesFromJson({bad, fundLineToJson(FundCatalog::builtIn().lines().first())}).size(), 1);
+}
+
+void TestFundCatalog::whoManagesLines()
+{
+    using namespace sunshine;
+    QVERIFY(funds::canManageFundLines({Role::Admin}, OrgLevel::City));
+    QVERIFY(!funds::canManageFundLines({Role::Admin}, OrgLevel::County));
+    QVERIFY(!funds::canManageFundLines({Role::Clerk, Role::Leader, Role::Supervisor}, OrgLevel::City));
 }
 
 QTEST_GUILESS_MAIN(TestFundCatalog)

@@ -672,6 +672,8 @@ void TestJsonReader::httpStatus_data()
     QTest::newRow("Conflict") << ErrorCode::Conflict << u"CONFLICT"_s << 409;
     QTest::newRow("UsernameTaken") << ErrorCode::UsernameTaken << u"USERNAME_TAKEN"_s << 409;
     QTest::newRow("VersionConflict") << ErrorCode::VersionConflict << u"VERSION_CONFLICT"_s << 409;
+    QTest::newRow("DuplicateCode") << ErrorCode::DuplicateCode << u"DUPLICATE_CODE"_s << 409;
+    QTest::newRow("InUse") << ErrorCode::InUse << u"IN_USE"_s << 409;
     QTest::newRow("PayloadTooLarge") << ErrorCode::PayloadTooLarge << u"PAYLOAD_TOO_LARGE"_s << 413;
     QTest::newRow("ValidationFailed") << ErrorCode::ValidationFailed << u"VALIDATION_FAILED"_s << 422;
     QTest::newRow("WeakPassword") << ErrorCode::WeakPassword << u"WEAK_PASSWORD"_s << 422;
@@ -714,7 +716,7 @@ void TestJsonReader::everyCodeIsDistinct()
         const int status = httpStatusOf(code);
         QVERIFY2(status >= 400 && status <= 599, qPrintable(name));
     }
-    QCOMPARE(names.size(), 24);
+    QCOMPARE(names.size(), 26);
 }
 
 QTEST_GUILESS_MAIN(TestJsonReader)

@@ -216,6 +216,14 @@ private:
         return q.next() && q.int64(0) > 0;
     }
 
+    // The record's data as the server stored it.
+    QJsonObject storedFields(const QString &id)
+    {
+        SqlQuery q(m_server->store(), u"SELECT data FROM records WHERE id = ?"_s);
+        q.bindText(id).exec();
+        return q.next() ? QJsonDocument::fromJson(q.text(0).toUtf8()).object() : QJsonObject();
+    }
+
     bool storedLateSynced(const QString &id)
     {
         SqlQuery q(m_server->store(), u"SELECT late_synced FROM records WHERE id = ?"_s);
@@ -595,6 +603,124 @@ private slots:
                                                                      reportedOn, amountFen))),
                        code, field);
         QCOMPARE(stored(id), code.isEmpty());
+    }
+
+    // --- the dates the server derives and stores with a disbursement (rules 2-5, 7) ---
+
+    void disbursementDerivedFields_data()
+    {
+        QTest::addColumn<QString>("line"); // "agri-project", "relief-monthly", "relief-once"
+        QTest::addColumn<QString>("period");
+        QTest::addColumn<QDate>("paidOn");
+        QTest::addColumn<QDate>("enteredOn");
+        QTest::addColumn<QDate>("payDueOn"); // invalid: none stored
+        QTest::addColumn<QDate>("entryDueOn");
+        // Agricultural: paid Wednesday 09-30, just before National Day (10-01..07); 7 working days: 10-08,
+        // 10-09, 10-10 (make-up Saturday), 10-12, 10-13, 10-14, 10-15. No payment date.
+        QTest::newRow("agricultural, paid 2026-09-30, entered 10-09")
+            << u"agri-project"_s << u"2026Q3"_s << QDate(2026, 9, 30) << QDate(2026, 10, 9) << QDate()
+            << QDate(2026, 10, 15);
+        // Relief, monthly: paid by the 15th, entered by the 20th of the period month (calendar dates).
+        QTest::newRow("relief monthly, period 2026-09, paid 09-14, entered 09-18")
+            << u"relief-monthly"_s << u"2026-09"_s << QDate(2026, 9, 14) << QDate(2026, 9, 18)
+            << QDate(2026, 9, 15) << QDate(2026, 9, 20);
+        QTest::newRow("relief monthly, period 2026-09, paid late 09-17, entered 09-18")
+            << u"relief-monthly"_s << u"2026-09"_s << QDate(2026, 9, 17) << QDate(2026, 9, 18)
+            << QDate(2026, 9, 15) << QDate(2026, 9, 20);
+        // Relief, once: paid + 5 working days (Friday 09-11: 09-14 .. 09-18), never after the quarter close.
+        QTest::newRow("relief once, paid 2026-09-11, entered 09-16")
+            << u"relief-once"_s << u"2026Q3"_s << QDate(2026, 9, 11) << QDate(2026, 9, 16) << QDate()
+            << QDate(2026, 9, 18);
+        // Thursday 09-17: 09-18, 09-20 (make-up Sunday), 09-21, 09-22, 09-23, capped by the close on 09-20.
+        QTest::newRow("relief once, paid 2026-09-17, entered 09-18: the quarter close caps it")
+            << u"relief-once"_s << u"2026Q3"_s << QDate(2026, 9, 17) << QDate(2026, 9, 18) << QDate()
+            << QDate(2026, 9, 20);
+    }
+
+    void disbursementDerivedFields()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, period);
+        QFETCH(QDate, paidOn);
+        QFETCH(QDate, enteredOn);
+        QFETCH(QDate, payDueOn);
+        QFETCH(QDate, entryDueOn);
+        const std::optional<funds::FundLine> fund =
+            line == u"agri-project"_s ? std::optional<funds::FundLine>(agriProjectLine())
+            : line == u"relief-monthly"_s
+                ? firstLine([](const funds::FundLine &l) {
+                      return funds::isReliefFund(l.kind) && l.cycle == funds::PaymentCycle::Monthly;
+                  })
+                : firstLine([](const funds::FundLine &l) {
+                      return funds::isReliefFund(l.kind) && l.cycle == funds::PaymentCycle::Once;
+                  });
+        QVERIFY(fund && !fund->code.isEmpty());
+        const QString clerk = countyClerkOf(fund->leadDepartment);
+        setChinaTime(enteredOn);
+        QJsonObject fields = disbursementFields(*fund, period, paidOn);
+        // Derived fields sent by a client are replaced by the server's.
+        fields.insert(u"enteredOn"_s, u"2020-01-01"_s);
+        fields.insert(u"entryDueOn"_s, u"2030-12-31"_s);
+        const QString id = newId();
+        EXPECT_APPLIED(pushOne(
+            clerk, upsert(kDisbursement, id, kCounty, department(kCounty, fund->leadDepartment), fields)));
+        const QJsonObject stored = storedFields(id);
+        QCOMPARE(stored.value(u"enteredOn"_s).toString(), iso(enteredOn));
+        QCOMPARE(stored.value(u"payDueOn"_s).toString(), payDueOn.isValid() ? iso(payDueOn) : QString());
+        QCOMPARE(stored.contains(u"payDueOn"_s), payDueOn.isValid());
+        QCOMPARE(stored.value(u"entryDueOn"_s).toString(), iso(entryDueOn));
+
+        // A later change keeps the day first entered.
+        setChinaTime(enteredOn.addDays(1));
+        EXPECT_APPLIED(pushOne(clerk, [&] {
+            QJsonObject op = upsert(kDisbursement, id, kCounty, department(kCounty, fund->leadDepartment),
+                                    {{u"recipientName"_s, u"王建华"_s}});
+            op.insert(u"baseVersion"_s, 1);
+            return op;
+        }()));
+        QCOMPARE(storedFields(id).value(u"enteredOn"_s).toString(), iso(enteredOn));
+    }
+
+    // A person paid who is a registered member: the payment is linked to the member's household; a person who
+    // is not gets no household.
+    void personLinkedToRegisteredHousehold()
+    {
+        setChinaTime(QDate(2026, 5, 12));
+        const QString household = newId();
+        EXPECT_APPLIED(pushOne(u"town-clerk"_s, upsert(u"household"_s, household, kVillage, {},
+                                                       {{u"headName"_s, u"王建国"_s},
+                                                        {u"povertyCause"_s, u"illness"_s},
+                                                        {u"registeredYear"_s, 2024},
+                                                        {u"status"_s, u"registered"_s}})));
+        const QString member = idNumber(701);
+        EXPECT_APPLIED(pushOne(u"town-clerk"_s, upsert(u"member"_s, newId(), kVillage, {},
+                                                       {{u"householdId"_s, household},
+                                                        {u"name"_s, u"王建国"_s},
+                                                        {u"idNumber"_s, member},
+                                                        {u"relation"_s, u"head"_s}})));
+        const funds::FundLine line = agriPersonLine();
+        QJsonObject fields = disbursementFields(line, u"2026-05"_s, QDate(2026, 5, 8));
+        fields.insert(u"idNumber"_s, member);
+        // A client cannot link a payment itself.
+        fields.insert(u"householdId"_s, newId());
+        const QString linked = newId();
+        EXPECT_APPLIED(pushOne(kCountyClerk, upsert(kDisbursement, linked, kVillage, kAgriculture, fields)));
+        QCOMPARE(storedFields(linked).value(u"householdId"_s).toString(), household);
+
+        fields.insert(u"idNumber"_s, idNumber(702));
+        const QString unlinked = newId();
+        EXPECT_APPLIED(
+            pushOne(kCountyClerk, upsert(kDisbursement, unlinked, kVillage, kAgriculture, fields)));
+        QVERIFY(!storedFields(unlinked).contains(u"householdId"_s));
+
+        // The recipient's 身份证号 corrected to the member's: linked then.
+        EXPECT_APPLIED(pushOne(kCountyClerk, [&] {
+            QJsonObject op =
+                upsert(kDisbursement, unlinked, kVillage, kAgriculture, {{u"idNumber"_s, member}});
+            op.insert(u"baseVersion"_s, 1);
+            return op;
+        }()));
+        QCOMPARE(storedFields(unlinked).value(u"householdId"_s).toString(), household);
     }
 };
 

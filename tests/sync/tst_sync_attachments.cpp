@@ -345,7 +345,7 @@ void TestSyncAttachments::migrationFromVersion3KeepsData()
     {
         QSqlQuery q(cache.database());
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 4);
+        QCOMPARE(q.value(0).toInt(), 5);
     }
     QCOMPARE(cache.pendingCount(), 1);
     QCOMPARE(cache.record(id)->record.fields.value(u"title"_s).toString(), u"旧记录"_s);

@@ -1,0 +1,138 @@
+#include "io/ImportTable.h"
+
+#include "core/IdCard.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::io {
+
+QString headerKey(const QString &text)
+{
+    static const QRegularExpression parens(u"[（(][^）)]*[）)]"_s);
+    QString s = text;
+    if (s.contains(u'(') || s.contains(u'（'))
+        s.remove(parens);
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : std::as_const(s)) {
+        if (!c.isSpace() && c != u'*' && c != u'＊')
+            out.append(c);
+    }
+    return out;
+}
+
+std::optional<ImportHeader> findImportHeader(const TableData &table, const QList<ImportColumn> &columns,
+                                             int minimum, int scanRows)
+{
+    QHash<QString, QString> byHeader; // normalised header → column key
+    for (const ImportColumn &c : columns) {
+        for (const QString &n : c.names)
+            byHeader.insert(headerKey(n), c.key);
+    }
+    const int scan = int(qMin<qsizetype>(table.rows.size(), scanRows));
+    for (int r = 0; r < scan; ++r) {
+        const QStringList &cells = table.rows.at(r);
+        QHash<QString, int> found;
+        for (int c = 0; c < cells.size(); ++c) {
+            const QString key = byHeader.value(headerKey(cells.at(c)));
+            if (!key.isEmpty() && !found.contains(key))
+                found.insert(key, c);
+        }
+        if (found.size() < minimum)
+            continue;
+        ImportHeader header;
+        header.row = r;
+        header.line = table.lineNumbers.value(r, r + 1);
+        header.index = found;
+        header.texts = cells;
+        for (const ImportColumn &c : columns) {
+            if (c.required && !found.contains(c.key))
+                header.missingColumns.append(c.names.first());
+        }
+        return header;
+    }
+    return std::nullopt;
+}
+
+QList<ImportProblem> importReport(QList<RowProblem> problems, const ImportHeader &header)
+{
+    std::stable_sort(problems.begin(), problems.end(), [](const RowProblem &a, const RowProblem &b) {
+        if (a.line != b.line)
+            return a.line < b.line;
+        const unsigned ca = unsigned(a.column), cb = unsigned(b.column); // -1 (the whole row) last
+        return ca < cb;
+    });
+    QList<ImportProblem> out;
+    out.reserve(problems.size());
+    for (const RowProblem &p : std::as_const(problems))
+        out.append({p.line, p.column < 0 ? QString() : header.text(p.column), p.reason, p.heldBack});
+    return out;
+}
+
+PlaceLookup::PlaceLookup(const QList<OrgUnit> &units)
+    : m_units(units)
+{
+    for (qsizetype i = 0; i < m_units.size(); ++i) {
+        m_byCode.insert(m_units.at(i).id, i);
+        m_byName[m_units.at(i).name.trimmed()].append(i);
+    }
+}
+
+const OrgUnit *PlaceLookup::byId(const QString &id) const
+{
+    const auto it = m_byCode.constFind(id);
+    return it == m_byCode.constEnd() ? nullptr : &m_units.at(*it);
+}
+
+const OrgUnit *PlaceLookup::find(const QString &textIn, QString *problem) const
+{
+    const QString text = textIn.trimmed();
+    if (const OrgUnit *u = byId(text))
+        return u;
+    const QList<qsizetype> named = m_byName.value(text);
+    if (named.size() == 1)
+        return &m_units.at(named.first());
+    if (named.size() > 1)
+        *problem = u"有 %1 个村（社区）叫“%2”，请改填 12 位村代码"_s.arg(named.size()).arg(text);
+    else
+        *problem = u"本辖区没有村（社区）“%1”，请填写村名或 12 位村代码"_s.arg(text.left(40));
+    return nullptr;
+}
+
+std::optional<QString> importChoice(const sync::FieldSpec &spec, const QString &text, const QString &header,
+                                    QString *problem)
+{
+    qsizetype i = spec.choiceLabels.indexOf(text);
+    if (i < 0)
+        i = spec.choices.indexOf(text);
+    if (i >= 0)
+        return spec.choices.at(i);
+    *problem =
+        u"无法识别“%1”，“%2”应为 %3 之一"_s.arg(text.left(40), header, spec.choiceLabels.join(u"、"_s));
+    return std::nullopt;
+}
+
+bool isExcelExponentText(const QString &text)
+{
+    return text.contains(u"E+"_s, Qt::CaseInsensitive);
+}
+
+std::optional<QString> importIdNumber(const QString &text, QString *problem)
+{
+    QString t = text;
+    t.remove(u' ');
+    const IdCard card = IdCard::parse(t, QDate(9999, 12, 31));
+    if (card.isValid())
+        return card.number();
+    if (isExcelExponentText(t)) {
+        *problem = u"身份证号“%1”被 Excel 存成了数字，后几位已丢失；请把该列设为文本格式后重新填写"_s.arg(
+            text.left(40));
+        return std::nullopt;
+    }
+    return t;
+}
+
+} // namespace sunshine::io

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "io/TableFile.h"
+#include "org/OrgUnit.h"
+#include "sync/RecordType.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+// What every bulk import of a table file (花名册, 发放名单 ...) shares: finding the header row by the names
+// of its columns and their aliases, the list of problems per line and column, and finding the org unit a row
+// names. The imports themselves (relief/RosterImport, funds/DisbursementImport) hold their own columns and
+// rules.
+namespace sunshine::io {
+
+// A column an import reads: its key, whether a file must have it, and the header names accepted for it (the
+// canonical one first).
+struct ImportColumn
+{
+    QString key;
+    bool required = false;
+    QStringList names;
+};
+
+// A header as compared: no spaces, no asterisks (required marks), nothing in parentheses, so 村（社区）,
+// 村(居), *身份证号, 身份证号（18位） and 金额（元） match 村, 村, 身份证号, 身份证号 and 金额.
+QString headerKey(const QString &text);
+
+// The header row a table was found to have.
+struct ImportHeader
+{
+    int row = -1;               // index into TableData::rows
+    int line = 0;               // its line number in the file
+    QHash<QString, int> index;  // column key → column in the file (the first column naming it)
+    QStringList texts;          // the file's header cells as they stand
+    QStringList missingColumns; // the canonical names of required columns not found, in column order
+
+    int columnOf(const QString &key) const { return index.value(key, -1); }
+    QString keyOf(int column) const { return index.key(column); }
+    // The header of a column, trimmed (empty for -1).
+    QString text(int column) const { return texts.value(column).trimmed(); }
+};
+
+// The first of the table's first `scanRows` rows that names at least `minimum` known columns; nothing when
+// none does. Unknown columns (序号, 备注 ...) are ignored.
+std::optional<ImportHeader> findImportHeader(const TableData &table, const QList<ImportColumn> &columns,
+                                             int minimum = 3, int scanRows = 20);
+
+// One problem with a row, as the clerk is told.
+struct ImportProblem
+{
+    int line = 0;          // the row's number in the file (TableData::lineNumbers): CSV line or Excel row
+    QString column;        // the column's header as the file names it; empty when about the row as a whole
+    QString reason;        // Chinese
+    bool heldBack = false; // the row itself is good, but is not imported because of another row
+};
+
+// A problem as an import collects it: the column as its index in the file (-1: the row as a whole).
+struct RowProblem
+{
+    int line = 0;
+    int column = -1;
+    QString reason;
+    bool heldBack = false;
+};
+
+// The problems in report order (by line, then column; the row as a whole after its columns), each column
+// named by its header.
+QList<ImportProblem> importReport(QList<RowProblem> problems, const ImportHeader &header);
+
+// Finds the org unit a cell names: its 12-digit code or its name (unique among the units given).
+class PlaceLookup
+{
+public:
+    explicit PlaceLookup(const QList<OrgUnit> &units);
+
+    // The unit named by `text` (trimmed), or nothing with the reason (Chinese) in *problem.
+    const OrgUnit *find(const QString &text, QString *problem) const;
+    const OrgUnit *byId(const QString &id) const;
+    bool isEmpty() const { return m_units.isEmpty(); }
+
+private:
+    QList<OrgUnit> m_units;
+    QHash<QString, qsizetype> m_byCode;
+    QHash<QString, QList<qsizetype>> m_byName;
+};
+
+// Cell values that several imports read alike. `header` is the column's header as the file names it.
+//
+// A choice by its Chinese label or its wire value: the wire value, or nothing with the reason in *problem.
+std::optional<QString> importChoice(const sync::FieldSpec &spec, const QString &text, const QString &header,
+                                    QString *problem);
+// A 身份证号: the normalised number when it is valid (full-width digits folded, x upper-cased, spaces
+// removed), else the text without spaces, for the record type's own check to word the problem. Nothing, with
+// the reason in *problem, when Excel stored it as a number and dropped digits ("3.20612E+17").
+std::optional<QString> importIdNumber(const QString &text, QString *problem);
+// Whether a cell shows a long number Excel stored as a number in exponent form, its last digits lost.
+bool isExcelExponentText(const QString &text);
+
+} // namespace sunshine::io
