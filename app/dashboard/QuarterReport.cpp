@@ -60,7 +60,8 @@ QImage QuarterReport::render(QWidget *chart, QSize size)
     image.setDevicePixelRatio(2);
     image.fill(Qt::white);
     QPainter painter(&image);
-    chart->render(&painter);
+    chart->render(&painter, QPoint(), QRegion(),
+                  QWidget::DrawChildren); // on white, without the window colour
     painter.end();
     chart->hide();
     return image;

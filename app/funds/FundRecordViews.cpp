@@ -1,5 +1,7 @@
 #include "funds/FundRecordViews.h"
 
+#include "funds/DisbursementImportDialog.h"
+
 #include "core/Money.h"
 #include "funds/FundFlowTypes.h"
 
@@ -11,6 +13,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QComboBox>
+#include <QPushButton>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -341,8 +344,18 @@ FundRecordsView *makeDisbursementsView(ClientSession &session, QWidget *parent)
     o.searchFields = {u"fundCode"_s, u"recipientName"_s, u"idNumber"_s, u"period"_s};
     o.exportName = FundRecordsView::tr("Disbursements");
     const auto *type = sync::RecordTypes::find(QString::fromUtf16(funds::DisbursementType::kName));
-    return new FundRecordsView(session, *type, o, &funds::DisbursementType::deadlineState, &disbursementCondition,
-                               parent);
+    auto *view = new FundRecordsView(session, *type, o, &funds::DisbursementType::deadlineState,
+                                     &disbursementCondition, parent);
+    // Clerks of a paying department bring in whole payment lists from Excel or WPS.
+    if (entersData(session) && !userDepartmentCode(session).isEmpty()) {
+        QPushButton *import = view->list()->addAction(FundRecordsView::tr("Import list…"));
+        import->setObjectName(u"importDisbursements"_s);
+        QObject::connect(import, &QPushButton::clicked, view, [view, &session] {
+            if (DisbursementImportDialog::run(session, view) > 0)
+                view->list()->reload();
+        });
+    }
+    return view;
 }
 
 namespace {

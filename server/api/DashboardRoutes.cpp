@@ -21,17 +21,17 @@ int intParam(const HttpRequest &req, const QString &name, int min, int max, int 
     bool ok = false;
     const int v = text.size() <= 6 ? text.toInt(&ok) : 0;
     if (!ok || v < min || v > max)
-        throw ApiError(ErrorCode::BadRequest, u"参数 %1 应为 %2 到 %3 之间的%4"_s.arg(name).arg(min).arg(max).arg(what),
-                       name);
+        throw ApiError(ErrorCode::BadRequest,
+                       u"参数 %1 应为 %2 到 %3 之间的%4"_s.arg(name).arg(min).arg(max).arg(what), name);
     return v;
 }
 
 } // namespace
 
 // GET /api/v1/dashboard/funds?year=&quarter=&kind=&department=&org=
-// The leaders' fund dashboard for one unit of the caller's area (default: the caller's own unit), read from the
-// summary tables only: per child unit (the drill-down city → county → town → village), per month this year and
-// last, per fund kind, and per department with entries made late and deadlines overdue.
+// The leaders' fund dashboard for one unit of the caller's area (default: the caller's own unit), read from
+// the summary tables only: per child unit (the drill-down city → county → town → village), per month this
+// year and last, per fund kind, and per department with entries made late and deadlines overdue.
 void registerDashboardRoutes(Router &router, Services &services)
 {
     router.add(u"GET"_s, u"/api/v1/dashboard/funds"_s, Router::Access::Authenticated,

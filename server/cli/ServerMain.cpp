@@ -8,10 +8,10 @@
 #include "core/Version.h"
 #include "demo/BaseData.h"
 #include "demo/DemoData.h"
-#include "demo/ScaleData.h"
-#include "summary/SummaryUpdater.h"
 #include "demo/OrgCatalog.h"
+#include "demo/ScaleData.h"
 #include "store/Migrator.h"
+#include "summary/SummaryUpdater.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -224,9 +224,8 @@ int generate(Store &store, const QCommandLineParser &p)
             err() << u"该数据库中已有户或资金记录，generate 只写入空库"_s << Qt::endl;
             return 2;
         }
-        const ScaleData::Result r = ScaleData::generate(store, o, [](const QString &line) {
-            out() << line << Qt::endl;
-        });
+        const ScaleData::Result r =
+            ScaleData::generate(store, o, [](const QString &line) { out() << line << Qt::endl; });
         out() << u"generated %1 records in %2 s (%3 records/s): %4 households, %5 members, %6 helpers, "
                  u"%7 pairings, %8 visits, %9 disbursements"_s.arg(r.records)
                      .arg(r.seconds, 0, 'f', 1)
@@ -262,12 +261,15 @@ int serverMain(const QStringList &arguments)
         u"stdin)\n"
         u"  summary-check  recompute the fund summaries from the raw records; exit 1 on any difference\n"
         u"  summary-rebuild  rewrite the fund summaries from the raw records\n"
-        u"  generate       Nantong-scale benchmark data on the demo org tree (--seed, --disbursements, ...)\n\n"
+        u"  generate       Nantong-scale benchmark data on the demo org tree (--seed, --disbursements, "
+        u"...)\n\n"
         u"PostgreSQL password: environment variable SUNSHINE_DB_PASSWORD, or a file given by\n"
         u"--database-password-file or SUNSHINE_DB_PASSWORD_FILE. Never on the command line."_s);
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(u"command"_s, u"serve | audit-verify | create-admin | summary-check | summary-rebuild | generate"_s, u"[command]"_s);
+    p.addPositionalArgument(
+        u"command"_s, u"serve | audit-verify | create-admin | summary-check | summary-rebuild | generate"_s,
+        u"[command]"_s);
     p.addOptions({
         {u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8443)."_s, u"HOST:PORT"_s},
         {u"database"_s,
@@ -302,13 +304,13 @@ int serverMain(const QStringList &arguments)
     }
     const QStringList positional = p.positionalArguments();
     const QString command = positional.isEmpty() ? u"serve"_s : positional.first();
-    if (positional.size() > 1 ||
-        !QStringList{u"serve"_s, u"audit-verify"_s, u"create-admin"_s, u"summary-check"_s, u"summary-rebuild"_s,
-                     u"generate"_s}
-             .contains(command)) {
-        err() << u"未知命令“%1”，可用命令：serve、audit-verify、create-admin、summary-check、summary-rebuild、generate"_s
-                     .arg(positional.join(u' '))
-              << Qt::endl;
+    if (positional.size() > 1 || !QStringList{u"serve"_s, u"audit-verify"_s, u"create-admin"_s,
+                                              u"summary-check"_s, u"summary-rebuild"_s, u"generate"_s}
+                                      .contains(command)) {
+        err()
+            << u"未知命令“%1”，可用命令：serve、audit-verify、create-admin、summary-check、summary-rebuild、generate"_s
+                   .arg(positional.join(u' '))
+            << Qt::endl;
         return 2;
     }
 

@@ -65,17 +65,17 @@ public:
             QStringList{u"id"_s, u"type"_s, u"org_unit_id"_s, u"org_path"_s, u"department_id"_s, u"version"_s,
                         u"seq"_s, u"updated_at"_s, u"updated_by"_s, u"deleted"_s, u"late_synced"_s,
                         u"created_at"_s, u"created_by"_s, u"data"_s});
-        m_history = std::make_unique<BulkInsert>(
-            store, u"record_history"_s,
-            QStringList{u"record_id"_s, u"version"_s, u"changed"_s, u"data"_s, u"deleted"_s, u"late_synced"_s,
-                        u"updated_at"_s, u"updated_by"_s, u"op_id"_s});
+        m_history = std::make_unique<BulkInsert>(store, u"record_history"_s,
+                                                 QStringList{u"record_id"_s, u"version"_s, u"changed"_s,
+                                                             u"data"_s, u"deleted"_s, u"late_synced"_s,
+                                                             u"updated_at"_s, u"updated_by"_s, u"op_id"_s});
         m_keys = std::make_unique<BulkInsert>(store, u"record_keys"_s, QStringList{u"key"_s, u"record_id"_s});
-        m_refs =
-            std::make_unique<BulkInsert>(store, u"attachment_refs"_s, QStringList{u"sha256"_s, u"record_id"_s});
-        m_files = std::make_unique<BulkInsert>(
-            store, u"attachments"_s,
-            QStringList{u"sha256"_s, u"size"_s, u"mime_type"_s, u"received"_s, u"complete"_s, u"uploaded_by"_s,
-                        u"created_at"_s, u"completed_at"_s});
+        m_refs = std::make_unique<BulkInsert>(store, u"attachment_refs"_s,
+                                              QStringList{u"sha256"_s, u"record_id"_s});
+        m_files = std::make_unique<BulkInsert>(store, u"attachments"_s,
+                                               QStringList{u"sha256"_s, u"size"_s, u"mime_type"_s,
+                                                           u"received"_s, u"complete"_s, u"uploaded_by"_s,
+                                                           u"created_at"_s, u"completed_at"_s});
     }
 
     void add(const QString &type, const QString &id, const QString &orgUnitId, const QString &orgPath,
@@ -83,14 +83,14 @@ public:
     {
         const QString data = QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
         const QVariant dept = departmentId.isEmpty() ? kNullText : QVariant(departmentId);
-        m_records->add(
-            {id, type, orgUnitId, orgPath, dept, 1, ++m_seq, m_now, by, 0, 0, m_now, by, data});
+        m_records->add({id, type, orgUnitId, orgPath, dept, 1, ++m_seq, m_now, by, 0, 0, m_now, by, data});
         if (m_withHistory) {
             const QStringList keys = fields.keys();
-            m_history->add({id, 1,
-                            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys))
-                                                  .toJson(QJsonDocument::Compact)),
-                            data, 0, 0, m_now, by, kNullText});
+            m_history->add(
+                {id, 1,
+                 QString::fromUtf8(
+                     QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)),
+                 data, 0, 0, m_now, by, kNullText});
         }
         if (const sync::RecordType *t = sync::RecordTypes::find(type)) {
             const QList<QPair<QString, QString>> keys = t->uniqueKeys(fields);
@@ -189,16 +189,16 @@ public:
 
 private:
     int pick(int n) { return n <= 1 ? 0 : int(m_rng.bounded(n)); }
-    // UUIDv7-shaped ids (RFC 9562): a 48-bit rising prefix, then random bits. Ids made in order sort in order,
-    // so the bulk load appends to the indexes instead of writing all over them.
+    // UUIDv7-shaped ids (RFC 9562): a 48-bit rising prefix, then random bits. Ids made in order sort in
+    // order, so the bulk load appends to the indexes instead of writing all over them.
     QString newId()
     {
         const quint64 t = m_idBase + quint64(m_idCounter++);
         quint32 w[2];
         m_rng.fillRange(w);
-        QUuid u(quint32(t >> 16), quint16(t), quint16(0x7000 | (w[0] & 0x0fff)), uchar(0x80 | ((w[0] >> 12) & 0x3f)),
-                uchar(w[0] >> 18), uchar(w[0] >> 26), uchar(w[1]), uchar(w[1] >> 8), uchar(w[1] >> 16),
-                uchar(w[1] >> 24), uchar(w[0] >> 4));
+        QUuid u(quint32(t >> 16), quint16(t), quint16(0x7000 | (w[0] & 0x0fff)),
+                uchar(0x80 | ((w[0] >> 12) & 0x3f)), uchar(w[0] >> 18), uchar(w[0] >> 26), uchar(w[1]),
+                uchar(w[1] >> 8), uchar(w[1] >> 16), uchar(w[1] >> 24), uchar(w[0] >> 4));
         return u.toString(QUuid::WithoutBraces);
     }
     QString personName()
@@ -246,7 +246,8 @@ private:
     ScaleData::Result m_result;
     QList<Village> m_villages;
     QHash<QString, int> m_idsUsed;
-    quint64 m_idBase = quint64(QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+    quint64 m_idBase =
+        quint64(QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
     qint64 m_idCounter = 0;
     // Fund lines by role in the plan.
     QList<funds::FundLine> m_lines;
@@ -273,7 +274,8 @@ void Generator::chooseLines()
     m_lines = funds::allFundLines();
     for (int i = 0; i < m_lines.size(); ++i) {
         const funds::FundLine &l = m_lines.at(i);
-        const bool toPeople = l.recipient == funds::Recipient::Person || l.recipient == funds::Recipient::Household;
+        const bool toPeople =
+            l.recipient == funds::Recipient::Person || l.recipient == funds::Recipient::Household;
         if (l.kind == funds::FundKind::Agricultural && toPeople && l.cycle == funds::PaymentCycle::Once)
             m_subsidyLines.append(i);
         else if (funds::isReliefFund(l.kind) && toPeople && l.cycle == funds::PaymentCycle::Monthly)
@@ -340,7 +342,8 @@ void Generator::planBatches()
     for (QList<Batch> &list : m_batches) {
         for (Batch &b : list) {
             cumulative += b.weight;
-            const qint64 upTo = qint64(static_cast<long double>(cumulative) * m_o.disbursements / totalWeight);
+            const qint64 upTo =
+                qint64(static_cast<long double>(cumulative) * m_o.disbursements / totalWeight);
             b.size = upTo - assigned;
             assigned = upTo;
         }
@@ -370,15 +373,16 @@ void Generator::registry(int v, int households, int members, QList<Person> *regi
         const QString id = newId();
         const QString head = personName();
         const bool exited = pick(20) == 0;
-        QJsonObject f{{u"householdNo"_s, QString(village.id.right(6) + u"%1"_s.arg(h + 1, 3, 10, QChar(u'0')))},
-                      {u"headName"_s, head},
-                      {u"address"_s, u"%1组%2号"_s.arg(1 + pick(12)).arg(1 + pick(80))},
-                      {u"povertyCause"_s, causes.at(pick(int(causes.size())))},
-                      {u"registeredYear"_s, 2016 + pick(m_today.year() - 2016)},
-                      {u"status"_s, exited ? u"exited"_s : u"registered"_s},
-                      {u"medicalInsured"_s, pick(50) != 0},
-                      {u"housing"_s, pick(30) == 0 ? u"unsafe"_s : u"safe"_s},
-                      {u"drinkingWaterSafe"_s, pick(60) != 0}};
+        QJsonObject f{
+            {u"householdNo"_s, QString(village.id.right(6) + u"%1"_s.arg(h + 1, 3, 10, QChar(u'0')))},
+            {u"headName"_s, head},
+            {u"address"_s, u"%1组%2号"_s.arg(1 + pick(12)).arg(1 + pick(80))},
+            {u"povertyCause"_s, causes.at(pick(int(causes.size())))},
+            {u"registeredYear"_s, 2016 + pick(m_today.year() - 2016)},
+            {u"status"_s, exited ? u"exited"_s : u"registered"_s},
+            {u"medicalInsured"_s, pick(50) != 0},
+            {u"housing"_s, pick(30) == 0 ? u"unsafe"_s : u"safe"_s},
+            {u"drinkingWaterSafe"_s, pick(60) != 0}};
         if (exited)
             f.insert(u"exitYear"_s, m_today.year() - pick(4));
         m_writer.add(u"household"_s, id, village.id, village.path, {}, f, u"generator"_s);
@@ -479,12 +483,13 @@ void Generator::disbursements(int v, const QList<Person> &registered)
         const QString key = line.code + u'|' + b.period + u'|' + paid;
         auto dl = m_deadlines.constFind(key);
         if (dl == m_deadlines.constEnd())
-            dl = m_deadlines.insert(key, funds::disbursementDeadlines(
-                                             line.kind, line.cycle, funds::DisbursementType::periodStart(b.period),
-                                             b.paidOn, m_calendar));
+            dl = m_deadlines.insert(
+                key, funds::disbursementDeadlines(line.kind, line.cycle,
+                                                  funds::DisbursementType::periodStart(b.period), b.paidOn,
+                                                  m_calendar));
         const std::optional<QDate> entryDue = dl->enterBy;
-        // Entered a few days after payment, within the year (rule 6) and not after today; a late batch after its
-        // entry deadline.
+        // Entered a few days after payment, within the year (rule 6) and not after today; a late batch after
+        // its entry deadline.
         QDate entered = b.paidOn.addDays(1 + pick(4));
         if (b.late && entryDue)
             entered = entryDue->addDays(1 + pick(3));
@@ -522,7 +527,8 @@ void Generator::disbursements(int v, const QList<Person> &registered)
                     f.insert(u"idNumber"_s, p.idNumber);
                 if (!p.householdId.isEmpty())
                     f.insert(u"householdId"_s, p.householdId);
-                f.insert(u"account"_s, u"6228%1"_s.arg(qint64(m_rng.bounded(1000000000000LL)), 12, 10, QChar(u'0')));
+                f.insert(u"account"_s,
+                         u"6228%1"_s.arg(qint64(m_rng.bounded(1000000000000LL)), 12, 10, QChar(u'0')));
             }
             if (dl->payBy)
                 f.insert(u"payDueOn"_s, dl->payBy->toString(Qt::ISODate));
@@ -548,8 +554,10 @@ ScaleData::Result Generator::run()
     for (int v = 0; v < n; ++v) {
         // Cumulative rounding again: exactly the households and members asked for.
         const qint64 households = qint64(m_o.households) * (v + 1) / n - householdsDone;
-        const qint64 members = qint64(m_o.members) * (v + 1) / n - membersDone;
         householdsDone += households;
+        // Members follow the households (a village without households has none).
+        const qint64 members =
+            m_o.households > 0 ? qint64(m_o.members) * householdsDone / m_o.households - membersDone : 0;
         membersDone += members;
         QList<Person> registered;
         registry(v, int(households), int(qMax(members, households)), &registered);

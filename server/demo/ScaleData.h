@@ -10,8 +10,8 @@ namespace sunshine {
 // Nantong-scale data for benchmarks (DOMAIN.md "Scale"): households with members, helpers, pairings and
 // visits, and disbursements across five years on real fund lines, spread over the demo org tree (9 counties,
 // 99 towns, 1,782 villages). Deterministic from the seed and the day given as today. Written straight to the
-// store in bulk (records, history, unique keys, voucher references), in transactions of about 200,000 records;
-// the fund summaries go through SummaryUpdater in each of those transactions, as the push does.
+// store in bulk (records, history, unique keys, voucher references), in transactions of about 200,000
+// records; the fund summaries go through SummaryUpdater in each of those transactions, as the push does.
 //
 // Disbursements come in payment batches, as they are paid: a village's payroll of one fund line for one
 // period, paid on one day (monthly relief to registered households, yearly agricultural subsidies to every

@@ -139,9 +139,9 @@ QJsonObject Fold::result(Store &store) const
         SqlQuery q(store, u"SELECT name, level FROM org_units WHERE id = ?"_s);
         q.bindText(m_f.orgUnitId).exec();
         q.next();
-        out.insert(u"org"_s, QJsonObject{{u"id"_s, m_f.orgUnitId},
-                                         {u"name"_s, q.text(0)},
-                                         {u"level"_s, int(q.int64(1))}});
+        out.insert(
+            u"org"_s,
+            QJsonObject{{u"id"_s, m_f.orgUnitId}, {u"name"_s, q.text(0)}, {u"level"_s, int(q.int64(1))}});
     }
     out.insert(u"year"_s, m_f.year);
     out.insert(u"quarter"_s, m_f.quarter);
@@ -196,9 +196,9 @@ QJsonObject Fold::result(Store &store) const
     for (const funds::FundKind k : {funds::FundKind::ReliefFiscal, funds::FundKind::ReliefDonation,
                                     funds::FundKind::ReliefOther, funds::FundKind::Agricultural}) {
         const Figures f = m_kinds.value(funds::fundKindName(k));
-        const double share =
-            m_total.amountFen > 0 ? qRound64(double(f.amountFen) * 10000 / double(m_total.amountFen)) / 10000.0
-                                  : 0.0;
+        const double share = m_total.amountFen > 0
+                                 ? qRound64(double(f.amountFen) * 10000 / double(m_total.amountFen)) / 10000.0
+                                 : 0.0;
         kinds.append(QJsonObject{{u"kind"_s, funds::fundKindName(k)},
                                  {u"name"_s, funds::fundKindChineseName(k)},
                                  {u"count"_s, f.count},
@@ -280,10 +280,11 @@ QJsonObject FundDashboard::summary(const DashboardFilter &f)
                 {q.text(0), f.year, int(q.int64(1)), q.text(2), q.text(3), q.int64(4), q.int64(5), 0, 0});
     }
     {
-        SqlQuery q(m_store,
-                   u"SELECT department_id, fund_code, what, SUM(record_count), SUM(amount_fen) FROM fund_pending "
-                   u"WHERE unit_path >= ? AND unit_path < ? AND due_on < ? GROUP BY department_id, fund_code, "
-                   u"what"_s);
+        SqlQuery q(
+            m_store,
+            u"SELECT department_id, fund_code, what, SUM(record_count), SUM(amount_fen) FROM fund_pending "
+            u"WHERE unit_path >= ? AND unit_path < ? AND due_on < ? GROUP BY department_id, fund_code, "
+            u"what"_s);
         q.bindText(f.orgPath).bindText(pathEnd(f.orgPath)).bindText(f.today.toString(Qt::ISODate)).exec();
         while (q.next())
             fold.overdue(q.text(0), q.text(1), q.text(2), q.int64(3), q.int64(4));
@@ -302,13 +303,15 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
                     : u"(j ->> '%1')"_s.arg(QLatin1String(name));
     };
     auto source = [lite](const QString &type) {
-        const QString where = u"type = '"_s + type + u"' AND deleted = 0 AND org_path >= ? AND org_path < ?"_s;
+        const QString where =
+            u"type = '"_s + type + u"' AND deleted = 0 AND org_path >= ? AND org_path < ?"_s;
         return lite ? QString(u"records WHERE "_s + where)
-                    : QString(u"(SELECT org_path, department_id, CAST(data AS jsonb) AS j FROM records WHERE "_s +
+                    : QString(
+                          u"(SELECT org_path, department_id, CAST(data AS jsonb) AS j FROM records WHERE "_s +
                           where + u") s WHERE 1 = 1"_s);
     };
-    const QString late = u"CASE WHEN "_s + field("enteredOn") + u" > "_s + field("entryDueOn") +
-                         u" THEN 1 ELSE 0 END"_s;
+    const QString late =
+        u"CASE WHEN "_s + field("enteredOn") + u" > "_s + field("entryDueOn") + u" THEN 1 ELSE 0 END"_s;
     const QString amount = u"CAST("_s + field("amountFen") + u" AS BIGINT)"_s;
     const QString period = field("period");
     const QString yearOf = u"CAST(substr("_s + period + u", 1, 4) AS INTEGER)"_s;
@@ -322,10 +325,10 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
     {
         // One plain GROUP BY over the raw rows of the subtree, this year and last.
         SqlQuery q(m_store, u"SELECT "_s + childOf + u", "_s + yearOf + u", "_s + monthOf +
-                                u", COALESCE(department_id, ''), "_s + field("fundCode") + u", COUNT(*), SUM("_s +
-                                amount + u"), SUM("_s + late + u"), SUM("_s + late + u" * "_s + amount +
-                                u") FROM "_s + source(u"disbursement"_s) + u" AND substr("_s + period +
-                                u", 1, 4) IN (?, ?) GROUP BY 1, 2, 3, 4, 5"_s);
+                                u", COALESCE(department_id, ''), "_s + field("fundCode") +
+                                u", COUNT(*), SUM("_s + amount + u"), SUM("_s + late + u"), SUM("_s + late +
+                                u" * "_s + amount + u") FROM "_s + source(u"disbursement"_s) +
+                                u" AND substr("_s + period + u", 1, 4) IN (?, ?) GROUP BY 1, 2, 3, 4, 5"_s);
         q.raw().setForwardOnly(true);
         q.bindText(f.orgPath)
             .bindText(pathEnd(f.orgPath))
@@ -343,9 +346,8 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
     {
         // Disbursements without a voucher and not entered late, by payment day: overdue once the voucher
         // deadline (5 working days after payment) has passed.
-        const QString noVoucher =
-            lite ? u"COALESCE(json_array_length(data, '$.vouchers'), 0) = 0"_s
-                 : u"COALESCE(jsonb_array_length(j -> 'vouchers'), 0) = 0"_s;
+        const QString noVoucher = lite ? u"COALESCE(json_array_length(data, '$.vouchers'), 0) = 0"_s
+                                       : u"COALESCE(jsonb_array_length(j -> 'vouchers'), 0) = 0"_s;
         SqlQuery q(m_store, u"SELECT COALESCE(department_id, ''), "_s + field("fundCode") + u", "_s +
                                 field("paidOn") + u", COUNT(*), SUM("_s + amount + u") FROM "_s +
                                 source(u"disbursement"_s) + u" AND "_s + noVoucher + u" AND "_s + late +
@@ -362,10 +364,10 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
     {
         // Allocations not reported to the city by their report deadline.
         const QString due = field("reportDueOn");
-        SqlQuery q(m_store, u"SELECT COALESCE(department_id, ''), "_s + field("fundCode") + u", COUNT(*), SUM("_s +
-                                amount + u") FROM "_s + source(u"fund-allocation"_s) + u" AND "_s + due +
-                                u" <> '' AND "_s + due + u" < ? AND COALESCE("_s + field("reportedOn") +
-                                u", '') = '' GROUP BY 1, 2"_s);
+        SqlQuery q(m_store, u"SELECT COALESCE(department_id, ''), "_s + field("fundCode") +
+                                u", COUNT(*), SUM("_s + amount + u") FROM "_s + source(u"fund-allocation"_s) +
+                                u" AND "_s + due + u" <> '' AND "_s + due + u" < ? AND COALESCE("_s +
+                                field("reportedOn") + u", '') = '' GROUP BY 1, 2"_s);
         q.bindText(f.orgPath).bindText(pathEnd(f.orgPath)).bindText(f.today.toString(Qt::ISODate)).exec();
         while (q.next())
             fold.overdue(q.text(0), q.text(1), u"report"_s, q.int64(2), q.int64(3));

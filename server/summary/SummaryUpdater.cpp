@@ -181,7 +181,8 @@ void SummaryUpdater::flush()
         for (const auto &[k, v] : m_pending) {
             if (v.isZero())
                 continue;
-            rows.add({k.unitId, v.unitPath, k.departmentId, k.fundCode, k.what, k.dueOn, v.count, v.amountFen});
+            rows.add(
+                {k.unitId, v.unitPath, k.departmentId, k.fundCode, k.what, k.dueOn, v.count, v.amountFen});
         }
         rows.flush();
     }
@@ -242,8 +243,10 @@ QString describe(const SummaryUpdater::PendKey &k)
 
 QString figures(const SummaryUpdater::SumValue &v)
 {
-    return u"count %1, amount %2 fen, late %3 (%4 fen)"_s.arg(v.count).arg(v.amountFen).arg(v.lateCount).arg(
-        v.lateFen);
+    return u"count %1, amount %2 fen, late %3 (%4 fen)"_s.arg(v.count)
+        .arg(v.amountFen)
+        .arg(v.lateCount)
+        .arg(v.lateFen);
 }
 
 QString figures(const SummaryUpdater::PendValue &v)
@@ -292,8 +295,8 @@ void compare(const Map &stored, const Map &computed, QStringList *lines, int max
 QStringList SummaryUpdater::check(Store &store, int maxLines, qint64 *count, qint64 *recordsRead)
 {
     Transaction tx(store, Transaction::Mode::Read);
-    // One snapshot for the raw rows and the summaries, also while pushes commit (SQLite: the read transaction is
-    // one already).
+    // One snapshot for the raw rows and the summaries, also while pushes commit (SQLite: the read transaction
+    // is one already).
     if (store.isPostgres()) {
         QSqlQuery set(store.connection()); // not preparable
         store.countAccess();
@@ -305,8 +308,9 @@ QStringList SummaryUpdater::check(Store &store, int maxLines, qint64 *count, qin
         *recordsRead = computed.records;
     SumMap sums;
     {
-        SqlQuery q(store, u"SELECT lvl, unit_id, year, month, department_id, fund_code, parent_id, unit_path, "
-                          u"record_count, amount_fen, late_count, late_fen FROM fund_summary"_s);
+        SqlQuery q(store,
+                   u"SELECT lvl, unit_id, year, month, department_id, fund_code, parent_id, unit_path, "
+                   u"record_count, amount_fen, late_count, late_fen FROM fund_summary"_s);
         q.raw().setForwardOnly(true);
         q.exec();
         while (q.next()) {
@@ -335,8 +339,8 @@ QStringList SummaryUpdater::check(Store &store, int maxLines, qint64 *count, qin
 qint64 SummaryUpdater::rebuild(Store &store)
 {
     Transaction tx(store);
-    // The pushes' commit-order lock: no record changes while the summaries are recomputed, and two rebuilds take
-    // turns.
+    // The pushes' commit-order lock: no record changes while the summaries are recomputed, and two rebuilds
+    // take turns.
     SqlQuery(store, u"UPDATE sync_head SET seq = seq WHERE id = 1"_s).exec();
     Computed computed = computeFromRecords(store);
     SqlQuery(store, u"DELETE FROM fund_summary"_s).exec();

@@ -20,9 +20,9 @@ struct SummaryRecord
 };
 
 // The summary tables of the fund records (migration 0006): fund_summary (live disbursements per level of the
-// org tree, year and month of the period, department and fund line) and fund_pending (deadlines still open, by
-// due date). Every writer goes through this class, so what the push, the loaders and the generator write, and
-// what summary-check and summary-rebuild recompute, come from one function (contribute()).
+// org tree, year and month of the period, department and fund line) and fund_pending (deadlines still open,
+// by due date). Every writer goes through this class, so what the push, the loaders and the generator write,
+// and what summary-check and summary-rebuild recompute, come from one function (contribute()).
 //
 // Use: for each record written, change(before, after) (nullptr or a deleted record for "none"); then flush()
 // inside the transaction that writes the records. Deltas are summed in memory first, so a batch of any size
@@ -103,7 +103,8 @@ public:
     static QStringList check(Store &store, int maxLines, qint64 *count, qint64 *recordsRead = nullptr);
     // Rewrites both tables from the raw rows in one transaction; returns the number of records read.
     static qint64 rebuild(Store &store);
-    // After migrating a store with records from before the summaries (schema < 6) to 6 or later: rebuilds them.
+    // After migrating a store with records from before the summaries (schema < 6) to 6 or later: rebuilds
+    // them.
     static void rebuildAfterMigration(Store &store, int fromVersion, int toVersion);
 
 private:

@@ -666,8 +666,8 @@ void PushBatch::write(AuditLog &audit, const QString &address)
             const auto old = m_before.constFind(id);
             const SummaryRecord before =
                 old != m_before.constEnd()
-                    ? SummaryRecord{old->record.type, old->orgPath, old->record.departmentId, old->record.fields,
-                                    old->record.deleted}
+                    ? SummaryRecord{old->record.type, old->orgPath, old->record.departmentId,
+                                    old->record.fields, old->record.deleted}
                     : SummaryRecord{{}, {}, {}, {}, true};
             const SummaryRecord after{s.record.type, s.orgPath, s.record.departmentId, s.record.fields,
                                       s.record.deleted};

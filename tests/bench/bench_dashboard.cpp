@@ -1,8 +1,9 @@
-// Dashboard benchmark: Nantong-scale data (default 10,000,000 disbursements over five years, 100,000 households
-// with 300,000 members, helpers, pairings, visits) generated into a fresh store on SQLite and on PostgreSQL
-// (a throwaway cluster), then the leaders' fund dashboard for the city (by county) and one drill-down (a county by
-// town, and a town by village), each timed through the summary tables and as plain GROUP BY queries over the raw
-// rows (the baseline), median of several runs. The two answers are compared as well.
+// Dashboard benchmark: Nantong-scale data (default 10,000,000 disbursements over five years, 100,000
+// households with 300,000 members, helpers, pairings, visits) generated into a fresh store on SQLite and on
+// PostgreSQL (a throwaway cluster), then the leaders' fund dashboard for the city (by county) and one
+// drill-down (a county by town, and a town by village), each timed through the summary tables and as plain
+// GROUP BY queries over the raw rows (the baseline), median of several runs. The two answers are compared as
+// well.
 //
 //   bench_dashboard [--disbursements 10000000] [--stores sqlite,postgresql] [--runs 9] [--raw-runs 3]
 //                   [--households 100000] [--members 300000] [--seed N] [--today 2026-11-24] [--no-history]
@@ -44,7 +45,9 @@ QTextStream &out()
 double median(QList<double> v)
 {
     std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : (v.size() % 2 ? v.at(v.size() / 2) : (v.at(v.size() / 2 - 1) + v.at(v.size() / 2)) / 2);
+    return v.isEmpty()
+               ? 0
+               : (v.size() % 2 ? v.at(v.size() / 2) : (v.at(v.size() / 2 - 1) + v.at(v.size() / 2)) / 2);
 }
 
 // Median milliseconds of `runs` calls; the answer of the last call in `answer`.
@@ -74,7 +77,8 @@ double rawSqliteInsertRate(const QString &path, int n)
         q.exec(u"CREATE TABLE t (id TEXT PRIMARY KEY, type TEXT, org TEXT, data TEXT)"_s);
         const QString data =
             u"{\"amountFen\":52300,\"enteredOn\":\"2026-03-09\",\"entryDueOn\":\"2026-03-12\",\"fundCode\":"
-            u"\"agri-cultivated-land\",\"idNumber\":\"320612197001010113\",\"paidOn\":\"2026-03-05\",\"period\":"
+            u"\"agri-cultivated-land\",\"idNumber\":\"320612197001010113\",\"paidOn\":\"2026-03-05\","
+            u"\"period\":"
             u"\"2026-03\",\"recipientKind\":\"person\",\"recipientName\":\"王建国\"}"_s;
         QElapsedTimer t;
         t.start();
@@ -115,8 +119,8 @@ int main(int argc, char **argv)
     o.households = option(u"--households"_s, u"100000"_s).toInt();
     o.members = option(u"--members"_s, u"300000"_s).toInt();
     o.seed = option(u"--seed"_s, u"20191210"_s).toULongLong();
-    o.today = QDate::fromString(option(u"--today"_s, chinaDateOf(SystemClock().nowMs()).toString(Qt::ISODate)),
-                                Qt::ISODate);
+    o.today = QDate::fromString(
+        option(u"--today"_s, chinaDateOf(SystemClock().nowMs()).toString(Qt::ISODate)), Qt::ISODate);
     o.history = !args.contains(u"--no-history"_s);
     const QStringList stores = option(u"--stores"_s, u"sqlite,postgresql"_s).split(u',');
     const int runs = qMax(1, option(u"--runs"_s, u"9"_s).toInt());
@@ -153,14 +157,13 @@ int main(int argc, char **argv)
         DemoData::loadIfEmpty(store, hasher, clock, audit);
 
         out() << storeName << ": generating…" << Qt::endl;
-        const ScaleData::Result g = ScaleData::generate(store, o, [&](const QString &line) {
-            out() << "  " << storeName << ": " << line << Qt::endl;
-        });
+        const ScaleData::Result g = ScaleData::generate(
+            store, o, [&](const QString &line) { out() << "  " << storeName << ": " << line << Qt::endl; });
         const double rate = g.records / g.seconds;
-        out() << storeName << ": " << g.records << " records in " << fmt(g.seconds) << " s (" << qRound64(rate)
-              << " records/s): " << g.households << " households, " << g.members << " members, " << g.helpers
-              << " helpers, " << g.pairings << " pairings, " << g.visits << " visits, " << g.disbursements
-              << " disbursements" << Qt::endl;
+        out() << storeName << ": " << g.records << " records in " << fmt(g.seconds) << " s ("
+              << qRound64(rate) << " records/s): " << g.households << " households, " << g.members
+              << " members, " << g.helpers << " helpers, " << g.pairings << " pairings, " << g.visits
+              << " visits, " << g.disbursements << " disbursements" << Qt::endl;
         {
             QSqlQuery analyze(store.connection()); // fresh statistics for the planner (not preparable)
             analyze.exec(u"ANALYZE"_s);
@@ -178,9 +181,10 @@ int main(int argc, char **argv)
             baseline = QString::number(qRound64(rawSqliteInsertRate(rawPath, 500000)));
             QFile::remove(rawPath);
         }
-        generation.append({storeName, QString::number(g.disbursements), QString::number(g.records), fmt(g.seconds),
-                           QString::number(qRound64(rate)), QString::number(qRound64(g.disbursements / g.seconds)),
-                           baseline, QString::number(summaryRows)});
+        generation.append({storeName, QString::number(g.disbursements), QString::number(g.records),
+                           fmt(g.seconds), QString::number(qRound64(rate)),
+                           QString::number(qRound64(g.disbursements / g.seconds)), baseline,
+                           QString::number(summaryRows)});
 
         FundDashboard dashboard(store);
         auto filterFor = [&](const QString &org, int level, const QString &path) {
@@ -207,8 +211,10 @@ int main(int argc, char **argv)
         for (const Query &q : queries) {
             QJsonObject viaSummary, viaRaw;
             dashboard.summary(q.filter); // warm
-            const double s = timeMs(runs, [&] { return dashboard.summary(q.filter); }, &viaSummary);
-            const double r = timeMs(rawRuns, [&] { return dashboard.raw(q.filter); }, &viaRaw);
+            const double s = timeMs(
+                runs, [&] { return dashboard.summary(q.filter); }, &viaSummary);
+            const double r = timeMs(
+                rawRuns, [&] { return dashboard.raw(q.filter); }, &viaRaw);
             rows.append({storeName, q.name, fmt(s, 2), fmt(r, 1), fmt(r / qMax(s, 0.001), 0),
                          viaSummary == viaRaw ? u"yes"_s : u"NO"_s, s < 100 ? u"met"_s : u"MISSED"_s});
             out() << storeName << ": " << q.name << ": summaries " << fmt(s, 2) << " ms, raw GROUP BY "
@@ -223,15 +229,17 @@ int main(int argc, char **argv)
                   << fmt(t.nsecsElapsed() / 1e9) << " s: " << count << " differences" << Qt::endl;
         }
     }
-    out() << Qt::endl
-          << u"| store | disbursements | records written | seconds | records/s | disbursements/s | raw SQLite "
-             u"insert/s (baseline) | fund_summary rows |"_s
-          << Qt::endl
-          << u"|---|---|---|---|---|---|---|---|"_s << Qt::endl;
+    out()
+        << Qt::endl
+        << u"| store | disbursements | records written | seconds | records/s | disbursements/s | raw SQLite "
+           u"insert/s (baseline) | fund_summary rows |"_s
+        << Qt::endl
+        << u"|---|---|---|---|---|---|---|---|"_s << Qt::endl;
     for (const QStringList &r : std::as_const(generation))
         out() << u"| "_s << r.join(u" | "_s) << u" |"_s << Qt::endl;
     out() << Qt::endl
-          << u"| store | query | through summaries, median ms | plain GROUP BY over raw rows (baseline), median ms | "
+          << u"| store | query | through summaries, median ms | plain GROUP BY over raw rows (baseline), "
+             u"median ms | "
              u"speed-up | same answer | target < 100 ms |"_s
           << Qt::endl
           << u"|---|---|---|---|---|---|---|"_s << Qt::endl;

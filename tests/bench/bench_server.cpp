@@ -8,7 +8,7 @@
 // pid, log and temporary paths in a temporary directory, listens on a free loopback port as the current user
 // and is stopped at the end.
 //
-//   bench_server [--seconds 10] [--connections 64] [--wrk-threads 2] [--workers 2] [--user county-clerk]
+//   bench_server [--seconds 10] [--connections 64] [--wrk-threads 2] [--workers 3] [--user county-clerk]
 //                [--also-user county-leader] [--warmup 2] [--no-install]
 #include "HttpsClient.h"
 #include "TestTls.h"
@@ -265,7 +265,7 @@ int main(int argc, char *argv[])
                   {u"warmup"_s, u"Warm-up seconds before each run."_s, u"N"_s, u"2"_s},
                   {u"connections"_s, u"Concurrent keep-alive TLS connections."_s, u"N"_s, u"64"_s},
                   {u"wrk-threads"_s, u"wrk threads."_s, u"N"_s, u"2"_s},
-                  {u"workers"_s, u"Server worker threads."_s, u"N"_s, u"2"_s},
+                  {u"workers"_s, u"Server worker threads."_s, u"N"_s, u"3"_s},
                   {u"nginx-workers"_s, u"nginx worker processes."_s, u"N"_s, u"2"_s},
                   {u"user"_s, u"Demo account whose area is read."_s, u"NAME"_s, u"county-clerk"_s},
                   {u"also-user"_s, u"A second account measured too (masked pages); 'none' skips it."_s,

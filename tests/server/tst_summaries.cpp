@@ -1,8 +1,8 @@
-// The fund summaries (server/summary): kept in the push transaction as records arrive, equal to what the raw rows
-// say after every kind of change (create, amount changed, period moved to another month, delete, rejected
-// operations, a push whose transaction fails at any database access), a corrupted summary row reported by
-// `sunshine-server summary-check` and repaired by `summary-rebuild`, and the dashboard route's figures equal to
-// plain GROUP BY queries over the raw rows, within the caller's area only.
+// The fund summaries (server/summary): kept in the push transaction as records arrive, equal to what the raw
+// rows say after every kind of change (create, amount changed, period moved to another month, delete,
+// rejected operations, a push whose transaction fails at any database access), a corrupted summary row
+// reported by `sunshine-server summary-check` and repaired by `summary-rebuild`, and the dashboard route's
+// figures equal to plain GROUP BY queries over the raw rows, within the caller's area only.
 #include "HttpsClient.h"
 #include "PushAnswer.h"
 #include "ServerFixture.h"
@@ -164,8 +164,8 @@ private:
     // One push; the answers (empty when the push as a whole failed). Remembers the versions applied.
     QList<PushAnswer> push(const QString &username, const QJsonArray &ops)
     {
-        const HttpResult r = m_http->post(u"/api/v1/sync/push"_s, {{u"deviceNow"_s, now()}, {u"operations"_s, ops}},
-                                          token(username));
+        const HttpResult r = m_http->post(u"/api/v1/sync/push"_s,
+                                          {{u"deviceNow"_s, now()}, {u"operations"_s, ops}}, token(username));
         if (r.status != 200) {
             if (store().accessCount() >= 0 && !m_quiet)
                 qWarning("push by %s failed: %s", qPrintable(username), r.describe().constData());
@@ -176,7 +176,8 @@ private:
         for (qsizetype i = 0; i < results.size(); ++i) {
             answers.append({results.at(i).toObject()});
             if (answers.last().status() == u"applied"_s)
-                m_versions.insert(ops.at(i).toObject().value(u"recordId"_s).toString(), answers.last().version());
+                m_versions.insert(ops.at(i).toObject().value(u"recordId"_s).toString(),
+                                  answers.last().version());
         }
         return answers;
     }
@@ -197,8 +198,9 @@ private:
 
     Sums sums(int lvl, const QString &unit, int year = 0, int month = 0)
     {
-        QString sql = u"SELECT COALESCE(SUM(record_count), 0), COALESCE(SUM(amount_fen), 0) FROM fund_summary "
-                      u"WHERE lvl = ? AND unit_id = ?"_s;
+        QString sql =
+            u"SELECT COALESCE(SUM(record_count), 0), COALESCE(SUM(amount_fen), 0) FROM fund_summary "
+            u"WHERE lvl = ? AND unit_id = ?"_s;
         if (year)
             sql += u" AND year = ? AND month = ?"_s;
         SqlQuery q(store(), sql);
@@ -262,7 +264,8 @@ private slots:
         qInfo("store: %s", qPrintable(testStoreName()));
         addUser(*m_server, u"rudong-agri"_s, Role::Clerk, kOtherCounty, kOtherAgriculture);
         addUser(*m_server, u"tz-civil"_s, Role::Clerk, kCounty, kCivil);
-        addUser(*m_server, u"rudong-leader"_s, Role::Leader, kOtherCounty, kOtherCounty + u"-poverty-office"_s);
+        addUser(*m_server, u"rudong-leader"_s, Role::Leader, kOtherCounty,
+                kOtherCounty + u"-poverty-office"_s);
         QVERIFY(!agriProjectLine().code.isEmpty());
         QVERIFY(!agriPersonLine().code.isEmpty());
         QVERIFY(!civilMonthlyLine().code.isEmpty());
@@ -283,30 +286,31 @@ private slots:
         m_server.reset();
     }
 
-    // Create, change the amount, move the period to another month, delete: the summaries follow at every level.
+    // Create, change the amount, move the period to another month, delete: the summaries follow at every
+    // level.
     void followsEachChange()
     {
         setChinaTime(QDate(2026, 5, 12));
         const funds::FundLine line = agriProjectLine();
         const Sums cityBefore = sums(1, kCity);
         const QString id = newId();
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s,
-                               op(kDisbursement, id, kVillage, kAgriculture,
-                                  disbursement(line, u"2026-04"_s, QDate(2026, 5, 8), 125000))));
+        EXPECT_APPLIED(
+            pushOne(u"county-clerk"_s, op(kDisbursement, id, kVillage, kAgriculture,
+                                          disbursement(line, u"2026-04"_s, QDate(2026, 5, 8), 125000))));
         QVERIFY2(differences().isEmpty(), qPrintable(differences()));
         QCOMPARE(sums(4, kVillage, 2026, 4).amount, 125000);
         QCOMPARE(sums(3, kTown, 2026, 4).count, 1);
         QCOMPARE(sums(2, kCounty, 2026, 4).amount, 125000);
         QCOMPARE(sums(1, kCity).amount, cityBefore.amount + 125000);
 
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kDisbursement, id, kVillage, kAgriculture,
-                                                     {{u"amountFen"_s, 200000}})));
+        EXPECT_APPLIED(pushOne(u"county-clerk"_s,
+                               op(kDisbursement, id, kVillage, kAgriculture, {{u"amountFen"_s, 200000}})));
         QVERIFY2(differences().isEmpty(), qPrintable(differences()));
         QCOMPARE(sums(4, kVillage, 2026, 4).amount, 200000);
         QCOMPARE(sums(1, kCity).amount, cityBefore.amount + 200000);
 
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kDisbursement, id, kVillage, kAgriculture,
-                                                     {{u"period"_s, u"2026-03"_s}})));
+        EXPECT_APPLIED(pushOne(u"county-clerk"_s,
+                               op(kDisbursement, id, kVillage, kAgriculture, {{u"period"_s, u"2026-03"_s}})));
         QVERIFY2(differences().isEmpty(), qPrintable(differences()));
         QCOMPARE(sums(4, kVillage, 2026, 4).count, 0);
         QCOMPARE(sums(4, kVillage, 2026, 3).amount, 200000);
@@ -320,8 +324,8 @@ private slots:
         QCOMPARE(sums(1, kCity).count, cityBefore.count);
     }
 
-    // Several operations on one record in one batch, and rejected operations beside them: only what was applied
-    // counts, once.
+    // Several operations on one record in one batch, and rejected operations beside them: only what was
+    // applied counts, once.
     void batchesAndRejections()
     {
         setChinaTime(QDate(2026, 5, 12));
@@ -346,12 +350,14 @@ private slots:
         QCOMPARE(sums(2, kCounty).count, before.count + 1);
         QCOMPARE(sums(2, kCounty).amount, before.amount + 30000);
         // Someone outside the department, and a leader: refused, nothing counted.
-        EXPECT_REJECTED(pushOne(u"rudong-agri"_s, op(kDisbursement, newId(), kVillage, kAgriculture,
-                                                     disbursement(line, u"2026-05"_s, QDate(2026, 5, 6), 777))),
-                        "FORBIDDEN", "");
-        EXPECT_REJECTED(pushOne(u"county-leader"_s, op(kDisbursement, newId(), kVillage, kAgriculture,
-                                                       disbursement(line, u"2026-05"_s, QDate(2026, 5, 6), 777))),
-                        "FORBIDDEN", "");
+        EXPECT_REJECTED(
+            pushOne(u"rudong-agri"_s, op(kDisbursement, newId(), kVillage, kAgriculture,
+                                         disbursement(line, u"2026-05"_s, QDate(2026, 5, 6), 777))),
+            "FORBIDDEN", "");
+        EXPECT_REJECTED(
+            pushOne(u"county-leader"_s, op(kDisbursement, newId(), kVillage, kAgriculture,
+                                           disbursement(line, u"2026-05"_s, QDate(2026, 5, 6), 777))),
+            "FORBIDDEN", "");
         QCOMPARE(sums(2, kCounty).count, before.count + 1);
         // The same operation sent again: applied once.
         const QJsonObject again = op(kDisbursement, newId(), kVillage, kAgriculture,
@@ -361,22 +367,25 @@ private slots:
         QCOMPARE(sums(2, kCounty).count, before.count + 2);
     }
 
-    // The Nth database access of a push fails, for every N: the batch is rolled back whole, summaries included.
+    // The Nth database access of a push fails, for every N: the batch is rolled back whole, summaries
+    // included.
     void faultedTransactionsLeaveSummariesConsistent()
     {
         setChinaTime(QDate(2026, 5, 12));
         const funds::FundLine line = agriProjectLine();
         const QString moved = newId();
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kDisbursement, moved, kVillage3, kAgriculture,
-                                                     disbursement(line, u"2026-02"_s, QDate(2026, 2, 10), 9900))));
+        EXPECT_APPLIED(
+            pushOne(u"county-clerk"_s, op(kDisbursement, moved, kVillage3, kAgriculture,
+                                          disbursement(line, u"2026-02"_s, QDate(2026, 2, 10), 9900))));
         token(u"county-clerk"_s);
         auto batch = [&](int round) {
-            return QJsonArray{op(kDisbursement, newId(), kVillage3, kAgriculture,
-                                 disbursement(line, u"2026-05"_s, QDate(2026, 5, 4), 1000 + round)),
-                              op(kDisbursement, moved, kVillage3, kAgriculture,
-                                 {{u"amountFen"_s, 5000 + round}, {u"period"_s, u"2026-0%1"_s.arg(1 + round % 4)}}),
-                              op(kDisbursement, newId(), kVillage2, kAgriculture,
-                                 disbursement(line, u"2026Q2"_s, QDate(2026, 5, 5), 3000 + round))};
+            return QJsonArray{
+                op(kDisbursement, newId(), kVillage3, kAgriculture,
+                   disbursement(line, u"2026-05"_s, QDate(2026, 5, 4), 1000 + round)),
+                op(kDisbursement, moved, kVillage3, kAgriculture,
+                   {{u"amountFen"_s, 5000 + round}, {u"period"_s, u"2026-0%1"_s.arg(1 + round % 4)}}),
+                op(kDisbursement, newId(), kVillage2, kAgriculture,
+                   disbursement(line, u"2026Q2"_s, QDate(2026, 5, 5), 3000 + round))};
         };
         // How many accesses a push takes.
         qint64 before = store().accessCount();
@@ -408,15 +417,18 @@ private slots:
     {
         QVERIFY(sums(2, kCounty).count > 0);
         QCOMPARE(cli(u"summary-check"_s).exitCode, 0);
-        SqlQuery(store(), u"UPDATE fund_summary SET amount_fen = amount_fen + 1 WHERE lvl = 2 AND unit_id = ? "
-                          u"AND record_count > 0"_s)
+        SqlQuery(store(),
+                 u"UPDATE fund_summary SET amount_fen = amount_fen + 1 WHERE lvl = 2 AND unit_id = ? "
+                 u"AND record_count > 0"_s)
             .bindText(kCounty)
             .exec();
         qint64 count = 0;
         QStringList lines = SummaryUpdater::check(store(), 50, &count);
         QVERIFY2(count >= 1, "a changed amount is not reported");
         QVERIFY2(lines.first().contains(kCounty), qPrintable(lines.join(u'\n')));
-        SqlQuery(store(), u"DELETE FROM fund_summary WHERE lvl = 4 AND unit_id = ?"_s).bindText(kVillage3).exec();
+        SqlQuery(store(), u"DELETE FROM fund_summary WHERE lvl = 4 AND unit_id = ?"_s)
+            .bindText(kVillage3)
+            .exec();
         const qint64 changed = count;
         lines = SummaryUpdater::check(store(), 50, &count);
         QVERIFY2(count > changed, qPrintable(lines.join(u'\n')));
@@ -430,7 +442,8 @@ private slots:
         QVERIFY2(after.exitCode == 0, qPrintable(after.out + after.err));
     }
 
-    // The dashboard route's figures equal plain GROUP BY queries over the raw rows, for every level and filter.
+    // The dashboard route's figures equal plain GROUP BY queries over the raw rows, for every level and
+    // filter.
     void dashboardEqualsRawGroupBy()
     {
         const funds::FundLine project = agriProjectLine();
@@ -439,38 +452,44 @@ private slots:
         // Last year (entered last year: rule 6).
         setChinaTime(QDate(2025, 6, 20));
         for (int i = 0; i < 4; ++i)
-            EXPECT_APPLIED(pushOne(u"county-clerk"_s,
-                                   op(kDisbursement, newId(), i % 2 ? kVillage : kVillage3, kAgriculture,
-                                      disbursement(project, u"2025-0%1"_s.arg(3 + i), QDate(2025, 6, 2 + i),
-                                                   20000 * (i + 1)))));
-        EXPECT_APPLIED(pushOne(u"rudong-agri"_s, op(kDisbursement, newId(), kOtherVillage, kOtherAgriculture,
-                                                    disbursement(project, u"2025-05"_s, QDate(2025, 6, 1), 70000))));
+            EXPECT_APPLIED(pushOne(
+                u"county-clerk"_s,
+                op(kDisbursement, newId(), i % 2 ? kVillage : kVillage3, kAgriculture,
+                   disbursement(project, u"2025-0%1"_s.arg(3 + i), QDate(2025, 6, 2 + i), 20000 * (i + 1)))));
+        EXPECT_APPLIED(
+            pushOne(u"rudong-agri"_s, op(kDisbursement, newId(), kOtherVillage, kOtherAgriculture,
+                                         disbursement(project, u"2025-05"_s, QDate(2025, 6, 1), 70000))));
         // Entered on time without a voucher: the voucher is overdue by 12 May.
         setChinaTime(QDate(2026, 4, 30));
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kDisbursement, newId(), kVillage2, kAgriculture,
-                                                     disbursement(project, u"2026-04"_s, QDate(2026, 4, 27), 31000))));
+        EXPECT_APPLIED(
+            pushOne(u"county-clerk"_s, op(kDisbursement, newId(), kVillage2, kAgriculture,
+                                          disbursement(project, u"2026-04"_s, QDate(2026, 4, 27), 31000))));
         // This year: villages, a town and the county itself, a relief line, a late entry, an allocation not
         // reported.
         setChinaTime(QDate(2026, 5, 12));
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kDisbursement, newId(), kTown2, kAgriculture,
-                                                     disbursement(project, u"2026-01"_s, QDate(2026, 1, 20), 88000))));
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kDisbursement, newId(), kCounty, kAgriculture,
-                                                     disbursement(project, u"2026Q1"_s, QDate(2026, 2, 3), 99000))));
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kDisbursement, newId(), kVillage2, kAgriculture,
-                                                     disbursement(person, u"2026-03"_s, QDate(2026, 3, 2), 6600))));
-        EXPECT_APPLIED(pushOne(u"tz-civil"_s, op(kDisbursement, newId(), kVillage, kCivil,
-                                                 disbursement(monthly, u"2026-05"_s, QDate(2026, 5, 11), 52000))));
-        EXPECT_APPLIED(pushOne(u"rudong-agri"_s, op(kDisbursement, newId(), kOtherVillage, kOtherAgriculture,
-                                                    disbursement(person, u"2026-04"_s, QDate(2026, 4, 8), 4400))));
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s,
-                               op(kAllocation, newId(), kCounty, kAgriculture,
-                                  {{u"fundCode"_s, project.code},
-                                   {u"sourceLevel"_s, u"central"_s},
-                                   {u"year"_s, 2026},
-                                   {u"amountFen"_s, 50000000},
-                                   {u"documentNo"_s, u"通财农〔2026〕12号"_s},
-                                   {u"receivedOn"_s, u"2026-04-01"_s},
-                                   {u"account"_s, u"agriculture"_s}})));
+        EXPECT_APPLIED(
+            pushOne(u"county-clerk"_s, op(kDisbursement, newId(), kTown2, kAgriculture,
+                                          disbursement(project, u"2026-01"_s, QDate(2026, 1, 20), 88000))));
+        EXPECT_APPLIED(
+            pushOne(u"county-clerk"_s, op(kDisbursement, newId(), kCounty, kAgriculture,
+                                          disbursement(project, u"2026Q1"_s, QDate(2026, 2, 3), 99000))));
+        EXPECT_APPLIED(
+            pushOne(u"county-clerk"_s, op(kDisbursement, newId(), kVillage2, kAgriculture,
+                                          disbursement(person, u"2026-03"_s, QDate(2026, 3, 2), 6600))));
+        EXPECT_APPLIED(
+            pushOne(u"tz-civil"_s, op(kDisbursement, newId(), kVillage, kCivil,
+                                      disbursement(monthly, u"2026-05"_s, QDate(2026, 5, 11), 52000))));
+        EXPECT_APPLIED(
+            pushOne(u"rudong-agri"_s, op(kDisbursement, newId(), kOtherVillage, kOtherAgriculture,
+                                         disbursement(person, u"2026-04"_s, QDate(2026, 4, 8), 4400))));
+        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kAllocation, newId(), kCounty, kAgriculture,
+                                                     {{u"fundCode"_s, project.code},
+                                                      {u"sourceLevel"_s, u"central"_s},
+                                                      {u"year"_s, 2026},
+                                                      {u"amountFen"_s, 50000000},
+                                                      {u"documentNo"_s, u"通财农〔2026〕12号"_s},
+                                                      {u"receivedOn"_s, u"2026-04-01"_s},
+                                                      {u"account"_s, u"agriculture"_s}})));
         QVERIFY2(differences().isEmpty(), qPrintable(differences()));
 
         FundDashboard dashboard(store());
@@ -506,9 +525,10 @@ private slots:
                     query += u"&department="_s + c.department;
                 const HttpResult r = m_http->get(query, leader);
                 EXPECT_STATUS(r, 200);
-                QVERIFY2(r.json == raw, qPrintable(query + u"\nroute: "_s +
-                                                   QString::fromUtf8(QJsonDocument(r.json).toJson()) +
-                                                   u"\nraw: "_s + QString::fromUtf8(QJsonDocument(raw).toJson())));
+                QVERIFY2(r.json == raw,
+                         qPrintable(query + u"\nroute: "_s +
+                                    QString::fromUtf8(QJsonDocument(r.json).toJson()) + u"\nraw: "_s +
+                                    QString::fromUtf8(QJsonDocument(raw).toJson())));
                 QCOMPARE(dashboard.summary(f), raw);
             }
         }
@@ -541,7 +561,8 @@ private slots:
         QCOMPARE(own.json.value(u"org"_s).toObject().value(u"id"_s).toString(), kCounty);
         EXPECT_ERROR(m_http->get(u"/api/v1/dashboard/funds?org="_s + kOtherCounty, county), 403, "FORBIDDEN");
         EXPECT_ERROR(m_http->get(u"/api/v1/dashboard/funds?org="_s + kCity, county), 403, "FORBIDDEN");
-        EXPECT_ERROR(m_http->get(u"/api/v1/dashboard/funds?org="_s + kOtherVillage, county), 403, "FORBIDDEN");
+        EXPECT_ERROR(m_http->get(u"/api/v1/dashboard/funds?org="_s + kOtherVillage, county), 403,
+                     "FORBIDDEN");
         EXPECT_ERROR(m_http->get(u"/api/v1/dashboard/funds?org="_s + kCounty, town), 403, "FORBIDDEN");
         EXPECT_STATUS(m_http->get(u"/api/v1/dashboard/funds?org="_s + kVillage, town), 200);
         EXPECT_ERROR(m_http->get(u"/api/v1/dashboard/funds?org="_s + kCounty, token(u"rudong-leader"_s)), 403,
