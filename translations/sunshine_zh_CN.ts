@@ -118,6 +118,142 @@
     </message>
 </context>
 <context>
+    <name>DashboardData</name>
+    <message>
+        <source>%1 (itself)</source>
+        <translation>%1（本级）</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>（未指定部门）</translation>
+    </message>
+    <message>
+        <source>Disbursements of %1, %2</source>
+        <translation>%1资金发放（%2）</translation>
+    </message>
+    <message>
+        <source>Registered households of %1</source>
+        <translation>%1在册低收入户</translation>
+    </message>
+    <message>
+        <source>Households of %1 that left the registry in %2</source>
+        <translation>%1%2年退出的低收入户</translation>
+    </message>
+    <message>
+        <source>Registered households of %1 without a helper</source>
+        <translation>%1未落实帮扶责任人的在册户</translation>
+    </message>
+    <message>
+        <source>Pairings of %1 without a visit in %2</source>
+        <translation>%1%2未走访的结对帮扶</translation>
+    </message>
+    <message>
+        <source>Help requests of %1 past their deadline</source>
+        <translation>%1超过办理时限的求助事项</translation>
+    </message>
+    <message>
+        <source>Disbursements of %1 whose vouchers are overdue</source>
+        <translation>%1凭证逾期未录入的资金发放</translation>
+    </message>
+    <message>
+        <source>Allocations of %1 not reported to the city in time</source>
+        <translation>%1未按时向市报送的资金指标</translation>
+    </message>
+    <message>
+        <source>Disbursements of %1 entered late</source>
+        <translation>%1逾期录入的资金发放</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <source>The picture could not be written to %1.</source>
+        <translation>无法将图片写入 %1。</translation>
+    </message>
+    <message>
+        <source>The PDF file %1 could not be written.</source>
+        <translation>无法写入 PDF 文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DisbursementImportDialog</name>
+    <message>
+        <source>Import disbursement list</source>
+        <translation>导入发放名单</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Bad rows:</source>
+        <translation>有误的行：</translation>
+    </message>
+    <message>
+        <source>“Import the valid rows” saves the good rows now and leaves the bad ones out; “Import nothing” saves nothing, so that you can fix the file and import it whole.</source>
+        <translation>“导入无误的行”立即保存无误的行，有误的行不导入；“全部不导入”则不保存任何内容，以便改正文件后整体导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Export bad rows…</source>
+        <translation>导出有误的行(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>FundLineDialog</name>
+    <message>
+        <source>Add fund line</source>
+        <translation>增加资金项目</translation>
+    </message>
+    <message>
+        <source>A line added to the fund catalog is in force for every unit at once. It can be removed only while no record uses it.</source>
+        <translation>新增的资金项目立即对所有单位生效；只有在没有任何记录使用时才能删除。</translation>
+    </message>
+    <message>
+        <source>Co&amp;de:</source>
+        <translation>编码(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>e.g. agri-cooperative-support</source>
+        <translation>例如 agri-cooperative-support</translation>
+    </message>
+    <message>
+        <source>&amp;Article:</source>
+        <translation>条款(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>e.g. 二十二(十)</source>
+        <translation>例如 二十二(十)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lead department:</source>
+        <translation>牵头部门(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>资金类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Paid:</source>
+        <translation>发放方式(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>发放对象(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in – Sunshine+</source>
@@ -187,10 +323,199 @@
     </message>
 </context>
 <context>
+    <name>QuarterReport</name>
+    <message>
+        <source>%1, %2: quarterly report on poverty-relief funds and assistance</source>
+        <translation>%1%2扶贫资金和帮扶工作情况报告</translation>
+    </message>
+    <message>
+        <source>Data as of %1 · compiled by %2 on %3</source>
+        <translation>数据截至 %1 · %2 于 %3 编制</translation>
+    </message>
+    <message>
+        <source>(not synced)</source>
+        <translation>（未同步）</translation>
+    </message>
+    <message>
+        <source>1. Summary</source>
+        <translation>一、总体情况</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Money disbursed in the quarter (10k yuan)</source>
+        <translation>本季度资金发放金额（万元）</translation>
+    </message>
+    <message>
+        <source>Payments in the quarter</source>
+        <translation>本季度发放笔数</translation>
+    </message>
+    <message>
+        <source>Money disbursed in %1 up to the quarter (10k yuan)</source>
+        <translation>%1年截至本季度末累计发放金额（万元）</translation>
+    </message>
+    <message>
+        <source>Registered households</source>
+        <translation>在册户数</translation>
+    </message>
+    <message>
+        <source>Households that left the registry in %1</source>
+        <translation>%1年退出户数</translation>
+    </message>
+    <message>
+        <source>Pairing coverage</source>
+        <translation>结对覆盖率</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 households)</source>
+        <translation>%1（%3 户中 %2 户）</translation>
+    </message>
+    <message>
+        <source>Visit coverage, %1</source>
+        <translation>走访覆盖率（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 pairings)</source>
+        <translation>%1（%3 个结对中 %2 个）</translation>
+    </message>
+    <message>
+        <source>Help requests past their deadline</source>
+        <translation>超过办理时限的求助事项</translation>
+    </message>
+    <message>
+        <source>Fund entries overdue</source>
+        <translation>逾期未录入的资金记录</translation>
+    </message>
+    <message>
+        <source>Disbursements entered late</source>
+        <translation>逾期录入的资金发放</translation>
+    </message>
+    <message>
+        <source>2. Per town</source>
+        <translation>二、分镇（街道）情况</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <source>Disbursed (10k yuan)</source>
+        <translation>发放金额（万元）</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>发放笔数</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>在册户数</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>退出户数</translation>
+    </message>
+    <message>
+        <source>Visit coverage</source>
+        <translation>走访覆盖率</translation>
+    </message>
+    <message>
+        <source>Help overdue</source>
+        <translation>求助逾期</translation>
+    </message>
+    <message>
+        <source>Entries overdue</source>
+        <translation>逾期未录入</translation>
+    </message>
+    <message>
+        <source>Entered late</source>
+        <translation>逾期录入</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>3. Per fund kind</source>
+        <translation>三、分资金类别情况</translation>
+    </message>
+    <message>
+        <source>Fund kind</source>
+        <translation>资金类别</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>4. Per month, %1 against %2</source>
+        <translation>四、分月情况（%1年与%2年对比）</translation>
+    </message>
+    <message>
+        <source>5. Fund entries overdue and entered late, per department</source>
+        <translation>五、各部门资金记录逾期未录入和逾期录入情况</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>The county is not in your area.</source>
+        <translation>该县（市、区）不在您的管辖范围内。</translation>
+    </message>
+    <message>
+        <source>%1 %2 quarterly report</source>
+        <translation>%1%2报告</translation>
+    </message>
+    <message>
+        <source>The PDF file %1 could not be written.</source>
+        <translation>无法写入 PDF 文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterReportDialog</name>
+    <message>
+        <source>Quarterly report</source>
+        <translation>季度报告</translation>
+    </message>
+    <message>
+        <source>A quarterly report of one county (tables and charts) as a PDF file, to hand on.</source>
+        <translation>生成一个县（市、区）的季度报告（含表格和图表），保存为 PDF 文件，便于报送。</translation>
+    </message>
+    <message>
+        <source>&amp;County:</source>
+        <translation>县（市、区）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsBehindDialog</name>
+    <message>
+        <source>Records behind the figure</source>
+        <translation>数据明细</translation>
+    </message>
+    <message>
+        <source>The records of your local copy that make up this figure. Export them to Excel with the Export button.</source>
+        <translation>以下是本机数据中构成该数字的记录，可用“导出”按钮导出为 Excel。</translation>
     </message>
 </context>
 <context>
@@ -484,27 +809,27 @@
         <translation>服务器返回错误 %1。</translation>
     </message>
     <message>
-        <source>The server's certificate was not issued by a certificate authority this computer trusts. Ask your system administrator for your unit's certificate authority file (CA) and choose it under "Connection settings".</source>
+        <source>The server&apos;s certificate was not issued by a certificate authority this computer trusts. Ask your system administrator for your unit&apos;s certificate authority file (CA) and choose it under &quot;Connection settings&quot;.</source>
         <translation>服务器证书不是由本机信任的证书颁发机构签发的。请向系统管理员索取本单位的证书颁发机构（CA）文件，并在“连接设置”中选择它。</translation>
     </message>
     <message>
-        <source>The server's certificate is for a different name than the address you entered. Check the server address.</source>
+        <source>The server&apos;s certificate is for a different name than the address you entered. Check the server address.</source>
         <translation>服务器证书所属的名称与您输入的地址不一致，请检查服务器地址。</translation>
     </message>
     <message>
-        <source>The server's certificate is outside its validity period. Check this computer's date and time; if they are right, ask the administrator to renew the certificate.</source>
+        <source>The server&apos;s certificate is outside its validity period. Check this computer&apos;s date and time; if they are right, ask the administrator to renew the certificate.</source>
         <translation>服务器证书不在有效期内。请检查本机的日期和时间；如无误，请联系管理员更新证书。</translation>
     </message>
     <message>
-        <source>The server's certificate has been revoked.</source>
+        <source>The server&apos;s certificate has been revoked.</source>
         <translation>服务器证书已被吊销。</translation>
     </message>
     <message>
-        <source>For your data's safety the connection was not made.</source>
+        <source>For your data&apos;s safety the connection was not made.</source>
         <translation>为保护数据安全，程序没有建立此连接。</translation>
     </message>
     <message>
-        <source>The server's answer was cut off (%1). Nothing was taken from it; the program tries again.</source>
+        <source>The server&apos;s answer was cut off (%1). Nothing was taken from it; the program tries again.</source>
         <translation>服务器的应答不完整（%1）。程序没有采用其中的任何内容，会再次尝试。</translation>
     </message>
 </context>
@@ -776,7 +1101,7 @@
         <translation>接受删除(&amp;D)</translation>
     </message>
     <message>
-        <source>Take the &amp;server's version entirely</source>
+        <source>Take the &amp;server&apos;s version entirely</source>
         <translation>完全采用服务器上的版本(&amp;S)</translation>
     </message>
     <message>
@@ -865,11 +1190,11 @@
 <context>
     <name>sunshine::app::ContactsTab</name>
     <message>
-        <source>My department's &amp;leader in charge…</source>
+        <source>My department&apos;s &amp;leader in charge…</source>
         <translation>本部门分管领导(&amp;L)…</translation>
     </message>
     <message>
-        <source>My department's l&amp;iaison…</source>
+        <source>My department&apos;s l&amp;iaison…</source>
         <translation>本部门联络员(&amp;I)…</translation>
     </message>
     <message>
@@ -879,6 +1204,685 @@
     <message>
         <source>Each unit names one leader in charge and one liaison (Art. 22). Double-click a record that was returned or is in conflict to settle it.</source>
         <translation>各单位明确 1 名分管领导和 1 名联络员（第二十二条）。被退回或有冲突的记录，双击即可处理。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::DashboardTab</name>
+    <message>
+        <source>Click a place to go back up.</source>
+        <translation>单击上级地区可返回上一级。</translation>
+    </message>
+    <message>
+        <source>Disbursed (10k yuan)</source>
+        <translation>发放金额（万元）</translation>
+    </message>
+    <message>
+        <source>Registered households</source>
+        <translation>在册户数</translation>
+    </message>
+    <message>
+        <source>Exits this year</source>
+        <translation>本年退出户数</translation>
+    </message>
+    <message>
+        <source>Pairing coverage</source>
+        <translation>结对覆盖率</translation>
+    </message>
+    <message>
+        <source>Visit coverage</source>
+        <translation>走访覆盖率</translation>
+    </message>
+    <message>
+        <source>Help requests overdue</source>
+        <translation>求助逾期未办结</translation>
+    </message>
+    <message>
+        <source>Entries overdue</source>
+        <translation>逾期未录入</translation>
+    </message>
+    <message>
+        <source>Entered late</source>
+        <translation>逾期录入</translation>
+    </message>
+    <message>
+        <source>Show the records behind this figure</source>
+        <translation>查看该项数据的明细记录</translation>
+    </message>
+    <message>
+        <source>Money per place</source>
+        <translation>各地区资金发放</translation>
+    </message>
+    <message>
+        <source>Share per fund kind</source>
+        <translation>各类资金占比</translation>
+    </message>
+    <message>
+        <source>Money per month</source>
+        <translation>月度资金发放</translation>
+    </message>
+    <message>
+        <source>Fund entries overdue and entered late, per department</source>
+        <translation>各部门资金记录逾期未录入和逾期录入情况</translation>
+    </message>
+    <message>
+        <source>Double-click a number to list its records.</source>
+        <translation>双击数字可列出对应的记录。</translation>
+    </message>
+    <message>
+        <source>Places: click a place to look into it; double-click a number to list its records.</source>
+        <translation>各地区情况：单击地区名称可下钻查看；双击数字可列出对应的记录。</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>第 %1 季度</translation>
+    </message>
+    <message>
+        <source>All fund kinds</source>
+        <translation>全部资金类别</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Fund kind:</source>
+        <translation>资金类别：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>部门：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Dashboard as &amp;PNG…</source>
+        <translation>数据看板存为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <source>Dashboard as P&amp;DF…</source>
+        <translation>数据看板存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print dashboard…</source>
+        <translation>打印数据看板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quarterly report of a county (PDF)…</source>
+        <translation>县（市、区）季度报告（PDF）(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>%1 (whole year)</source>
+        <translation>%1年全年</translation>
+    </message>
+    <message>
+        <source>The places of your area are not known yet.</source>
+        <translation>尚未获取您辖区的行政区划。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>共 %n 笔发放</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the registry now</source>
+        <translation>当前在册</translation>
+    </message>
+    <message>
+        <source>left the registry in %1</source>
+        <translation>%1年退出</translation>
+    </message>
+    <message>
+        <source>%1 without a helper</source>
+        <translation>%1 户未落实帮扶责任人</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairings</source>
+        <translation>%2 个结对中已走访 %1 个</translation>
+    </message>
+    <message>
+        <source>open, past the deadline</source>
+        <translation>未办结且已超过时限</translation>
+    </message>
+    <message>
+        <source>vouchers, reports</source>
+        <translation>凭证、报告等</translation>
+    </message>
+    <message>
+        <source>in the period</source>
+        <translation>统计期内</translation>
+    </message>
+    <message>
+        <source>Exits %1</source>
+        <translation>%1年退出户数</translation>
+    </message>
+    <message>
+        <source>Visits %1</source>
+        <translation>走访覆盖率 %1</translation>
+    </message>
+    <message>
+        <source>Pairings visited in %1</source>
+        <translation>%1已走访的结对占比</translation>
+    </message>
+    <message>
+        <source>Data as of %1 (from the server)</source>
+        <translation>数据截至 %1（来自服务器）</translation>
+    </message>
+    <message>
+        <source>Not synced yet: the figures show only what was entered on this computer</source>
+        <translation>尚未同步：数据仅包括本机录入的内容</translation>
+    </message>
+    <message>
+        <source>Data as of %1 (last sync, local copy)</source>
+        <translation>数据截至 %1（上次同步的本机数据）</translation>
+    </message>
+    <message>
+        <source>Sunshine+ dashboard: %1, %2</source>
+        <translation>阳光扶贫+ 数据看板：%1，%2</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save chart as PDF…</source>
+        <translation>图表另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print chart…</source>
+        <translation>打印图表…</translation>
+    </message>
+    <message>
+        <source>Click to look closer; right-click to save or print the chart.</source>
+        <translation>单击可查看详情；右键单击可保存或打印图表。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>另存为 PNG</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>Save the quarterly report</source>
+        <translation>保存季度报告</translation>
+    </message>
+    <message>
+        <source>Report failed</source>
+        <translation>报告生成失败</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::DeadlineColumnProxy</name>
+    <message>
+        <source>Deadline</source>
+        <translation>时限状态</translation>
+    </message>
+    <message>
+        <source>%1: %2 due %3 (working days counted by the regulation)</source>
+        <translation>%1：%2期限为 %3（按办法规定的工作日计算）</translation>
+    </message>
+    <message>
+        <source>%1: no deadline applies</source>
+        <translation>%1：无时限要求</translation>
+    </message>
+    <message>
+        <source>%1 · %2 by %3</source>
+        <translation>%1 · %2期限 %3</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::DepartmentFiguresModel</name>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Entries overdue</source>
+        <translation>逾期未录入</translation>
+    </message>
+    <message>
+        <source>Entered late</source>
+        <translation>逾期录入</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::DisbursementImportDialog</name>
+    <message>
+        <source>Choose a disbursement list (.xlsx or CSV, one row per payment) with a header row naming the columns %1; optional: %2. The fund line may be named by its Chinese name or its code.</source>
+        <translation>请选择发放名单（.xlsx 或 CSV，每笔发放一行），首行为列名，须包含：%1；可选：%2。资金项目可填写中文名称或编码。</translation>
+    </message>
+    <message>
+        <source>&amp;Import the valid rows</source>
+        <translation>导入无误的行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import &amp;nothing</source>
+        <translation>全部不导入(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Choose a disbursement list</source>
+        <translation>选择发放名单</translation>
+    </message>
+    <message>
+        <source>Disbursement lists (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>发放名单 (*.xlsx *.csv);;Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The units of your area are not known yet. Connect once so the program can fetch them, then import the list.</source>
+        <translation>尚未获取您辖区的行政区划。请联网登录一次，程序获取后再导入发放名单。</translation>
+    </message>
+    <message>
+        <source>The departments of your area are not known yet. Connect once so the program can fetch them, then import the list.</source>
+        <translation>尚未获取您辖区的部门。请联网登录一次，程序获取后再导入发放名单。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>worksheet “%1”</source>
+        <translation>工作表“%1”</translation>
+    </message>
+    <message>
+        <source>a CSV file in %1</source>
+        <translation>%1 编码的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>%1 row(s) can be imported, %2 row(s) have errors.</source>
+        <translation>%1 行可以导入，%2 行有误。</translation>
+    </message>
+    <message>
+        <source>Valid amount: %1 yuan.</source>
+        <translation>无误行金额合计 %1 元。</translation>
+    </message>
+    <message>
+        <source>The list has no rows below its header.</source>
+        <translation>名单列名下没有数据行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disbursement(s) imported; they are sent when the program is online.</source>
+        <translation>
+            <numerusform>已导入 %n 笔发放记录，联网后将自动发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read from %1.</source>
+        <translation>
+            <numerusform>从%1读取 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Checking was cancelled; nothing was imported.</source>
+        <translation>已取消检查，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>-bad-rows</source>
+        <translation>-有误的行</translation>
+    </message>
+    <message>
+        <source>Export bad rows</source>
+        <translation>导出有误的行</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行有误记录写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n disbursement(s)…</source>
+        <translation>
+            <numerusform>正在保存 %n 笔发放记录…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Saving on this computer failed; nothing was imported: %1</source>
+        <translation>在本机保存失败，未导入任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::FundCatalogModel</name>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation>%1（编码 %2）</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Fund line</source>
+        <translation>资金项目</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头部门</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>资金类别</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>发放方式</translation>
+    </message>
+    <message>
+        <source>Paid to</source>
+        <translation>发放对象</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::FundCatalogView</name>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fund line(s)</source>
+        <translation>
+            <numerusform>%n 个资金项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fund catalog</source>
+        <translation>资金目录</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行写入 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::FundLineDialog</name>
+    <message>
+        <source>&amp;Add fund line…</source>
+        <translation>增加资金项目(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>– choose the lead department –</source>
+        <translation>– 请选择牵头部门 –</translation>
+    </message>
+    <message>
+        <source>The code is already used by “%1”.</source>
+        <translation>该编码已被“%1”使用。</translation>
+    </message>
+    <message>
+        <source>Choose the department that pays, enters and supervises the line.</source>
+        <translation>请选择负责发放、录入和监管该资金项目的部门。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>无法读取服务器的答复。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::FundRecordsView</name>
+    <message>
+        <source>All deadline states</source>
+        <translation>全部时限状态</translation>
+    </message>
+    <message>
+        <source>Show only the records in one deadline state</source>
+        <translation>只显示处于某一时限状态的记录</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Fund allocations</source>
+        <translation>资金指标</translation>
+    </message>
+    <message>
+        <source>Disbursements</source>
+        <translation>资金发放</translation>
+    </message>
+    <message>
+        <source>Import list…</source>
+        <translation>导入发放名单…</translation>
+    </message>
+    <message>
+        <source>Allocation plans</source>
+        <translation>分配方案</translation>
+    </message>
+    <message>
+        <source>Income (yuan)</source>
+        <translation>收益（元）</translation>
+    </message>
+    <message>
+        <source>Fund returns</source>
+        <translation>资金收益</translation>
+    </message>
+    <message>
+        <source>Performance evaluations</source>
+        <translation>绩效评价</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::FundSummaryModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 (%2, code %3)</source>
+        <translation>%1（条款 %2，编码 %3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), %1 yuan</source>
+        <translation>
+            <numerusform>%n 条记录，共 %1 元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fund line</source>
+        <translation>资金项目</translation>
+    </message>
+    <message>
+        <source>%1 (own level)</source>
+        <translation>%1（本级）</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::FundSummaryView</name>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Disbursed (by payment date)</source>
+        <translation>已发放（按发放日期）</translation>
+    </message>
+    <message>
+        <source>Allocated (by fund year)</source>
+        <translation>已下达（按资金年度）</translation>
+    </message>
+    <message>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) in %1</source>
+        <translation>
+            <numerusform>%1年共 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The summary could not be read: %1</source>
+        <translation>无法读取汇总数据：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Summary %1</source>
+        <translation>%1年汇总</translation>
+    </message>
+    <message>
+        <source>Fund summary %1</source>
+        <translation>%1年资金汇总</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>The summary was written to %1.</source>
+        <translation>汇总表已写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::FundsTab</name>
+    <message>
+        <source>Disbursements</source>
+        <translation>资金发放</translation>
+    </message>
+    <message>
+        <source>Allocations</source>
+        <translation>资金指标</translation>
+    </message>
+    <message>
+        <source>Allocation plans</source>
+        <translation>分配方案</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>资金收益</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>绩效评价</translation>
+    </message>
+    <message>
+        <source>Yearly summary</source>
+        <translation>年度汇总</translation>
+    </message>
+    <message>
+        <source>Fund catalog</source>
+        <translation>资金目录</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1940,25 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::ImportProblemsModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Bad rows</source>
+        <translation>有误的行</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::IncomeProxy</name>
     <message>
         <source>no income recorded</source>
@@ -954,6 +1977,21 @@
     <message>
         <source>Per-capita income (yuan/year)</source>
         <translation>人均年收入（元）</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::KindPieChart</name>
+    <message>
+        <source>Share per fund kind</source>
+        <translation>各类资金占比</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>no money in this period</source>
+        <translation>本期无资金发放</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +2123,14 @@
         <source>Sunshine assistance</source>
         <translation>阳光扶贫</translation>
     </message>
+    <message>
+        <source>Agricultural funds</source>
+        <translation>涉农资金</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::MemberAgeProxy</name>
@@ -1103,6 +2149,26 @@
     <message>
         <source>%1, %2</source>
         <translation>%1，%2 岁</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::MonthLineChart</name>
+    <message>
+        <source>Money per month</source>
+        <translation>月度资金发放</translation>
+    </message>
+    <message>
+        <source>Money per month, %1 against %2</source>
+        <translation>月度资金发放（%1年与%2年对比）</translation>
+    </message>
+    <message>
+        <source>M%1</source>
+        <comment>month number on the axis</comment>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>10k yuan</source>
+        <translation>万元</translation>
     </message>
 </context>
 <context>
@@ -1178,7 +2244,7 @@
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <source>Set a new password for %1 (%2). All of this account's sessions end, and the user must choose their own password at the next sign-in.</source>
+        <source>Set a new password for %1 (%2). All of this account&apos;s sessions end, and the user must choose their own password at the next sign-in.</source>
         <translation>为 %1（%2）设置新密码。该账户的所有登录会话将结束，用户下次登录时须设置自己的密码。</translation>
     </message>
     <message>
@@ -1277,7 +2343,9 @@
     </message>
     <message numerus="yes">
         <source>At most %n file(s); Insert adds, Delete removes.</source>
-        <translation><numerusform>最多 %n 个文件；按 Insert 添加，按 Delete 移除。</numerusform></translation>
+        <translation>
+            <numerusform>最多 %n 个文件；按 Insert 添加，按 Delete 移除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add files to %1</source>
@@ -1289,7 +2357,9 @@
     </message>
     <message numerus="yes">
         <source>At most %n file(s) can be attached here.</source>
-        <translation><numerusform>此处最多可附 %n 个文件。</numerusform></translation>
+        <translation>
+            <numerusform>此处最多可附 %n 个文件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1443,6 +2513,21 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::RecordsBehindDialog</name>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::ReliefTab</name>
     <message>
         <source>Households</source>
@@ -1483,18 +2568,6 @@
 </context>
 <context>
     <name>sunshine::app::RosterImportDialog</name>
-    <message>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
     <message>
         <source>Choose a roster (.xlsx or CSV, one row per person) with a header row naming the columns %1; optional: %2. Rows are grouped into households by village and household number.</source>
         <translation>请选择花名册（.xlsx 或 CSV，每人一行），首行为列名，须包含：%1；可选：%2。按村和户编号归户。</translation>
@@ -1580,10 +2653,6 @@
     <message>
         <source>Reading was cancelled; nothing was checked.</source>
         <translation>已取消读取，未做检查。</translation>
-    </message>
-    <message>
-        <source>Bad rows</source>
-        <translation>有误的行</translation>
     </message>
     <message>
         <source>-bad-rows</source>
@@ -1746,7 +2815,7 @@
         <translation>服务器无法处理此修改（%1），已将其暂时搁置；请修改后重新提交，或联系系统管理员。</translation>
     </message>
     <message>
-        <source>The server's answer had no valid sync position; nothing was taken from it.</source>
+        <source>The server&apos;s answer had no valid sync position; nothing was taken from it.</source>
         <translation>服务器的应答中没有有效的同步位置，程序没有采用其中的任何内容。</translation>
     </message>
     <message>
@@ -1761,7 +2830,7 @@
         <translation>立即同步</translation>
     </message>
     <message>
-        <source>Send the changes made on this computer and fetch the others' (F5)</source>
+        <source>Send the changes made on this computer and fetch the others&apos; (F5)</source>
         <translation>发送本机的修改并获取他人的修改（F5）</translation>
     </message>
     <message>
@@ -1809,6 +2878,88 @@
     <message>
         <source>never synchronised</source>
         <translation>尚未同步</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::UnitBarChart</name>
+    <message>
+        <source>Money disbursed</source>
+        <translation>资金发放金额</translation>
+    </message>
+    <message>
+        <source>Money disbursed by %1, %2</source>
+        <translation>%1资金发放情况（%2）</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>发放金额</translation>
+    </message>
+    <message>
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>no places below</source>
+        <translation>无下级地区</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::UnitFiguresModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 of %2 registered households have a helper</source>
+        <translation>%2 户在册户中 %1 户已落实帮扶责任人</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairings visited</source>
+        <translation>%2 个结对中已走访 %1 个</translation>
+    </message>
+    <message>
+        <source>Click to look at %1</source>
+        <translation>单击可下钻查看%1</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Disbursed (10k yuan)</source>
+        <translation>发放金额（万元）</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>发放笔数</translation>
+    </message>
+    <message>
+        <source>Registered households</source>
+        <translation>在册户数</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>退出户数</translation>
+    </message>
+    <message>
+        <source>Pairing coverage</source>
+        <translation>结对覆盖率</translation>
+    </message>
+    <message>
+        <source>Visit coverage</source>
+        <translation>走访覆盖率</translation>
+    </message>
+    <message>
+        <source>Help requests overdue</source>
+        <translation>求助逾期未办结</translation>
+    </message>
+    <message>
+        <source>Entries overdue</source>
+        <translation>逾期未录入</translation>
+    </message>
+    <message>
+        <source>Entered late</source>
+        <translation>逾期录入</translation>
     </message>
 </context>
 <context>
@@ -2008,82 +3159,8 @@
         <translation>季度：</translation>
     </message>
     <message>
-        <source>This quarter's visits: %1 to %2; entry closes on %3.</source>
+        <source>This quarter&apos;s visits: %1 to %2; entry closes on %3.</source>
         <translation>本季度走访时间：%1 至 %2；%3 起停止录入。</translation>
-    </message>
-</context>
-<context>
-    <name>FundLineDialog</name>
-    <message>
-        <source>Add fund line</source>
-        <translation>增加资金项目</translation>
-    </message>
-    <message>
-        <source>A line added to the fund catalog is in force for every unit at once. It can be removed only while no record uses it.</source>
-        <translation>新增的资金项目立即对所有单位生效；只有在没有任何记录使用时才能删除。</translation>
-    </message>
-    <message>
-        <source>Co&amp;de:</source>
-        <translation>编码(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>e.g. agri-cooperative-support</source>
-        <translation>例如 agri-cooperative-support</translation>
-    </message>
-    <message>
-        <source>&amp;Article:</source>
-        <translation>条款(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>e.g. 二十二(十)</source>
-        <translation>例如 二十二(十)</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Lead department:</source>
-        <translation>牵头部门(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>&amp;Kind:</source>
-        <translation>资金类别(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>&amp;Paid:</source>
-        <translation>发放方式(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;Recipient:</source>
-        <translation>发放对象(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
-    </message>
-</context>
-<context>
-    <name>sunshine::app::FundLineDialog</name>
-    <message>
-        <source>&amp;Add fund line…</source>
-        <translation>增加资金项目(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>– choose the lead department –</source>
-        <translation>– 请选择牵头部门 –</translation>
-    </message>
-    <message>
-        <source>The code is already used by “%1”.</source>
-        <translation>该编码已被“%1”使用。</translation>
-    </message>
-    <message>
-        <source>Choose the department that pays, enters and supervises the line.</source>
-        <translation>请选择负责发放、录入和监管该资金项目的部门。</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer could not be read.</source>
-        <translation>无法读取服务器的答复。</translation>
     </message>
 </context>
 </TS>
