@@ -410,7 +410,7 @@ bool RecordTableModel::load(int limit, bool withCount)
     const bool windowCount = withCount && !m_search.isEmpty();
     qint64 total = withCount ? 0 : m_total; // without: the filters are unchanged, so is the count
     if (withCount && !windowCount && f.sql == kLiveOfType) {
-        // No filter: the cache keeps this count, so a million records are not counted at each open.
+        // No filter: counted from the cache's index of live records alone.
         total = m_cache.liveCount(m_type.name());
     } else if (withCount && !windowCount) {
         QSqlQuery q(m_cache.database());

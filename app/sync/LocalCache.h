@@ -132,7 +132,7 @@ public:
     int rejectedCount() const;
     int conflictCount() const;
     qint64 recordCount(bool includeDeleted = false) const;
-    // The records of a type that are neither deleted nor deleted here: kept as they change, read at once.
+    // The records of a type that are neither deleted nor deleted here, counted from an index alone.
     qint64 liveCount(const QString &type) const;
 
 private:
