@@ -347,7 +347,7 @@ FundRecordsView *makeDisbursementsView(ClientSession &session, QWidget *parent)
     auto *view = new FundRecordsView(session, *type, o, &funds::DisbursementType::deadlineState,
                                      &disbursementCondition, parent);
     // Clerks of a paying department bring in whole payment lists from Excel or WPS.
-    if (entersData(session) && !userDepartmentCode(session).isEmpty()) {
+    if (entersData(session) && !session.user().departmentId.isEmpty()) {
         QPushButton *import = view->list()->addAction(FundRecordsView::tr("Import list…"));
         import->setObjectName(u"importDisbursements"_s);
         QObject::connect(import, &QPushButton::clicked, view, [view, &session] {

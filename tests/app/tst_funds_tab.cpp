@@ -332,6 +332,8 @@ void TestFundsTab::clerkTables()
     // The clerk enters data.
     const QList<QPushButton *> buttons = list->findChildren<QPushButton *>();
     QVERIFY(std::any_of(buttons.begin(), buttons.end(), [](QPushButton *b) { return b->text().contains(u"New"_s); }));
+    // ... and imports payment lists.
+    QVERIFY(tab.disbursements()->findChild<QPushButton *>(u"importDisbursements"_s));
 
     tab.views()->setCurrentWidget(tab.disbursements());
     screenshot(&tab, u"funds-disbursements.png"_s);
@@ -449,6 +451,7 @@ void TestFundsTab::leaderReadsOnly()
     QVERIFY(std::none_of(buttons.begin(), buttons.end(), [](QPushButton *b) {
         return b->text().contains(u"New"_s) || b->text().contains(u"Edit"_s);
     }));
+    QVERIFY(!tab.findChild<QPushButton *>(u"importDisbursements"_s));
 }
 
 void TestFundsTab::catalog()
