@@ -80,7 +80,8 @@ QTableView *newTable(QAbstractItemModel *model, QWidget *parent)
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(24);
-    view->horizontalHeader()->setStretchLastSection(true);
+    // The columns share the width evenly (a stretched last column left the figures far from their names).
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     view->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     return view;
 }
