@@ -29,7 +29,8 @@ QString departmentNameOfCode(const ClientSession &session, const QString &code)
         if (d.code != code)
             continue;
         // "通州区农业农村局" -> "农业农村局"; a name not built from its place is kept whole.
-        if (!d.orgUnitName.isEmpty() && d.name.startsWith(d.orgUnitName) && d.name.size() > d.orgUnitName.size())
+        if (!d.orgUnitName.isEmpty() && d.name.startsWith(d.orgUnitName) &&
+            d.name.size() > d.orgUnitName.size())
             return d.name.mid(d.orgUnitName.size());
         if (full.isEmpty())
             full = d.name;

@@ -87,8 +87,8 @@ private:
     QPushButton *m_export = nullptr;
 };
 
-// The name of the departments with this code in the user's area, without the place ("农业农村局"), or the code
-// when none is known yet.
+// The name of the departments with this code in the user's area, without the place ("农业农村局"), or the
+// code when none is known yet.
 QString departmentNameOfCode(const ClientSession &session, const QString &code);
 
 } // namespace sunshine::app

@@ -49,8 +49,8 @@ QDate lastDueSoon(QDate today, const WorkingCalendar &calendar)
 
 } // namespace
 
-DeadlineCondition dueDoneCondition(const QString &dueField, const QString &doneField, funds::EntryStatus status,
-                                   QDate today, const WorkingCalendar &calendar)
+DeadlineCondition dueDoneCondition(const QString &dueField, const QString &doneField,
+                                   funds::EntryStatus status, QDate today, const WorkingCalendar &calendar)
 {
     const QString due = field(dueField), done = field(doneField);
     const QString hasDue = u"COALESCE("_s + due + u", '') <> ''"_s;
@@ -71,7 +71,8 @@ DeadlineCondition dueDoneCondition(const QString &dueField, const QString &doneF
     return {};
 }
 
-DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today, const WorkingCalendar &calendar)
+DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today,
+                                        const WorkingCalendar &calendar)
 {
     // The voucher deadline grows with the payment date: the payments overdue today are those paid on or
     // before one day, those due soon the ones paid after it up to another. Both days come from the rules
@@ -87,9 +88,10 @@ DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today, 
             break;
         }
     }
-    const QString entered = field(u"enteredOn"_s), entryDue = field(u"entryDueOn"_s), paid = field(u"paidOn"_s);
-    const QString late = u"COALESCE("_s + entered + u", '') <> '' AND COALESCE("_s + entryDue + u", '') <> '' AND "_s +
-                         entered + u" > "_s + entryDue;
+    const QString entered = field(u"enteredOn"_s), entryDue = field(u"entryDueOn"_s),
+                  paid = field(u"paidOn"_s);
+    const QString late = u"COALESCE("_s + entered + u", '') <> '' AND COALESCE("_s + entryDue +
+                         u", '') <> '' AND "_s + entered + u" > "_s + entryDue;
     const QString open =
         u"COALESCE("_s + paid + u", '') <> '' AND COALESCE(json_array_length(data, '$.vouchers'), 0) = 0"_s;
     const QString over = iso(overdueUpTo), soon = iso(soonUpTo);
@@ -99,7 +101,8 @@ DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today, 
     case funds::EntryStatus::Overdue:
         return {u"NOT ("_s + late + u") AND "_s + open + u" AND "_s + paid + u" <= ?"_s, {over}};
     case funds::EntryStatus::DueSoon:
-        return {u"NOT ("_s + late + u") AND "_s + open + u" AND "_s + paid + u" > ? AND "_s + paid + u" <= ?"_s,
+        return {u"NOT ("_s + late + u") AND "_s + open + u" AND "_s + paid + u" > ? AND "_s + paid +
+                    u" <= ?"_s,
                 {over, soon}};
     case funds::EntryStatus::OnTime:
         return {u"NOT ("_s + late + u") AND NOT ("_s + open + u" AND "_s + paid + u" <= ?)"_s, {soon}};
@@ -230,7 +233,8 @@ FundRecordsView::FundRecordsView(ClientSession &session, const sync::RecordType 
 void FundRecordsView::prepareDialog(RecordDialog &dialog, const sync::Placement &placement) const
 {
     const QString code = userDepartmentCode(m_session);
-    dialog.form()->setTextChoices(u"fundCode"_s, code.isEmpty() ? RecordForm::Choices() : fundLineLabels(code));
+    dialog.form()->setTextChoices(u"fundCode"_s,
+                                  code.isEmpty() ? RecordForm::Choices() : fundLineLabels(code));
     if (m_formHook)
         m_formHook(dialog, placement);
 }
@@ -375,9 +379,10 @@ RecordForm::Choices allocationsOf(ClientSession &session)
 {
     RecordForm::Choices out;
     QSqlQuery q(session.cache().database());
-    q.prepare(u"SELECT id, json_extract(data, '$.documentNo'), json_extract(data, '$.fundCode'), "
-              u"json_extract(data, '$.amountFen') FROM records WHERE type = ? AND deleted = 0 "
-              u"AND local_deleted = 0 AND department_id = ? ORDER BY json_extract(data, '$.receivedOn') DESC"_s);
+    q.prepare(
+        u"SELECT id, json_extract(data, '$.documentNo'), json_extract(data, '$.fundCode'), "
+        u"json_extract(data, '$.amountFen') FROM records WHERE type = ? AND deleted = 0 "
+        u"AND local_deleted = 0 AND department_id = ? ORDER BY json_extract(data, '$.receivedOn') DESC"_s);
     q.addBindValue(QString::fromUtf16(funds::AllocationType::kName));
     q.addBindValue(session.user().departmentId);
     q.exec();
@@ -390,7 +395,8 @@ RecordForm::Choices allocationsOf(ClientSession &session)
     return out;
 }
 
-RecordListView::Options placedAtCounty(QList<RecordColumn> columns, QStringList search, const QString &exportName)
+RecordListView::Options placedAtCounty(QList<RecordColumn> columns, QStringList search,
+                                       const QString &exportName)
 {
     RecordListView::Options o;
     o.columns = std::move(columns);
@@ -417,8 +423,8 @@ FundRecordsView *makePlansView(ClientSession &session, QWidget *parent)
                                                       {u"@state"_s, FundRecordsView::tr("Sync")}},
                                                      {u"fundCode"_s, u"content"_s, u"approvalDocNo"_s},
                                                      FundRecordsView::tr("Allocation plans"));
-    auto *view = new FundRecordsView(session, typeNamed(funds::PlanType::kName), o, &funds::PlanType::deadlineState,
-                                     &documentsCondition, parent);
+    auto *view = new FundRecordsView(session, typeNamed(funds::PlanType::kName), o,
+                                     &funds::PlanType::deadlineState, &documentsCondition, parent);
     view->list()->setDefaultPlace(session.user().orgUnitId);
     view->list()->model().setReferenceResolver(u"allocationId"_s, [&session](const QString &id) {
         const std::optional<CachedRecord> r = session.cache().record(id);
@@ -432,17 +438,17 @@ FundRecordsView *makePlansView(ClientSession &session, QWidget *parent)
 
 FundRecordsView *makeReturnsView(ClientSession &session, QWidget *parent)
 {
-    const RecordListView::Options o = placedAtCounty({{u"fundCode"_s, {}},
-                                                      {u"@orgUnit"_s, FundRecordsView::tr("Place")},
-                                                      {u"year"_s, {}},
-                                                      {u"asset"_s, {}},
-                                                      {u"incomeFen"_s, FundRecordsView::tr("Income (yuan)")},
-                                                      {u"receivedOn"_s, {}},
-                                                      {u"enteredOn"_s, {}},
-                                                      {u"documents"_s, {}},
-                                                      {u"@state"_s, FundRecordsView::tr("Sync")}},
-                                                     {u"fundCode"_s, u"asset"_s},
-                                                     FundRecordsView::tr("Fund returns"));
+    const RecordListView::Options o =
+        placedAtCounty({{u"fundCode"_s, {}},
+                        {u"@orgUnit"_s, FundRecordsView::tr("Place")},
+                        {u"year"_s, {}},
+                        {u"asset"_s, {}},
+                        {u"incomeFen"_s, FundRecordsView::tr("Income (yuan)")},
+                        {u"receivedOn"_s, {}},
+                        {u"enteredOn"_s, {}},
+                        {u"documents"_s, {}},
+                        {u"@state"_s, FundRecordsView::tr("Sync")}},
+                       {u"fundCode"_s, u"asset"_s}, FundRecordsView::tr("Fund returns"));
     auto *view = new FundRecordsView(session, typeNamed(funds::ReturnType::kName), o,
                                      &funds::ReturnType::deadlineState, &documentsCondition, parent);
     view->list()->setDefaultPlace(session.user().orgUnitId);
@@ -470,8 +476,8 @@ FundRecordsView *makeEvaluationsView(ClientSession &session, QWidget *parent)
         // One evaluation per fund line, year and place.
         const QString orgUnitId = place.orgUnitId;
         dialog.setRecordIdRule([orgUnitId](const QJsonObject &f) {
-            return funds::EvaluationType::recordIdFor(f.value(u"fundCode"_s).toString(), f.value(u"year"_s).toInt(),
-                                                      orgUnitId);
+            return funds::EvaluationType::recordIdFor(f.value(u"fundCode"_s).toString(),
+                                                      f.value(u"year"_s).toInt(), orgUnitId);
         });
     });
     return view;

@@ -21,8 +21,8 @@ namespace sunshine::app {
 class ClientSession;
 
 // How a fund record stands against its deadline (one of FundTypes' / FundFlowTypes' deadlineState).
-using DeadlineFunction =
-    std::function<funds::DeadlineState(const QJsonObject &fields, QDate today, const WorkingCalendar &calendar)>;
+using DeadlineFunction = std::function<funds::DeadlineState(const QJsonObject &fields, QDate today,
+                                                            const WorkingCalendar &calendar)>;
 
 // The records in one deadline state, as a condition on the cache's records table (RecordTableModel::
 // setCondition), so the filter runs in SQLite over all records, not only the rows loaded.
@@ -37,11 +37,12 @@ using DeadlineConditionFunction =
 // Records judged by a due date and the day the thing was done (allocations: reportDueOn and reportedOn;
 // plans, returns and evaluations: documentsDueOn and documentsOn): entered late when done after the due
 // date, overdue or due soon by today while not done, else on time (funds::entryStatus).
-DeadlineCondition dueDoneCondition(const QString &dueField, const QString &doneField, funds::EntryStatus status,
-                                   QDate today, const WorkingCalendar &calendar);
+DeadlineCondition dueDoneCondition(const QString &dueField, const QString &doneField,
+                                   funds::EntryStatus status, QDate today, const WorkingCalendar &calendar);
 // Disbursements (DisbursementType::deadlineState): entered late after the entry due date; otherwise, while no
 // voucher is attached, the voucher deadline (5 working days after payment).
-DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today, const WorkingCalendar &calendar);
+DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today,
+                                        const WorkingCalendar &calendar);
 
 // The deadline column of a fund table: the state and the date it is judged by ("已逾期 · 凭证 by
 // 2026-11-27"), coloured: overdue red, due soon amber, entered late purple, on time plain.

@@ -97,12 +97,13 @@ void FundSummaryModel::refresh()
     QString sql;
     QVariantList binds;
     if (m_measure == Measure::Disbursed) {
-        sql = u"SELECT org_unit_id, json_extract(data, '$.fundCode'), "
-              u"SUM(CAST(json_extract(data, '$.amountFen') AS INTEGER)), COUNT(*) FROM records "
-              u"WHERE type = ? AND deleted = 0 AND local_deleted = 0 "
-              u"AND json_extract(data, '$.paidOn') >= ? AND json_extract(data, '$.paidOn') < ? GROUP BY 1, 2"_s;
-        binds = {QString::fromUtf16(funds::DisbursementType::kName), QDate(m_year, 1, 1).toString(Qt::ISODate),
-                 QDate(m_year + 1, 1, 1).toString(Qt::ISODate)};
+        sql =
+            u"SELECT org_unit_id, json_extract(data, '$.fundCode'), "
+            u"SUM(CAST(json_extract(data, '$.amountFen') AS INTEGER)), COUNT(*) FROM records "
+            u"WHERE type = ? AND deleted = 0 AND local_deleted = 0 "
+            u"AND json_extract(data, '$.paidOn') >= ? AND json_extract(data, '$.paidOn') < ? GROUP BY 1, 2"_s;
+        binds = {QString::fromUtf16(funds::DisbursementType::kName),
+                 QDate(m_year, 1, 1).toString(Qt::ISODate), QDate(m_year + 1, 1, 1).toString(Qt::ISODate)};
     } else {
         sql = u"SELECT org_unit_id, json_extract(data, '$.fundCode'), "
               u"SUM(CAST(json_extract(data, '$.amountFen') AS INTEGER)), COUNT(*) FROM records "
@@ -246,9 +247,10 @@ QVariant FundSummaryModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        return cell.count == 0 ? QVariant()
-                               : QVariant(tr("%n record(s), %1 yuan", nullptr, cell.count)
-                                              .arg(money::formatYuan(cell.fen)));
+        return cell.count == 0
+                   ? QVariant()
+                   : QVariant(
+                         tr("%n record(s), %1 yuan", nullptr, cell.count).arg(money::formatYuan(cell.fen)));
     default:
         return {};
     }
@@ -350,11 +352,10 @@ void FundSummaryView::refresh()
     m_model->setMeasure(FundSummaryModel::Measure(m_measure->currentData().toInt()));
     m_model->setYear(m_year->currentData().toInt());
     m_model->refresh();
-    const int records = m_model->rowCount() > 0
-                            ? m_model->index(m_model->totalRow(), m_model->totalColumn())
-                                  .data(FundSummaryModel::CountRole)
-                                  .toInt()
-                            : 0;
+    const int records = m_model->rowCount() > 0 ? m_model->index(m_model->totalRow(), m_model->totalColumn())
+                                                      .data(FundSummaryModel::CountRole)
+                                                      .toInt()
+                                                : 0;
     m_note->setText(m_model->lastError().isEmpty()
                         ? tr("%n record(s) in %1", nullptr, records).arg(m_model->year())
                         : tr("The summary could not be read: %1").arg(m_model->lastError()));

@@ -49,8 +49,8 @@ public:
     // Reads the cache again.
     void refresh();
 
-    // The fund line codes of the rows (without the total row), and the org unit ids of the area columns ("" for
-    // the own level).
+    // The fund line codes of the rows (without the total row), and the org unit ids of the area columns (""
+    // for the own level).
     QStringList lineCodes() const { return m_lines; }
     QStringList areaIds() const { return m_areas; }
     int firstAreaColumn() const { return 1; }
@@ -80,9 +80,9 @@ private:
     int m_year = 0;
     Measure m_measure = Measure::Disbursed;
     Unit m_unit = Unit::Yuan;
-    QStringList m_lines;                       // fund line codes, rows
-    QStringList m_areas;                       // org unit ids, columns ("" = own level)
-    QHash<QString, QString> m_areaNames;       // id -> name
+    QStringList m_lines;                          // fund line codes, rows
+    QStringList m_areas;                          // org unit ids, columns ("" = own level)
+    QHash<QString, QString> m_areaNames;          // id -> name
     QHash<QString, QHash<QString, Cell>> m_cells; // line -> area -> cell
     QString m_error;
 };

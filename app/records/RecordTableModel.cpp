@@ -2,8 +2,8 @@
 
 #include "core/IdCard.h"
 #include "core/Money.h"
-#include "sync/Masking.h"
 #include "sync/LocalCache.h"
+#include "sync/Masking.h"
 
 #include <QBrush>
 #include <QColor>
@@ -284,7 +284,8 @@ RecordTableModel::Filter RecordTableModel::filter() const
                     whole = whole.toUpper();
                 terms.append(expr + u" = ?"_s);
                 f.binds.append(whole);
-            } else if (const auto labels = m_valueLabels.constFind(name); labels != m_valueLabels.constEnd()) {
+            } else if (const auto labels = m_valueLabels.constFind(name);
+                       labels != m_valueLabels.constEnd()) {
                 QStringList values;
                 for (auto l = labels->constBegin(); l != labels->constEnd(); ++l) {
                     if (l.value().contains(m_search, Qt::CaseInsensitive) ||

@@ -177,7 +177,7 @@ private:
     Resolver m_orgUnitResolver;
     QHash<QString, Resolver> m_referenceResolvers;              // "" = every Reference field
     QHash<QString, QHash<QString, QString>> m_valueLabels;      // field -> value -> label
-    QMap<QString, QPair<QString, QVariantList>> m_conditions;  // name -> (sql, binds)
+    QMap<QString, QPair<QString, QVariantList>> m_conditions;   // name -> (sql, binds)
     mutable QHash<QString, QHash<QString, QString>> m_resolved; // column key -> id -> text, per reload
     QString m_error;
 };

@@ -85,7 +85,10 @@ private:
         return false;
     }
 
-    void mark(const char *name, qint64 ns) { m_report += QByteArray(name) + ' ' + QByteArray::number(ns) + '\n'; }
+    void mark(const char *name, qint64 ns)
+    {
+        m_report += QByteArray(name) + ' ' + QByteArray::number(ns) + '\n';
+    }
 
     void finish()
     {
@@ -98,7 +101,8 @@ private:
         if (status.open(QIODevice::ReadOnly)) {
             for (const QByteArray &line : status.readAll().split('\n')) {
                 if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:"))
-                    m_report += line.left(5).toLower() + ' ' + line.mid(6).trimmed().split(' ').first() + '\n';
+                    m_report +=
+                        line.left(5).toLower() + ' ' + line.mid(6).trimmed().split(' ').first() + '\n';
             }
         }
 #endif

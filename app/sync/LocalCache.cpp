@@ -259,12 +259,13 @@ bool LocalCache::migrate(QString *error)
             tx.commit();
         }
         // Caches written while live records were counted by triggers: the triggers go.
-        for (const QString &t : {u"records_count_insert"_s, u"records_count_delete"_s, u"records_count_update"_s})
+        for (const QString &t :
+             {u"records_count_insert"_s, u"records_count_delete"_s, u"records_count_update"_s})
             run(db, u"DROP TRIGGER IF EXISTS "_s + t);
         run(db, u"DROP TABLE IF EXISTS live_counts"_s);
-        // The query planner's picture of the records table (SQLite's sqlite_stat1), written by hand instead of
-        // measured by ANALYZE, which would read the whole file: many records per type and per state, a few per
-        // household or pairing, one per id and per household number. Without it SQLite takes the index on
+        // The query planner's picture of the records table (SQLite's sqlite_stat1), written by hand instead
+        // of measured by ANALYZE, which would read the whole file: many records per type and per state, a few
+        // per household or pairing, one per id and per household number. Without it SQLite takes the index on
         // (type, local_deleted, deleted) for "the members of this household" and reads every member of every
         // household (2.8 s per query with 3,000,000 members). An index added to records wants a line here.
         const auto count = [&db](const QString &sql) {
@@ -278,13 +279,12 @@ bool LocalCache::migrate(QString *error)
             run(db, u"ANALYZE meta"_s); // creates sqlite_stat1 (meta holds a few rows)
             LocalTransaction tx(db);
             run(db, u"DELETE FROM sqlite_stat1 WHERE tbl = 'records'"_s);
-            const QList<QPair<QString, QString>> lines{
-                {u"sqlite_autoindex_records_1"_s, u"1000000 1"_s},
-                {u"records_type"_s, u"1000000 100000 50000"_s},
-                {u"records_live"_s, u"1000000 100000 100000 100000"_s},
-                {u"records_household"_s, u"1000000 100000 5"_s},
-                {u"records_pairing"_s, u"1000000 100000 5"_s},
-                {u"records_household_no"_s, u"1000000 100000 2 1"_s}};
+            const QList<QPair<QString, QString>> lines{{u"sqlite_autoindex_records_1"_s, u"1000000 1"_s},
+                                                       {u"records_type"_s, u"1000000 100000 50000"_s},
+                                                       {u"records_live"_s, u"1000000 100000 100000 100000"_s},
+                                                       {u"records_household"_s, u"1000000 100000 5"_s},
+                                                       {u"records_pairing"_s, u"1000000 100000 5"_s},
+                                                       {u"records_household_no"_s, u"1000000 100000 2 1"_s}};
             for (const auto &l : lines)
                 run(db, u"INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('records', ?, ?)"_s,
                     {l.first, l.second});
@@ -1112,7 +1112,8 @@ int LocalCache::conflictCount() const
 qint64 LocalCache::liveCount(const QString &type) const
 {
     return scalar(database(),
-                  u"SELECT COUNT(*) FROM records WHERE type = ? AND local_deleted = 0 AND deleted = 0"_s, {type});
+                  u"SELECT COUNT(*) FROM records WHERE type = ? AND local_deleted = 0 AND deleted = 0"_s,
+                  {type});
 }
 
 qint64 LocalCache::recordCount(bool includeDeleted) const

@@ -170,7 +170,9 @@ QList<FieldSpec> DisbursementType::fields() const
             .require(),
         FieldSpec(u"recipientName"_s, FieldKind::Text, u"发放对象"_s).max(80).require(),
         FieldSpec(u"idNumber"_s, FieldKind::IdNumber, u"身份证号"_s).personalData(),
-        FieldSpec(u"householdId"_s, FieldKind::Reference, u"建档立卡户"_s).references(u"household"_s).derived(),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"建档立卡户"_s)
+            .references(u"household"_s)
+            .derived(),
         FieldSpec(u"amountFen"_s, FieldKind::Money, u"金额"_s).require(),
         FieldSpec(u"period"_s, FieldKind::Text, u"所属期"_s).max(7).require(),
         FieldSpec(u"paidOn"_s, FieldKind::Date, u"发放日期"_s).require(),
@@ -188,9 +190,9 @@ void DisbursementType::derive(QJsonObject &f, const sync::RuleContext &context) 
     const std::optional<FundLine> line = findFundLine(f.value(u"fundCode"_s).toString());
     if (line && context.calendar) {
         const QDate paid = dateOf(f, u"paidOn"_s);
-        const Deadlines d =
-            disbursementDeadlines(line->kind, line->cycle, periodStart(f.value(u"period"_s).toString()),
-                                  paid.isValid() ? std::optional<QDate>(paid) : std::nullopt, *context.calendar);
+        const Deadlines d = disbursementDeadlines(
+            line->kind, line->cycle, periodStart(f.value(u"period"_s).toString()),
+            paid.isValid() ? std::optional<QDate>(paid) : std::nullopt, *context.calendar);
         setDate(f, u"payDueOn"_s, d.payBy.value_or(QDate()));
         setDate(f, u"entryDueOn"_s, d.enterBy.value_or(QDate()));
     }
@@ -204,7 +206,8 @@ void DisbursementType::derive(QJsonObject &f, const sync::RuleContext &context) 
     }
 }
 
-DeadlineState DisbursementType::deadlineState(const QJsonObject &f, QDate today, const WorkingCalendar &calendar)
+DeadlineState DisbursementType::deadlineState(const QJsonObject &f, QDate today,
+                                              const WorkingCalendar &calendar)
 {
     const QDate entered = dateOf(f, u"enteredOn"_s);
     const QDate entryDue = dateOf(f, u"entryDueOn"_s);
@@ -218,14 +221,16 @@ DeadlineState DisbursementType::deadlineState(const QJsonObject &f, QDate today,
     return {EntryStatus::OnTime, entryDue, u"录入"_s};
 }
 
-DeadlineState AllocationType::deadlineState(const QJsonObject &f, QDate today, const WorkingCalendar &calendar)
+DeadlineState AllocationType::deadlineState(const QJsonObject &f, QDate today,
+                                            const WorkingCalendar &calendar)
 {
     const QDate due = dateOf(f, u"reportDueOn"_s);
     const QDate reported = dateOf(f, u"reportedOn"_s);
     if (!due.isValid())
         return {EntryStatus::OnTime, QDate(), u"报市"_s};
-    return {entryStatus(due, reported.isValid() ? std::optional<QDate>(reported) : std::nullopt, today, calendar),
-            due, u"报市"_s};
+    return {
+        entryStatus(due, reported.isValid() ? std::optional<QDate>(reported) : std::nullopt, today, calendar),
+        due, u"报市"_s};
 }
 
 QDate DisbursementType::periodStart(const QString &period)

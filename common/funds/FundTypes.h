@@ -45,7 +45,8 @@ public:
     // The day entered and, for central and provincial money, the report due date (rule 1).
     void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
     // The report to the city: on time, due soon, overdue while not reported, or reported late.
-    static DeadlineState deadlineState(const QJsonObject &fields, QDate today, const WorkingCalendar &calendar);
+    static DeadlineState deadlineState(const QJsonObject &fields, QDate today,
+                                       const WorkingCalendar &calendar);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
@@ -70,7 +71,8 @@ public:
     void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
     // Entered late when entered after its entry due date; otherwise, while no voucher is attached, the
     // voucher deadline (5 working days after payment, rule 7); otherwise on time.
-    static DeadlineState deadlineState(const QJsonObject &fields, QDate today, const WorkingCalendar &calendar);
+    static DeadlineState deadlineState(const QJsonObject &fields, QDate today,
+                                       const WorkingCalendar &calendar);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

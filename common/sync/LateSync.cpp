@@ -42,7 +42,8 @@ LateSyncVerdict judgeLateSync(const LateSyncInput &in)
 
 qint64 trustedEntryTimeMs(const LateSyncInput &in)
 {
-    if (in.deviceTimeMs <= 0 || in.deviceNowMs <= 0 || qAbs(in.deviceNowMs - in.serverNowMs) > in.maxClockSkewMs)
+    if (in.deviceTimeMs <= 0 || in.deviceNowMs <= 0 ||
+        qAbs(in.deviceNowMs - in.serverNowMs) > in.maxClockSkewMs)
         return in.serverNowMs;
     if (in.deviceTimeMs > in.deviceNowMs ||
         (in.lastServerContactMs > 0 && in.deviceTimeMs < in.lastServerContactMs))

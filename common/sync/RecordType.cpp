@@ -199,7 +199,8 @@ std::optional<qint64> RecordType::entryClosesAtMs(const QJsonObject &) const
     return std::nullopt;
 }
 
-void RecordType::derive(QJsonObject &, const RuleContext &) const {}
+void RecordType::derive(QJsonObject &, const RuleContext &) const
+{}
 
 std::optional<FieldProblem> RecordType::deleteProblem(const QString &, const QJsonObject &,
                                                       const RuleContext &) const

@@ -1,7 +1,7 @@
 #pragma once
 
-// The limits of POST /api/v1/audit/views (views of personal data, Art. 26), shared by the server that enforces
-// them and the program that batches its entries.
+// The limits of POST /api/v1/audit/views (views of personal data, Art. 26), shared by the server that
+// enforces them and the program that batches its entries.
 namespace sunshine::wire {
 
 inline constexpr int kMaxViewsPerRequest = 500;

@@ -178,7 +178,8 @@ bool appendMasked(QByteArray &out, const QByteArray &json, const PersonalFields 
         if (!spec) {
             out += raw;
         } else {
-            // A plain string (the usual case: digits) is read directly; anything else through the JSON parser.
+            // A plain string (the usual case: digits) is read directly; anything else through the JSON
+            // parser.
             const bool plainString = raw.size() >= 2 && raw.startsWith('"') && !raw.contains('\\');
             const QJsonValue value =
                 plainString ? QJsonValue(QString::fromUtf8(raw.constData() + 1, raw.size() - 2))
@@ -224,8 +225,9 @@ PageRequest parseRequest(const HttpRequest &req, Store &store)
     const auto items = req.query.queryItems(QUrl::FullyDecoded);
     for (const auto &item : items) {
         if (!known.contains(item.first))
-            throw badParameter(item.first.left(32),
-                               u"不支持的查询参数“%1”，可用参数：type、org、after、limit"_s.arg(item.first.left(32)));
+            throw badParameter(
+                item.first.left(32),
+                u"不支持的查询参数“%1”，可用参数：type、org、after、limit"_s.arg(item.first.left(32)));
     }
 
     PageRequest p;
@@ -286,8 +288,8 @@ QString pageSql(const Store &store, const QString &orgPath)
     if (store.isPostgres())
         return u"SELECT id, org_unit_id, version, data FROM records "
                u"WHERE type = ? AND id > ? AND org_path LIKE ? AND deleted = 0 ORDER BY id LIMIT ?"_s;
-    // Text read as BLOB comes back as the stored UTF-8 bytes: Qt's SQLite driver would otherwise convert every
-    // value to UTF-16 and this code back to UTF-8.
+    // Text read as BLOB comes back as the stored UTF-8 bytes: Qt's SQLite driver would otherwise convert
+    // every value to UTF-16 and this code back to UTF-8.
     const OrgLevel level = sync::orgLevelOfPath(orgPath);
     if (level == OrgLevel::City || level == OrgLevel::County)
         return u"SELECT CAST(id AS BLOB), CAST(org_unit_id AS BLOB), version, CAST(data AS BLOB) "

@@ -128,27 +128,27 @@ void TestFundsTab::initTestCase()
     m_server->clock().setNowMs(chinaMs(QDate(2025, 12, 12)));
     const QString tzAgri = kTongzhou + u"-agriculture"_s;
     const QString village0 = DemoData::villageId(DemoData::townId(u"320612"_s, 0), 0);
-    push(u"county-clerk"_s,
-         {upsert(kDisbursement, village0, tzAgri,
-                 {{u"fundCode"_s, lines.at(0).code},
-                  {u"recipientKind"_s, funds::recipientName(lines.at(0).recipient)},
-                  {u"recipientName"_s, u"去年的项目"_s},
-                  {u"amountFen"_s, 990000},
-                  {u"period"_s, u"2025-12"_s},
-                  {u"paidOn"_s, u"2025-12-10"_s}})});
+    push(u"county-clerk"_s, {upsert(kDisbursement, village0, tzAgri,
+                                    {{u"fundCode"_s, lines.at(0).code},
+                                     {u"recipientKind"_s, funds::recipientName(lines.at(0).recipient)},
+                                     {u"recipientName"_s, u"去年的项目"_s},
+                                     {u"amountFen"_s, 990000},
+                                     {u"period"_s, u"2025-12"_s},
+                                     {u"paidOn"_s, u"2025-12-10"_s}})});
 
     // 2026-11-20 (a Friday) 10:00 in China: payments of the last weeks in every deadline state.
     m_server->clock().setNowMs(chinaMs(QDate(2026, 11, 20)));
-    const QList<QDate> paid = {QDate(2026, 11, 20), QDate(2026, 11, 19), QDate(2026, 11, 17), QDate(2026, 11, 16),
-                               QDate(2026, 11, 13), QDate(2026, 11, 12), QDate(2026, 11, 5),  QDate(2026, 10, 20)};
+    const QList<QDate> paid = {QDate(2026, 11, 20), QDate(2026, 11, 19), QDate(2026, 11, 17),
+                               QDate(2026, 11, 16), QDate(2026, 11, 13), QDate(2026, 11, 12),
+                               QDate(2026, 11, 5),  QDate(2026, 10, 20)};
     QList<QJsonObject> tz;
     int n = 0;
     for (int town = 0; town < 3; ++town) {
         for (int v = 0; v < 3; ++v) {
             for (const QDate &d : paid) {
                 const funds::FundLine &line = lines.at(n % 3);
-                const QString place = (n % 11 == 0) ? kTongzhou
-                                                    : DemoData::villageId(DemoData::townId(u"320612"_s, town), v);
+                const QString place =
+                    (n % 11 == 0) ? kTongzhou : DemoData::villageId(DemoData::townId(u"320612"_s, town), v);
                 tz.append(upsert(kDisbursement, place, tzAgri,
                                  {{u"fundCode"_s, line.code},
                                   {u"recipientKind"_s, funds::recipientName(line.recipient)},
@@ -163,10 +163,13 @@ void TestFundsTab::initTestCase()
     // Allocations: due soon, overdue, on time, reported late, and city money with no report.
     const auto allocation = [&](const funds::FundLine &line, const QString &level, QDate received,
                                 QDate reported, qint64 fen, int year) {
-        QJsonObject f{{u"fundCode"_s, line.code},         {u"sourceLevel"_s, level},
-                      {u"year"_s, year},                  {u"amountFen"_s, fen},
+        QJsonObject f{{u"fundCode"_s, line.code},
+                      {u"sourceLevel"_s, level},
+                      {u"year"_s, year},
+                      {u"amountFen"_s, fen},
                       {u"documentNo"_s, u"通财农〔2026〕%1号"_s.arg(fen % 97)},
-                      {u"receivedOn"_s, iso(received)}, {u"account"_s, u"agriculture"_s}};
+                      {u"receivedOn"_s, iso(received)},
+                      {u"account"_s, u"agriculture"_s}};
         if (reported.isValid())
             f.insert(u"reportedOn"_s, iso(reported));
         return f;
@@ -177,8 +180,9 @@ void TestFundsTab::initTestCase()
                      allocation(lines.at(1), u"central"_s, QDate(2026, 11, 2), {}, 12000000, 2026)));
     tz.append(upsert(kAllocation, kTongzhou, tzAgri,
                      allocation(lines.at(1), u"provincial"_s, QDate(2026, 11, 20), {}, 3300000, 2026)));
-    tz.append(upsert(kAllocation, kTongzhou, tzAgri,
-                     allocation(lines.at(2), u"central"_s, QDate(2026, 10, 9), QDate(2026, 10, 30), 7700000, 2026)));
+    tz.append(upsert(
+        kAllocation, kTongzhou, tzAgri,
+        allocation(lines.at(2), u"central"_s, QDate(2026, 10, 9), QDate(2026, 10, 30), 7700000, 2026)));
     tz.append(upsert(kAllocation, kTongzhou, tzAgri,
                      allocation(lines.at(0), u"city"_s, QDate(2026, 11, 10), {}, 450000, 2026)));
     tz.append(upsert(kAllocation, kTongzhou, tzAgri,
@@ -224,9 +228,9 @@ void TestFundsTab::push(const QString &username, const QList<QJsonObject> &ops)
     QJsonArray operations;
     for (const QJsonObject &op : ops)
         operations.append(op);
-    const test::HttpResult r = m_http->post(
-        u"/api/v1/sync/push"_s, {{u"deviceNow"_s, m_server->clock().nowMs()}, {u"operations"_s, operations}},
-        token);
+    const test::HttpResult r =
+        m_http->post(u"/api/v1/sync/push"_s,
+                     {{u"deviceNow"_s, m_server->clock().nowMs()}, {u"operations"_s, operations}}, token);
     QVERIFY2(r.status == 200, r.describe().constData());
     const QJsonArray results = r.json.value(u"results"_s).toArray();
     QCOMPARE(results.size(), operations.size());
@@ -284,10 +288,10 @@ void TestFundsTab::clerkTables()
     RecordListView *list = tab.disbursements()->list();
     RecordTableModel &model = list->model();
     // Exactly the county's payments, of every year.
-    const qint64 expected =
-        test::scalar(m_server->store(),
-                     u"SELECT COUNT(*) FROM records WHERE type = 'disbursement' AND deleted = 0 AND org_path LIKE ?"_s,
-                     QVariantList{QString(p.client->scopePath() + u'%')});
+    const qint64 expected = test::scalar(
+        m_server->store(),
+        u"SELECT COUNT(*) FROM records WHERE type = 'disbursement' AND deleted = 0 AND org_path LIKE ?"_s,
+        QVariantList{QString(p.client->scopePath() + u'%')});
     QCOMPARE(expected, 73);
     QCOMPARE(model.totalCount(), expected);
 
@@ -298,13 +302,14 @@ void TestFundsTab::clerkTables()
     for (int c = 0; c < shown->columnCount(); ++c)
         headers.append(shown->headerData(c, Qt::Horizontal).toString());
     QCOMPARE(headers.first(), u"资金项目"_s);
-    for (const QString &h : {u"Place"_s, u"发放对象"_s, u"Amount (yuan)"_s, u"所属期"_s, u"发放日期"_s, u"录入日期"_s,
-                             u"录入期限"_s, u"Deadline"_s})
+    for (const QString &h : {u"Place"_s, u"发放对象"_s, u"Amount (yuan)"_s, u"所属期"_s, u"发放日期"_s,
+                             u"录入日期"_s, u"录入期限"_s, u"Deadline"_s})
         QVERIFY2(headers.contains(h), qPrintable(headers.join(u", "_s)));
     QCOMPARE(headers.last(), u"Deadline"_s);
 
     fetchAll(model);
-    const QHash<QString, test::ServerRow> rows = test::serverRecords(m_server->store(), p.client->scopePath());
+    const QHash<QString, test::ServerRow> rows =
+        test::serverRecords(m_server->store(), p.client->scopePath());
     const int fund = model.columnOf(u"fundCode"_s), place = model.columnOf(u"@orgUnit"_s),
               amount = model.columnOf(u"amountFen"_s);
     for (int r = 0; r < model.rowCount(); ++r) {
@@ -331,7 +336,8 @@ void TestFundsTab::clerkTables()
 
     // The clerk enters data.
     const QList<QPushButton *> buttons = list->findChildren<QPushButton *>();
-    QVERIFY(std::any_of(buttons.begin(), buttons.end(), [](QPushButton *b) { return b->text().contains(u"New"_s); }));
+    QVERIFY(std::any_of(buttons.begin(), buttons.end(),
+                        [](QPushButton *b) { return b->text().contains(u"New"_s); }));
     // ... and imports payment lists.
     QVERIFY(tab.disbursements()->findChild<QPushButton *>(u"importDisbursements"_s));
 
@@ -346,7 +352,8 @@ void TestFundsTab::deadlinesAndFilter()
     Program p;
     QVERIFY(open(u"county-clerk"_s, &p));
     FundsTab tab(*p.session);
-    const QHash<QString, test::ServerRow> rows = test::serverRecords(m_server->store(), p.client->scopePath());
+    const QHash<QString, test::ServerRow> rows =
+        test::serverRecords(m_server->store(), p.client->scopePath());
     const WorkingCalendar &calendar = WorkingCalendar::builtIn();
     using State = funds::DeadlineState (*)(const QJsonObject &, QDate, const WorkingCalendar &);
     const QList<std::tuple<FundRecordsView *, QString, State>> tables = {
@@ -371,7 +378,8 @@ void TestFundsTab::deadlinesAndFilter()
         QCOMPARE(model.rowCount(), int(expected.size()));
         for (funds::EntryStatus s : {funds::EntryStatus::OnTime, funds::EntryStatus::DueSoon,
                                      funds::EntryStatus::Overdue, funds::EntryStatus::EnteredLate})
-            QVERIFY2(perState.value(int(s)) > 0, qPrintable(type + u": no record "_s + funds::entryStatusName(s)));
+            QVERIFY2(perState.value(int(s)) > 0,
+                     qPrintable(type + u": no record "_s + funds::entryStatusName(s)));
 
         const int column = proxy->computedColumn();
         for (int r = 0; r < proxy->rowCount(); ++r) {
@@ -446,7 +454,8 @@ void TestFundsTab::leaderReadsOnly()
     FundsTab tab(*p.session);
     // The whole city: both counties' payments.
     QCOMPARE(tab.disbursements()->list()->model().totalCount(),
-             test::scalar(m_server->store(), u"SELECT COUNT(*) FROM records WHERE type = 'disbursement' AND deleted = 0"_s));
+             test::scalar(m_server->store(),
+                          u"SELECT COUNT(*) FROM records WHERE type = 'disbursement' AND deleted = 0"_s));
     const QList<QPushButton *> buttons = tab.findChildren<QPushButton *>();
     QVERIFY(std::none_of(buttons.begin(), buttons.end(), [](QPushButton *b) {
         return b->text().contains(u"New"_s) || b->text().contains(u"Edit"_s);
@@ -460,21 +469,24 @@ void TestFundsTab::catalog()
     QVERIFY(open(u"county-clerk"_s, &p));
     FundCatalogView view(*p.session);
     QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester proxyTester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(view.proxy(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QList<funds::FundLine> lines = funds::allFundLines();
     QCOMPARE(view.proxy()->rowCount(), int(lines.size()));
     for (int r = 0; r < lines.size(); ++r) {
         const funds::FundLine &l = lines.at(r);
         QCOMPARE(view.model()->index(r, FundCatalogModel::Article).data().toString(), l.article);
         QCOMPARE(view.model()->index(r, FundCatalogModel::Name).data().toString(), l.name);
-        QCOMPARE(view.model()->index(r, FundCatalogModel::Kind).data().toString(), funds::fundKindChineseName(l.kind));
+        QCOMPARE(view.model()->index(r, FundCatalogModel::Kind).data().toString(),
+                 funds::fundKindChineseName(l.kind));
         QCOMPARE(view.model()->index(r, FundCatalogModel::Cycle).data().toString(),
                  funds::paymentCycleChineseName(l.cycle));
         QCOMPARE(view.model()->index(r, FundCatalogModel::Recipient).data().toString(),
                  funds::recipientChineseName(l.recipient));
         // The lead department by name, without the place.
         if (l.leadDepartment == u"agriculture"_s)
-            QCOMPARE(view.model()->index(r, FundCatalogModel::LeadDepartment).data().toString(), u"农业农村局"_s);
+            QCOMPARE(view.model()->index(r, FundCatalogModel::LeadDepartment).data().toString(),
+                     u"农业农村局"_s);
     }
     view.setSearch(u"助学"_s);
     QVERIFY(view.proxy()->rowCount() > 0 && view.proxy()->rowCount() < lines.size());
@@ -511,8 +523,9 @@ void TestFundsTab::summaryPerCounty()
         for (const test::ServerRow &row : rows) {
             if (row.deleted || row.type != (disbursed ? kDisbursement : kAllocation))
                 continue;
-            const int y = disbursed ? QDate::fromString(row.fields.value(u"paidOn"_s).toString(), Qt::ISODate).year()
-                                    : row.fields.value(u"year"_s).toInt();
+            const int y =
+                disbursed ? QDate::fromString(row.fields.value(u"paidOn"_s).toString(), Qt::ISODate).year()
+                          : row.fields.value(u"year"_s).toInt();
             if (y != year)
                 continue;
             sums[row.fields.value(u"fundCode"_s).toString()][ancestor(row.orgUnitId, 1)] +=
@@ -526,8 +539,7 @@ void TestFundsTab::summaryPerCounty()
                  disbursed ? FundSummaryModel::Measure::Disbursed : FundSummaryModel::Measure::Allocated);
         const QHash<QString, QHash<QString, qint64>> sums = expectedSums(disbursed, 2026);
         const QStringList codes = model->lineCodes();
-        QCOMPARE(QSet<QString>(codes.begin(), codes.end()),
-                 QSet<QString>(sums.keyBegin(), sums.keyEnd()));
+        QCOMPARE(QSet<QString>(codes.begin(), codes.end()), QSet<QString>(sums.keyBegin(), sums.keyEnd()));
         // Every county of the city is a column; the money sits in 通州 and 如东 only.
         QCOMPARE(model->areaIds().size(), p.session->orgUnitsAt(OrgLevel::County).size());
         QVERIFY(model->areaIds().contains(kTongzhou) && model->areaIds().contains(kRudong));
@@ -543,11 +555,14 @@ void TestFundsTab::summaryPerCounty()
                 QCOMPARE(model->index(r, c).data().toString(), want ? money::formatYuan(want) : QString());
                 lineTotal += want;
             }
-            QCOMPARE(model->index(r, model->totalColumn()).data(FundSummaryModel::FenRole).toLongLong(), lineTotal);
+            QCOMPARE(model->index(r, model->totalColumn()).data(FundSummaryModel::FenRole).toLongLong(),
+                     lineTotal);
             total += lineTotal;
         }
         QVERIFY(total > 0);
-        QCOMPARE(model->index(model->totalRow(), model->totalColumn()).data(FundSummaryModel::FenRole).toLongLong(),
+        QCOMPARE(model->index(model->totalRow(), model->totalColumn())
+                     .data(FundSummaryModel::FenRole)
+                     .toLongLong(),
                  total);
         QCOMPARE(model->fen({}, u"*"_s), total);
     }
@@ -566,7 +581,7 @@ void TestFundsTab::summaryPerCounty()
     QCOMPARE(model->index(model->totalRow(), model->totalColumn()).data().toString(),
              money::formatYuan((total + 5000) / 10000));
     QCOMPARE(model->formatted(123456789012), u"123,456.79"_s); // 1,234,567,890.12 yuan
-    QCOMPARE(model->formatted(4999), u"0.00"_s); // 49.99 yuan
+    QCOMPARE(model->formatted(4999), u"0.00"_s);               // 49.99 yuan
     QCOMPARE(model->formatted(5000), u"0.01"_s);
 
     // Exported as numbers in the unit shown.
@@ -593,7 +608,8 @@ void TestFundsTab::summaryPerTown()
     // A county's user sees the county's towns, and the county's own level (its departments' records there).
     QCOMPARE(model->areaIds().size(), p.session->orgUnitsAt(OrgLevel::Town).size() + 1);
     QVERIFY(model->areaIds().last().isEmpty());
-    const QHash<QString, test::ServerRow> rows = test::serverRecords(m_server->store(), p.client->scopePath());
+    const QHash<QString, test::ServerRow> rows =
+        test::serverRecords(m_server->store(), p.client->scopePath());
     QHash<QString, qint64> perTown;
     for (const test::ServerRow &row : rows) {
         if (row.type == kDisbursement && row.fields.value(u"paidOn"_s).toString().startsWith(u"2026"_s))

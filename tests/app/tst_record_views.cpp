@@ -773,9 +773,9 @@ void TestRecordViews::formValues()
     QVERIFY(qobject_cast<QComboBox *>(form.editor(u"kind"_s)));
     QVERIFY(qobject_cast<QComboBox *>(form.editor(u"householdId"_s)));
     QVERIFY(qobject_cast<QCheckBox *>(form.editor(u"active"_s)));
-    QCOMPARE(form.formFields(),
-             QStringList({u"name"_s, u"note"_s, u"count"_s, u"active"_s, u"born"_s, u"kind"_s, u"phone"_s,
-                          u"mobile"_s, u"files"_s, u"amount"_s, u"idNumber"_s, u"ratio"_s, u"householdId"_s}));
+    QCOMPARE(form.formFields(), QStringList({u"name"_s, u"note"_s, u"count"_s, u"active"_s, u"born"_s,
+                                             u"kind"_s, u"phone"_s, u"mobile"_s, u"files"_s, u"amount"_s,
+                                             u"idNumber"_s, u"ratio"_s, u"householdId"_s}));
     // Labels with a red star for required fields.
     bool starred = false;
     for (QLabel *l : form.findChildren<QLabel *>()) {

@@ -1,11 +1,11 @@
-// App start-up benchmark: the real desktop program (build/.../app/sunshine) launched as a fresh process, signed
-// in through a remembered session (settings + system keychain) against a server in this process over TLS, until
-// its main window is shown and the households table has painted its first page, with 1,000,000 households in
-// the clerk's local cache. Beside it, measured in the same run: the same program with an empty cache, and a
-// bare Qt program (QApplication + QMainWindow + an empty QTableView), so the table shows what the program and
-// its data cost above Qt's own start. Each figure is the median of several cold process starts (the operating
-// system's file cache stays warm). Linux: peak memory is the child's VmHWM. Needs a Secret Service keychain:
-// run it as `tests/support/with-keyring.sh bench_app` (./setup.sh bench app does).
+// App start-up benchmark: the real desktop program (build/.../app/sunshine) launched as a fresh process,
+// signed in through a remembered session (settings + system keychain) against a server in this process over
+// TLS, until its main window is shown and the households table has painted its first page, with 1,000,000
+// households in the clerk's local cache. Beside it, measured in the same run: the same program with an empty
+// cache, and a bare Qt program (QApplication + QMainWindow + an empty QTableView), so the table shows what
+// the program and its data cost above Qt's own start. Each figure is the median of several cold process
+// starts (the operating system's file cache stays warm). Linux: peak memory is the child's VmHWM. Needs a
+// Secret Service keychain: run it as `tests/support/with-keyring.sh bench_app` (./setup.sh bench app does).
 //
 //   bench_app [--rows 1000000] [--members 0] [--runs 5] [--user county-clerk] [--keep DIR] [--perf FILE]
 // (--keep: work in DIR and leave the caches there; --perf: one more start under `perf record`.)
@@ -66,7 +66,7 @@ QTextStream &out()
     std::exit(1);
 }
 
-template<typename Wait>
+template <typename Wait>
 bool waitFor(int timeoutMs, Wait &&setUp)
 {
     QEventLoop loop;
@@ -94,25 +94,28 @@ QString grouped(qint64 n)
 
 const QStringList kSurnames{u"张"_s, u"王"_s, u"李"_s, u"赵"_s, u"陈"_s, u"刘"_s, u"杨"_s, u"黄"_s,
                             u"周"_s, u"吴"_s, u"徐"_s, u"孙"_s, u"朱"_s, u"马"_s, u"胡"_s, u"郭"_s};
-const QStringList kGiven{u"建国"_s, u"秀英"_s, u"桂兰"_s, u"志强"_s, u"玉梅"_s, u"国华"_s, u"海燕"_s,
-                         u"德明"_s, u"春花"_s, u"永红"_s, u"金宝"_s, u"小军"_s};
+const QStringList kGiven{u"建国"_s, u"秀英"_s, u"桂兰"_s, u"志强"_s, u"玉梅"_s, u"国华"_s,
+                         u"海燕"_s, u"德明"_s, u"春花"_s, u"永红"_s, u"金宝"_s, u"小军"_s};
 
 QJsonObject householdFields(QRandomGenerator &rng, const QString &villageId, qint64 n)
 {
     static const QStringList causes{u"illness"_s,   u"illness"_s,   u"disability"_s, u"schooling"_s,
                                     u"no-labour"_s, u"no-labour"_s, u"no-skills"_s,  u"no-funds"_s,
                                     u"disaster"_s,  u"other"_s};
-    const auto pick = [&rng](int k) { return int(rng.bounded(k)); };
+    const auto pick = [&rng](int k) {
+        return int(rng.bounded(k));
+    };
     return {{u"householdNo"_s, QString(villageId.right(6) + u"%1"_s.arg(n, 7, 10, QChar(u'0')))},
-            {u"headName"_s, QString(kSurnames.at(pick(int(kSurnames.size()))) + kGiven.at(pick(int(kGiven.size()))))},
+            {u"headName"_s,
+             QString(kSurnames.at(pick(int(kSurnames.size()))) + kGiven.at(pick(int(kGiven.size()))))},
             {u"address"_s, u"%1组%2号"_s.arg(1 + pick(12)).arg(1 + pick(80))},
             {u"phone"_s, u"13%1"_s.arg(pick(1000000000), 9, 10, QChar(u'0'))},
             {u"povertyCause"_s, causes.at(pick(int(causes.size())))},
             {u"registeredYear"_s, 2016 + pick(10)},
             {u"status"_s, pick(30) == 0 ? u"exited"_s : u"registered"_s},
             {u"passbookBank"_s, pick(2) ? u"江苏南通农村商业银行"_s : u"邮储银行南通分行"_s},
-            {u"passbookAccount"_s, u"6228%1%2"_s.arg(pick(100000000), 8, 10, QChar(u'0'))
-                                       .arg(pick(10000000), 7, 10, QChar(u'0'))},
+            {u"passbookAccount"_s,
+             u"6228%1%2"_s.arg(pick(100000000), 8, 10, QChar(u'0')).arg(pick(10000000), 7, 10, QChar(u'0'))},
             {u"educationOk"_s, pick(3) ? u"none"_s : u"yes"_s},
             {u"medicalInsured"_s, pick(50) != 0},
             {u"familyDoctor"_s, pick(8) != 0},
@@ -124,15 +127,18 @@ QJsonObject householdFields(QRandomGenerator &rng, const QString &villageId, qin
 QJsonObject memberFields(QRandomGenerator &rng, const QString &householdId, int m)
 {
     static const QStringList relations{u"head"_s, u"spouse"_s, u"child"_s, u"child"_s, u"parent"_s};
-    const auto pick = [&rng](int k) { return int(rng.bounded(k)); };
-    return {{u"householdId"_s, householdId},
-            {u"name"_s, QString(kSurnames.at(pick(int(kSurnames.size()))) + kGiven.at(pick(int(kGiven.size()))))},
-            {u"idNumber"_s, u"320612%1%2"_s.arg(19400101 + pick(800000), 8, 10, QChar(u'0'))
-                                .arg(pick(10000), 4, 10, QChar(u'0'))},
-            {u"relation"_s, relations.at(m % relations.size())},
-            {u"health"_s, pick(4) == 0 ? u"chronic"_s : u"healthy"_s},
-            {u"labour"_s, pick(4) == 0 ? u"partial"_s : u"full"_s},
-            {u"medicalInsured"_s, pick(50) != 0}};
+    const auto pick = [&rng](int k) {
+        return int(rng.bounded(k));
+    };
+    return {
+        {u"householdId"_s, householdId},
+        {u"name"_s, QString(kSurnames.at(pick(int(kSurnames.size()))) + kGiven.at(pick(int(kGiven.size()))))},
+        {u"idNumber"_s, u"320612%1%2"_s.arg(19400101 + pick(800000), 8, 10, QChar(u'0'))
+                            .arg(pick(10000), 4, 10, QChar(u'0'))},
+        {u"relation"_s, relations.at(m % relations.size())},
+        {u"health"_s, pick(4) == 0 ? u"chronic"_s : u"healthy"_s},
+        {u"labour"_s, pick(4) == 0 ? u"partial"_s : u"full"_s},
+        {u"medicalInsured"_s, pick(50) != 0}};
 }
 
 // Appends households (and members) to the cache as pulled pages, exactly as a sync with the server would:
@@ -223,7 +229,8 @@ Run launch(const QString &program, const QStringList &args, const QProcessEnviro
     QFile f(report);
     const QByteArray messages = p.readAllStandardError();
     if (p.exitCode() != 0 || !f.open(QIODevice::ReadOnly))
-        fail(QString::fromLocal8Bit(messages) +u"%1 ended with %2 and no report (%3)"_s.arg(program).arg(p.exitCode()).arg(p.errorString()));
+        fail(QString::fromLocal8Bit(messages) +
+             u"%1 ended with %2 and no report (%3)"_s.arg(program).arg(p.exitCode()).arg(p.errorString()));
     QHash<QByteArray, qint64> v;
     for (const QByteArray &line : f.readAll().split('\n')) {
         const QList<QByteArray> kv = line.split(' ');
@@ -233,7 +240,9 @@ Run launch(const QString &program, const QStringList &args, const QProcessEnviro
             fail(u"%1 showed %2 instead of its main window (no remembered session?)"_s.arg(
                 program, QString::fromLatin1(kv.value(1))));
     }
-    const auto ms = [&](const char *key) { return v.contains(key) ? (v.value(key) - t0) / 1e6 : -1.0; };
+    const auto ms = [&](const char *key) {
+        return v.contains(key) ? (v.value(key) - t0) / 1e6 : -1.0;
+    };
     Run r;
     r.toMain = ms("main");
     r.toApp = ms("app");
@@ -322,15 +331,15 @@ int main(int argc, char *argv[])
         fail(error);
     LoginResult session;
     waitFor(30000, [&](auto done) {
-        api.post(u"/api/v1/auth/login"_s,
-                 QJsonObject{{u"username"_s, username},
-                             {u"password"_s, QString::fromUtf16(DemoData::kPassword)}},
-                 &qapp, [&, done](const app::ApiResult &r) {
-                     if (!r.ok())
-                         fail(u"sign-in of %1: %2"_s.arg(username, r.message));
-                     session = LoginResult::fromJson(r.json);
-                     done();
-                 });
+        api.post(
+            u"/api/v1/auth/login"_s,
+            QJsonObject{{u"username"_s, username}, {u"password"_s, QString::fromUtf16(DemoData::kPassword)}},
+            &qapp, [&, done](const app::ApiResult &r) {
+                if (!r.ok())
+                    fail(u"sign-in of %1: %2"_s.arg(username, r.message));
+                session = LoginResult::fromJson(r.json);
+                done();
+            });
     });
     if (session.token.isEmpty())
         fail(u"no answer to the sign-in"_s);
@@ -409,7 +418,8 @@ int main(int argc, char *argv[])
         const double rate = addHouseholds(cache, villages, session.user, rows, membersPer, clock.nowMs());
         out() << "  " << qRound64(rate) << " records/s" << Qt::endl;
         QSqlQuery q(cache.database());
-        q.exec(u"SELECT COUNT(*) FROM records WHERE type = 'household' AND deleted = 0 AND local_deleted = 0"_s);
+        q.exec(
+            u"SELECT COUNT(*) FROM records WHERE type = 'household' AND deleted = 0 AND local_deleted = 0"_s);
         households = q.next() ? q.value(0).toLongLong() : 0;
         q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
     }
@@ -427,28 +437,39 @@ int main(int argc, char *argv[])
     const QStringList appArgs{u"--benchmark-startup"_s, report};
 
     QList<Config> configs{
-        {u"baseline: bare Qt (QMainWindow + empty QTableView)"_s, QString::fromUtf8(SUNSHINE_BARE_BINARY),
-         {report}, base, 0, {}},
+        {u"baseline: bare Qt (QMainWindow + empty QTableView)"_s,
+         QString::fromUtf8(SUNSHINE_BARE_BINARY),
+         {report},
+         base,
+         0,
+         {}},
         {u"app, empty cache"_s, appBinary, appArgs, emptyEnv, 0, {}},
-        {u"app, %1 households cached"_s.arg(grouped(households)), appBinary, appArgs, fullEnv, households, {}},
+        {u"app, %1 households cached"_s.arg(grouped(households)),
+         appBinary,
+         appArgs,
+         fullEnv,
+         households,
+         {}},
     };
 
-    out() << "== measuring: " << runs << " cold starts each (after one warm-up start), interleaved" << Qt::endl;
+    out() << "== measuring: " << runs << " cold starts each (after one warm-up start), interleaved"
+          << Qt::endl;
     for (Config &c : configs)
         launch(c.program, c.args, c.env, report); // warm-up: the OS file cache, the keyring's first unlock
     for (int i = 0; i < runs; ++i) {
         for (Config &c : configs) {
             c.runs.append(launch(c.program, c.args, c.env, report));
             const Run &r = c.runs.last();
-            out() << "  " << c.label << ": window " << qRound(r.toWindow) << " ms, table " << qRound(r.toTable)
-                  << " ms, peak " << qRound(r.peakMb) << " MB" << Qt::endl;
+            out() << "  " << c.label << ": window " << qRound(r.toWindow) << " ms, table "
+                  << qRound(r.toTable) << " ms, peak " << qRound(r.peakMb) << " MB" << Qt::endl;
         }
     }
 
     if (!perfFile.isEmpty()) {
         // One more start of the full configuration under `perf record`, for finding where the time goes.
-        launch(u"perf"_s, QStringList{u"record"_s, u"-F"_s, u"4000"_s, u"-g"_s, u"-o"_s, perfFile, u"--"_s,
-                                      appBinary} + appArgs,
+        launch(u"perf"_s,
+               QStringList{u"record"_s, u"-F"_s, u"4000"_s, u"-g"_s, u"-o"_s, perfFile, u"--"_s, appBinary} +
+                   appArgs,
                fullEnv, report);
         out() << "  profile of one start with the full cache: " << perfFile << Qt::endl;
     }
@@ -456,7 +477,9 @@ int main(int argc, char *argv[])
     const Run bare = configs.at(0).median();
     const Run empty = configs.at(1).median();
     const Run full = configs.at(2).median();
-    const auto cell = [](double x, int width) { return QString::number(qRound(x)).rightJustified(width); };
+    const auto cell = [](double x, int width) {
+        return QString::number(qRound(x)).rightJustified(width);
+    };
     out() << Qt::endl
           << "App start-up, median of " << runs
           << " cold process starts (Qt offscreen; remembered session checked with the server over TLS)"
@@ -483,11 +506,13 @@ int main(int argc, char *argv[])
         out() << c.label.leftJustified(56) << ' ' << cell(m.toWindow, 12) << ' ' << cell(m.toTable, 11) << ' '
               << cell(m.peakMb, 7) << ' ' << cell(m.rows, 5) << "  " << target << Qt::endl;
     }
-    out() << Qt::endl << "Ratios: app (empty cache) / bare Qt: " << QString::number(empty.toTable / bare.toTable, 'f', 1)
+    out() << Qt::endl
+          << "Ratios: app (empty cache) / bare Qt: " << QString::number(empty.toTable / bare.toTable, 'f', 1)
           << "x time, " << QString::number(empty.peakMb / bare.peakMb, 'f', 1) << "x memory; "
-          << grouped(households) << " households / empty cache: "
-          << QString::number(full.toTable / empty.toTable, 'f', 2) << "x time (+" << qRound(full.toTable - empty.toTable)
-          << " ms), " << QString::number(full.peakMb / empty.peakMb, 'f', 2) << "x memory (+"
+          << grouped(households)
+          << " households / empty cache: " << QString::number(full.toTable / empty.toTable, 'f', 2)
+          << "x time (+" << qRound(full.toTable - empty.toTable) << " ms), "
+          << QString::number(full.peakMb / empty.peakMb, 'f', 2) << "x memory (+"
           << qRound(full.peakMb - empty.peakMb) << " MB)" << Qt::endl;
     out() << Qt::endl << "Where the time goes (medians, ms from process start):" << Qt::endl;
     out() << u"%1 %2 %3 %4 %5 %6"_s.arg(u"configuration"_s, -56)

@@ -1,12 +1,12 @@
 // Server benchmark: authenticated small reads, a page of 50 households (GET /api/v1/records), at 64
-// concurrent TLS keep-alive connections, beside nginx serving a static JSON file of the same size over TLS with
-// the same certificate, measured in the same run with the same load generator (wrk) on the same machine.
+// concurrent TLS keep-alive connections, beside nginx serving a static JSON file of the same size over TLS
+// with the same certificate, measured in the same run with the same load generator (wrk) on the same machine.
 //
-// The real server runs in this process (release build, the SQLite store with the demo data); the benchmark logs
-// in once and drives the page read of one account's area, cycling through its full pages. wrk and nginx
-// (Debian packages wrk, nginx-light) are installed with apt-get when missing; nginx gets its own configuration,
-// pid, log and temporary paths in a temporary directory, listens on a free loopback port as the current user
-// and is stopped at the end.
+// The real server runs in this process (release build, the SQLite store with the demo data); the benchmark
+// logs in once and drives the page read of one account's area, cycling through its full pages. wrk and nginx
+// (Debian packages wrk, nginx-light) are installed with apt-get when missing; nginx gets its own
+// configuration, pid, log and temporary paths in a temporary directory, listens on a free loopback port as
+// the current user and is stopped at the end.
 //
 //   bench_server [--seconds 10] [--connections 64] [--wrk-threads 2] [--workers 3] [--user county-clerk]
 //                [--also-user county-leader] [--warmup 2] [--no-install]
@@ -97,8 +97,8 @@ bool installIfMissing(bool allowInstall)
         return false;
     }
     say(u"installing %1 with apt-get"_s.arg(missing.join(u' ')));
-    QStringList args{u"env"_s, u"DEBIAN_FRONTEND=noninteractive"_s, u"apt-get"_s, u"install"_s, u"-y"_s,
-                     u"--no-install-recommends"_s};
+    QStringList args{u"env"_s, u"DEBIAN_FRONTEND=noninteractive"_s, u"apt-get"_s, u"install"_s,
+                     u"-y"_s,  u"--no-install-recommends"_s};
     args << missing;
     QString program = args.takeFirst();
     if (getuid() != 0) {
@@ -164,7 +164,8 @@ WrkFigures parseWrk(const QByteArray &output)
     const auto total = QRegularExpression(u"(\\d+) requests in"_s).match(text);
     const auto non2xx = QRegularExpression(u"Non-2xx or 3xx responses:\\s+(\\d+)"_s).match(text);
     const auto sockets =
-        QRegularExpression(u"Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)"_s).match(text);
+        QRegularExpression(u"Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)"_s)
+            .match(text);
     if (!rps.hasMatch() || !p50.hasMatch() || !p99.hasMatch())
         return f;
     f.requestsPerSecond = rps.captured(1).toDouble();
@@ -202,9 +203,15 @@ QString writeScript(const QString &dir, const QString &name, const QStringList &
 
 WrkFigures runWrk(const QString &url, const QString &script, int connections, int threads, int seconds)
 {
-    const QStringList args{u"-t"_s + QString::number(threads), u"-c"_s + QString::number(connections),
-                           u"-d"_s + QString::number(seconds) + u's', u"--timeout"_s, u"5s"_s, u"--latency"_s,
-                           u"-s"_s, script, url};
+    const QStringList args{u"-t"_s + QString::number(threads),
+                           u"-c"_s + QString::number(connections),
+                           u"-d"_s + QString::number(seconds) + u's',
+                           u"--timeout"_s,
+                           u"5s"_s,
+                           u"--latency"_s,
+                           u"-s"_s,
+                           script,
+                           url};
     const RunResult r = runServing(u"wrk"_s, args, (seconds + 30) * 1000);
     WrkFigures f = parseWrk(r.output);
     if (!f.ok)
@@ -375,8 +382,8 @@ int main(int argc, char *argv[])
     }
     QProcess nginx;
     nginx.setProcessChannelMode(QProcess::MergedChannels);
-    nginx.start(nginxBinary(), {u"-p"_s, ngDir, u"-c"_s, ngDir + u"/nginx.conf"_s, u"-e"_s,
-                                ngDir + u"/logs/error.log"_s});
+    nginx.start(nginxBinary(),
+                {u"-p"_s, ngDir, u"-c"_s, ngDir + u"/nginx.conf"_s, u"-e"_s, ngDir + u"/logs/error.log"_s});
     if (!nginx.waitForStarted(5000)) {
         say(u"nginx did not start"_s);
         return 1;
@@ -441,7 +448,8 @@ int main(int argc, char *argv[])
             .arg(u"p99 ms"_s, 7)
             .arg(u"errors"_s, 6));
     say(u"|%1|%2|%3|%4|%5|%6|"_s.arg(QString(54, u'-'), QString(8, u'-'), QString(11, u'-') + u':',
-                                      QString(8, u'-') + u':', QString(8, u'-') + u':', QString(7, u'-') + u':'));
+                                     QString(8, u'-') + u':', QString(8, u'-') + u':',
+                                     QString(7, u'-') + u':'));
     auto row = [&](const QString &what, double bytes, const WrkFigures &f) {
         say(header.arg(what, -52)
                 .arg(QString::number(qint64(bytes + 0.5)), 6)
@@ -454,8 +462,9 @@ int main(int argc, char *argv[])
     for (qsizetype i = 0; i < targets.size(); ++i) {
         const Target &t = targets.at(i);
         const bool masked = !t.user.contains(u"clerk"_s) && !t.user.contains(u"reviewer"_s);
-        row(u"sunshine-server, %1 (%2 pages%3)"_s.arg(t.user).arg(t.paths.size()).arg(masked ? u", masked"_s
-                                                                                              : QString()),
+        row(u"sunshine-server, %1 (%2 pages%3)"_s.arg(t.user)
+                .arg(t.paths.size())
+                .arg(masked ? u", masked"_s : QString()),
             t.meanBytes, figures.at(i));
     }
     say(header.arg(u"target (issue #6)"_s, -52)

@@ -74,10 +74,11 @@ private:
     // A town of the county that has households, other than `except`.
     QString townWithHouseholds(const QString &countyId, const QString &except = {})
     {
-        SqlQuery q(m_server.store(),
-                   u"SELECT o.id FROM org_units o WHERE o.level = 3 AND o.parent_id = ? AND o.id <> ? AND EXISTS "
-                   u"(SELECT 1 FROM records r WHERE r.type = 'household' AND r.org_path LIKE o.path || '%') "
-                   u"ORDER BY o.id"_s);
+        SqlQuery q(
+            m_server.store(),
+            u"SELECT o.id FROM org_units o WHERE o.level = 3 AND o.parent_id = ? AND o.id <> ? AND EXISTS "
+            u"(SELECT 1 FROM records r WHERE r.type = 'household' AND r.org_path LIKE o.path || '%') "
+            u"ORDER BY o.id"_s);
         q.bindText(countyId).bindText(except.isEmpty() ? u"-"_s : except).exec();
         return q.next() ? q.text(0) : QString();
     }
@@ -96,8 +97,8 @@ private:
             if (!after.isEmpty())
                 query.addQueryItem(u"after"_s, after);
             query.addQueryItem(u"limit"_s, QString::number(limit));
-            const HttpResult r = client().get(u"/api/v1/records?"_s + query.toString(QUrl::FullyEncoded),
-                                              token(user));
+            const HttpResult r =
+                client().get(u"/api/v1/records?"_s + query.toString(QUrl::FullyEncoded), token(user));
             if (r.status != 200) {
                 qWarning("page %d: %s", *pages, r.describe().constData());
                 return {};
@@ -112,7 +113,8 @@ private:
                     qWarning("page larger than the limit");
                 return all;
             }
-            if (records.size() != limit || next.toString() != records.last().toObject().value(u"id"_s).toString()) {
+            if (records.size() != limit ||
+                next.toString() != records.last().toObject().value(u"id"_s).toString()) {
                 qWarning("a page with a next cursor must be full and end at it");
                 return {};
             }
@@ -161,11 +163,15 @@ private Q_SLOTS:
 
     void pagesCoverTheCityOnce() { checkArea(u"city-clerk"_s, {}, pathOf(kCity), 200); }
 
-    void pagesCoverATownOnce() { checkArea(u"town-clerk"_s, {}, pathOf(DemoData::townId(u"320612"_s, 0)), 7); }
+    void pagesCoverATownOnce()
+    {
+        checkArea(u"town-clerk"_s, {}, pathOf(DemoData::townId(u"320612"_s, 0)), 7);
+    }
 
     void orgInsideTheArea()
     {
-        // A city user narrowing to a county and to a town of another county; a county user to one of its towns.
+        // A city user narrowing to a county and to a town of another county; a county user to one of its
+        // towns.
         checkArea(u"city-leader"_s, kRudong, pathOf(kRudong), 33);
         const QString town = townWithHouseholds(kRudong);
         QVERIFY(!town.isEmpty());
@@ -209,10 +215,11 @@ private Q_SLOTS:
         QCOMPARE(above.body, other.body);
         // A town user cannot read a sibling town, nor its own county.
         const QString town = token(u"town-clerk"_s);
-        EXPECT_ERROR(client().get(u"/api/v1/records?type=household&org="_s + DemoData::townId(u"320612"_s, 1),
-                                  town),
-                     403, "FORBIDDEN");
-        EXPECT_ERROR(client().get(u"/api/v1/records?type=household&org="_s + kTongzhou, town), 403, "FORBIDDEN");
+        EXPECT_ERROR(
+            client().get(u"/api/v1/records?type=household&org="_s + DemoData::townId(u"320612"_s, 1), town),
+            403, "FORBIDDEN");
+        EXPECT_ERROR(client().get(u"/api/v1/records?type=household&org="_s + kTongzhou, town), 403,
+                     "FORBIDDEN");
     }
 
     void personalDataMaskedForLeadersAndSupervisors()
@@ -253,7 +260,8 @@ private Q_SLOTS:
         QCOMPARE(sync::maskedValue(sync::FieldSpec(u"id"_s, sync::FieldKind::IdNumber).personalData(),
                                    u"320612199001011234"_s),
                  QJsonValue(IdCard::masked(u"320612199001011234"_s)));
-        QCOMPARE(sync::maskedValue(sync::FieldSpec(u"x"_s, sync::FieldKind::Text), u"abc"_s), QJsonValue(u"abc"_s));
+        QCOMPARE(sync::maskedValue(sync::FieldSpec(u"x"_s, sync::FieldKind::Text), u"abc"_s),
+                 QJsonValue(u"abc"_s));
         QVERIFY(!sync::needsPersonalData({Role::Leader, Role::Supervisor}));
         QVERIFY(sync::needsPersonalData({Role::Leader, Role::Clerk}));
     }
@@ -290,9 +298,11 @@ private Q_SLOTS:
         EXPECT_ERROR(r, 400, "BAD_REQUEST");
         QCOMPARE(r.errorField(), field);
         QVERIFY(!r.errorMessage().isEmpty());
-        QVERIFY2(r.errorMessage().contains(QRegularExpression(u"[\\x{4e00}-\\x{9fff}]"_s)), "a Chinese message");
+        QVERIFY2(r.errorMessage().contains(QRegularExpression(u"[\\x{4e00}-\\x{9fff}]"_s)),
+                 "a Chinese message");
         // The server goes on serving.
-        EXPECT_STATUS(client().get(u"/api/v1/records?type=household&limit=1"_s, token(u"county-clerk"_s)), 200);
+        EXPECT_STATUS(client().get(u"/api/v1/records?type=household&limit=1"_s, token(u"county-clerk"_s)),
+                      200);
     }
 
     void limitsAndEnds()
@@ -341,9 +351,10 @@ private Q_SLOTS:
         const QString c = client().login(u"town-reviewer"_s, kPassword);
         EXPECT_STATUS(client().get(page, b), 200);
         EXPECT_STATUS(client().get(page, c), 200);
-        EXPECT_STATUS(client().post(u"/api/v1/me/password"_s,
-                                    {{u"currentPassword"_s, kPassword}, {u"newPassword"_s, u"Anderes#Wort42"_s}}, b),
-                      204);
+        EXPECT_STATUS(
+            client().post(u"/api/v1/me/password"_s,
+                          {{u"currentPassword"_s, kPassword}, {u"newPassword"_s, u"Anderes#Wort42"_s}}, b),
+            204);
         EXPECT_ERROR(client().get(page, c), 401, "SESSION_EXPIRED");
         EXPECT_STATUS(client().get(page, b), 200);
         // Session expiry is judged on every request, cached or not.
