@@ -1571,32 +1571,6 @@
         <source>Nothing was imported: %1</source>
         <translation>未导入任何内容：%1</translation>
     </message>
-    <message>
-        <source>-bad-rows</source>
-        <translation>-有误的行</translation>
-    </message>
-    <message>
-        <source>Export bad rows</source>
-        <translation>导出有误的行</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>导出完成</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bad row(s) written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 行有误记录写入 %1。</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Saving %n disbursement(s)…</source>
         <translation>
@@ -1956,6 +1930,32 @@
     <message>
         <source>Bad rows</source>
         <translation>有误的行</translation>
+    </message>
+    <message>
+        <source>-bad-rows</source>
+        <translation>-有误的行</translation>
+    </message>
+    <message>
+        <source>Export bad rows</source>
+        <translation>导出有误的行</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行有误记录写入 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2653,32 +2653,6 @@
     <message>
         <source>Reading was cancelled; nothing was checked.</source>
         <translation>已取消读取，未做检查。</translation>
-    </message>
-    <message>
-        <source>-bad-rows</source>
-        <translation>-有误的行</translation>
-    </message>
-    <message>
-        <source>Export bad rows</source>
-        <translation>导出有误的行</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>导出完成</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bad row(s) written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 行有误记录写入 %1。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Importing households…</source>

@@ -298,21 +298,7 @@ bool DisbursementImportDialog::exportProblems(const QString &path, QString *erro
 
 void DisbursementImportDialog::exportProblemsAs()
 {
-    const QFileInfo source(m_path);
-    const QString suggested =
-        source.absoluteDir().filePath(source.completeBaseName() + tr("-bad-rows") + u".xlsx"_s);
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export bad rows"), suggested, tr("Excel (*.xlsx)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportProblems(path, &error)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
-        return;
-    }
-    QMessageBox::information(this, tr("Exported"),
-                             tr("%n bad row(s) written to %1.", nullptr, int(m_result.problems.size()))
-                                 .arg(QDir::toNativeSeparators(path)));
+    ImportProblemsModel::exportWithDialog(this, m_path, m_result.problems);
 }
 
 int DisbursementImportDialog::importValid()

@@ -3,6 +3,12 @@
 #include "io/XlsxWriter.h"
 
 #include <QColor>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::app {
 
@@ -77,6 +83,26 @@ bool ImportProblemsModel::exportXlsx(const QString &path, const QList<io::Import
     if (!ok && error)
         *error = writer.errorString();
     return ok;
+}
+
+void ImportProblemsModel::exportWithDialog(QWidget *parent, const QString &sourcePath,
+                                           const QList<io::ImportProblem> &problems)
+{
+    const QFileInfo source(sourcePath);
+    const QString suggested =
+        source.absoluteDir().filePath(source.completeBaseName() + tr("-bad-rows") + u".xlsx"_s);
+    const QString path =
+        QFileDialog::getSaveFileName(parent, tr("Export bad rows"), suggested, tr("Excel (*.xlsx)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportXlsx(path, problems, &error)) {
+        QMessageBox::warning(parent, tr("Export failed"), error);
+        return;
+    }
+    QMessageBox::information(parent, tr("Exported"),
+                             tr("%n bad row(s) written to %1.", nullptr, int(problems.size()))
+                                 .arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace sunshine::app

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QList>
 
+class QWidget;
+
 namespace sunshine::app {
 
 // The bad rows of a bulk import (花名册, 发放名单 ...) as the import dialogs show them: line, column, reason;
@@ -26,6 +28,10 @@ public:
     // Writes the problems to an .xlsx file (line as a number, column, reason); on failure sets *error
     // (Chinese).
     static bool exportXlsx(const QString &path, const QList<io::ImportProblem> &problems, QString *error);
+    // Asks where to save the bad rows (beside the imported file `sourcePath`, "<name>-bad-rows.xlsx"), writes
+    // them there and tells the clerk how it went.
+    static void exportWithDialog(QWidget *parent, const QString &sourcePath,
+                                 const QList<io::ImportProblem> &problems);
 
 private:
     QList<io::ImportProblem> m_problems;
