@@ -4,6 +4,7 @@
 #include "audit/AuditLog.h"
 #include "core/IdCard.h"
 #include "core/WorkingCalendar.h"
+#include "demo/DemoRecordWriter.h"
 #include "demo/OrgCatalog.h"
 #include "funds/FundCatalog.h"
 #include "funds/FundFlowTypes.h"
@@ -76,79 +77,30 @@ struct Document
     QByteArray bytes;
 };
 
+// A record as entered on `enteredOn` (its updated and created time that day, never after now).
 class Writer
 {
 public:
     Writer(Store &store, qint64 now)
-        : m_store(store)
-        , m_now(now)
-        , m_records(store, u"records"_s,
-                    {u"id"_s, u"type"_s, u"org_unit_id"_s, u"org_path"_s, u"department_id"_s, u"version"_s,
-                     u"seq"_s, u"updated_at"_s, u"updated_by"_s, u"deleted"_s, u"late_synced"_s,
-                     u"created_at"_s, u"created_by"_s, u"data"_s})
-        , m_history(store, u"record_history"_s,
-                    {u"record_id"_s, u"version"_s, u"changed"_s, u"data"_s, u"deleted"_s, u"late_synced"_s,
-                     u"updated_at"_s, u"updated_by"_s, u"op_id"_s})
-        , m_keys(store, u"record_keys"_s, {u"key"_s, u"record_id"_s})
-        , m_refs(store, u"attachment_refs"_s, {u"sha256"_s, u"record_id"_s})
-        , m_summaries(store)
-    {
-        SqlQuery head(store, u"SELECT seq FROM sync_head WHERE id = 1"_s);
-        head.exec();
-        head.next();
-        m_seq = head.int64(0);
-    }
+        : m_now(now)
+        , m_out(store)
+    {}
 
-    // A record as entered on `enteredOn` (its updated and created time that day, never after now).
     void add(const sync::RecordType &type, const QString &id, const QString &orgUnitId,
              const QString &orgPath, const QString &departmentId, const QJsonObject &fields,
              const QString &by, QDate enteredOn)
     {
         const qint64 at =
             qMin(m_now, QDateTime(enteredOn, QTime(2, 0), QTimeZone::utc()).toMSecsSinceEpoch() +
-                            qint64(m_seq % 360) * 60000);
-        const QString data = QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
-        m_records.add(
-            {id, type.name(), orgUnitId, orgPath, departmentId, 1, ++m_seq, at, by, 0, 0, at, by, data});
-        m_history.add(
-            {id, 1,
-             QString::fromUtf8(
-                 QJsonDocument(QJsonArray::fromStringList(fields.keys())).toJson(QJsonDocument::Compact)),
-             data, 0, 0, at, by, QVariant(QMetaType::fromType<QString>())});
-        const QList<QPair<QString, QString>> keys = type.uniqueKeys(fields);
-        for (const auto &k : keys)
-            m_keys.add({k.first, id});
-        const QStringList files = type.attachmentsOf(fields);
-        for (const QString &sha : files)
-            m_refs.add({sha, id});
-        if (SummaryUpdater::concerns(type.name())) {
-            const SummaryRecord r{type.name(), orgPath, departmentId, fields, false};
-            m_summaries.change(nullptr, &r);
-        }
-        ++m_count;
+                            qint64(m_out.sequence() % 360) * 60000);
+        m_out.add(type.name(), id, orgUnitId, orgPath, departmentId, fields, by, at);
     }
 
-    int finish()
-    {
-        m_records.flush();
-        m_history.flush();
-        m_keys.flush();
-        m_refs.flush();
-        m_summaries.flush();
-        SqlQuery(m_store, u"UPDATE sync_head SET seq = ? WHERE id = 1"_s).bind(m_seq).exec();
-        return m_count;
-    }
+    int finish() { return m_out.finish(); }
 
 private:
-    Store &m_store;
     qint64 m_now;
-    qint64 m_seq = 0;
-    int m_count = 0;
-    BulkInsert m_records;
-    BulkInsert m_history;
-    BulkInsert m_keys;
-    BulkInsert m_refs;
-    SummaryUpdater m_summaries;
+    DemoRecordWriter m_out;
 };
 
 class Generator

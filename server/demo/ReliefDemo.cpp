@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "core/IdCard.h"
 #include "core/WorkingCalendar.h"
+#include "demo/DemoRecordWriter.h"
 #include "relief/AssistanceTypes.h"
 #include "relief/CaseTypes.h"
 #include "relief/RegistryTypes.h"
@@ -36,63 +37,26 @@ struct Place
     QString town;   // org unit id
 };
 
+// Relief records are entered now, without a department.
 class Writer
 {
 public:
     Writer(Store &store, qint64 now)
-        : m_store(store)
-        , m_now(now)
-        , m_records(store, u"records"_s,
-                    {u"id"_s, u"type"_s, u"org_unit_id"_s, u"org_path"_s, u"department_id"_s, u"version"_s,
-                     u"seq"_s, u"updated_at"_s, u"updated_by"_s, u"deleted"_s, u"late_synced"_s,
-                     u"created_at"_s, u"created_by"_s, u"data"_s})
-        , m_history(store, u"record_history"_s,
-                    {u"record_id"_s, u"version"_s, u"changed"_s, u"data"_s, u"deleted"_s, u"late_synced"_s,
-                     u"updated_at"_s, u"updated_by"_s, u"op_id"_s})
-        , m_keys(store, u"record_keys"_s, {u"key"_s, u"record_id"_s})
-    {
-        SqlQuery head(store, u"SELECT seq FROM sync_head WHERE id = 1"_s);
-        head.exec();
-        head.next();
-        m_seq = head.int64(0);
-    }
+        : m_now(now)
+        , m_out(store)
+    {}
 
     void add(const QString &type, const QString &id, const QString &orgUnitId, const QString &orgPath,
              const QJsonObject &fields, const QString &by, bool late = false)
     {
-        const QString data = QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
-        m_records.add({id, type, orgUnitId, orgPath, QVariant(QMetaType::fromType<QString>()), 1, ++m_seq,
-                       m_now, by, 0, late ? 1 : 0, m_now, by, data});
-        m_history.add(
-            {id, 1,
-             QString::fromUtf8(
-                 QJsonDocument(QJsonArray::fromStringList(fields.keys())).toJson(QJsonDocument::Compact)),
-             data, 0, late ? 1 : 0, m_now, by, QVariant(QMetaType::fromType<QString>())});
-        if (const sync::RecordType *t = sync::RecordTypes::find(type)) {
-            const QList<QPair<QString, QString>> keys = t->uniqueKeys(fields);
-            for (const auto &k : keys)
-                m_keys.add({k.first, id});
-        }
-        ++m_count;
+        m_out.add(type, id, orgUnitId, orgPath, {}, fields, by, m_now, late);
     }
 
-    int finish()
-    {
-        m_records.flush();
-        m_history.flush();
-        m_keys.flush();
-        SqlQuery(m_store, u"UPDATE sync_head SET seq = ? WHERE id = 1"_s).bind(m_seq).exec();
-        return m_count;
-    }
+    int finish() { return m_out.finish(); }
 
 private:
-    Store &m_store;
     qint64 m_now;
-    qint64 m_seq = 0;
-    int m_count = 0;
-    BulkInsert m_records;
-    BulkInsert m_history;
-    BulkInsert m_keys;
+    DemoRecordWriter m_out;
 };
 
 class Generator
