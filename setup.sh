@@ -69,21 +69,40 @@ make_dev_tls() {
     chmod 600 "$dir/ca.key" "$dir/server.key"
 }
 
+# The server started by `run`, stopped when the app closes or the script is interrupted (global: the EXIT trap runs
+# after cmd_run has returned).
+SERVER_PID=""
+stop_server() {
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=""
+}
+
 cmd_run() {
+    local bin="$ROOT/build/release" tls="$ROOT/build/dev-tls" data="$ROOT/build/run-data"
+    # A second `run` while the first is still serving: say so instead of colliding with it on the port.
+    if curl -s -o /dev/null --max-time 2 --insecure https://127.0.0.1:8443/api/v1/health 2>/dev/null \
+        || (exec 3<>/dev/tcp/127.0.0.1/8443) 2>/dev/null; then
+        echo "Port 8443 is already in use: is another './setup.sh run' still running? Close its app (or stop the" >&2
+        echo "process listening on 127.0.0.1:8443) and run again." >&2
+        exit 1
+    fi
     install_packages
     build release
     make_dev_tls
-    local bin="$ROOT/build/release" tls="$ROOT/build/dev-tls" data="$ROOT/build/run-data"
     mkdir -p "$data"
     log "starting sunshine-server at https://127.0.0.1:8443 (SQLite, demo data in build/run-data)"
     "$bin/server/sunshine-server" --listen 127.0.0.1:8443 --database "sqlite:$data/sunshine.db" \
         --data-dir "$data" --tls-cert "$tls/server.pem" --tls-key "$tls/server.key" --demo \
         >"$data/server.log" 2>&1 &
-    local server_pid=$!
-    trap 'kill "$server_pid" 2>/dev/null || true' EXIT INT TERM
+    SERVER_PID=$!
+    trap stop_server EXIT
+    trap 'stop_server; exit 130' INT TERM
     for _ in $(seq 1 100); do
         if curl -sf --cacert "$tls/ca.pem" https://127.0.0.1:8443/api/v1/health >/dev/null 2>&1; then break; fi
-        if ! kill -0 "$server_pid" 2>/dev/null; then cat "$data/server.log"; exit 1; fi
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then cat "$data/server.log"; exit 1; fi
         sleep 0.2
     done
     curl -s --cacert "$tls/ca.pem" https://127.0.0.1:8443/api/v1/health; echo
@@ -91,11 +110,13 @@ cmd_run() {
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         log "no display: the server keeps running (Ctrl+C stops it); open the app on a desktop with"
         echo "  $bin/app/sunshine --server https://127.0.0.1:8443 --ca-cert $tls/ca.pem"
-        wait "$server_pid"
+        wait "$SERVER_PID" || true
         return
     fi
     log "opening the desktop app (closing it stops the server)"
     "$bin/app/sunshine" --server https://127.0.0.1:8443 --ca-cert "$tls/ca.pem" || true
+    stop_server
+    log "the app has closed; the server has stopped"
 }
 
 cmd_test() {

@@ -1,4 +1,4 @@
-#include "shell/AppMain.h"
+#include "app/shell/AppMain.h"
 
 int main(int argc, char *argv[])
 {

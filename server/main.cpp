@@ -1,5 +1,5 @@
-#include "cli/ServerMain.h"
-#include "core/Version.h"
+#include "server/cli/ServerMain.h"
+#include "common/core/Version.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
-#include "account/AccountTab.h"
+#include "app/account/AccountTab.h"
 
-#include "admin/OrgTreeModel.h"
-#include "admin/UsersModel.h"
-#include "net/ApiClient.h"
+#include "app/admin/OrgTreeModel.h"
+#include "app/admin/UsersModel.h"
+#include "app/net/ApiClient.h"
 
 #include <QDateTime>
 #include <QFormLayout>

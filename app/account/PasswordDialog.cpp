@@ -1,7 +1,7 @@
-#include "account/PasswordDialog.h"
+#include "app/account/PasswordDialog.h"
 
-#include "auth/PasswordPolicy.h"
-#include "net/ApiClient.h"
+#include "common/auth/PasswordPolicy.h"
+#include "app/net/ApiClient.h"
 #include "ui_PasswordDialog.h"
 
 #include <QPushButton>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wire/UserInfo.h"
+#include "common/wire/UserInfo.h"
 
 #include <QDialog>
 #include <memory>

@@ -1,10 +1,10 @@
-#include "admin/AdminTab.h"
+#include "app/admin/AdminTab.h"
 
-#include "account/PasswordDialog.h"
-#include "admin/OrgTreeModel.h"
-#include "admin/UserDialog.h"
-#include "admin/UsersModel.h"
-#include "net/ApiClient.h"
+#include "app/account/PasswordDialog.h"
+#include "app/admin/OrgTreeModel.h"
+#include "app/admin/UserDialog.h"
+#include "app/admin/UsersModel.h"
+#include "app/net/ApiClient.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "admin/OrgTreeModel.h"
+#include "app/admin/OrgTreeModel.h"
 
 #include <algorithm>
 

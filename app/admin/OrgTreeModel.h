@@ -1,6 +1,6 @@
 #pragma once
 
-#include "org/OrgUnit.h"
+#include "common/org/OrgUnit.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "admin/UserDialog.h"
+#include "app/admin/UserDialog.h"
 
-#include "auth/AccountRules.h"
-#include "auth/PasswordPolicy.h"
-#include "net/ApiClient.h"
+#include "common/auth/AccountRules.h"
+#include "common/auth/PasswordPolicy.h"
+#include "app/net/ApiClient.h"
 #include "ui_UserDialog.h"
 
 #include <QCompleter>

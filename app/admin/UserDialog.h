@@ -1,7 +1,7 @@
 #pragma once
 
-#include "org/OrgUnit.h"
-#include "wire/UserInfo.h"
+#include "common/org/OrgUnit.h"
+#include "common/wire/UserInfo.h"
 
 #include <QDialog>
 #include <QHash>

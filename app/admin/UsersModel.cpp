@@ -1,6 +1,6 @@
-#include "admin/UsersModel.h"
+#include "app/admin/UsersModel.h"
 
-#include "net/ApiClient.h"
+#include "app/net/ApiClient.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,6 +1,6 @@
-#include "contacts/ConflictDialog.h"
+#include "app/contacts/ConflictDialog.h"
 
-#include "sync/ClientSession.h"
+#include "app/sync/ClientSession.h"
 #include "ui_ConflictDialog.h"
 
 #include <QButtonGroup>

@@ -1,8 +1,8 @@
-#include "contacts/ContactDialog.h"
+#include "app/contacts/ContactDialog.h"
 
-#include "contacts/ContactsModel.h"
-#include "sync/ClientSession.h"
-#include "sync/DepartmentContact.h"
+#include "app/contacts/ContactsModel.h"
+#include "app/sync/ClientSession.h"
+#include "common/sync/DepartmentContact.h"
 #include "ui_ContactDialog.h"
 
 #include <QPushButton>

@@ -1,6 +1,6 @@
-#include "contacts/ContactsModel.h"
+#include "app/contacts/ContactsModel.h"
 
-#include "sync/ClientSession.h"
+#include "app/sync/ClientSession.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,9 +1,9 @@
-#include "contacts/ContactsTab.h"
+#include "app/contacts/ContactsTab.h"
 
-#include "contacts/ConflictDialog.h"
-#include "contacts/ContactDialog.h"
-#include "contacts/ContactsModel.h"
-#include "sync/ClientSession.h"
+#include "app/contacts/ConflictDialog.h"
+#include "app/contacts/ContactDialog.h"
+#include "app/contacts/ContactsModel.h"
+#include "app/sync/ClientSession.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,4 +1,4 @@
-#include "dashboard/DashboardCharts.h"
+#include "app/dashboard/DashboardCharts.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

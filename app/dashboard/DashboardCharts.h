@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboard/DashboardData.h"
+#include "app/dashboard/DashboardData.h"
 
 #include <QChartView>
 

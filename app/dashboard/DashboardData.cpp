@@ -1,11 +1,11 @@
-#include "dashboard/DashboardData.h"
+#include "app/dashboard/DashboardData.h"
 
-#include "core/Clock.h"
-#include "core/WorkingCalendar.h"
-#include "funds/FundCatalog.h"
-#include "funds/FundRules.h"
-#include "funds/FundTypes.h"
-#include "sync/ClientSession.h"
+#include "common/core/Clock.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundRules.h"
+#include "common/funds/FundTypes.h"
+#include "app/sync/ClientSession.h"
 
 #include <QColor>
 #include <QFont>
@@ -175,9 +175,8 @@ relief::Quarter DashboardData::visitQuarter(const DashboardFilter &filter) const
 {
     if (filter.quarter >= 1)
         return relief::Quarter{filter.year, filter.quarter};
-    const relief::Quarter last = relief::Quarter::of(today()).previous();
     if (filter.year >= today().year())
-        return last;
+        return relief::quarterUnderCheck(today());
     return relief::Quarter{filter.year, 4};
 }
 

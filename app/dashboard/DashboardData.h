@@ -1,7 +1,7 @@
 #pragma once
 
-#include "org/OrgUnit.h"
-#include "relief/ReliefRules.h"
+#include "common/org/OrgUnit.h"
+#include "common/relief/ReliefRules.h"
 
 #include <QAbstractTableModel>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "dashboard/DashboardExport.h"
+#include "app/dashboard/DashboardExport.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,12 +1,14 @@
-#include "dashboard/DashboardTab.h"
+#include "app/dashboard/DashboardTab.h"
 
-#include "dashboard/DashboardCharts.h"
-#include "dashboard/DashboardExport.h"
-#include "dashboard/QuarterReport.h"
-#include "dashboard/RecordsBehindDialog.h"
-#include "funds/FundRules.h"
-#include "net/ApiClient.h"
-#include "sync/ClientSession.h"
+#include "common/core/ChinaTime.h"
+
+#include "app/dashboard/DashboardCharts.h"
+#include "app/dashboard/DashboardExport.h"
+#include "app/dashboard/QuarterReport.h"
+#include "app/dashboard/RecordsBehindDialog.h"
+#include "common/funds/FundRules.h"
+#include "app/net/ApiClient.h"
+#include "app/sync/ClientSession.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -59,7 +61,7 @@ enum Card
 
 QString chinaTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(8 * 3600)).toString(u"yyyy-MM-dd HH:mm"_s);
+    return chinaDateTimeOf(ms).toString(u"yyyy-MM-dd HH:mm"_s);
 }
 
 QString percentText(qint64 part, qint64 whole)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboard/DashboardData.h"
-#include "wire/UserInfo.h"
+#include "app/dashboard/DashboardData.h"
+#include "common/wire/UserInfo.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,8 +1,10 @@
-#include "dashboard/QuarterReport.h"
+#include "app/dashboard/QuarterReport.h"
 
-#include "core/Clock.h"
-#include "dashboard/DashboardCharts.h"
-#include "sync/ClientSession.h"
+#include "common/core/ChinaTime.h"
+
+#include "common/core/Clock.h"
+#include "app/dashboard/DashboardCharts.h"
+#include "app/sync/ClientSession.h"
 #include "ui_QuarterReportDialog.h"
 
 #include <QDateTime>
@@ -83,7 +85,7 @@ std::unique_ptr<QTextDocument> QuarterReport::document(const QString &countyId, 
     for (int m = 0; m < quarter.number * 3; ++m)
         yearToDate += year.monthFen[size_t(m)];
     const QString county = session.orgUnitName(countyId);
-    const QDateTime asOf = QDateTime::fromMSecsSinceEpoch(f.asOfMs, QTimeZone(8 * 3600));
+    const QDateTime asOf = chinaDateTimeOf(f.asOfMs);
 
     // The charts, drawn off-screen.
     UnitBarChart bars;

@@ -1,8 +1,8 @@
-#include "dashboard/RecordsBehindDialog.h"
+#include "app/dashboard/RecordsBehindDialog.h"
 
-#include "funds/FundCatalog.h"
-#include "records/RecordListView.h"
-#include "sync/ClientSession.h"
+#include "common/funds/FundCatalog.h"
+#include "app/records/RecordListView.h"
+#include "app/sync/ClientSession.h"
 #include "ui_RecordsBehindDialog.h"
 
 #include <QPushButton>

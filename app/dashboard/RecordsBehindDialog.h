@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboard/DashboardData.h"
-#include "records/RecordTableModel.h"
+#include "app/dashboard/DashboardData.h"
+#include "app/records/RecordTableModel.h"
 
 #include <QDialog>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "funds/DisbursementImport.h"
+#include "common/funds/DisbursementImport.h"
 
 #include <QDialog>
 #include <atomic>

@@ -1,8 +1,8 @@
-#include "funds/FundCatalogView.h"
+#include "app/funds/FundCatalogView.h"
 
-#include "funds/FundLineDialog.h"
-#include "io/XlsxWriter.h"
-#include "sync/ClientSession.h"
+#include "app/funds/FundLineDialog.h"
+#include "common/io/XlsxWriter.h"
+#include "app/sync/ClientSession.h"
 
 #include <QDir>
 #include <QFileDialog>

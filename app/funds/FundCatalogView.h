@@ -1,6 +1,6 @@
 #pragma once
 
-#include "funds/FundCatalog.h"
+#include "common/funds/FundCatalog.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

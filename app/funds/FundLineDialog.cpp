@@ -1,8 +1,8 @@
-#include "funds/FundLineDialog.h"
+#include "app/funds/FundLineDialog.h"
 
-#include "funds/FundCatalogView.h"
-#include "net/ApiClient.h"
-#include "sync/ClientSession.h"
+#include "app/funds/FundCatalogView.h"
+#include "app/net/ApiClient.h"
+#include "app/sync/ClientSession.h"
 #include "ui_FundLineDialog.h"
 
 #include <QPushButton>

@@ -1,14 +1,14 @@
-#include "funds/FundRecordViews.h"
+#include "app/funds/FundRecordViews.h"
 
-#include "funds/DisbursementImportDialog.h"
+#include "app/funds/DisbursementImportDialog.h"
 
-#include "core/Money.h"
-#include "funds/FundFlowTypes.h"
+#include "common/core/Money.h"
+#include "common/funds/FundFlowTypes.h"
 
-#include "records/RecordDialog.h"
-#include "records/RecordForm.h"
-#include "records/RecordTableModel.h"
-#include "sync/ClientSession.h"
+#include "app/records/RecordDialog.h"
+#include "app/records/RecordForm.h"
+#include "app/records/RecordTableModel.h"
+#include "app/sync/ClientSession.h"
 
 #include <QBrush>
 #include <QColor>

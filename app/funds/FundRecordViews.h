@@ -1,8 +1,8 @@
 #pragma once
 
-#include "funds/FundTypes.h"
-#include "records/ComputedColumnProxy.h"
-#include "records/RecordListView.h"
+#include "common/funds/FundTypes.h"
+#include "app/records/ComputedColumnProxy.h"
+#include "app/records/RecordListView.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "funds/FundSummaryView.h"
+#include "app/funds/FundSummaryView.h"
 
-#include "funds/FundCatalog.h"
-#include "funds/FundTypes.h"
-#include "io/XlsxWriter.h"
-#include "sync/ClientSession.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundTypes.h"
+#include "common/io/XlsxWriter.h"
+#include "app/sync/ClientSession.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Money.h"
+#include "common/core/Money.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "funds/FundsTab.h"
+#include "app/funds/FundsTab.h"
 
-#include "funds/FundCatalogView.h"
-#include "funds/FundRecordViews.h"
-#include "funds/FundSummaryView.h"
+#include "app/funds/FundCatalogView.h"
+#include "app/funds/FundRecordViews.h"
+#include "app/funds/FundSummaryView.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>

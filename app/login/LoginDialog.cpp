@@ -1,7 +1,7 @@
-#include "login/LoginDialog.h"
+#include "app/login/LoginDialog.h"
 
-#include "net/ApiClient.h"
-#include "settings/AppSettings.h"
+#include "app/net/ApiClient.h"
+#include "app/settings/AppSettings.h"
 #include "ui_LoginDialog.h"
 
 #include <QFileDialog>

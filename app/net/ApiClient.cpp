@@ -1,4 +1,4 @@
-#include "net/ApiClient.h"
+#include "app/net/ApiClient.h"
 
 #include <QCoreApplication>
 #include <QFile>

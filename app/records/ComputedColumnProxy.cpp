@@ -1,6 +1,6 @@
-#include "records/ComputedColumnProxy.h"
+#include "app/records/ComputedColumnProxy.h"
 
-#include "records/RecordTableModel.h"
+#include "app/records/RecordTableModel.h"
 
 namespace sunshine::app {
 

@@ -1,6 +1,6 @@
-#include "records/ImportProblemsModel.h"
+#include "app/records/ImportProblemsModel.h"
 
-#include "io/XlsxWriter.h"
+#include "common/io/XlsxWriter.h"
 
 #include <QColor>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "io/ImportTable.h"
+#include "common/io/ImportTable.h"
 
 #include <QAbstractTableModel>
 #include <QList>

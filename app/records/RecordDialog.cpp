@@ -1,7 +1,7 @@
-#include "records/RecordDialog.h"
+#include "app/records/RecordDialog.h"
 
-#include "records/RecordForm.h"
-#include "sync/ClientSession.h"
+#include "app/records/RecordForm.h"
+#include "app/sync/ClientSession.h"
 #include "ui_RecordDialog.h"
 
 #include <QPushButton>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "records/RecordForm.h"
-#include "sync/RecordType.h"
+#include "app/records/RecordForm.h"
+#include "common/sync/RecordType.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "records/RecordForm.h"
+#include "app/records/RecordForm.h"
 
-#include "core/IdCard.h"
-#include "core/Money.h"
-#include "sync/LocalCache.h"
+#include "common/core/IdCard.h"
+#include "common/core/Money.h"
+#include "app/sync/LocalCache.h"
 
 #include <QCalendarWidget>
 #include <QCheckBox>

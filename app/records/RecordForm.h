@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/RecordType.h"
+#include "common/sync/RecordType.h"
 
 #include <QHash>
 #include <QJsonObject>

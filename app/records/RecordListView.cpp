@@ -1,9 +1,9 @@
-#include "records/RecordListView.h"
+#include "app/records/RecordListView.h"
 
-#include "io/XlsxWriter.h"
-#include "records/RecordDialog.h"
-#include "sync/ClientSession.h"
-#include "sync/Masking.h"
+#include "common/io/XlsxWriter.h"
+#include "app/records/RecordDialog.h"
+#include "app/sync/ClientSession.h"
+#include "common/sync/Masking.h"
 
 #include <QAbstractProxyModel>
 #include <QComboBox>

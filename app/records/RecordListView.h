@@ -1,7 +1,7 @@
 #pragma once
 
-#include "records/RecordTableModel.h"
-#include "sync/RecordType.h"
+#include "app/records/RecordTableModel.h"
+#include "common/sync/RecordType.h"
 
 #include <QWidget>
 #include <functional>

@@ -1,9 +1,11 @@
-#include "records/RecordTableModel.h"
+#include "app/records/RecordTableModel.h"
 
-#include "core/IdCard.h"
-#include "core/Money.h"
-#include "sync/LocalCache.h"
-#include "sync/Masking.h"
+#include "common/core/ChinaTime.h"
+
+#include "common/core/IdCard.h"
+#include "common/core/Money.h"
+#include "app/sync/LocalCache.h"
+#include "common/sync/Masking.h"
 
 #include <QBrush>
 #include <QColor>
@@ -600,7 +602,7 @@ QString RecordTableModel::display(const Column &column, const Row &row, const QV
         if (ms <= 0)
             return {};
         // China time, as the regulation's deadlines are counted.
-        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(8 * 3600)).toString(u"yyyy-MM-dd HH:mm"_s);
+        return chinaDateTimeOf(ms).toString(u"yyyy-MM-dd HH:mm"_s);
     }
     case Envelope::OrgUnit:
         return resolve(column, raw.toString());

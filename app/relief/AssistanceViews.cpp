@@ -1,11 +1,11 @@
-#include "relief/AssistanceViews.h"
+#include "app/relief/AssistanceViews.h"
 
-#include "records/RecordDialog.h"
-#include "records/RecordForm.h"
-#include "records/RecordListView.h"
-#include "relief/AssistanceTypes.h"
-#include "relief/ReliefRules.h"
-#include "sync/ClientSession.h"
+#include "app/records/RecordDialog.h"
+#include "app/records/RecordForm.h"
+#include "app/records/RecordListView.h"
+#include "common/relief/AssistanceTypes.h"
+#include "common/relief/ReliefRules.h"
+#include "app/sync/ClientSession.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -61,10 +61,7 @@ void fillQuarters(QComboBox *combo, QDate today, bool withAll)
     combo->clear();
     if (withAll)
         combo->addItem(QObject::tr("All quarters"), QString());
-    // The quarter the towns check now; while this quarter's window has not opened, the last one.
-    relief::Quarter check = relief::quarterUnderCheck(today);
-    if (today < relief::visitWindow(check).opens)
-        check = check.previous();
+    const relief::Quarter check = relief::quarterUnderCheck(today);
     relief::Quarter q = relief::Quarter::of(today);
     for (int i = 0; i < 8; ++i, q = q.previous())
         combo->addItem(q.chineseName(), q.toString());

@@ -1,14 +1,14 @@
-#include "relief/CasesView.h"
+#include "app/relief/CasesView.h"
 
-#include "records/RecordDialog.h"
-#include "records/RecordForm.h"
-#include "records/RecordListView.h"
-#include "relief/AssistanceTypes.h"
-#include "relief/CaseTypes.h"
-#include "relief/ComparisonDialog.h"
-#include "relief/StepDialog.h"
-#include "sync/ClientSession.h"
-#include "sync/ViewLog.h"
+#include "app/records/RecordDialog.h"
+#include "app/records/RecordForm.h"
+#include "app/records/RecordListView.h"
+#include "common/relief/AssistanceTypes.h"
+#include "common/relief/CaseTypes.h"
+#include "app/relief/ComparisonDialog.h"
+#include "app/relief/StepDialog.h"
+#include "app/sync/ClientSession.h"
+#include "app/sync/ViewLog.h"
 
 #include <QCoreApplication>
 #include <QIdentityProxyModel>

@@ -1,11 +1,11 @@
-#include "relief/HouseholdsView.h"
+#include "app/relief/HouseholdsView.h"
 
-#include "records/RecordListView.h"
-#include "relief/IncomeProxy.h"
-#include "relief/RegistryTypes.h"
-#include "relief/ReliefRules.h"
-#include "relief/RosterImportDialog.h"
-#include "sync/ClientSession.h"
+#include "app/records/RecordListView.h"
+#include "app/relief/IncomeProxy.h"
+#include "common/relief/RegistryTypes.h"
+#include "common/relief/ReliefRules.h"
+#include "app/relief/RosterImportDialog.h"
+#include "app/sync/ClientSession.h"
 
 #include <QLabel>
 #include <QPushButton>

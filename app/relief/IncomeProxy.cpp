@@ -1,9 +1,9 @@
-#include "relief/IncomeProxy.h"
+#include "app/relief/IncomeProxy.h"
 
-#include "core/IdCard.h"
-#include "core/Money.h"
-#include "records/RecordTableModel.h"
-#include "sync/ClientSession.h"
+#include "common/core/IdCard.h"
+#include "common/core/Money.h"
+#include "app/records/RecordTableModel.h"
+#include "app/sync/ClientSession.h"
 
 #include <QColor>
 #include <QJsonDocument>

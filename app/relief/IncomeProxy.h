@@ -1,7 +1,7 @@
 #pragma once
 
-#include "records/ComputedColumnProxy.h"
-#include "relief/ReliefRules.h"
+#include "app/records/ComputedColumnProxy.h"
+#include "common/relief/ReliefRules.h"
 
 #include <QHash>
 

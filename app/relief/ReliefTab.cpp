@@ -1,13 +1,13 @@
-#include "relief/ReliefTab.h"
+#include "app/relief/ReliefTab.h"
 
-#include "records/RecordDialog.h"
-#include "records/RecordForm.h"
-#include "records/RecordListView.h"
-#include "relief/AssistanceTypes.h"
-#include "relief/AssistanceViews.h"
-#include "relief/CasesView.h"
-#include "relief/HouseholdsView.h"
-#include "sync/ClientSession.h"
+#include "app/records/RecordDialog.h"
+#include "app/records/RecordForm.h"
+#include "app/records/RecordListView.h"
+#include "common/relief/AssistanceTypes.h"
+#include "app/relief/AssistanceViews.h"
+#include "app/relief/CasesView.h"
+#include "app/relief/HouseholdsView.h"
+#include "app/sync/ClientSession.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>

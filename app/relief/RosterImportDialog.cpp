@@ -1,9 +1,9 @@
-#include "relief/RosterImportDialog.h"
+#include "app/relief/RosterImportDialog.h"
 
-#include "io/TableFile.h"
-#include "records/ImportProblemsModel.h"
-#include "relief/RegistryTypes.h"
-#include "sync/ClientSession.h"
+#include "common/io/TableFile.h"
+#include "app/records/ImportProblemsModel.h"
+#include "common/relief/RegistryTypes.h"
+#include "app/sync/ClientSession.h"
 #include "ui_RosterImportDialog.h"
 
 #include <QDir>

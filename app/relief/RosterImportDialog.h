@@ -1,6 +1,6 @@
 #pragma once
 
-#include "relief/RosterImport.h"
+#include "common/relief/RosterImport.h"
 
 #include <QDialog>
 #include <QSet>

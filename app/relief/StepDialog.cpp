@@ -1,9 +1,9 @@
-#include "relief/StepDialog.h"
+#include "app/relief/StepDialog.h"
 
-#include "core/IdCard.h"
-#include "relief/CaseTypes.h"
-#include "relief/RegistryTypes.h"
-#include "sync/ClientSession.h"
+#include "common/core/IdCard.h"
+#include "common/relief/CaseTypes.h"
+#include "common/relief/RegistryTypes.h"
+#include "app/sync/ClientSession.h"
 #include "ui_StepDialog.h"
 
 #include <QHeaderView>

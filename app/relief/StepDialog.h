@@ -1,6 +1,6 @@
 #pragma once
 
-#include "relief/ReliefRules.h"
+#include "common/relief/ReliefRules.h"
 
 #include <QDialog>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
 
 #include <QHash>
 #include <QMetaObject>

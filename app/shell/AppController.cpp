@@ -1,10 +1,10 @@
-#include "shell/AppController.h"
+#include "app/shell/AppController.h"
 
-#include "login/LoginDialog.h"
-#include "secrets/CredentialStore.h"
-#include "settings/AppSettings.h"
-#include "shell/MainWindow.h"
-#include "sync/ClientSession.h"
+#include "app/login/LoginDialog.h"
+#include "app/secrets/CredentialStore.h"
+#include "app/settings/AppSettings.h"
+#include "app/shell/MainWindow.h"
+#include "app/sync/ClientSession.h"
 
 #include <QMessageBox>
 #include <QTimer>

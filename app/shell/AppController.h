@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/Clock.h"
-#include "net/ApiClient.h"
-#include "wire/UserInfo.h"
+#include "common/core/Clock.h"
+#include "app/net/ApiClient.h"
+#include "common/wire/UserInfo.h"
 
 #include <QObject>
 #include <memory>

@@ -1,10 +1,10 @@
-#include "shell/AppMain.h"
+#include "app/shell/AppMain.h"
 
-#include "core/Version.h"
-#include "secrets/CredentialStore.h"
-#include "settings/AppSettings.h"
-#include "shell/AppController.h"
-#include "shell/StartupProbe.h"
+#include "common/core/Version.h"
+#include "app/secrets/CredentialStore.h"
+#include "app/settings/AppSettings.h"
+#include "app/shell/AppController.h"
+#include "app/shell/StartupProbe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

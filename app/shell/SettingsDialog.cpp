@@ -1,6 +1,6 @@
-#include "shell/SettingsDialog.h"
+#include "app/shell/SettingsDialog.h"
 
-#include "settings/AppSettings.h"
+#include "app/settings/AppSettings.h"
 #include "ui_SettingsDialog.h"
 
 using namespace Qt::Literals::StringLiterals;

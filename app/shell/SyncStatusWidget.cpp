@@ -1,6 +1,6 @@
-#include "shell/SyncStatusWidget.h"
+#include "app/shell/SyncStatusWidget.h"
 
-#include "sync/ClientSession.h"
+#include "app/sync/ClientSession.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
-#include "sync/ClientSession.h"
+#include "app/sync/ClientSession.h"
 
-#include "net/ApiClient.h"
+#include "app/net/ApiClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

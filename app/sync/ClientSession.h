@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/Clock.h"
-#include "funds/FundCatalog.h"
-#include "org/OrgUnit.h"
-#include "sync/LocalCache.h"
-#include "sync/SyncEngine.h"
-#include "wire/UserInfo.h"
+#include "common/core/Clock.h"
+#include "common/funds/FundCatalog.h"
+#include "common/org/OrgUnit.h"
+#include "app/sync/LocalCache.h"
+#include "app/sync/SyncEngine.h"
+#include "common/wire/UserInfo.h"
 
 #include <QHash>
 #include <QObject>

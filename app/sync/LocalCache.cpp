@@ -1,4 +1,4 @@
-#include "sync/LocalCache.h"
+#include "app/sync/LocalCache.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -13,7 +13,7 @@
 #include <QStandardPaths>
 #include <QUuid>
 
-#include "sync/RecordType.h"
+#include "common/sync/RecordType.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/SyncTypes.h"
+#include "common/sync/SyncTypes.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>

@@ -1,8 +1,8 @@
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 
-#include "core/Clock.h"
-#include "net/ApiClient.h"
-#include "sync/LocalCache.h"
+#include "common/core/Clock.h"
+#include "app/net/ApiClient.h"
+#include "app/sync/LocalCache.h"
 
 #include <QFile>
 #include <QFileInfo>

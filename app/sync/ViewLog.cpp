@@ -1,9 +1,9 @@
-#include "sync/ViewLog.h"
+#include "app/sync/ViewLog.h"
 
-#include "net/ApiClient.h"
-#include "sync/ClientSession.h"
-#include "sync/LocalCache.h"
-#include "sync/SyncEngine.h"
+#include "app/net/ApiClient.h"
+#include "app/sync/ClientSession.h"
+#include "app/sync/LocalCache.h"
+#include "app/sync/SyncEngine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wire/ViewLog.h"
+#include "common/wire/ViewLogLimits.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "api/ApiError.h"
+#include "common/api/ApiError.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "api/JsonReader.h"
+#include "common/api/JsonReader.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

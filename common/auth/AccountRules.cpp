@@ -1,4 +1,4 @@
-#include "auth/AccountRules.h"
+#include "common/auth/AccountRules.h"
 
 #include <QRegularExpression>
 

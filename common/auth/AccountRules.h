@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/Role.h"
+#include "common/auth/Role.h"
 
 #include <QString>
 

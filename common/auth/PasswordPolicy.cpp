@@ -1,4 +1,4 @@
-#include "auth/PasswordPolicy.h"
+#include "common/auth/PasswordPolicy.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "auth/Role.h"
+#include "common/auth/Role.h"
 
 using namespace Qt::Literals::StringLiterals;
 

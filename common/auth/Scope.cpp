@@ -1,4 +1,4 @@
-#include "auth/Scope.h"
+#include "common/auth/Scope.h"
 
 namespace sunshine {
 

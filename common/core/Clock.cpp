@@ -1,13 +1,9 @@
-#include "core/Clock.h"
+#include "common/core/Clock.h"
 
 #include <QMutexLocker>
 #include <QTimeZone>
 
 namespace sunshine {
-
-namespace {
-constexpr qint64 kChinaOffsetMs = 8LL * 3600 * 1000;
-}
 
 QDateTime Clock::nowUtc() const
 {
@@ -44,11 +40,6 @@ void ManualClock::advanceMs(qint64 ms)
 {
     QMutexLocker lock(&m_mutex);
     m_nowMs += ms;
-}
-
-QDate chinaDateOf(qint64 utcMs)
-{
-    return QDateTime::fromMSecsSinceEpoch(utcMs + kChinaOffsetMs, QTimeZone::utc()).date();
 }
 
 } // namespace sunshine

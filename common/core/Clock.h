@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/core/ChinaTime.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QMutex>
@@ -38,8 +40,5 @@ private:
     mutable QMutex m_mutex;
     qint64 m_nowMs;
 };
-
-// China has one time zone, UTC+8, with no daylight saving time.
-QDate chinaDateOf(qint64 utcMs);
 
 } // namespace sunshine

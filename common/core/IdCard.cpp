@@ -1,4 +1,4 @@
-#include "core/IdCard.h"
+#include "common/core/IdCard.h"
 
 #include <array>
 

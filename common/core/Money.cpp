@@ -1,4 +1,4 @@
-#include "core/Money.h"
+#include "common/core/Money.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "core/WorkingCalendar.h"
+#include "common/core/WorkingCalendar.h"
 
 #include <QFile>
 #include <QList>

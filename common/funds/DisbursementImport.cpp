@@ -1,12 +1,13 @@
-#include "funds/DisbursementImport.h"
+#include "common/funds/DisbursementImport.h"
 
-#include "core/Money.h"
-#include "funds/FundCatalog.h"
-#include "funds/FundTypes.h"
+#include "common/core/ChinaTime.h"
+
+#include "common/core/Money.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundTypes.h"
 
 #include <QHash>
 #include <QRegularExpression>
-#include <QTimeZone>
 #include <algorithm>
 #include <cmath>
 
@@ -107,7 +108,7 @@ public:
         // 0: the start of today in China (UTC+8).
         m_context.nowMs = options.nowMs != 0 ? options.nowMs
                           : options.today.isValid()
-                              ? options.today.startOfDay(QTimeZone(8 * 3600)).toMSecsSinceEpoch()
+                              ? chinaMidnightUtcMs(options.today)
                               : 0;
         m_context.calendar = options.calendar ? options.calendar : &WorkingCalendar::builtIn();
         m_context.actor = &m_options.actor;

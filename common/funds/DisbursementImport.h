@@ -1,11 +1,11 @@
 #pragma once
 
-#include "auth/Scope.h"
-#include "core/WorkingCalendar.h"
-#include "io/ImportTable.h"
-#include "io/TableFile.h"
-#include "org/OrgUnit.h"
-#include "sync/RecordType.h"
+#include "common/auth/Scope.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/io/ImportTable.h"
+#include "common/io/TableFile.h"
+#include "common/org/OrgUnit.h"
+#include "common/sync/RecordType.h"
 
 #include <QDate>
 #include <QJsonObject>

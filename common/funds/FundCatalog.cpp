@@ -1,4 +1,4 @@
-#include "funds/FundCatalog.h"
+#include "common/funds/FundCatalog.h"
 
 #include <QFile>
 #include <QHash>

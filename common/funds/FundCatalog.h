@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/Role.h"
-#include "funds/FundRules.h"
-#include "org/OrgUnit.h"
+#include "common/auth/Role.h"
+#include "common/funds/FundRules.h"
+#include "common/org/OrgUnit.h"
 
 #include <QByteArray>
 #include <QJsonArray>

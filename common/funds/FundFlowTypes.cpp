@@ -1,6 +1,6 @@
-#include "funds/FundFlowTypes.h"
+#include "common/funds/FundFlowTypes.h"
 
-#include "funds/FundRules.h"
+#include "common/funds/FundRules.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

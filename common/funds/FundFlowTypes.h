@@ -1,6 +1,6 @@
 #pragma once
 
-#include "funds/FundTypes.h"
+#include "common/funds/FundTypes.h"
 
 // The records of the money's way after it is received (Art. 6 (二), (四), (五), Art. 7): the allocation plan
 // approved collectively, the returns of fund-financed assets with their distribution to villages and

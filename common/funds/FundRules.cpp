@@ -1,7 +1,9 @@
-#include "funds/FundRules.h"
+#include "common/funds/FundRules.h"
+
+#include "common/core/ChinaTime.h"
+#include "common/core/Quarter.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <array>
@@ -12,7 +14,6 @@ namespace sunshine::funds {
 
 namespace {
 
-constexpr qint64 kChinaOffsetMs = 8LL * 3600 * 1000;
 constexpr int kReportWorkingDays = 5;            // rule 1
 constexpr int kMonthlyPayDay = 15;               // rule 2
 constexpr int kMonthlyEntryDay = 20;             // rule 2
@@ -24,22 +25,6 @@ constexpr int kDocumentWorkingDays = 5;          // rule 7
 QString iso(QDate date)
 {
     return date.toString(Qt::ISODate);
-}
-
-bool validQuarter(int year, int quarter)
-{
-    return year >= 1900 && year <= 9999 && quarter >= 1 && quarter <= 4;
-}
-
-int quarterOf(QDate date)
-{
-    return (date.month() - 1) / 3 + 1;
-}
-
-QString quarterChinese(int year, int quarter)
-{
-    static const std::array<QString, 4> numerals{u"一"_s, u"二"_s, u"三"_s, u"四"_s};
-    return u"%1年第%2季度"_s.arg(year).arg(numerals[std::size_t(quarter - 1)]);
 }
 
 QDate addWorkingDaysOrInvalid(QDate from, int n, const WorkingCalendar &calendar)
@@ -203,7 +188,7 @@ QDate quarterlyPaymentDue(QDate quarter)
 {
     if (!quarter.isValid())
         return {};
-    const QDate firstMonth(quarter.year(), (quarterOf(quarter) - 1) * 3 + 1, 1);
+    const QDate firstMonth = Quarter::of(quarter).firstDay();
     return firstMonth.addMonths(1).addDays(-1);
 }
 
@@ -259,7 +244,7 @@ Deadlines disbursementDeadlines(FundKind kind, PaymentCycle cycle, QDate period,
     // Rule 4: the entry of a relief quarter closes after its last month's 20th, so no entry date lies later.
     // Without a period the record's quarter is not known here, and nothing is capped.
     if (result.enterBy && period.isValid()) {
-        const QDate lastDay = reliefEntryLastDay(period.year(), quarterOf(period));
+        const QDate lastDay = reliefEntryLastDay(period.year(), Quarter::of(period).number);
         result.enterBy = std::min(*result.enterBy, lastDay);
     }
     return result;
@@ -315,7 +300,7 @@ QString entryStatusChinese(EntryStatus status)
 
 QDate reliefEntryLastDay(int year, int quarter)
 {
-    if (!validQuarter(year, quarter))
+    if (!Quarter{year, quarter}.isValid())
         return {};
     return QDate(year, quarter * 3, kCloseDay);
 }
@@ -325,17 +310,17 @@ qint64 reliefEntryClosesAtMs(int year, int quarter)
     const QDate last = reliefEntryLastDay(year, quarter);
     if (!last.isValid())
         return 0;
-    return QDateTime(last.addDays(1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch() - kChinaOffsetMs;
+    return chinaMidnightUtcMs(last.addDays(1));
 }
 
 std::optional<QString> reliefEntryClosedProblem(int year, int quarter, qint64 enteredAtMs)
 {
-    if (!validQuarter(year, quarter))
+    if (!Quarter{year, quarter}.isValid())
         return u"季度无效"_s;
     if (enteredAtMs < reliefEntryClosesAtMs(year, quarter))
         return std::nullopt;
     return u"%1扶贫济困资金录入已于 %2 24:00 关闭（每季度末月20日关闭录入），不能再录入"_s.arg(
-        quarterChinese(year, quarter), iso(reliefEntryLastDay(year, quarter)));
+        Quarter{year, quarter}.chineseName(), iso(reliefEntryLastDay(year, quarter)));
 }
 
 std::optional<QString> reliefEntryClosedProblem(FundKind kind, QDate period, qint64 enteredAtMs)
@@ -344,7 +329,7 @@ std::optional<QString> reliefEntryClosedProblem(FundKind kind, QDate period, qin
         return std::nullopt;
     if (!period.isValid())
         return u"请填写资金所属期间"_s;
-    return reliefEntryClosedProblem(period.year(), quarterOf(period), enteredAtMs);
+    return reliefEntryClosedProblem(period.year(), Quarter::of(period).number, enteredAtMs);
 }
 
 // --- Rule 6 ------------------------------------------------------------------------------------------------

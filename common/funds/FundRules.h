@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/WorkingCalendar.h"
+#include "common/core/WorkingCalendar.h"
 
 #include <QDate>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "funds/FundTypes.h"
+#include "common/funds/FundTypes.h"
 
-#include "core/IdCard.h"
-#include "funds/FundRules.h"
+#include "common/core/IdCard.h"
+#include "common/funds/FundRules.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

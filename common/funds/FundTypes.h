@@ -1,7 +1,7 @@
 #pragma once
 
-#include "funds/FundCatalog.h"
-#include "sync/RecordType.h"
+#include "common/funds/FundCatalog.h"
+#include "common/sync/RecordType.h"
 
 // The records of the 涉农资金 / 扶贫济困资金 module that carry money (Art. 5-7, 22, 27): allocations received
 // and disbursements paid. "Who pays, enters and supervises" (rule 14): only clerks of the fund line's lead

@@ -1,4 +1,4 @@
-#include "io/CsvReader.h"
+#include "common/io/CsvReader.h"
 
 #include <QFile>
 #include <QFileInfo>

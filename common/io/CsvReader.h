@@ -1,6 +1,6 @@
 #pragma once
 
-#include "io/TableFile.h"
+#include "common/io/TableFile.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "io/ImportTable.h"
+#include "common/io/ImportTable.h"
 
-#include "core/IdCard.h"
+#include "common/core/IdCard.h"
 
 #include <QRegularExpression>
 #include <algorithm>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "io/TableFile.h"
-#include "org/OrgUnit.h"
-#include "sync/RecordType.h"
+#include "common/io/TableFile.h"
+#include "common/org/OrgUnit.h"
+#include "common/sync/RecordType.h"
 
 #include <QHash>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "io/TableFile.h"
+#include "common/io/TableFile.h"
 
-#include "io/CsvReader.h"
-#include "io/XlsxReader.h"
+#include "common/io/CsvReader.h"
+#include "common/io/XlsxReader.h"
 
 #include <QFile>
 #include <QFileInfo>

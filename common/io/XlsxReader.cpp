@@ -1,4 +1,4 @@
-#include "io/XlsxReader.h"
+#include "common/io/XlsxReader.h"
 
 #include <QDate>
 #include <QDir>

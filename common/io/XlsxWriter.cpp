@@ -1,4 +1,4 @@
-#include "io/XlsxWriter.h"
+#include "common/io/XlsxWriter.h"
 
 #include <QBuffer>
 #include <QDate>

@@ -1,4 +1,4 @@
-#include "org/OrgUnit.h"
+#include "common/org/OrgUnit.h"
 
 using namespace Qt::Literals::StringLiterals;
 

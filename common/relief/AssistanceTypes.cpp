@@ -1,6 +1,6 @@
-#include "relief/AssistanceTypes.h"
+#include "common/relief/AssistanceTypes.h"
 
-#include "relief/ReliefRules.h"
+#include "common/relief/ReliefRules.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "relief/ReliefType.h"
+#include "common/relief/ReliefType.h"
 
 // Assistance (Art. 17-21): weak villages and their paired departments, helpers paired with households,
 // quarterly visits, and help requests.

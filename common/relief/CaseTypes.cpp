@@ -1,4 +1,4 @@
-#include "relief/CaseTypes.h"
+#include "common/relief/CaseTypes.h"
 
 using namespace Qt::Literals::StringLiterals;
 

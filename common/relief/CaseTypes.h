@@ -1,7 +1,7 @@
 #pragma once
 
-#include "relief/ReliefRules.h"
-#include "relief/ReliefType.h"
+#include "common/relief/ReliefRules.h"
+#include "common/relief/ReliefType.h"
 
 #include <QJsonArray>
 

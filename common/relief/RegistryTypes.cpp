@@ -1,7 +1,7 @@
-#include "relief/RegistryTypes.h"
+#include "common/relief/RegistryTypes.h"
 
-#include "relief/CaseTypes.h"
-#include "relief/ReliefRules.h"
+#include "common/relief/CaseTypes.h"
+#include "common/relief/ReliefRules.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "relief/ReliefType.h"
+#include "common/relief/ReliefType.h"
 
 // The registry of low-income households (建档立卡低收入户, Art. 8): households, their members and each
 // quarter's income.

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "core/WorkingCalendar.h"
-#include "org/OrgUnit.h"
+#include "common/core/Quarter.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/org/OrgUnit.h"
 
 #include <QDate>
 #include <QList>
@@ -13,30 +14,7 @@
 // functions: "today" and the working-day calendar always come from the caller.
 namespace sunshine::relief {
 
-// A calendar quarter, written "2026Q3" on the wire.
-struct Quarter
-{
-    int year = 0;
-    int number = 0; // 1..4
-
-    bool isValid() const { return year >= 1900 && year <= 9999 && number >= 1 && number <= 4; }
-    static std::optional<Quarter> parse(const QString &text); // "2026Q3"; nothing when malformed
-    static Quarter of(QDate date);
-    QString toString() const;    // "2026Q3"
-    QString chineseName() const; // "2026年第三季度"
-    QDate firstDay() const;
-    QDate lastDay() const;
-    Quarter next() const;
-    Quarter previous() const;
-    friend bool operator==(const Quarter &a, const Quarter &b)
-    {
-        return a.year == b.year && a.number == b.number;
-    }
-    friend bool operator<(const Quarter &a, const Quarter &b)
-    {
-        return a.year != b.year ? a.year < b.year : a.number < b.number;
-    }
-};
+using sunshine::Quarter;
 
 // --- Visits (rule 8, Art. 18-20) ---------------------------------------------------------------------------
 // A quarter's visit is made between the 21st of its last month and the 10th of the next month (both
@@ -52,8 +30,10 @@ VisitWindow visitWindow(Quarter quarter);
 qint64 visitEntryClosesAtMs(Quarter quarter);
 // Why a visit made on `date` cannot count for `quarter` (Chinese), or nothing when inside the window.
 std::optional<QString> visitDateProblem(Quarter quarter, QDate date);
-// The quarter whose visits are checked on `today` (rule 9: in a quarter's first month the previous quarter is
-// checked; otherwise the current quarter, whose window may still be open).
+// The quarter whose visits are checked on `today`: the latest quarter whose visit window has opened (rule 8:
+// from the 21st of its last month). In a quarter's first month that is the previous quarter, which the towns and
+// the county check then (rule 9); from the 21st of a quarter's last month it is the quarter being visited. The
+// one definition: the households view, the visit tables and the dashboard all take it from here.
 Quarter quarterUnderCheck(QDate today);
 
 // --- Income (Art. 8, 18-19) --------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-#include "relief/ReliefType.h"
+#include "common/relief/ReliefType.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "relief/RosterImport.h"
+#include "common/relief/RosterImport.h"
 
-#include "core/IdCard.h"
-#include "relief/RegistryTypes.h"
+#include "common/core/IdCard.h"
+#include "common/relief/RegistryTypes.h"
 
 #include <QHash>
 #include <algorithm>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "io/ImportTable.h"
-#include "io/TableFile.h"
-#include "org/OrgUnit.h"
+#include "common/io/ImportTable.h"
+#include "common/io/TableFile.h"
+#include "common/org/OrgUnit.h"
 
 #include <QDate>
 #include <QJsonObject>

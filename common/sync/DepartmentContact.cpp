@@ -1,4 +1,4 @@
-#include "sync/DepartmentContact.h"
+#include "common/sync/DepartmentContact.h"
 
 #include <QUuid>
 

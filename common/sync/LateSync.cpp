@@ -1,4 +1,4 @@
-#include "sync/LateSync.h"
+#include "common/sync/LateSync.h"
 
 #include <QDateTime>
 #include <QTimeZone>

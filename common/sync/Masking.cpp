@@ -1,6 +1,6 @@
-#include "sync/Masking.h"
+#include "common/sync/Masking.h"
 
-#include "core/IdCard.h"
+#include "common/core/IdCard.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/Role.h"
-#include "sync/RecordType.h"
+#include "common/auth/Role.h"
+#include "common/sync/RecordType.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

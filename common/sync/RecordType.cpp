@@ -1,13 +1,13 @@
-#include "sync/RecordType.h"
+#include "common/sync/RecordType.h"
 
-#include "auth/AccountRules.h"
-#include "core/IdCard.h"
-#include "funds/FundFlowTypes.h"
-#include "funds/FundTypes.h"
-#include "relief/AssistanceTypes.h"
-#include "relief/CaseTypes.h"
-#include "relief/RegistryTypes.h"
-#include "sync/DepartmentContact.h"
+#include "common/auth/AccountRules.h"
+#include "common/core/IdCard.h"
+#include "common/funds/FundFlowTypes.h"
+#include "common/funds/FundTypes.h"
+#include "common/relief/AssistanceTypes.h"
+#include "common/relief/CaseTypes.h"
+#include "common/relief/RegistryTypes.h"
+#include "common/sync/DepartmentContact.h"
 
 #include <QJsonArray>
 #include <QMutex>

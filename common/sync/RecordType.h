@@ -1,9 +1,9 @@
 #pragma once
 
-#include "auth/Scope.h"
-#include "core/WorkingCalendar.h"
-#include "org/OrgUnit.h"
-#include "sync/SyncTypes.h"
+#include "common/auth/Scope.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/org/OrgUnit.h"
+#include "common/sync/SyncTypes.h"
 
 #include <QDate>
 #include <QJsonObject>

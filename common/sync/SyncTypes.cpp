@@ -1,6 +1,6 @@
-#include "sync/SyncTypes.h"
+#include "common/sync/SyncTypes.h"
 
-#include "api/JsonReader.h"
+#include "common/api/JsonReader.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "wire/UserInfo.h"
+#include "common/wire/UserInfo.h"
 
 #include <QDateTime>
 #include <QJsonArray>

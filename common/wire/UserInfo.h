@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/Role.h"
-#include "org/OrgUnit.h"
+#include "common/auth/Role.h"
+#include "common/org/OrgUnit.h"
 
 #include <QJsonObject>
 #include <QString>

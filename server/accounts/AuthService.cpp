@@ -1,6 +1,6 @@
-#include "accounts/AuthService.h"
+#include "server/accounts/AuthService.h"
 
-#include "auth/PasswordPolicy.h"
+#include "common/auth/PasswordPolicy.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

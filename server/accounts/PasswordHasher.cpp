@@ -1,4 +1,4 @@
-#include "accounts/PasswordHasher.h"
+#include "server/accounts/PasswordHasher.h"
 
 #include <QUuid>
 #include <sodium.h>

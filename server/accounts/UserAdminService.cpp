@@ -1,7 +1,7 @@
-#include "accounts/UserAdminService.h"
+#include "server/accounts/UserAdminService.h"
 
-#include "auth/AccountRules.h"
-#include "auth/PasswordPolicy.h"
+#include "common/auth/AccountRules.h"
+#include "common/auth/PasswordPolicy.h"
 
 #include <QJsonArray>
 #include <QUuid>

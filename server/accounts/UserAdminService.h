@@ -1,11 +1,11 @@
 #pragma once
 
-#include "accounts/PasswordHasher.h"
-#include "accounts/UserRepository.h"
-#include "audit/AuditLog.h"
-#include "core/Clock.h"
-#include "http/HttpTypes.h"
-#include "org/OrgService.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/accounts/UserRepository.h"
+#include "server/audit/AuditLog.h"
+#include "common/core/Clock.h"
+#include "server/http/HttpTypes.h"
+#include "server/org/OrgService.h"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "accounts/UserRepository.h"
+#include "server/accounts/UserRepository.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/Store.h"
-#include "wire/UserInfo.h"
+#include "server/store/Store.h"
+#include "common/wire/UserInfo.h"
 
 #include <QList>
 #include <optional>

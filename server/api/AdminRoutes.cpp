@@ -1,7 +1,7 @@
-#include "api/JsonReader.h"
-#include "api/Services.h"
-#include "auth/AccountRules.h"
-#include "auth/PasswordPolicy.h"
+#include "common/api/JsonReader.h"
+#include "server/api/Services.h"
+#include "common/auth/AccountRules.h"
+#include "common/auth/PasswordPolicy.h"
 
 #include <QJsonArray>
 

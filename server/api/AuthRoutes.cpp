@@ -1,6 +1,6 @@
-#include "api/JsonReader.h"
-#include "api/Services.h"
-#include "auth/PasswordPolicy.h"
+#include "common/api/JsonReader.h"
+#include "server/api/Services.h"
+#include "common/auth/PasswordPolicy.h"
 
 using namespace Qt::Literals::StringLiterals;
 

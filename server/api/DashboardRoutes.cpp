@@ -1,8 +1,8 @@
-#include "api/Services.h"
+#include "server/api/Services.h"
 
-#include "core/Clock.h"
-#include "funds/FundRules.h"
-#include "summary/FundDashboard.h"
+#include "common/core/Clock.h"
+#include "common/funds/FundRules.h"
+#include "server/summary/FundDashboard.h"
 
 #include <QRegularExpression>
 

@@ -1,5 +1,5 @@
-#include "api/JsonReader.h"
-#include "api/Services.h"
+#include "common/api/JsonReader.h"
+#include "server/api/Services.h"
 
 #include <QJsonArray>
 

@@ -1,5 +1,5 @@
-#include "api/Services.h"
-#include "core/Version.h"
+#include "server/api/Services.h"
+#include "common/core/Version.h"
 
 using namespace Qt::Literals::StringLiterals;
 

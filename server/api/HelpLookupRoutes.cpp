@@ -1,8 +1,8 @@
-#include "api/Services.h"
+#include "server/api/Services.h"
 
-#include "core/WorkingCalendar.h"
-#include "relief/AssistanceTypes.h"
-#include "store/Store.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/relief/AssistanceTypes.h"
+#include "server/store/Store.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "api/Services.h"
+#include "server/api/Services.h"
 
 namespace sunshine {
 

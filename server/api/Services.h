@@ -1,17 +1,17 @@
 #pragma once
 
-#include "accounts/AuthService.h"
-#include "accounts/PasswordHasher.h"
-#include "accounts/UserAdminService.h"
-#include "attachments/AttachmentService.h"
-#include "attachments/AttachmentStore.h"
-#include "audit/AuditLog.h"
-#include "core/Clock.h"
-#include "funds/FundLineService.h"
-#include "http/Router.h"
-#include "org/OrgService.h"
-#include "store/Store.h"
-#include "sync/SyncService.h"
+#include "server/accounts/AuthService.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/accounts/UserAdminService.h"
+#include "server/attachments/AttachmentService.h"
+#include "server/attachments/AttachmentStore.h"
+#include "server/audit/AuditLog.h"
+#include "common/core/Clock.h"
+#include "server/funds/FundLineService.h"
+#include "server/http/Router.h"
+#include "server/org/OrgService.h"
+#include "server/store/Store.h"
+#include "server/sync/SyncService.h"
 
 namespace sunshine {
 

@@ -1,4 +1,4 @@
-#include "attachments/AttachmentService.h"
+#include "server/attachments/AttachmentService.h"
 
 #include <QIODevice>
 #include <QRegularExpression>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "attachments/AttachmentStore.h"
-#include "audit/AuditLog.h"
-#include "core/Clock.h"
-#include "http/HttpTypes.h"
-#include "store/Store.h"
+#include "server/attachments/AttachmentStore.h"
+#include "server/audit/AuditLog.h"
+#include "common/core/Clock.h"
+#include "server/http/HttpTypes.h"
+#include "server/store/Store.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "attachments/AttachmentStore.h"
+#include "server/attachments/AttachmentStore.h"
 
 #include <QCryptographicHash>
 #include <QDir>

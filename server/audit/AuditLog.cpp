@@ -1,6 +1,6 @@
-#include "audit/AuditLog.h"
+#include "server/audit/AuditLog.h"
 
-#include "store/BulkInsert.h"
+#include "server/store/BulkInsert.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Clock.h"
-#include "store/Store.h"
+#include "common/core/Clock.h"
+#include "server/store/Store.h"
 
 #include <QJsonObject>
 #include <QString>

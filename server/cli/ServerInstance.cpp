@@ -1,11 +1,11 @@
-#include "cli/ServerInstance.h"
+#include "server/cli/ServerInstance.h"
 
-#include "demo/BaseData.h"
-#include "demo/DemoData.h"
-#include "demo/FundDemo.h"
-#include "demo/ReliefDemo.h"
-#include "store/Migrator.h"
-#include "summary/SummaryUpdater.h"
+#include "server/demo/BaseData.h"
+#include "server/demo/DemoData.h"
+#include "server/demo/FundDemo.h"
+#include "server/demo/ReliefDemo.h"
+#include "server/store/Migrator.h"
+#include "server/summary/SummaryUpdater.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "accounts/AuthService.h"
-#include "accounts/PasswordHasher.h"
-#include "api/Services.h"
-#include "core/Clock.h"
-#include "http/ApiServer.h"
-#include "http/Router.h"
-#include "store/Store.h"
+#include "server/accounts/AuthService.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/api/Services.h"
+#include "common/core/Clock.h"
+#include "server/http/ApiServer.h"
+#include "server/http/Router.h"
+#include "server/store/Store.h"
 
 #include <QHostAddress>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "demo/BaseData.h"
+#include "server/demo/BaseData.h"
 
-#include "demo/OrgCatalog.h"
+#include "server/demo/OrgCatalog.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "demo/DemoData.h"
+#include "server/demo/DemoData.h"
 
-#include "accounts/UserAdminService.h"
-#include "demo/OrgCatalog.h"
+#include "server/accounts/UserAdminService.h"
+#include "server/demo/OrgCatalog.h"
 
 #include <QSet>
 

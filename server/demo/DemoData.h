@@ -1,9 +1,9 @@
 #pragma once
 
-#include "accounts/PasswordHasher.h"
-#include "audit/AuditLog.h"
-#include "core/Clock.h"
-#include "store/Store.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/audit/AuditLog.h"
+#include "common/core/Clock.h"
+#include "server/store/Store.h"
 
 #include <QList>
 #include <QString>

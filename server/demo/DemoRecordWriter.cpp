@@ -1,7 +1,7 @@
-#include "demo/DemoRecordWriter.h"
+#include "server/demo/DemoRecordWriter.h"
 
-#include "store/Store.h"
-#include "sync/RecordType.h"
+#include "server/store/Store.h"
+#include "common/sync/RecordType.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/BulkInsert.h"
-#include "summary/SummaryUpdater.h"
+#include "server/store/BulkInsert.h"
+#include "server/summary/SummaryUpdater.h"
 
 #include <QJsonObject>
 #include <QString>

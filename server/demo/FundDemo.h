@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Clock.h"
+#include "common/core/Clock.h"
 
 namespace sunshine {
 

@@ -1,4 +1,4 @@
-#include "demo/OrgCatalog.h"
+#include "server/demo/OrgCatalog.h"
 
 namespace sunshine::catalog {
 

@@ -1,15 +1,15 @@
-#include "demo/ReliefDemo.h"
+#include "server/demo/ReliefDemo.h"
 
-#include "audit/AuditLog.h"
-#include "core/IdCard.h"
-#include "core/WorkingCalendar.h"
-#include "demo/DemoRecordWriter.h"
-#include "relief/AssistanceTypes.h"
-#include "relief/CaseTypes.h"
-#include "relief/RegistryTypes.h"
-#include "relief/ReliefRules.h"
-#include "store/BulkInsert.h"
-#include "store/Store.h"
+#include "server/audit/AuditLog.h"
+#include "common/core/IdCard.h"
+#include "common/core/WorkingCalendar.h"
+#include "server/demo/DemoRecordWriter.h"
+#include "common/relief/AssistanceTypes.h"
+#include "common/relief/CaseTypes.h"
+#include "common/relief/RegistryTypes.h"
+#include "common/relief/ReliefRules.h"
+#include "server/store/BulkInsert.h"
+#include "server/store/Store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

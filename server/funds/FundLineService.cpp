@@ -1,6 +1,6 @@
-#include "funds/FundLineService.h"
+#include "server/funds/FundLineService.h"
 
-#include "api/ApiError.h"
+#include "common/api/ApiError.h"
 
 #include <QSet>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "audit/AuditLog.h"
-#include "core/Clock.h"
-#include "funds/FundCatalog.h"
-#include "http/HttpTypes.h"
-#include "store/Store.h"
+#include "server/audit/AuditLog.h"
+#include "common/core/Clock.h"
+#include "common/funds/FundCatalog.h"
+#include "server/http/HttpTypes.h"
+#include "server/store/Store.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "http/ApiServer.h"
+#include "server/http/ApiServer.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>

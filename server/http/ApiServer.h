@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/Router.h"
+#include "server/http/Router.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>

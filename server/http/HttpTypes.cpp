@@ -1,4 +1,4 @@
-#include "http/HttpTypes.h"
+#include "server/http/HttpTypes.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/ApiError.h"
-#include "auth/Scope.h"
+#include "common/api/ApiError.h"
+#include "common/auth/Scope.h"
 
 #include <QByteArray>
 #include <QHash>

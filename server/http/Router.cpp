@@ -1,6 +1,6 @@
-#include "http/Router.h"
+#include "server/http/Router.h"
 
-#include "store/Store.h"
+#include "server/store/Store.h"
 
 #include <QDebug>
 

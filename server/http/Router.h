@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/HttpTypes.h"
+#include "server/http/HttpTypes.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "org/OrgService.h"
+#include "server/org/OrgService.h"
 
-#include "api/ApiError.h"
+#include "common/api/ApiError.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/Scope.h"
-#include "org/OrgUnit.h"
-#include "store/Store.h"
+#include "common/auth/Scope.h"
+#include "common/org/OrgUnit.h"
+#include "server/store/Store.h"
 
 #include <QList>
 #include <optional>

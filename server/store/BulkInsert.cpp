@@ -1,4 +1,4 @@
-#include "store/BulkInsert.h"
+#include "server/store/BulkInsert.h"
 
 #include <QSqlError>
 

@@ -1,4 +1,4 @@
-#include "store/Migrator.h"
+#include "server/store/Migrator.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "store/Store.h"
+#include "server/store/Store.h"
 
 #include <QDebug>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "summary/FundDashboard.h"
+#include "server/summary/FundDashboard.h"
 
-#include "core/WorkingCalendar.h"
-#include "funds/FundCatalog.h"
-#include "funds/FundRules.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundRules.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
-#include "summary/SummaryUpdater.h"
+#include "server/summary/SummaryUpdater.h"
 
-#include "core/WorkingCalendar.h"
-#include "funds/FundRules.h"
-#include "funds/FundTypes.h"
-#include "store/BulkInsert.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/funds/FundRules.h"
+#include "common/funds/FundTypes.h"
+#include "server/store/BulkInsert.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

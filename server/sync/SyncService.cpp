@@ -1,11 +1,11 @@
-#include "sync/SyncService.h"
+#include "server/sync/SyncService.h"
 
-#include "core/Clock.h"
-#include "core/WorkingCalendar.h"
-#include "store/BulkInsert.h"
-#include "summary/SummaryUpdater.h"
-#include "sync/LateSync.h"
-#include "sync/RecordType.h"
+#include "common/core/Clock.h"
+#include "common/core/WorkingCalendar.h"
+#include "server/store/BulkInsert.h"
+#include "server/summary/SummaryUpdater.h"
+#include "common/sync/LateSync.h"
+#include "common/sync/RecordType.h"
 
 #include <QHash>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "audit/AuditLog.h"
-#include "core/Clock.h"
-#include "http/HttpTypes.h"
-#include "store/Store.h"
-#include "sync/SyncTypes.h"
+#include "server/audit/AuditLog.h"
+#include "common/core/Clock.h"
+#include "server/http/HttpTypes.h"
+#include "server/store/Store.h"
+#include "common/sync/SyncTypes.h"
 
 #include <QJsonArray>
 

@@ -1,12 +1,12 @@
 // The account dialogs and the administration tab, offscreen, against the real server in-process over TLS.
-#include "HttpsClient.h"
-#include "ServerFixture.h"
-#include "account/PasswordDialog.h"
-#include "admin/AdminTab.h"
-#include "admin/OrgTreeModel.h"
-#include "admin/UserDialog.h"
-#include "admin/UsersModel.h"
-#include "net/ApiClient.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
+#include "app/account/PasswordDialog.h"
+#include "app/admin/AdminTab.h"
+#include "app/admin/OrgTreeModel.h"
+#include "app/admin/UserDialog.h"
+#include "app/admin/UsersModel.h"
+#include "app/net/ApiClient.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,17 +1,17 @@
 // Fund lines added by administrators, as the program holds them: fetched into the user's cache and the
 // catalog in force, found again from the cache when the server cannot be reached, and added through the
 // dialog with each problem shown beside its field.
-#include "HttpsClient.h"
-#include "ServerFixture.h"
-#include "SyncHarness.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/SyncHarness.h"
 
-#include "api/Services.h"
-#include "demo/DemoData.h"
-#include "funds/FundCatalog.h"
-#include "funds/FundCatalogView.h"
-#include "funds/FundLineDialog.h"
-#include "net/ApiClient.h"
-#include "sync/ClientSession.h"
+#include "server/api/Services.h"
+#include "server/demo/DemoData.h"
+#include "common/funds/FundCatalog.h"
+#include "app/funds/FundCatalogView.h"
+#include "app/funds/FundLineDialog.h"
+#include "app/net/ApiClient.h"
+#include "app/sync/ClientSession.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

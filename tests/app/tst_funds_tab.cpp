@@ -4,21 +4,21 @@
 // filter (done in SQL) finds exactly the records in each state, the clerk's form offers only his department's
 // fund lines, leaders get no New, and the yearly summary per fund line and county (or town) agrees with sums
 // computed here from the server's records; it exports to .xlsx.
-#include "HttpsClient.h"
-#include "ServerFixture.h"
-#include "SyncHarness.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/SyncHarness.h"
 
-#include "demo/DemoData.h"
-#include "funds/FundCatalog.h"
-#include "funds/FundCatalogView.h"
-#include "funds/FundRecordViews.h"
-#include "funds/FundSummaryView.h"
-#include "funds/FundTypes.h"
-#include "funds/FundsTab.h"
-#include "io/XlsxReader.h"
-#include "records/RecordDialog.h"
-#include "records/RecordForm.h"
-#include "sync/ClientSession.h"
+#include "server/demo/DemoData.h"
+#include "common/funds/FundCatalog.h"
+#include "app/funds/FundCatalogView.h"
+#include "app/funds/FundRecordViews.h"
+#include "app/funds/FundSummaryView.h"
+#include "common/funds/FundTypes.h"
+#include "app/funds/FundsTab.h"
+#include "common/io/XlsxReader.h"
+#include "app/records/RecordDialog.h"
+#include "app/records/RecordForm.h"
+#include "app/sync/ClientSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 // The real system keychain (Secret Service through QtKeychain), in a private D-Bus session with an unlocked
 // keyring.
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
 
 #include <QtTest>
 

@@ -1,13 +1,13 @@
 // The sign-in dialog and the remembered session, offscreen, against the real server in-process over TLS.
-#include "ServerFixture.h"
-#include "TestTls.h"
-#include "login/LoginDialog.h"
-#include "net/ApiClient.h"
-#include "secrets/MemoryCredentialStore.h"
-#include "settings/AppSettings.h"
-#include "shell/AppController.h"
-#include "shell/MainWindow.h"
-#include "sync/ClientSession.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestTls.h"
+#include "app/login/LoginDialog.h"
+#include "app/net/ApiClient.h"
+#include "app/secrets/MemoryCredentialStore.h"
+#include "app/settings/AppSettings.h"
+#include "app/shell/AppController.h"
+#include "app/shell/MainWindow.h"
+#include "app/sync/ClientSession.h"
 
 #include <QCheckBox>
 #include <QLineEdit>

@@ -2,20 +2,20 @@
 // module's demo records: the tables hold exactly the user's area, personal data is masked for leaders,
 // workflow actions appear only for reviewers, a step taken offline reaches the server, and the visit
 // statistics and pairing coverage agree with the records.
-#include "ServerFixture.h"
-#include "SyncHarness.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/SyncHarness.h"
 
-#include "api/Services.h"
-#include "core/IdCard.h"
-#include "demo/ReliefDemo.h"
-#include "records/RecordListView.h"
-#include "relief/AssistanceViews.h"
-#include "relief/CasesView.h"
-#include "relief/HouseholdsView.h"
-#include "relief/IncomeProxy.h"
-#include "relief/ReliefTab.h"
-#include "relief/StepDialog.h"
-#include "sync/ClientSession.h"
+#include "server/api/Services.h"
+#include "common/core/IdCard.h"
+#include "server/demo/ReliefDemo.h"
+#include "app/records/RecordListView.h"
+#include "app/relief/AssistanceViews.h"
+#include "app/relief/CasesView.h"
+#include "app/relief/HouseholdsView.h"
+#include "app/relief/IncomeProxy.h"
+#include "app/relief/ReliefTab.h"
+#include "app/relief/StepDialog.h"
+#include "app/sync/ClientSession.h"
 
 #include <QJsonArray>
 #include <QPushButton>

@@ -1,6 +1,6 @@
 // The baseline of bench_app: Qt's own start, a QApplication with a QMainWindow showing an empty QTableView,
 // measured with the same probe as the program (writes the report to argv[1] once the table has painted).
-#include "shell/StartupProbe.h"
+#include "app/shell/StartupProbe.h"
 
 #include <QApplication>
 #include <QMainWindow>

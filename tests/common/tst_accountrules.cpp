@@ -1,8 +1,8 @@
 // Account rules: password policy, user names, phone numbers and their masking, roles.
 
-#include "auth/AccountRules.h"
-#include "auth/PasswordPolicy.h"
-#include "auth/Role.h"
+#include "common/auth/AccountRules.h"
+#include "common/auth/PasswordPolicy.h"
+#include "common/auth/Role.h"
 
 #include <QTest>
 

@@ -3,11 +3,11 @@
 // against the payment cycle, no future payment, no year crossing, an ID number for a person, the relief
 // quarter close), the list's own rule (one payment per recipient, line and period), the accepted cell forms,
 // and the same report for a UTF-8, UTF-8-with-BOM and GBK CSV and an .xlsx read through io::readTable.
-#include "core/IdCard.h"
-#include "funds/DisbursementImport.h"
-#include "funds/FundRules.h"
-#include "io/TableFile.h"
-#include "io/XlsxWriter.h"
+#include "common/core/IdCard.h"
+#include "common/funds/DisbursementImport.h"
+#include "common/funds/FundRules.h"
+#include "common/io/TableFile.h"
+#include "common/io/XlsxWriter.h"
 
 #include <QFile>
 #include <QStringEncoder>

@@ -1,7 +1,7 @@
 // The fund catalog (资金项目) against Art. 22 (一)-(二十一) of the regulation, as shipped in
 // resources/funds/fund-catalog.csv, and the strict CSV reader behind it.
 
-#include "funds/FundCatalog.h"
+#include "common/funds/FundCatalog.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -7,8 +7,8 @@
 // (mk Sun 04-27); 端午 05-31..06-02; 国庆中秋 10-01..08 (mk Sun 09-28, Sat 10-11); 2026 元旦 01-01..03
 // (mk Sun 01-04); 春节 02-15..23 (mk Sat 02-14, Sat 02-28); 劳动节 05-01..05 (mk Sat 05-09); 端午 06-19..21;
 // 中秋 09-25..27 (mk Sun 09-20); 国庆 10-01..07 (mk Sat 10-10).
-#include "core/WorkingCalendar.h"
-#include "funds/FundRules.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/funds/FundRules.h"
 
 #include <QDateTime>
 #include <QTimeZone>

@@ -2,7 +2,7 @@
 // with the standard's ISO 7064 MOD 11-2 weights (and by gb11643Check() in this file, written independently of
 // the code under test); 11010519491231002X is the standard's own example.
 
-#include "core/IdCard.h"
+#include "common/core/IdCard.h"
 
 #include <QSet>
 #include <QTest>

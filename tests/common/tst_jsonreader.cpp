@@ -1,7 +1,7 @@
 // Strict reading of JSON request bodies, and the error answer every API failure becomes.
 
-#include "api/ApiError.h"
-#include "api/JsonReader.h"
+#include "common/api/ApiError.h"
+#include "common/api/JsonReader.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 // The late-sync rule (DESIGN.md "Sync"), table-driven: on time, accepted late within the grace period with a
 // plausible clock, refused otherwise.
-#include "sync/LateSync.h"
+#include "common/sync/LateSync.h"
 
 #include <QDateTime>
 #include <QTimeZone>

@@ -1,7 +1,7 @@
 // Money as integer fen: parsing what clerks type, formatting, and the round trip between them.
 // No floating point anywhere, in the code under test or here.
 
-#include "core/Money.h"
+#include "common/core/Money.h"
 
 #include <QTest>
 #include <limits>

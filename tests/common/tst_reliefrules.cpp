@@ -2,9 +2,9 @@
 // table-driven. Working-day dates were counted by hand from resources/calendar/holidays-cn.csv (weekdays and
 // make-up days in the row comments) and checked by an independent count; none is computed with the code under
 // test.
-#include "core/Clock.h"
-#include "core/WorkingCalendar.h"
-#include "relief/ReliefRules.h"
+#include "common/core/Clock.h"
+#include "common/core/WorkingCalendar.h"
+#include "common/relief/ReliefRules.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -380,18 +380,24 @@ void TestReliefRules::quarterUnderCheck_data()
     QTest::addColumn<QDate>("today");
     QTest::addColumn<QString>("quarter");
 
+    // The latest quarter whose visit window (from the 21st of its last month) has opened.
     QTest::newRow("Jan 1 checks last year's Q4") << d(2026, 1, 1) << u"2025Q4"_s;
     QTest::newRow("Jan 31 still Q4") << d(2026, 1, 31) << u"2025Q4"_s;
-    QTest::newRow("Feb 1 current Q1") << d(2026, 2, 1) << u"2026Q1"_s;
-    QTest::newRow("Mar 31 current Q1") << d(2026, 3, 31) << u"2026Q1"_s;
+    QTest::newRow("Feb 1 still Q4: Q1 not visited yet") << d(2026, 2, 1) << u"2025Q4"_s;
+    QTest::newRow("Mar 20 still Q4") << d(2026, 3, 20) << u"2025Q4"_s;
+    QTest::newRow("Mar 21 Q1 window opens") << d(2026, 3, 21) << u"2026Q1"_s;
+    QTest::newRow("Mar 31 Q1") << d(2026, 3, 31) << u"2026Q1"_s;
     QTest::newRow("Apr 1 checks Q1") << d(2026, 4, 1) << u"2026Q1"_s;
     QTest::newRow("Apr 30 checks Q1") << d(2026, 4, 30) << u"2026Q1"_s;
-    QTest::newRow("May 1 current Q2") << d(2026, 5, 1) << u"2026Q2"_s;
+    QTest::newRow("May 1 still Q1") << d(2026, 5, 1) << u"2026Q1"_s;
     QTest::newRow("Jul 15 checks Q2") << d(2026, 7, 15) << u"2026Q2"_s;
-    QTest::newRow("Sep 30 current Q3") << d(2026, 9, 30) << u"2026Q3"_s;
+    QTest::newRow("Sep 20 still Q2") << d(2026, 9, 20) << u"2026Q2"_s;
+    QTest::newRow("Sep 30 Q3") << d(2026, 9, 30) << u"2026Q3"_s;
     QTest::newRow("Oct 10 checks Q3") << d(2026, 10, 10) << u"2026Q3"_s;
-    QTest::newRow("Nov 1 current Q4") << d(2026, 11, 1) << u"2026Q4"_s;
-    QTest::newRow("Dec 25 current Q4") << d(2026, 12, 25) << u"2026Q4"_s;
+    QTest::newRow("Nov 1 still Q3") << d(2026, 11, 1) << u"2026Q3"_s;
+    QTest::newRow("Dec 20 still Q3") << d(2026, 12, 20) << u"2026Q3"_s;
+    QTest::newRow("Dec 25 Q4 being visited") << d(2026, 12, 25) << u"2026Q4"_s;
+    QTest::newRow("Dec 31 Q4") << d(2026, 12, 31) << u"2026Q4"_s;
 }
 
 void TestReliefRules::quarterUnderCheck()

@@ -1,10 +1,10 @@
 // The household roster (花名册) import: header matching, the record types' own checks per row, the roster's
 // rules (one person once, one head per household, known villages, households agreeing with themselves), whole
 // households only, and the exact line numbers of a GBK CSV and an .xlsx read through io::readTable.
-#include "core/IdCard.h"
-#include "io/TableFile.h"
-#include "io/XlsxWriter.h"
-#include "relief/RosterImport.h"
+#include "common/core/IdCard.h"
+#include "common/io/TableFile.h"
+#include "common/io/XlsxWriter.h"
+#include "common/relief/RosterImport.h"
 
 #include <QFile>
 #include <QStringEncoder>

@@ -1,10 +1,10 @@
 // Reading CSV and .xlsx tables as Chinese Excel and WPS save them, and writing .xlsx: quoting, encodings,
 // line numbers, cell types that must survive (身份证号 as text), hand-made workbooks and damaged files.
 
-#include "io/CsvReader.h"
-#include "io/TableFile.h"
-#include "io/XlsxReader.h"
-#include "io/XlsxWriter.h"
+#include "common/io/CsvReader.h"
+#include "common/io/TableFile.h"
+#include "common/io/XlsxReader.h"
+#include "common/io/XlsxWriter.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 // Every expected date below was worked out by hand from that file (weekday names given in the comments) and
 // checked a second time by an independent count; none is computed with the code under test.
 
-#include "core/WorkingCalendar.h"
+#include "common/core/WorkingCalendar.h"
 
 #include <QTest>
 

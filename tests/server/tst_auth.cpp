@@ -1,10 +1,10 @@
 // Logins, lockout, session expiry, logout and password changes, over real TLS against an in-process server.
-#include "HttpsClient.h"
-#include "ServerFixture.h"
-#include "TestStores.h"
-#include "demo/DemoData.h"
-#include "store/Migrator.h"
-#include "wire/UserInfo.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestStores.h"
+#include "server/demo/DemoData.h"
+#include "server/store/Migrator.h"
+#include "common/wire/UserInfo.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -5,20 +5,20 @@
 // and disbursements in every county, overdue and late items of each kind, payments linked to registered
 // households, returns distributed in full, in part and not yet. The documents referred to are real files; the
 // fund summaries agree with the records. On SQLite and PostgreSQL.
-#include "ServerFixture.h"
-#include "SyncHarness.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/SyncHarness.h"
 
-#include "api/Services.h"
-#include "audit/AuditLog.h"
-#include "demo/FundDemo.h"
-#include "demo/ReliefDemo.h"
-#include "funds/FundCatalog.h"
-#include "funds/FundFlowTypes.h"
-#include "funds/FundRules.h"
-#include "funds/FundTypes.h"
-#include "store/Store.h"
-#include "summary/SummaryUpdater.h"
-#include "sync/RecordType.h"
+#include "server/api/Services.h"
+#include "server/audit/AuditLog.h"
+#include "server/demo/FundDemo.h"
+#include "server/demo/ReliefDemo.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundFlowTypes.h"
+#include "common/funds/FundRules.h"
+#include "common/funds/FundTypes.h"
+#include "server/store/Store.h"
+#include "server/summary/SummaryUpdater.h"
+#include "common/sync/RecordType.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

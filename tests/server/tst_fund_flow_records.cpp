@@ -4,16 +4,16 @@
 // evaluation per fund line, year and area, and the dates the server derives and stores (entered, documents
 // due within 5 working days across the 2026 Mid-Autumn and National Day holidays, documents attached) with
 // the deadline state read from them.
-#include "HttpsClient.h"
-#include "PushAnswer.h"
-#include "ServerFixture.h"
-#include "SyncHarness.h"
-#include "TestStores.h"
-#include "auth/Role.h"
-#include "core/IdCard.h"
-#include "demo/DemoData.h"
-#include "funds/FundCatalog.h"
-#include "funds/FundFlowTypes.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/PushAnswer.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/SyncHarness.h"
+#include "tests/support/TestStores.h"
+#include "common/auth/Role.h"
+#include "common/core/IdCard.h"
+#include "server/demo/DemoData.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundFlowTypes.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

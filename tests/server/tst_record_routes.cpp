@@ -4,16 +4,16 @@
 // without saying whether it exists; leaders and supervisors see personal data masked as the app masks it; bad
 // parameters get 400 with a stable code; no or a dead session gets 401, also right after logout and password
 // changes (the session cache never outlives them). On SQLite and PostgreSQL.
-#include "HttpsClient.h"
-#include "ServerFixture.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
 
-#include "api/Services.h"
-#include "core/IdCard.h"
-#include "demo/DemoData.h"
-#include "demo/ReliefDemo.h"
-#include "store/Store.h"
-#include "sync/Masking.h"
-#include "sync/RecordType.h"
+#include "server/api/Services.h"
+#include "common/core/IdCard.h"
+#include "server/demo/DemoData.h"
+#include "server/demo/ReliefDemo.h"
+#include "server/store/Store.h"
+#include "common/sync/Masking.h"
+#include "common/sync/RecordType.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

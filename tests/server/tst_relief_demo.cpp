@@ -1,15 +1,15 @@
 // The 阳光扶贫 demo records obey the module's own rules: every record passes its type's checks as the server
 // applies them (case histories replayed step by step), every member's 身份证号 is held once, and the audit
 // chain stays intact. On SQLite and PostgreSQL.
-#include "ServerFixture.h"
-#include "SyncHarness.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/SyncHarness.h"
 
-#include "api/Services.h"
-#include "audit/AuditLog.h"
-#include "demo/ReliefDemo.h"
-#include "relief/CaseTypes.h"
-#include "store/Store.h"
-#include "sync/RecordType.h"
+#include "server/api/Services.h"
+#include "server/audit/AuditLog.h"
+#include "server/demo/ReliefDemo.h"
+#include "common/relief/CaseTypes.h"
+#include "server/store/Store.h"
+#include "common/sync/RecordType.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

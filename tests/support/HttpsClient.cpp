@@ -1,6 +1,6 @@
-#include "HttpsClient.h"
+#include "tests/support/HttpsClient.h"
 
-#include "ServerFixture.h"
+#include "tests/support/ServerFixture.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>

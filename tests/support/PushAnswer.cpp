@@ -1,4 +1,4 @@
-#include "PushAnswer.h"
+#include "tests/support/PushAnswer.h"
 
 #include <QJsonDocument>
 

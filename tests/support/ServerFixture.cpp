@@ -1,7 +1,7 @@
-#include "ServerFixture.h"
+#include "tests/support/ServerFixture.h"
 
-#include "TestStores.h"
-#include "TestTls.h"
+#include "tests/support/TestStores.h"
+#include "tests/support/TestTls.h"
 
 #include <QDateTime>
 #include <QTimeZone>

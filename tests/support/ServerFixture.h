@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cli/ServerInstance.h"
-#include "core/Clock.h"
+#include "server/cli/ServerInstance.h"
+#include "common/core/Clock.h"
 
 #include <QSslCertificate>
 #include <QUrl>

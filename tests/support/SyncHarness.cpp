@@ -1,13 +1,13 @@
-#include "SyncHarness.h"
+#include "tests/support/SyncHarness.h"
 
 #include <QTcpServer>
 
-#include "HttpsClient.h"
-#include "accounts/PasswordHasher.h"
-#include "accounts/UserAdminService.h"
-#include "demo/DemoData.h"
-#include "sync/DepartmentContact.h"
-#include "sync/RecordType.h"
+#include "tests/support/HttpsClient.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/accounts/UserAdminService.h"
+#include "server/demo/DemoData.h"
+#include "common/sync/DepartmentContact.h"
+#include "common/sync/RecordType.h"
 
 #include <QJsonDocument>
 #include <QMap>

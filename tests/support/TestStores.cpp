@@ -1,6 +1,6 @@
-#include "TestStores.h"
+#include "tests/support/TestStores.h"
 
-#include "PgCluster.h"
+#include "tests/support/PgCluster.h"
 
 #include <QTemporaryDir>
 

@@ -1,4 +1,4 @@
-#include "TestTls.h"
+#include "tests/support/TestTls.h"
 
 #include <QFile>
 #include <QProcess>

@@ -2,11 +2,11 @@
 // SyncEngine uploads it in chunks before the changes that refer to it, against the real server in-process
 // over TLS, on SQLite and PostgreSQL. Interrupted uploads continue from the server's offset; a file missing
 // on the PC sets only the changes referring to it aside.
-#include "HttpsClient.h"
-#include "ServerFixture.h"
-#include "SyncHarness.h"
-#include "TestStores.h"
-#include "sync/RecordType.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/SyncHarness.h"
+#include "tests/support/TestStores.h"
+#include "common/sync/RecordType.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,11 +1,11 @@
-#include "SyncProcess.h"
+#include "tests/sync_process/SyncProcess.h"
 
-#include "ServerFixture.h"
-#include "TestTls.h"
-#include "accounts/PasswordHasher.h"
-#include "accounts/UserAdminService.h"
-#include "demo/DemoData.h"
-#include "sync/LocalCache.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestTls.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/accounts/UserAdminService.h"
+#include "server/demo/DemoData.h"
+#include "app/sync/LocalCache.h"
 
 #include <QDir>
 #include <QElapsedTimer>

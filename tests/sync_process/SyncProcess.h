@@ -4,7 +4,7 @@
 // sync_driver client program as a killable process that reports what it did, stores prepared with extra
 // clerks, and comparisons of a client's cache with the server's tables.
 
-#include "store/Store.h"
+#include "server/store/Store.h"
 
 #include <QElapsedTimer>
 #include <QHash>
