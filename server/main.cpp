@@ -1,5 +1,5 @@
-#include "server/cli/ServerMain.h"
 #include "common/core/Version.h"
+#include "server/cli/ServerMain.h"
 
 #include <QCoreApplication>
 

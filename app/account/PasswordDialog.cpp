@@ -1,7 +1,7 @@
 #include "app/account/PasswordDialog.h"
 
-#include "common/auth/PasswordPolicy.h"
 #include "app/net/ApiClient.h"
+#include "common/auth/PasswordPolicy.h"
 #include "ui_PasswordDialog.h"
 
 #include <QPushButton>

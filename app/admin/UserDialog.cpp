@@ -1,8 +1,8 @@
 #include "app/admin/UserDialog.h"
 
+#include "app/net/ApiClient.h"
 #include "common/auth/AccountRules.h"
 #include "common/auth/PasswordPolicy.h"
-#include "app/net/ApiClient.h"
 #include "ui_UserDialog.h"
 
 #include <QCompleter>

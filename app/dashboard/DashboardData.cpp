@@ -1,11 +1,11 @@
 #include "app/dashboard/DashboardData.h"
 
+#include "app/sync/ClientSession.h"
 #include "common/core/Clock.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundRules.h"
 #include "common/funds/FundTypes.h"
-#include "app/sync/ClientSession.h"
 
 #include <QColor>
 #include <QFont>
@@ -542,8 +542,12 @@ QList<RecordsBehind> DashboardData::behind(const DashboardFilter &requested, con
             f.departmentId = ref.departmentId;
         periodCondition(f.year, f.quarter, 0, &r.sql, &r.binds);
         fundCondition(f, &r.sql, &r.binds);
-        // Entered after the entry due date (FundTypes: DisbursementType::deadlineState, "entered late").
-        r.sql += u" AND json_extract(data, '$.enteredOn') > json_extract(data, '$.entryDueOn')"_s;
+        // Entered after the entry due date (funds::entryStatus, "entered late").
+        r.sql += u" AND "_s + funds::entryStatusSql(u"json_extract(data, '$.entryDueOn')"_s,
+                                                    u"json_extract(data, '$.enteredOn')"_s,
+                                                    funds::EntryStatus::EnteredLate, today(),
+                                                    WorkingCalendar::builtIn())
+                                  .sql;
         r.title = tr("Disbursements of %1 entered late").arg(place);
         break;
     }
@@ -568,7 +572,7 @@ QList<QPair<QString, QString>> DashboardData::serverQuery(const DashboardFilter 
 
 bool DashboardData::mergeServerFunds(const QJsonObject &answer, DashboardFigures *figures) const
 {
-    // server/summary/FundDashboard: {"org": {"id"}, "year", "totals": {"count", "amountFen", "lateCount"},
+    // server/funds/FundDashboard: {"org": {"id"}, "year", "totals": {"count", "amountFen", "lateCount"},
     // "children": [{"orgUnitId", "count", "amountFen"}], "self": {"count", "amountFen"},
     // "months": [{"month", "amountFen", "lastYearAmountFen"}], "kinds": [{"kind", "count", "amountFen"}],
     // "departments": [{"departmentId", "name", "lateCount", "overdueVoucherCount", "overdueReportCount"}]}.

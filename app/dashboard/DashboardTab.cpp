@@ -6,9 +6,9 @@
 #include "app/dashboard/DashboardExport.h"
 #include "app/dashboard/QuarterReport.h"
 #include "app/dashboard/RecordsBehindDialog.h"
-#include "common/funds/FundRules.h"
 #include "app/net/ApiClient.h"
 #include "app/sync/ClientSession.h"
+#include "common/funds/FundRules.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -2,9 +2,9 @@
 
 #include "common/core/ChinaTime.h"
 
-#include "common/core/Clock.h"
 #include "app/dashboard/DashboardCharts.h"
 #include "app/sync/ClientSession.h"
+#include "common/core/Clock.h"
 #include "ui_QuarterReportDialog.h"
 
 #include <QDateTime>

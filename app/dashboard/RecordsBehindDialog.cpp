@@ -1,8 +1,8 @@
 #include "app/dashboard/RecordsBehindDialog.h"
 
-#include "common/funds/FundCatalog.h"
 #include "app/records/RecordListView.h"
 #include "app/sync/ClientSession.h"
+#include "common/funds/FundCatalog.h"
 #include "ui_RecordsBehindDialog.h"
 
 #include <QPushButton>

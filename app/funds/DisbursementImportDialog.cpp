@@ -1,10 +1,10 @@
 #include "app/funds/DisbursementImportDialog.h"
 
+#include "app/records/ImportProblemsModel.h"
+#include "app/sync/ClientSession.h"
 #include "common/core/Clock.h"
 #include "common/funds/FundTypes.h"
 #include "common/io/TableFile.h"
-#include "app/records/ImportProblemsModel.h"
-#include "app/sync/ClientSession.h"
 #include "ui_DisbursementImportDialog.h"
 
 #include <QDir>

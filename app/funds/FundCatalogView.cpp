@@ -1,8 +1,10 @@
 #include "app/funds/FundCatalogView.h"
 
+#include "app/funds/FundLineCache.h"
+
 #include "app/funds/FundLineDialog.h"
-#include "common/io/XlsxWriter.h"
 #include "app/sync/ClientSession.h"
+#include "common/io/XlsxWriter.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -162,7 +164,7 @@ FundCatalogView::FundCatalogView(ClientSession &session, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &FundCatalogView::setSearch);
     connect(m_export, &QPushButton::clicked, this, &FundCatalogView::exportTable);
     connect(&session, &ClientSession::departmentsChanged, this, &FundCatalogView::reload);
-    connect(&session, &ClientSession::fundLinesChanged, this, &FundCatalogView::reload);
+    connect(FundLineCache::of(session), &FundLineCache::changed, this, &FundCatalogView::reload);
     if (FundLineDialog::mayAdd(session)) { // city administrators extend the catalog
         connect(addAction(FundLineDialog::actionText()), &QPushButton::clicked, this,
                 [this] { FundLineDialog::addInteractively(m_session, this); });

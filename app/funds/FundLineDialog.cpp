@@ -1,5 +1,7 @@
 #include "app/funds/FundLineDialog.h"
 
+#include "app/funds/FundLineCache.h"
+
 #include "app/funds/FundCatalogView.h"
 #include "app/net/ApiClient.h"
 #include "app/sync/ClientSession.h"
@@ -64,7 +66,7 @@ FundLineDialog::~FundLineDialog() = default;
 QList<FundLineDialog::Department> FundLineDialog::departmentsOf(const ClientSession &session)
 {
     QList<Department> out;
-    for (const ClientSession::LeadDepartment &d : session.leadDepartments())
+    for (const FundLineCache::LeadDepartment &d : FundLineCache::of(session)->leadDepartments())
         out.append({d.code, d.name});
     if (!out.isEmpty())
         return out;
@@ -88,8 +90,8 @@ std::optional<funds::FundLine> FundLineDialog::addInteractively(ClientSession &s
     FundLineDialog dialog(session.api(), departmentsOf(session), parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    session.rememberFundLine(dialog.savedLine());
-    session.refreshFundLines();
+    FundLineCache::of(session)->remember(dialog.savedLine());
+    FundLineCache::of(session)->refresh();
     return dialog.savedLine();
 }
 

@@ -34,41 +34,17 @@ QString iso(QDate date)
     return date.toString(Qt::ISODate);
 }
 
-// The last due date, counted from today, that entryStatus() calls due soon (a due date on or after today).
-QDate lastDueSoon(QDate today, const WorkingCalendar &calendar)
-{
-    QDate last = today;
-    for (QDate d = today; d <= today.addDays(60); d = d.addDays(1)) {
-        if (funds::entryStatus(d, std::nullopt, today, calendar) == funds::EntryStatus::DueSoon)
-            last = d;
-        else
-            break;
-    }
-    return last;
-}
-
 } // namespace
 
 DeadlineCondition dueDoneCondition(const QString &dueField, const QString &doneField,
                                    funds::EntryStatus status, QDate today, const WorkingCalendar &calendar)
 {
-    const QString due = field(dueField), done = field(doneField);
-    const QString hasDue = u"COALESCE("_s + due + u", '') <> ''"_s;
-    const QString isDone = u"COALESCE("_s + done + u", '') <> ''"_s;
-    const QString late = hasDue + u" AND "_s + isDone + u" AND "_s + done + u" > "_s + due;
-    const QString open = hasDue + u" AND NOT ("_s + isDone + u')';
-    const QString soon = iso(lastDueSoon(today, calendar));
-    switch (status) {
-    case funds::EntryStatus::EnteredLate:
-        return {late, {}};
-    case funds::EntryStatus::Overdue:
-        return {open + u" AND "_s + due + u" < ?"_s, {iso(today)}};
-    case funds::EntryStatus::DueSoon:
-        return {open + u" AND "_s + due + u" >= ? AND "_s + due + u" <= ?"_s, {iso(today), soon}};
-    case funds::EntryStatus::OnTime:
-        return {u"NOT ("_s + late + u") AND NOT ("_s + open + u" AND "_s + due + u" <= ?)"_s, {soon}};
-    }
-    return {};
+    const funds::SqlCondition c =
+        funds::entryStatusSql(field(dueField), field(doneField), status, today, calendar);
+    QVariantList binds;
+    for (const QString &b : c.binds)
+        binds.append(b);
+    return {c.sql, binds};
 }
 
 DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today,
@@ -90,8 +66,8 @@ DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today,
     }
     const QString entered = field(u"enteredOn"_s), entryDue = field(u"entryDueOn"_s),
                   paid = field(u"paidOn"_s);
-    const QString late = u"COALESCE("_s + entered + u", '') <> '' AND COALESCE("_s + entryDue +
-                         u", '') <> '' AND "_s + entered + u" > "_s + entryDue;
+    const QString late =
+        funds::entryStatusSql(entryDue, entered, funds::EntryStatus::EnteredLate, today, calendar).sql;
     const QString open =
         u"COALESCE("_s + paid + u", '') <> '' AND COALESCE(json_array_length(data, '$.vouchers'), 0) = 0"_s;
     const QString over = iso(overdueUpTo), soon = iso(soonUpTo);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/funds/FundTypes.h"
 #include "app/records/ComputedColumnProxy.h"
 #include "app/records/RecordListView.h"
+#include "common/funds/FundTypes.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #include "app/funds/FundSummaryView.h"
 
+#include "app/sync/ClientSession.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundTypes.h"
 #include "common/io/XlsxWriter.h"
-#include "app/sync/ClientSession.h"
 
 #include <QComboBox>
 #include <QDir>

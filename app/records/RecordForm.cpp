@@ -1,8 +1,8 @@
 #include "app/records/RecordForm.h"
 
+#include "app/sync/LocalCache.h"
 #include "common/core/IdCard.h"
 #include "common/core/Money.h"
-#include "app/sync/LocalCache.h"
 
 #include <QCalendarWidget>
 #include <QCheckBox>

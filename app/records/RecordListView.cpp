@@ -1,8 +1,8 @@
 #include "app/records/RecordListView.h"
 
-#include "common/io/XlsxWriter.h"
 #include "app/records/RecordDialog.h"
 #include "app/sync/ClientSession.h"
+#include "common/io/XlsxWriter.h"
 #include "common/sync/Masking.h"
 
 #include <QAbstractProxyModel>

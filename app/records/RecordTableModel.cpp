@@ -2,9 +2,9 @@
 
 #include "common/core/ChinaTime.h"
 
+#include "app/sync/LocalCache.h"
 #include "common/core/IdCard.h"
 #include "common/core/Money.h"
-#include "app/sync/LocalCache.h"
 #include "common/sync/Masking.h"
 
 #include <QBrush>

@@ -3,9 +3,9 @@
 #include "app/records/RecordDialog.h"
 #include "app/records/RecordForm.h"
 #include "app/records/RecordListView.h"
+#include "app/sync/ClientSession.h"
 #include "common/relief/AssistanceTypes.h"
 #include "common/relief/ReliefRules.h"
-#include "app/sync/ClientSession.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

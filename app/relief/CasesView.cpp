@@ -3,12 +3,12 @@
 #include "app/records/RecordDialog.h"
 #include "app/records/RecordForm.h"
 #include "app/records/RecordListView.h"
-#include "common/relief/AssistanceTypes.h"
-#include "common/relief/CaseTypes.h"
 #include "app/relief/ComparisonDialog.h"
 #include "app/relief/StepDialog.h"
 #include "app/sync/ClientSession.h"
 #include "app/sync/ViewLog.h"
+#include "common/relief/AssistanceTypes.h"
+#include "common/relief/CaseTypes.h"
 
 #include <QCoreApplication>
 #include <QIdentityProxyModel>

@@ -1,13 +1,13 @@
 #include "app/relief/ComparisonDialog.h"
 #include "common/wire/ViewLogLimits.h"
 
+#include "app/sync/ClientSession.h"
+#include "app/sync/ViewLog.h"
 #include "common/core/Clock.h"
 #include "common/core/IdCard.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/io/TableFile.h"
 #include "common/relief/CaseTypes.h"
-#include "app/sync/ClientSession.h"
-#include "app/sync/ViewLog.h"
 #include "ui_ComparisonDialog.h"
 
 #include <QFileDialog>

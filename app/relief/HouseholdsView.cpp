@@ -2,10 +2,10 @@
 
 #include "app/records/RecordListView.h"
 #include "app/relief/IncomeProxy.h"
-#include "common/relief/RegistryTypes.h"
-#include "common/relief/ReliefRules.h"
 #include "app/relief/RosterImportDialog.h"
 #include "app/sync/ClientSession.h"
+#include "common/relief/RegistryTypes.h"
+#include "common/relief/ReliefRules.h"
 
 #include <QLabel>
 #include <QPushButton>

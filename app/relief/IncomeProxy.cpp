@@ -1,9 +1,9 @@
 #include "app/relief/IncomeProxy.h"
 
-#include "common/core/IdCard.h"
-#include "common/core/Money.h"
 #include "app/records/RecordTableModel.h"
 #include "app/sync/ClientSession.h"
+#include "common/core/IdCard.h"
+#include "common/core/Money.h"
 
 #include <QColor>
 #include <QJsonDocument>

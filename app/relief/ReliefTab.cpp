@@ -3,11 +3,11 @@
 #include "app/records/RecordDialog.h"
 #include "app/records/RecordForm.h"
 #include "app/records/RecordListView.h"
-#include "common/relief/AssistanceTypes.h"
 #include "app/relief/AssistanceViews.h"
 #include "app/relief/CasesView.h"
 #include "app/relief/HouseholdsView.h"
 #include "app/sync/ClientSession.h"
+#include "common/relief/AssistanceTypes.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>

@@ -1,9 +1,9 @@
 #include "app/relief/RosterImportDialog.h"
 
-#include "common/io/TableFile.h"
 #include "app/records/ImportProblemsModel.h"
-#include "common/relief/RegistryTypes.h"
 #include "app/sync/ClientSession.h"
+#include "common/io/TableFile.h"
+#include "common/relief/RegistryTypes.h"
 #include "ui_RosterImportDialog.h"
 
 #include <QDir>

@@ -1,9 +1,9 @@
 #include "app/relief/StepDialog.h"
 
+#include "app/sync/ClientSession.h"
 #include "common/core/IdCard.h"
 #include "common/relief/CaseTypes.h"
 #include "common/relief/RegistryTypes.h"
-#include "app/sync/ClientSession.h"
 #include "ui_StepDialog.h"
 
 #include <QHeaderView>

@@ -119,7 +119,7 @@ void AppController::openMainWindow(const LoginResult &session)
     m_window->show();
     m_client->refreshDepartments();
     m_client->refreshOrgUnits();
-    m_client->refreshFundLines();
+    m_client->refreshModules();
     m_client->engine().start();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/core/Clock.h"
 #include "app/net/ApiClient.h"
+#include "common/core/Clock.h"
 #include "common/wire/UserInfo.h"
 
 #include <QObject>

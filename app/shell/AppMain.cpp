@@ -1,10 +1,10 @@
 #include "app/shell/AppMain.h"
 
-#include "common/core/Version.h"
 #include "app/secrets/CredentialStore.h"
 #include "app/settings/AppSettings.h"
 #include "app/shell/AppController.h"
 #include "app/shell/StartupProbe.h"
+#include "common/core/Version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,15 +4,13 @@
 #include "app/account/PasswordDialog.h"
 #include "app/admin/AdminTab.h"
 #include "app/contacts/ContactsTab.h"
-#include "common/core/Version.h"
-#include "app/dashboard/DashboardTab.h"
-#include "app/funds/FundsTab.h"
 #include "app/net/ApiClient.h"
-#include "app/relief/ReliefTab.h"
 #include "app/settings/AppSettings.h"
+#include "app/shell/AppModule.h"
 #include "app/shell/SettingsDialog.h"
 #include "app/shell/SyncStatusWidget.h"
 #include "app/sync/ClientSession.h"
+#include "common/core/Version.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -44,15 +42,19 @@ MainWindow::MainWindow(ApiClient &api, AppSettings &settings, ClientSession &cli
     setCentralWidget(m_tabs);
     m_tabs->setDocumentMode(true);
 
-    m_tabs->addTab(new ReliefTab(client, m_tabs), tr("Sunshine assistance"));
-    // Every role reads the fund records of its area (the server sends them in sync); clerks of the lead
-    // department write them.
-    m_tabs->addTab(new FundsTab(client, m_tabs), tr("Agricultural funds"));
-    // The 首页 dashboard: the first tab for leaders, also shown to supervisors.
-    if (seesDashboard(m_me)) {
-        const int at = dashboardFirst(m_me) ? 0 : m_tabs->count();
-        m_tabs->insertTab(at, new DashboardTab(client, m_tabs), tr("Home"));
-        m_tabs->setCurrentIndex(0);
+    // The modules' tabs, in the order of the module list; a leading tab goes first and is shown at sign-in.
+    AppModules modules;
+    registerAllAppModules(modules);
+    for (const ModuleTab &tab : modules.tabs()) {
+        if (tab.visible && !tab.visible(m_me))
+            continue;
+        QWidget *widget = tab.build(client, api, m_tabs);
+        if (tab.leading && tab.leading(m_me)) {
+            m_tabs->insertTab(0, widget, tab.title());
+            m_tabs->setCurrentIndex(0);
+        } else {
+            m_tabs->addTab(widget, tab.title());
+        }
     }
     if (m_me.roles.contains(Role::Admin))
         m_tabs->addTab(new AdminTab(api, m_me, m_tabs), tr("Administration"));

@@ -33,57 +33,24 @@ bool ClientSession::open(QString *error)
     for (const QJsonValue &v : saved)
         m_departments.append(Department::fromJson(v.toObject()));
     setOrgUnits(QJsonDocument::fromJson(m_cache->metaValue(u"orgUnits"_s).toUtf8()).array());
-    // The catalog in force is this user's: the added lines as last fetched (none before the first fetch).
-    funds::FundCatalog::setAddedLines(funds::fundLinesFromJson(
-        QJsonDocument::fromJson(m_cache->metaValue(u"fundLines"_s).toUtf8()).array()));
+    ClientModules modules;
+    registerAllClientModules(modules);
+    for (const auto &entry : modules.factories()) {
+        m_modules.push_back(entry.second(*this));
+        m_modules.back()->setObjectName(entry.first);
+        m_modules.back()->opened();
+    }
     connect(m_engine.get(), &SyncEngine::finished, this, [this](bool ok) {
         if (ok)
-            refreshFundLines();
+            refreshModules();
     });
     return true;
 }
 
-void ClientSession::refreshFundLines()
+void ClientSession::refreshModules()
 {
-    m_api.get(u"/api/v1/fund-lines"_s, {}, this, [this](const ApiResult &r) {
-        if (!r.ok())
-            return; // offline: keep what the cache remembers
-        const QJsonArray items = r.json.value(u"items"_s).toArray();
-        m_cache->setMetaValue(u"fundLines"_s,
-                              QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)));
-        m_cache->setMetaValue(
-            u"fundLineDepartments"_s,
-            QString::fromUtf8(
-                QJsonDocument(r.json.value(u"departments"_s).toArray()).toJson(QJsonDocument::Compact)));
-        funds::FundCatalog::setAddedLines(funds::fundLinesFromJson(items));
-        Q_EMIT fundLinesChanged();
-    });
-}
-
-void ClientSession::rememberFundLine(const funds::FundLine &line)
-{
-    QJsonArray items = QJsonDocument::fromJson(m_cache->metaValue(u"fundLines"_s).toUtf8()).array();
-    for (qsizetype i = items.size() - 1; i >= 0; --i) {
-        if (items.at(i).toObject().value(u"code"_s).toString() == line.code)
-            items.removeAt(i);
-    }
-    items.append(funds::fundLineToJson(line));
-    m_cache->setMetaValue(u"fundLines"_s,
-                          QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)));
-    funds::FundCatalog::setAddedLines(funds::fundLinesFromJson(items));
-    Q_EMIT fundLinesChanged();
-}
-
-QList<ClientSession::LeadDepartment> ClientSession::leadDepartments() const
-{
-    QList<LeadDepartment> out;
-    const QJsonArray saved =
-        QJsonDocument::fromJson(m_cache->metaValue(u"fundLineDepartments"_s).toUtf8()).array();
-    for (const QJsonValue &v : saved) {
-        const QJsonObject o = v.toObject();
-        out.append({o.value(u"code"_s).toString(), o.value(u"name"_s).toString()});
-    }
-    return out;
+    for (const auto &m : m_modules)
+        m->refresh();
 }
 
 void ClientSession::setOrgUnits(const QJsonArray &items)

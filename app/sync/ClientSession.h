@@ -1,16 +1,17 @@
 #pragma once
 
-#include "common/core/Clock.h"
-#include "common/funds/FundCatalog.h"
-#include "common/org/OrgUnit.h"
+#include "app/sync/ClientModule.h"
 #include "app/sync/LocalCache.h"
 #include "app/sync/SyncEngine.h"
+#include "common/core/Clock.h"
+#include "common/org/OrgUnit.h"
 #include "common/wire/UserInfo.h"
 
 #include <QHash>
 #include <QObject>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace sunshine::app {
 
@@ -48,24 +49,22 @@ public:
     QList<OrgUnit> orgUnitsAt(OrgLevel level) const;
     void refreshOrgUnits();
 
-    // The fund lines administrators added (GET /api/v1/fund-lines), kept in the cache and set into the
-    // catalog in force (funds::FundCatalog::setAddedLines) at open(), so rules and forms see them offline
-    // too. Fetched after sign-in and after each sync round that went through.
-    void refreshFundLines();
-    // A line just added by this user, in force at once (the next refresh confirms it).
-    void rememberFundLine(const funds::FundLine &line);
-    // The department codes a fund line may name as its lead department, with their names ("农业农村局").
-    struct LeadDepartment
+    // Each module's part of this session (ClientModule), made at open(). refreshModules() asks each to fetch
+    // what the server has now; it runs by itself after each sync round that went through.
+    void refreshModules();
+    template <class T>
+    T *module() const
     {
-        QString code;
-        QString name;
-    };
-    QList<LeadDepartment> leadDepartments() const;
+        for (const auto &m : m_modules) {
+            if (auto *t = qobject_cast<T *>(m.get()))
+                return t;
+        }
+        return nullptr;
+    }
 
 Q_SIGNALS:
     void departmentsChanged();
     void orgUnitsChanged();
-    void fundLinesChanged();
 
 private:
     ApiClient &m_api;
@@ -76,6 +75,7 @@ private:
     QList<Department> m_departments;
     QList<OrgUnit> m_orgUnits;
     QHash<QString, qsizetype> m_orgIndex;
+    std::vector<std::unique_ptr<ClientModule>> m_modules;
     void setOrgUnits(const QJsonArray &items);
 };
 

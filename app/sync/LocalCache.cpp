@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 #include <QSqlError>
@@ -114,6 +116,34 @@ constexpr const char16_t *kSchema[] = {
     u"CREATE INDEX outbox_record ON outbox(record_id, state)",
 };
 
+// One index on a record field, as a record type declares it (FieldSpec::cacheIndex).
+struct FieldIndex
+{
+    QString name; // records_by_<field> | records_order_<field>
+    QString createSql;
+    QString stat; // its line in sqlite_stat1
+};
+
+QList<FieldIndex> fieldIndexes()
+{
+    static const QRegularExpression plainName(u"^[A-Za-z][A-Za-z0-9_]*$"_s);
+    QMap<QString, FieldIndex> byName;
+    for (const QString &typeName : sync::RecordTypes::names()) {
+        for (const sync::FieldSpec &f : sync::RecordTypes::find(typeName)->fieldSpecs()) {
+            if (f.cacheIndex == sync::CacheIndex::None || !plainName.match(f.name).hasMatch())
+                continue;
+            const bool order = f.cacheIndex == sync::CacheIndex::Order;
+            const QString name = (order ? u"records_order_"_s : u"records_by_"_s) + f.name;
+            byName.insert(
+                name, {name,
+                       u"CREATE INDEX IF NOT EXISTS %1 ON records(type, json_extract(data, '$.%2')%3)"_s.arg(
+                           name, f.name, order ? u", id"_s : QString()),
+                       order ? u"1000000 100000 2 1"_s : u"1000000 100000 5"_s});
+        }
+    }
+    return byName.values();
+}
+
 } // namespace
 
 QString recordStateName(RecordState s)
@@ -207,7 +237,7 @@ bool LocalCache::migrate(QString *error)
     try {
         QSqlQuery v = run(db, u"PRAGMA user_version"_s);
         const int version = v.next() ? v.value(0).toInt() : 0;
-        if (version > 5) {
+        if (version > 6) {
             *error = u"本机缓存由较新版本的程序创建（版本 %1），请升级程序"_s.arg(version);
             return false;
         }
@@ -227,14 +257,9 @@ bool LocalCache::migrate(QString *error)
             tx.commit();
         }
         if (version < 3) {
-            // Version 3: the live records of a type counted and paged from an index alone (record tables),
-            // and the records of one household or pairing found at once (members, incomes, visits).
+            // Version 3: the live records of a type counted and paged from an index alone (record tables).
             LocalTransaction tx(db);
             run(db, u"CREATE INDEX IF NOT EXISTS records_live ON records(type, local_deleted, deleted)"_s);
-            run(db, u"CREATE INDEX IF NOT EXISTS records_household ON records(type, "
-                    u"json_extract(data, '$.householdId'))"_s);
-            run(db, u"CREATE INDEX IF NOT EXISTS records_pairing ON records(type, "
-                    u"json_extract(data, '$.pairingId'))"_s);
             run(db, u"PRAGMA user_version = 3"_s);
             tx.commit();
         }
@@ -247,15 +272,26 @@ bool LocalCache::migrate(QString *error)
             run(db, u"PRAGMA user_version = 4"_s);
             tx.commit();
         }
-        if (version < 5) {
-            // Version 5, for opening tables of a million records at once: the households table opens in
-            // household-number order, and with this index its first page is read in order instead of sorting
-            // them all (1.3 s). (Counting live records by triggers saved 90 ms at open but halved the pull
-            // rate; the count reads the records_live index instead.)
+        if (version < 6) {
+            // Version 6: the indexes on record fields are declared by the fields (FieldSpec::cacheLookup,
+            // cacheOrder) and made below under names taken from the field; the hand-named ones of versions 3
+            // and 5 go. (Version 5 had no other change.)
             LocalTransaction tx(db);
-            run(db, u"CREATE INDEX IF NOT EXISTS records_household_no ON records(type, "
-                    u"json_extract(data, '$.householdNo'), id)"_s);
-            run(db, u"PRAGMA user_version = 5"_s);
+            for (const QString &old :
+                 {u"records_household"_s, u"records_pairing"_s, u"records_household_no"_s})
+                run(db, u"DROP INDEX IF EXISTS "_s + old);
+            run(db, u"PRAGMA user_version = 6"_s);
+            tx.commit();
+        }
+        // The field indexes the record types declare: a table opens in a field's order and reads its first
+        // page in order instead of sorting them all (1.3 s for a million households), and the records of one
+        // parent are found at once (members, incomes, visits). Made when missing (after an update that
+        // declares a new one); a no-op otherwise.
+        const QList<FieldIndex> indexes = fieldIndexes();
+        {
+            LocalTransaction tx(db);
+            for (const FieldIndex &i : indexes)
+                run(db, i.createSql);
             tx.commit();
         }
         // Caches written while live records were counted by triggers: the triggers go.
@@ -265,26 +301,29 @@ bool LocalCache::migrate(QString *error)
         run(db, u"DROP TABLE IF EXISTS live_counts"_s);
         // The query planner's picture of the records table (SQLite's sqlite_stat1), written by hand instead
         // of measured by ANALYZE, which would read the whole file: many records per type and per state, a few
-        // per household or pairing, one per id and per household number. Without it SQLite takes the index on
-        // (type, local_deleted, deleted) for "the members of this household" and reads every member of every
-        // household (2.8 s per query with 3,000,000 members). An index added to records wants a line here.
+        // per value of a lookup field (a household's members), one per id and per value of an order field.
+        // Without it SQLite takes the index on (type, local_deleted, deleted) for "the members of this
+        // household" and reads every member of every household (2.8 s per query with 3,000,000 members). Each
+        // declared field index gets its line from fieldIndexes().
         const auto count = [&db](const QString &sql) {
             QSqlQuery q = run(db, sql);
             return q.next() ? q.value(0).toInt() : 0;
         };
-        const bool planned =
-            count(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"_s) > 0 &&
-            count(u"SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'records_household_no'"_s) > 0;
+        bool planned = count(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"_s) > 0 &&
+                       count(u"SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'records_live'"_s) > 0;
+        for (const FieldIndex &i : indexes) {
+            if (planned)
+                planned = count(u"SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = '%1'"_s.arg(i.name)) > 0;
+        }
         if (!planned) {
             run(db, u"ANALYZE meta"_s); // creates sqlite_stat1 (meta holds a few rows)
             LocalTransaction tx(db);
             run(db, u"DELETE FROM sqlite_stat1 WHERE tbl = 'records'"_s);
-            const QList<QPair<QString, QString>> lines{{u"sqlite_autoindex_records_1"_s, u"1000000 1"_s},
-                                                       {u"records_type"_s, u"1000000 100000 50000"_s},
-                                                       {u"records_live"_s, u"1000000 100000 100000 100000"_s},
-                                                       {u"records_household"_s, u"1000000 100000 5"_s},
-                                                       {u"records_pairing"_s, u"1000000 100000 5"_s},
-                                                       {u"records_household_no"_s, u"1000000 100000 2 1"_s}};
+            QList<QPair<QString, QString>> lines{{u"sqlite_autoindex_records_1"_s, u"1000000 1"_s},
+                                                 {u"records_type"_s, u"1000000 100000 50000"_s},
+                                                 {u"records_live"_s, u"1000000 100000 100000 100000"_s}};
+            for (const FieldIndex &i : indexes)
+                lines.append({i.name, i.stat});
             for (const auto &l : lines)
                 run(db, u"INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('records', ?, ?)"_s,
                     {l.first, l.second});

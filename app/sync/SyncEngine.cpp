@@ -1,8 +1,8 @@
 #include "app/sync/SyncEngine.h"
 
-#include "common/core/Clock.h"
 #include "app/net/ApiClient.h"
 #include "app/sync/LocalCache.h"
+#include "common/core/Clock.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -106,10 +106,9 @@ public:
         m_context.today = options.today;
         m_context.entryDay = options.today;
         // 0: the start of today in China (UTC+8).
-        m_context.nowMs = options.nowMs != 0 ? options.nowMs
-                          : options.today.isValid()
-                              ? chinaMidnightUtcMs(options.today)
-                              : 0;
+        m_context.nowMs = options.nowMs != 0        ? options.nowMs
+                          : options.today.isValid() ? chinaMidnightUtcMs(options.today)
+                                                    : 0;
         m_context.calendar = options.calendar ? options.calendar : &WorkingCalendar::builtIn();
         m_context.actor = &m_options.actor;
         const QList<FundLine> lines = allFundLines();

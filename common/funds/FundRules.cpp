@@ -266,6 +266,34 @@ EntryStatus entryStatus(QDate due, std::optional<QDate> enteredOn, QDate today,
                                                                          : EntryStatus::OnTime;
 }
 
+SqlCondition entryStatusSql(const QString &due, const QString &done, EntryStatus status, QDate today,
+                            const WorkingCalendar &calendar, int dueSoonWorkingDays)
+{
+    // The due dates still "due soon" on `today` run from today to the last one entryStatus() calls so.
+    QDate soon = today;
+    for (QDate d = today.addDays(1); d <= today.addDays(90); d = d.addDays(1)) {
+        if (entryStatus(d, std::nullopt, today, calendar, dueSoonWorkingDays) != EntryStatus::DueSoon)
+            break;
+        soon = d;
+    }
+    const QString hasDue = u"COALESCE("_s + due + u", '') <> ''"_s;
+    const QString isDone = u"COALESCE("_s + done + u", '') <> ''"_s;
+    const QString late = u"("_s + hasDue + u" AND "_s + isDone + u" AND "_s + done + u" > "_s + due + u')';
+    const QString open = u"("_s + hasDue + u" AND NOT ("_s + isDone + u"))"_s;
+    switch (status) {
+    case EntryStatus::EnteredLate:
+        return {late, {}};
+    case EntryStatus::Overdue:
+        return {u"("_s + open + u" AND "_s + due + u" < ?)"_s, {iso(today)}};
+    case EntryStatus::DueSoon:
+        return {u"("_s + open + u" AND "_s + due + u" >= ? AND "_s + due + u" <= ?)"_s,
+                {iso(today), iso(soon)}};
+    case EntryStatus::OnTime:
+        return {u"(NOT "_s + late + u" AND NOT ("_s + open + u" AND "_s + due + u" <= ?))"_s, {iso(soon)}};
+    }
+    return {};
+}
+
 QString entryStatusName(EntryStatus status)
 {
     switch (status) {

@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 // The dated rules of the 涉农资金 / 扶贫济困资金 module (regulation Art. 5-7, 22, 27-28; DOMAIN.md rules
@@ -119,6 +120,19 @@ enum class EntryStatus
 // An invalid `due` (no deadline) is always OnTime.
 EntryStatus entryStatus(QDate due, std::optional<QDate> enteredOn, QDate today,
                         const WorkingCalendar &calendar, int dueSoonWorkingDays = 2);
+// entryStatus() as an SQL condition, for the lists and summaries that count in the database: the rows whose
+// status on `today` is `status`. `due` and `done` are SQL expressions of the stored ISO dates (text; NULL or
+// '' when absent: the server stores the due dates it derived, e.g. entryDueOn, and the day entered). The
+// binds go in order for the condition's '?'. Generated from entryStatus() itself (the last day still due soon
+// is found by asking it), so the two cannot drift; tst_funds_rule_sql runs both on a table of cases on SQLite
+// and PostgreSQL.
+struct SqlCondition
+{
+    QString sql;
+    QStringList binds;
+};
+SqlCondition entryStatusSql(const QString &due, const QString &done, EntryStatus status, QDate today,
+                            const WorkingCalendar &calendar, int dueSoonWorkingDays = 2);
 QString entryStatusName(EntryStatus status);    // "on-time", "due-soon", "overdue", "entered-late"
 QString entryStatusChinese(EntryStatus status); // "按时", "即将到期", "已逾期", "逾期录入"
 

@@ -109,7 +109,10 @@ QList<FieldSpec> PairingType::fields() const
 {
     return {
         FieldSpec(u"helperId"_s, FieldKind::Reference, u"帮扶责任人"_s).references(u"helper"_s).require(),
-        FieldSpec(u"householdId"_s, FieldKind::Reference, u"帮扶对象"_s).references(u"household"_s).require(),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"帮扶对象"_s)
+            .references(u"household"_s)
+            .cacheLookup()
+            .require(),
         FieldSpec(u"startDate"_s, FieldKind::Date, u"结对日期"_s).require(),
         FieldSpec(u"endDate"_s, FieldKind::Date, u"结束日期"_s),
     };
@@ -160,7 +163,10 @@ QStringList VisitType::photoFields()
 QList<FieldSpec> VisitType::fields() const
 {
     return {
-        FieldSpec(u"pairingId"_s, FieldKind::Reference, u"结对"_s).references(u"pairing"_s).require(),
+        FieldSpec(u"pairingId"_s, FieldKind::Reference, u"结对"_s)
+            .references(u"pairing"_s)
+            .cacheLookup()
+            .require(),
         FieldSpec(u"quarter"_s, FieldKind::Text, u"走访季度"_s).max(6).require(),
         FieldSpec(u"visitDate"_s, FieldKind::Date, u"走访日期"_s).require(),
         FieldSpec(u"latitude"_s, FieldKind::Number, u"纬度"_s),
@@ -237,7 +243,10 @@ QString HelpRequestType::chineseName() const
 QList<FieldSpec> HelpRequestType::fields() const
 {
     return {
-        FieldSpec(u"householdId"_s, FieldKind::Reference, u"求助户"_s).references(u"household"_s).require(),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"求助户"_s)
+            .references(u"household"_s)
+            .cacheLookup()
+            .require(),
         FieldSpec(u"raisedOn"_s, FieldKind::Date, u"提出日期"_s).require(),
         FieldSpec(u"category"_s, FieldKind::Choice, u"类别"_s)
             .options({u"medical"_s, u"医疗"_s, u"education"_s, u"教育"_s, u"housing"_s, u"住房"_s,

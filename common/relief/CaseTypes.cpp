@@ -135,7 +135,10 @@ QList<FieldSpec> IdentificationCaseType::fields() const
         FieldSpec(u"perCapitaIncomeFen"_s, FieldKind::Money, u"上年人均收入"_s).require(),
         FieldSpec(u"reason"_s, FieldKind::Text, u"申请理由"_s).max(500).require(),
         FieldSpec(u"crossRegion"_s, FieldKind::Boolean, u"跨区域比对"_s),
-        FieldSpec(u"householdId"_s, FieldKind::Reference, u"纳入的户"_s).references(u"household"_s).derived(),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"纳入的户"_s)
+            .references(u"household"_s)
+            .cacheLookup()
+            .derived(),
         FieldSpec(u"steps"_s, FieldKind::StepList, u"审批记录"_s).max(60).derived(),
         FieldSpec(u"hits"_s, FieldKind::StepList, u"比对疑点"_s).max(200).derived(),
     };
@@ -195,7 +198,10 @@ QString ExitCaseType::chineseName() const
 QList<FieldSpec> ExitCaseType::fields() const
 {
     return {
-        FieldSpec(u"householdId"_s, FieldKind::Reference, u"退出的户"_s).references(u"household"_s).require(),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"退出的户"_s)
+            .references(u"household"_s)
+            .cacheLookup()
+            .require(),
         FieldSpec(u"year"_s, FieldKind::Integer, u"年度"_s).require(),
         FieldSpec(u"perCapitaIncomeFen"_s, FieldKind::Money, u"当年人均收入"_s).require(),
         FieldSpec(u"reason"_s, FieldKind::Text, u"退出理由"_s).max(500).require(),

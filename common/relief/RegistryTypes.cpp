@@ -27,7 +27,7 @@ QList<FieldSpec> HouseholdType::fields() const
 {
     const QStringList yesNoUnknown{u"yes"_s, u"是"_s, u"no"_s, u"否"_s};
     return {
-        FieldSpec(u"householdNo"_s, FieldKind::Text, u"户编号"_s).max(32),
+        FieldSpec(u"householdNo"_s, FieldKind::Text, u"户编号"_s).max(32).cacheOrder(),
         FieldSpec(u"headName"_s, FieldKind::Text, u"户主姓名"_s).max(40).require(),
         FieldSpec(u"address"_s, FieldKind::Text, u"家庭住址"_s).max(120),
         FieldSpec(u"phone"_s, FieldKind::Phone, u"联系电话"_s).personalData(),
@@ -99,7 +99,10 @@ QString MemberType::chineseName() const
 QList<FieldSpec> MemberType::fields() const
 {
     return {
-        FieldSpec(u"householdId"_s, FieldKind::Reference, u"所属户"_s).references(u"household"_s).require(),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"所属户"_s)
+            .references(u"household"_s)
+            .cacheLookup()
+            .require(),
         FieldSpec(u"name"_s, FieldKind::Text, u"姓名"_s).max(40).require(),
         FieldSpec(u"idNumber"_s, FieldKind::IdNumber, u"身份证号"_s).require().personalData(),
         FieldSpec(u"relation"_s, FieldKind::Choice, u"与户主关系"_s)
@@ -158,7 +161,10 @@ QString HouseholdIncomeType::chineseName() const
 QList<FieldSpec> HouseholdIncomeType::fields() const
 {
     return {
-        FieldSpec(u"householdId"_s, FieldKind::Reference, u"所属户"_s).references(u"household"_s).require(),
+        FieldSpec(u"householdId"_s, FieldKind::Reference, u"所属户"_s)
+            .references(u"household"_s)
+            .cacheLookup()
+            .require(),
         FieldSpec(u"quarter"_s, FieldKind::Text, u"季度"_s).max(6).require(),
         FieldSpec(u"wagesFen"_s, FieldKind::Money, u"工资性收入"_s),
         FieldSpec(u"businessFen"_s, FieldKind::Money, u"经营性收入"_s),

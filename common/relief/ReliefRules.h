@@ -31,9 +31,9 @@ qint64 visitEntryClosesAtMs(Quarter quarter);
 // Why a visit made on `date` cannot count for `quarter` (Chinese), or nothing when inside the window.
 std::optional<QString> visitDateProblem(Quarter quarter, QDate date);
 // The quarter whose visits are checked on `today`: the latest quarter whose visit window has opened (rule 8:
-// from the 21st of its last month). In a quarter's first month that is the previous quarter, which the towns and
-// the county check then (rule 9); from the 21st of a quarter's last month it is the quarter being visited. The
-// one definition: the households view, the visit tables and the dashboard all take it from here.
+// from the 21st of its last month). In a quarter's first month that is the previous quarter, which the towns
+// and the county check then (rule 9); from the 21st of a quarter's last month it is the quarter being
+// visited. The one definition: the households view, the visit tables and the dashboard all take it from here.
 Quarter quarterUnderCheck(QDate today);
 
 // --- Income (Art. 8, 18-19) --------------------------------------------------------------------------------

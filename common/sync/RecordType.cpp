@@ -2,11 +2,6 @@
 
 #include "common/auth/AccountRules.h"
 #include "common/core/IdCard.h"
-#include "common/funds/FundFlowTypes.h"
-#include "common/funds/FundTypes.h"
-#include "common/relief/AssistanceTypes.h"
-#include "common/relief/CaseTypes.h"
-#include "common/relief/RegistryTypes.h"
 #include "common/sync/DepartmentContact.h"
 
 #include <QJsonArray>
@@ -252,21 +247,11 @@ struct Registry
     Registry()
     {
         insert(std::make_unique<DepartmentContactType>());
-        insert(std::make_unique<relief::HouseholdType>());
-        insert(std::make_unique<relief::MemberType>());
-        insert(std::make_unique<relief::HouseholdIncomeType>());
-        insert(std::make_unique<relief::IdentificationCaseType>());
-        insert(std::make_unique<relief::ExitCaseType>());
-        insert(std::make_unique<relief::WeakVillageType>());
-        insert(std::make_unique<relief::HelperType>());
-        insert(std::make_unique<relief::PairingType>());
-        insert(std::make_unique<relief::VisitType>());
-        insert(std::make_unique<relief::HelpRequestType>());
-        insert(std::make_unique<funds::AllocationType>());
-        insert(std::make_unique<funds::DisbursementType>());
-        insert(std::make_unique<funds::PlanType>());
-        insert(std::make_unique<funds::ReturnType>());
-        insert(std::make_unique<funds::EvaluationType>());
+        // The modules' types, from the module list of common/CMakeLists.txt.
+        RecordTypeList fromModules;
+        registerAllCommonModules(fromModules);
+        for (auto &t : fromModules)
+            insert(std::move(t));
     }
     void insert(std::unique_ptr<RecordType> t)
     {

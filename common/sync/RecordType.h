@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace sunshine::sync {
 
@@ -39,6 +40,16 @@ enum class FieldKind
     StepList
 };
 
+// How the desktop program's local cache indexes a field of the records that have it (one index per field
+// name, across types, on (type, value)): Lookup finds the records of a type by the value ("the members of
+// this household"); Order also keeps them in the value's order, for tables that open sorted by it.
+enum class CacheIndex
+{
+    None,
+    Lookup,
+    Order
+};
+
 // One field of a record type, built fluently: FieldSpec(u"name"_s, FieldKind::Text,
 // u"姓名"_s).max(40).require().
 struct FieldSpec
@@ -53,6 +64,7 @@ struct FieldSpec
     QString refType;          // Reference: the record type it points at
     bool personal = false;    // ID numbers and phones: masked for roles that do not need them
     bool readOnly = false;    // set by workflow actions or derived, not typed into the form
+    CacheIndex cacheIndex = CacheIndex::None;
 
     FieldSpec() = default;
     FieldSpec(QString fieldName, FieldKind fieldKind, QString chineseLabel = {})
@@ -85,6 +97,18 @@ struct FieldSpec
     FieldSpec &derived()
     {
         readOnly = true;
+        return *this;
+    }
+    // The local cache finds records by this field (an index on type and value).
+    FieldSpec &cacheLookup()
+    {
+        cacheIndex = CacheIndex::Lookup;
+        return *this;
+    }
+    // The local cache keeps records in this field's order (an index on type, value and id).
+    FieldSpec &cacheOrder()
+    {
+        cacheIndex = CacheIndex::Order;
         return *this;
     }
 
@@ -183,7 +207,10 @@ QString derivedRecordId(const QString &typeName, const QString &key);
 // The level of the org unit with this path ("/320600000000/" is the city).
 OrgLevel orgLevelOfPath(const QString &orgPath);
 
-// All record types, by wire name.
+// What a module's registerCommon() fills with its record types.
+using RecordTypeList = std::vector<std::unique_ptr<RecordType>>;
+
+// All record types, by wire name: the core's and those of every module in common's module list.
 class RecordTypes
 {
 public:
@@ -191,6 +218,19 @@ public:
     static QStringList names();
     // Adds a type (tests add their own); the registry owns it.
     static void add(std::unique_ptr<RecordType> type);
+    // The registered type T (a class with a kName), typed: RecordTypes::get<funds::DisbursementType>().
+    template <class T>
+    static const T &get()
+    {
+        const RecordType *type = find(QString::fromUtf16(T::kName));
+        Q_ASSERT(type && dynamic_cast<const T *>(type));
+        return static_cast<const T &>(*type);
+    }
 };
 
 } // namespace sunshine::sync
+
+namespace sunshine {
+// Generated from the module list of common/CMakeLists.txt (sunshine_add_modules).
+void registerAllCommonModules(sync::RecordTypeList &registry);
+} // namespace sunshine

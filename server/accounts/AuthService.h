@@ -1,12 +1,12 @@
 #pragma once
 
+#include "common/core/Clock.h"
+#include "common/wire/UserInfo.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/UserRepository.h"
 #include "server/audit/AuditLog.h"
-#include "common/core/Clock.h"
 #include "server/http/HttpTypes.h"
 #include "server/store/Store.h"
-#include "common/wire/UserInfo.h"
 
 #include <QHash>
 #include <QReadWriteLock>

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/core/Clock.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/UserRepository.h"
 #include "server/audit/AuditLog.h"
-#include "common/core/Clock.h"
 #include "server/http/HttpTypes.h"
 #include "server/org/OrgService.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/store/Store.h"
 #include "common/wire/UserInfo.h"
+#include "server/store/Store.h"
 
 #include <QList>
 #include <optional>

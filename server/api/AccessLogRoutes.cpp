@@ -1,8 +1,8 @@
 // Views of personal comparison data (Art. 26: queries are lawful, logged and confidential): the program
 // reports each view with its reason, and every accepted one becomes a hash-chained audit entry.
 #include "common/api/JsonReader.h"
-#include "server/api/Services.h"
 #include "common/wire/ViewLogLimits.h"
+#include "server/api/Services.h"
 
 #include <QJsonArray>
 

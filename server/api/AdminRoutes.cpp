@@ -1,7 +1,7 @@
 #include "common/api/JsonReader.h"
-#include "server/api/Services.h"
 #include "common/auth/AccountRules.h"
 #include "common/auth/PasswordPolicy.h"
+#include "server/api/Services.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #include "common/api/JsonReader.h"
-#include "server/api/Services.h"
 #include "common/auth/PasswordPolicy.h"
+#include "server/api/Services.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,5 +1,5 @@
-#include "server/api/Services.h"
 #include "common/core/Version.h"
+#include "server/api/Services.h"
 
 using namespace Qt::Literals::StringLiterals;
 

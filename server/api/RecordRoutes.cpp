@@ -8,10 +8,10 @@
 // This is a hot read: the session comes from AuthService's short cache, the statements stay prepared per
 // worker thread, and the page is written from the stored JSON text without parsing it (unless it must be
 // masked).
-#include "server/api/Services.h"
 #include "common/org/OrgUnit.h"
 #include "common/sync/Masking.h"
 #include "common/sync/RecordType.h"
+#include "server/api/Services.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -14,9 +14,13 @@ Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthServic
     , sync(s, audit, c, syncSettings)
     , files(attachmentDir)
     , attachments(s, files, audit, c)
-    , fundLines(s, audit, c)
+    , modules(ServerModules::create())
 {
     users.setOnAccountsChanged([this] { auth.forgetSessions(); });
+    for (const auto &m : modules) {
+        if (const PushHook *hook = m->pushHook())
+            sync.addPushHook(hook);
+    }
 }
 
 void registerAllRoutes(Router &router, Services &services)
@@ -31,10 +35,9 @@ void registerAllRoutes(Router &router, Services &services)
     registerSyncRoutes(router, services);
     registerAttachmentRoutes(router, services);
     registerAccessLogRoutes(router, services);
-    registerDashboardRoutes(router, services);
-    registerFundLineRoutes(router, services);
-    registerHelpLookupRoutes(router, services);
     registerRecordRoutes(router, services);
+    for (const auto &m : services.modules)
+        m->registerRoutes(router, services);
 }
 
 } // namespace sunshine

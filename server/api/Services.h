@@ -1,14 +1,14 @@
 #pragma once
 
+#include "common/core/Clock.h"
 #include "server/accounts/AuthService.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/UserAdminService.h"
 #include "server/attachments/AttachmentService.h"
 #include "server/attachments/AttachmentStore.h"
 #include "server/audit/AuditLog.h"
-#include "common/core/Clock.h"
-#include "server/funds/FundLineService.h"
 #include "server/http/Router.h"
+#include "server/module/ServerModule.h"
 #include "server/org/OrgService.h"
 #include "server/store/Store.h"
 #include "server/sync/SyncService.h"
@@ -32,23 +32,21 @@ struct Services
     SyncService sync;
     DirectoryAttachmentStore files;
     AttachmentService attachments;
-    FundLineService fundLines;
+    // Each module's part of this server (server/CMakeLists.txt lists the modules), its push hooks installed.
+    std::vector<std::unique_ptr<ServerModule>> modules;
     int schemaVersion = 0; // what this server migrated the store to at start
 };
 
 void registerHealthRoutes(Router &router, Services &services);
-void registerHelpLookupRoutes(Router &router, Services &services);
 void registerAuthRoutes(Router &router, Services &services);
 void registerAdminRoutes(Router &router, Services &services);
 void registerOrgRoutes(Router &router, Services &services);
 void registerSyncRoutes(Router &router, Services &services);
 void registerAttachmentRoutes(Router &router, Services &services);
-void registerFundLineRoutes(Router &router, Services &services);  // /api/v1/fund-lines, admin add/delete
 void registerAccessLogRoutes(Router &router, Services &services); // POST /api/v1/audit/views (Art. 26)
-void registerDashboardRoutes(Router &router, Services &services); // GET /api/v1/dashboard/funds (summaries)
 void registerRecordRoutes(Router &router, Services &services);    // GET /api/v1/records (keyset pages)
 
-// All of the above, and the authenticator.
+// All of the above, the modules' routes, and the authenticator.
 void registerAllRoutes(Router &router, Services &services);
 
 } // namespace sunshine

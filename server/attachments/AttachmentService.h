@@ -1,8 +1,8 @@
 #pragma once
 
+#include "common/core/Clock.h"
 #include "server/attachments/AttachmentStore.h"
 #include "server/audit/AuditLog.h"
-#include "common/core/Clock.h"
 #include "server/http/HttpTypes.h"
 #include "server/store/Store.h"
 

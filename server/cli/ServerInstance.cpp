@@ -2,10 +2,7 @@
 
 #include "server/demo/BaseData.h"
 #include "server/demo/DemoData.h"
-#include "server/demo/FundDemo.h"
-#include "server/demo/ReliefDemo.h"
 #include "server/store/Migrator.h"
-#include "server/summary/SummaryUpdater.h"
 
 #include <QDir>
 #include <QFile>
@@ -95,12 +92,6 @@ bool ServerInstance::start(QString *error)
     if (!migrator.migrate(error))
         return false;
     m_schema = migrator.currentVersion();
-    try {
-        SummaryUpdater::rebuildAfterMigration(*m_store, schemaBefore, m_schema);
-    } catch (const StoreError &e) {
-        *error = u"重建资金汇总表失败：%1"_s.arg(QString::fromUtf8(e.what()));
-        return false;
-    }
 
     try {
         m_hasher = std::make_unique<PasswordHasher>(m_config.hashCost);
@@ -112,14 +103,21 @@ bool ServerInstance::start(QString *error)
         m_services = std::make_unique<Services>(*m_store, m_clock, *m_hasher, m_config.auth, m_config.sync,
                                                 dataDir + u"/attachments"_s);
         m_services->schemaVersion = m_schema;
+        try {
+            for (const auto &m : m_services->modules)
+                m->migrated(*m_store, schemaBefore, m_schema);
+        } catch (const StoreError &e) {
+            *error = u"迁移后更新模块数据失败：%1"_s.arg(QString::fromUtf8(e.what()));
+            return false;
+        }
         loadBaseOrgData(*m_store);
         if (m_config.demo)
             DemoData::loadIfEmpty(*m_store, *m_hasher, m_clock, m_services->audit);
-        if (m_config.demo && m_config.demoRecords) {
-            ReliefDemo::loadIfEmpty(*m_store, m_clock, m_services->audit);
-            FundDemo::loadIfEmpty(*m_store, m_clock, m_services->audit, m_services->files);
+        for (const auto &m : m_services->modules) {
+            if (m_config.demo && m_config.demoRecords)
+                m->loadDemo(*m_services);
+            m->start(*m_services);
         }
-        m_services->fundLines.install(); // the added fund lines join the catalog in force
     } catch (const std::exception &e) {
         *error = u"初始化数据失败：%1"_s.arg(QString::fromUtf8(e.what()));
         return false;
@@ -137,8 +135,10 @@ void ServerInstance::stop()
         m_http->shutdown();
         m_http.reset();
     }
-    if (m_services)
-        m_services->fundLines.uninstall();
+    if (m_services) {
+        for (const auto &m : m_services->modules)
+            m->stop();
+    }
 }
 
 } // namespace sunshine

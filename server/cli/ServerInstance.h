@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/core/Clock.h"
 #include "server/accounts/AuthService.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/api/Services.h"
-#include "common/core/Clock.h"
 #include "server/http/ApiServer.h"
 #include "server/http/Router.h"
 #include "server/store/Store.h"

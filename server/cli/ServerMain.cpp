@@ -1,17 +1,17 @@
 #include "server/cli/ServerMain.h"
 
-#include "server/accounts/UserAdminService.h"
-#include "server/audit/AuditLog.h"
 #include "common/auth/AccountRules.h"
 #include "common/auth/PasswordPolicy.h"
-#include "server/cli/ServerInstance.h"
 #include "common/core/Version.h"
+#include "server/accounts/UserAdminService.h"
+#include "server/audit/AuditLog.h"
+#include "server/cli/ServerInstance.h"
 #include "server/demo/BaseData.h"
 #include "server/demo/DemoData.h"
 #include "server/demo/OrgCatalog.h"
 #include "server/demo/ScaleData.h"
+#include "server/module/ServerModule.h"
 #include "server/store/Migrator.h"
-#include "server/summary/SummaryUpdater.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -144,44 +144,6 @@ int createAdmin(Store &store, const QString &username)
     return 0;
 }
 
-// summary-check: the summary tables against the raw rows; exit 1 when they differ.
-int summaryCheck(Store &store)
-{
-    try {
-        qint64 differences = 0, records = 0;
-        const QStringList lines = SummaryUpdater::check(store, 200, &differences, &records);
-        if (differences == 0) {
-            out() << u"汇总表与原始记录一致：已核对 %1 条资金记录。"_s.arg(records) << Qt::endl;
-            out() << u"summaries match the raw rows: %1 fund records read"_s.arg(records) << Qt::endl;
-            return 0;
-        }
-        for (const QString &l : lines)
-            err() << l << Qt::endl;
-        if (differences > lines.size())
-            err() << u"... and %1 more"_s.arg(differences - lines.size()) << Qt::endl;
-        err() << u"汇总表与原始记录不一致：%1 处差异（已核对 %2 条资金记录），可用 summary-rebuild 重建。"_s
-                     .arg(differences)
-                     .arg(records)
-              << Qt::endl;
-        return 1;
-    } catch (const StoreError &e) {
-        err() << u"无法核对汇总表：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
-        return 2;
-    }
-}
-
-int summaryRebuild(Store &store)
-{
-    try {
-        const qint64 records = SummaryUpdater::rebuild(store);
-        out() << u"已根据 %1 条资金记录重建汇总表。"_s.arg(records) << Qt::endl;
-        return 0;
-    } catch (const StoreError &e) {
-        err() << u"重建汇总表失败：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
-        return 2;
-    }
-}
-
 // generate: Nantong-scale benchmark data on the demo org tree (loaded first when missing).
 int generate(Store &store, const QCommandLineParser &p)
 {
@@ -251,6 +213,19 @@ int serverMain(const QStringList &arguments)
     out().setEncoding(QStringConverter::Utf8);
     err().setEncoding(QStringConverter::Utf8);
 
+    // The modules' commands (summary-check ...), beside the server's own.
+    const std::vector<std::unique_ptr<ServerModule>> modules = ServerModules::create();
+    QStringList commands{u"serve"_s, u"audit-verify"_s, u"create-admin"_s, u"generate"_s};
+    QString moduleHelp;
+    const ServerModule::Command *moduleCommand = nullptr;
+    QList<ServerModule::Command> moduleCommands;
+    for (const auto &m : modules)
+        moduleCommands.append(m->commands());
+    for (const ServerModule::Command &c : std::as_const(moduleCommands)) {
+        commands.append(c.name);
+        moduleHelp += u"  %1  %2\n"_s.arg(c.name.leftJustified(13), c.help);
+    }
+
     QCommandLineParser p;
     p.setApplicationDescription(
         u"阳光扶贫+ 监管系统服务器 (Sunshine+ server)\n\n"
@@ -259,17 +234,15 @@ int serverMain(const QStringList &arguments)
         u"  audit-verify   check the hash chain of the audit log; exit 0 when intact\n"
         u"  create-admin   create a city-level administrator (password from SUNSHINE_ADMIN_PASSWORD or "
         u"stdin)\n"
-        u"  summary-check  recompute the fund summaries from the raw records; exit 1 on any difference\n"
-        u"  summary-rebuild  rewrite the fund summaries from the raw records\n"
         u"  generate       Nantong-scale benchmark data on the demo org tree (--seed, --disbursements, "
-        u"...)\n\n"
+        u"...)\n"_s +
+        moduleHelp +
+        u"\n"
         u"PostgreSQL password: environment variable SUNSHINE_DB_PASSWORD, or a file given by\n"
         u"--database-password-file or SUNSHINE_DB_PASSWORD_FILE. Never on the command line."_s);
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(
-        u"command"_s, u"serve | audit-verify | create-admin | summary-check | summary-rebuild | generate"_s,
-        u"[command]"_s);
+    p.addPositionalArgument(u"command"_s, commands.join(u" | "_s), u"[command]"_s);
     p.addOptions({
         {u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8443)."_s, u"HOST:PORT"_s},
         {u"database"_s,
@@ -304,14 +277,14 @@ int serverMain(const QStringList &arguments)
     }
     const QStringList positional = p.positionalArguments();
     const QString command = positional.isEmpty() ? u"serve"_s : positional.first();
-    if (positional.size() > 1 || !QStringList{u"serve"_s, u"audit-verify"_s, u"create-admin"_s,
-                                              u"summary-check"_s, u"summary-rebuild"_s, u"generate"_s}
-                                      .contains(command)) {
-        err()
-            << u"未知命令“%1”，可用命令：serve、audit-verify、create-admin、summary-check、summary-rebuild、generate"_s
-                   .arg(positional.join(u' '))
-            << Qt::endl;
+    if (positional.size() > 1 || !commands.contains(command)) {
+        err() << u"未知命令“%1”，可用命令：%2"_s.arg(positional.join(u' '), commands.join(u"、"_s))
+              << Qt::endl;
         return 2;
+    }
+    for (const ServerModule::Command &c : std::as_const(moduleCommands)) {
+        if (c.name == command)
+            moduleCommand = &c;
     }
 
     const QString dataDir = p.isSet(u"data-dir"_s) ? p.value(u"data-dir"_s) : defaultDataDir();
@@ -348,18 +321,17 @@ int serverMain(const QStringList &arguments)
             err() << error << Qt::endl;
             return 2;
         }
-        if (command != u"summary-check"_s) {
+        if (!moduleCommand || !moduleCommand->skipMigratedHooks) {
             try {
-                SummaryUpdater::rebuildAfterMigration(store, schemaBefore, migrator.currentVersion());
+                for (const auto &m : modules)
+                    m->migrated(store, schemaBefore, migrator.currentVersion());
             } catch (const StoreError &e) {
-                err() << u"重建资金汇总表失败：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
+                err() << u"迁移后更新模块数据失败：%1"_s.arg(QString::fromUtf8(e.what())) << Qt::endl;
                 return 2;
             }
         }
-        if (command == u"summary-check"_s)
-            return summaryCheck(store);
-        if (command == u"summary-rebuild"_s)
-            return summaryRebuild(store);
+        if (moduleCommand)
+            return moduleCommand->run(store, out(), err());
         if (command == u"generate"_s)
             return generate(store, p);
         if (!p.isSet(u"username"_s)) {

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "common/core/Clock.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/audit/AuditLog.h"
-#include "common/core/Clock.h"
 #include "server/store/Store.h"
 
 #include <QList>

@@ -1,7 +1,7 @@
 #include "server/demo/DemoRecordWriter.h"
 
-#include "server/store/Store.h"
 #include "common/sync/RecordType.h"
+#include "server/store/Store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

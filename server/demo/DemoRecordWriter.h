@@ -1,7 +1,7 @@
 #pragma once
 
+#include "server/funds/SummaryUpdater.h"
 #include "server/store/BulkInsert.h"
-#include "server/summary/SummaryUpdater.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -9,9 +9,9 @@
 #include "common/relief/AssistanceTypes.h"
 #include "common/relief/RegistryTypes.h"
 #include "common/relief/ReliefRules.h"
-#include "server/store/BulkInsert.h"
-#include "server/summary/SummaryUpdater.h"
 #include "common/sync/RecordType.h"
+#include "server/funds/SummaryUpdater.h"
+#include "server/store/BulkInsert.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "server/audit/AuditLog.h"
 #include "common/core/Clock.h"
 #include "common/funds/FundCatalog.h"
+#include "server/audit/AuditLog.h"
 #include "server/http/HttpTypes.h"
 #include "server/store/Store.h"
 

@@ -2,10 +2,9 @@
 
 #include "common/core/Clock.h"
 #include "common/core/WorkingCalendar.h"
-#include "server/store/BulkInsert.h"
-#include "server/summary/SummaryUpdater.h"
 #include "common/sync/LateSync.h"
 #include "common/sync/RecordType.h"
+#include "server/store/BulkInsert.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -113,8 +112,9 @@ class PushBatch
 {
 public:
     PushBatch(Store &store, const AuthSession &actor, const Clock &clock,
-              const SyncService::Settings &settings, qint64 deviceNowMs)
+              const SyncService::Settings &settings, const QList<const PushHook *> &hooks, qint64 deviceNowMs)
         : m_store(store)
+        , m_hooks(hooks)
         , m_actor(actor)
         , m_now(clock.nowMs())
         , m_settings(settings)
@@ -135,7 +135,10 @@ private:
     // Removes the rows of `table` (keyed by record_id) that belong to the records this batch touched.
     void deleteRowsOfTouched(const QString &table);
 
+    bool concernsAHook(const QString &type) const;
+
     Store &m_store;
+    const QList<const PushHook *> &m_hooks;
     const AuthSession &m_actor;
     qint64 m_now;
     const SyncService::Settings &m_settings;
@@ -145,7 +148,7 @@ private:
     QHash<QString, qint64> m_storedBase;    // their base versions
     QHash<QString, QString> m_storedRecord; // their record ids
     QHash<QString, StoredRecord> m_records; // current state, updated as operations apply
-    QHash<QString, StoredRecord> m_before;  // as stored before this batch (the summaries' deltas)
+    QHash<QString, StoredRecord> m_before;  // as stored before this batch (for the push hooks)
     QHash<QString, OrgInfo> m_orgs;
     QHash<QString, DeptInfo> m_depts;
     QHash<QPair<QString, qint64>, qint64> m_rebase; // (record, base version sent) -> version it became here
@@ -270,7 +273,7 @@ void PushBatch::prefetch(const QList<Operation> &ops)
             s.record.fields = parseObject(q.text(12));
             s.existsInStore = true;
             m_records.insert(s.record.id, s);
-            if (SummaryUpdater::concerns(s.record.type))
+            if (concernsAHook(s.record.type))
                 m_before.insert(s.record.id, s);
         }
     }
@@ -287,6 +290,15 @@ void PushBatch::prefetch(const QList<Operation> &ops)
         while (q.next())
             m_depts.insert(q.text(0), {q.text(1), q.text(2)});
     }
+}
+
+bool PushBatch::concernsAHook(const QString &type) const
+{
+    for (const PushHook *hook : m_hooks) {
+        if (hook->concerns(type))
+            return true;
+    }
+    return false;
 }
 
 QSet<QString> PushBatch::changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion)
@@ -657,23 +669,26 @@ void PushBatch::write(AuditLog &audit, const QString &address)
         }
         keys.flush();
 
-        // The summaries, in this transaction: each touched record's old contribution out, its new one in.
-        SummaryUpdater summaries(m_store);
-        for (const QString &id : std::as_const(m_touched)) {
-            const StoredRecord &s = m_records.value(id);
-            if (!SummaryUpdater::concerns(s.record.type))
-                continue;
-            const auto old = m_before.constFind(id);
-            const SummaryRecord before =
-                old != m_before.constEnd()
-                    ? SummaryRecord{old->record.type, old->orgPath, old->record.departmentId,
-                                    old->record.fields, old->record.deleted}
-                    : SummaryRecord{{}, {}, {}, {}, true};
-            const SummaryRecord after{s.record.type, s.orgPath, s.record.departmentId, s.record.fields,
-                                      s.record.deleted};
-            summaries.change(&before, &after);
+        // The modules' consequences, in this transaction: each hook gets its touched records, before and
+        // after.
+        for (const PushHook *hook : m_hooks) {
+            QList<QPair<RecordSnapshot, RecordSnapshot>> changes;
+            for (const QString &id : std::as_const(m_touched)) {
+                const StoredRecord &s = m_records.value(id);
+                if (!hook->concerns(s.record.type))
+                    continue;
+                const auto old = m_before.constFind(id);
+                RecordSnapshot before;
+                if (old != m_before.constEnd())
+                    before = {old->record.type, old->orgPath, old->record.departmentId, old->record.fields,
+                              old->record.deleted};
+                changes.append(
+                    {before,
+                     {s.record.type, s.orgPath, s.record.departmentId, s.record.fields, s.record.deleted}});
+            }
+            if (!changes.isEmpty())
+                hook->apply(m_store, changes);
         }
-        summaries.flush();
     }
 
     BulkInsert remembered(
@@ -702,7 +717,7 @@ QList<OpResult> SyncService::push(const AuthSession &actor, const QJsonArray &op
                                   const QString &address)
 {
     Transaction tx(m_store);
-    PushBatch batch(m_store, actor, m_clock, m_settings, deviceNowMs);
+    PushBatch batch(m_store, actor, m_clock, m_settings, m_hooks, deviceNowMs);
     QList<OpResult> results = batch.run(operations, m_audit, address);
     tx.commit();
     return results;

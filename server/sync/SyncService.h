@@ -1,10 +1,11 @@
 #pragma once
 
-#include "server/audit/AuditLog.h"
 #include "common/core/Clock.h"
+#include "common/sync/SyncTypes.h"
+#include "server/audit/AuditLog.h"
 #include "server/http/HttpTypes.h"
 #include "server/store/Store.h"
-#include "common/sync/SyncTypes.h"
+#include "server/sync/PushHook.h"
 
 #include <QJsonArray>
 
@@ -34,12 +35,15 @@ public:
     QByteArray pullJson(const AuthSession &actor, const QString &cursor, int limit, qint64 serverTimeMs);
 
     const Settings &settings() const { return m_settings; }
+    // A module's consequences of pushed records, kept in each push's transaction (set up before serving).
+    void addPushHook(const PushHook *hook) { m_hooks.append(hook); }
 
 private:
     Store &m_store;
     AuditLog &m_audit;
     const Clock &m_clock;
     Settings m_settings;
+    QList<const PushHook *> m_hooks;
 };
 
 } // namespace sunshine

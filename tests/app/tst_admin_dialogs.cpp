@@ -1,12 +1,12 @@
 // The account dialogs and the administration tab, offscreen, against the real server in-process over TLS.
-#include "tests/support/HttpsClient.h"
-#include "tests/support/ServerFixture.h"
 #include "app/account/PasswordDialog.h"
 #include "app/admin/AdminTab.h"
 #include "app/admin/OrgTreeModel.h"
 #include "app/admin/UserDialog.h"
 #include "app/admin/UsersModel.h"
 #include "app/net/ApiClient.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,11 +1,11 @@
 // The app's models under QAbstractItemModelTester: the org tree, and the users table that pages from the
 // server.
-#include "tests/support/HttpsClient.h"
-#include "tests/support/ServerFixture.h"
-#include "server/accounts/UserAdminService.h"
 #include "app/admin/OrgTreeModel.h"
 #include "app/admin/UsersModel.h"
 #include "app/net/ApiClient.h"
+#include "server/accounts/UserAdminService.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

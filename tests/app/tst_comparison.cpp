@@ -3,20 +3,20 @@
 // one save per case, duplicates skipped, unmatched and malformed rows reported with their line numbers), hits
 // cleared with a reason or confirmed, and every view of the hits logged with its reason: queued in the cache
 // while offline and delivered to the server's audit log after the next successful sync.
+#include "app/net/ApiClient.h"
+#include "app/records/RecordListView.h"
+#include "app/relief/CasesView.h"
+#include "app/relief/ComparisonDialog.h"
+#include "app/sync/ClientSession.h"
+#include "app/sync/ViewLog.h"
+#include "common/core/IdCard.h"
+#include "common/relief/CaseTypes.h"
+#include "server/demo/DemoData.h"
+#include "server/store/Store.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
-#include "common/core/IdCard.h"
-#include "server/demo/DemoData.h"
-#include "app/net/ApiClient.h"
-#include "app/records/RecordListView.h"
-#include "common/relief/CaseTypes.h"
-#include "app/relief/CasesView.h"
-#include "app/relief/ComparisonDialog.h"
-#include "server/store/Store.h"
-#include "app/sync/ClientSession.h"
-#include "app/sync/ViewLog.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,14 +2,14 @@
 // (.xlsx and GBK CSV) is read and checked in the worker, the bad rows are shown with their lines and reasons
 // (and exported to .xlsx), and then either every valid row goes into the cache and its outbox in one
 // transaction, or — "Import nothing", or Cancel during the save — nothing is written.
+#include "app/funds/DisbursementImportDialog.h"
+#include "app/net/ApiClient.h"
+#include "app/sync/ClientSession.h"
 #include "common/core/Clock.h"
 #include "common/core/IdCard.h"
-#include "app/funds/DisbursementImportDialog.h"
 #include "common/funds/FundTypes.h"
 #include "common/io/TableFile.h"
 #include "common/io/XlsxWriter.h"
-#include "app/net/ApiClient.h"
-#include "app/sync/ClientSession.h"
 
 #include <QDialogButtonBox>
 #include <QFile>

@@ -1,17 +1,18 @@
 // Fund lines added by administrators, as the program holds them: fetched into the user's cache and the
 // catalog in force, found again from the cache when the server cannot be reached, and added through the
 // dialog with each problem shown beside its field.
+#include "app/funds/FundLineCache.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
-#include "server/api/Services.h"
-#include "server/demo/DemoData.h"
-#include "common/funds/FundCatalog.h"
 #include "app/funds/FundCatalogView.h"
 #include "app/funds/FundLineDialog.h"
 #include "app/net/ApiClient.h"
 #include "app/sync/ClientSession.h"
+#include "common/funds/FundCatalog.h"
+#include "server/api/Services.h"
+#include "server/demo/DemoData.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -67,7 +68,8 @@ void TestFundLineCache::initTestCase()
     QVERIFY2(m_server->start(&error), qPrintable(error));
     // The server runs in this process and shares its catalog in force; its lookups in the store would hide
     // what the program itself knows.
-    m_server->services().fundLines.uninstall();
+    for (const auto &m : m_server->services().modules)
+        m->stop(); // the added lines leave the catalog in force
     test::HttpsClient http(*m_server);
     const QString admin = http.login(u"city-admin"_s, QString::fromUtf16(DemoData::kPassword));
     QVERIFY(!admin.isEmpty());
@@ -103,15 +105,15 @@ void TestFundLineCache::fetchedThenFoundOffline()
         std::unique_ptr<ClientSession> session = openSession(u"county-clerk"_s, &client);
         QVERIFY(session);
         QVERIFY(!funds::findFundLine(kLine)); // nothing fetched yet
-        QSignalSpy changed(session.get(), &ClientSession::fundLinesChanged);
-        session->refreshFundLines();
+        QSignalSpy changed(FundLineCache::of(*session), &FundLineCache::changed);
+        FundLineCache::of(*session)->refresh();
         QVERIFY(changed.wait(10000));
         const std::optional<funds::FundLine> line = funds::findFundLine(kLine);
         QVERIFY(line);
         QCOMPARE(line->recipient, funds::Recipient::Household);
         QCOMPARE(funds::allFundLines().last().code, kLine);
         bool agriculture = false;
-        for (const ClientSession::LeadDepartment &d : session->leadDepartments())
+        for (const FundLineCache::LeadDepartment &d : FundLineCache::of(*session)->leadDepartments())
             agriculture = agriculture || (d.code == u"agriculture"_s && d.name == u"农业农村局"_s);
         QVERIFY(agriculture);
         // A clerk does not get the button that adds lines.
@@ -135,8 +137,8 @@ void TestFundLineCache::fetchedThenFoundOffline()
     QVERIFY(funds::findFundLine(kLine));
     QCOMPARE(funds::findFundLine(kLine)->leadDepartment, u"agriculture"_s);
     // A refresh that cannot reach the server keeps what the cache remembers.
-    QSignalSpy changed(&session, &ClientSession::fundLinesChanged);
-    session.refreshFundLines();
+    QSignalSpy changed(FundLineCache::of(session), &FundLineCache::changed);
+    FundLineCache::of(session)->refresh();
     bool answered = false; // asked after the refresh: answered after it
     offline.get(u"/api/v1/fund-lines"_s, {}, &session, [&answered](const ApiResult &) { answered = true; });
     QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
@@ -154,8 +156,8 @@ void TestFundLineCache::dialogAddsALine()
     std::unique_ptr<ClientSession> session = openSession(u"city-admin"_s, &client);
     QVERIFY(session);
     QVERIFY(FundLineDialog::mayAdd(*session));
-    QSignalSpy changed(session.get(), &ClientSession::fundLinesChanged);
-    session->refreshFundLines();
+    QSignalSpy changed(FundLineCache::of(*session), &FundLineCache::changed);
+    FundLineCache::of(*session)->refresh();
     QVERIFY(changed.wait(10000));
 
     FundCatalogView view(*session);
@@ -188,7 +190,7 @@ void TestFundLineCache::dialogAddsALine()
     QVERIFY2(accepted.wait(10000), qPrintable(QStringList(dialog.fieldErrors().values()).join(u"; "_s)));
     QCOMPARE(dialog.savedLine().code, u"water-app-dialog-test"_s);
     QCOMPARE(dialog.savedLine().recipient, funds::Recipient::Village);
-    session->rememberFundLine(dialog.savedLine());
+    FundLineCache::of(*session)->remember(dialog.savedLine());
     QVERIFY(funds::findFundLine(u"water-app-dialog-test"_s));
     QCOMPARE(view.model()->rowCount(), int(funds::allFundLines().size()));
 }

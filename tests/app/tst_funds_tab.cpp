@@ -8,17 +8,17 @@
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
-#include "server/demo/DemoData.h"
-#include "common/funds/FundCatalog.h"
 #include "app/funds/FundCatalogView.h"
 #include "app/funds/FundRecordViews.h"
 #include "app/funds/FundSummaryView.h"
-#include "common/funds/FundTypes.h"
 #include "app/funds/FundsTab.h"
-#include "common/io/XlsxReader.h"
 #include "app/records/RecordDialog.h"
 #include "app/records/RecordForm.h"
 #include "app/sync/ClientSession.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundTypes.h"
+#include "common/io/XlsxReader.h"
+#include "server/demo/DemoData.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -1,6 +1,4 @@
 // The sign-in dialog and the remembered session, offscreen, against the real server in-process over TLS.
-#include "tests/support/ServerFixture.h"
-#include "tests/support/TestTls.h"
 #include "app/login/LoginDialog.h"
 #include "app/net/ApiClient.h"
 #include "app/secrets/MemoryCredentialStore.h"
@@ -8,6 +6,8 @@
 #include "app/shell/AppController.h"
 #include "app/shell/MainWindow.h"
 #include "app/sync/ClientSession.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestTls.h"
 
 #include <QCheckBox>
 #include <QLineEdit>

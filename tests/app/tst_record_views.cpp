@@ -1,14 +1,14 @@
 // The generic record table, form and dialog every module tab is built from, over a cache of 20,000 records of
 // a test type with every field kind: lazy paging, sorting, search and filters against expectations computed
 // here, masking, display, typed form values, validation beside the field, and saving to the outbox.
-#include "common/core/Clock.h"
-#include "common/core/IdCard.h"
-#include "common/core/Money.h"
 #include "app/net/ApiClient.h"
 #include "app/records/RecordDialog.h"
 #include "app/records/RecordForm.h"
 #include "app/records/RecordTableModel.h"
 #include "app/sync/ClientSession.h"
+#include "common/core/Clock.h"
+#include "common/core/IdCard.h"
+#include "common/core/Money.h"
 #include "common/sync/RecordType.h"
 
 #include <QAbstractItemModelTester>

@@ -5,9 +5,6 @@
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
-#include "server/api/Services.h"
-#include "common/core/IdCard.h"
-#include "server/demo/ReliefDemo.h"
 #include "app/records/RecordListView.h"
 #include "app/relief/AssistanceViews.h"
 #include "app/relief/CasesView.h"
@@ -16,6 +13,9 @@
 #include "app/relief/ReliefTab.h"
 #include "app/relief/StepDialog.h"
 #include "app/sync/ClientSession.h"
+#include "common/core/IdCard.h"
+#include "server/api/Services.h"
+#include "server/relief/ReliefDemo.h"
 
 #include <QJsonArray>
 #include <QPushButton>

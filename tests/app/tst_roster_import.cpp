@@ -1,16 +1,16 @@
 // The roster import dialog driven offscreen: a roster file with good households and bad rows is read and
 // checked, the bad rows are shown (and exported to .xlsx) with their lines and reasons, and importing puts
 // the valid households and their members into the local cache's outbox — offline, whole households only.
+#include "app/net/ApiClient.h"
+#include "app/records/RecordListView.h"
+#include "app/relief/HouseholdsView.h"
+#include "app/relief/RosterImportDialog.h"
+#include "app/sync/ClientSession.h"
 #include "common/core/Clock.h"
 #include "common/core/IdCard.h"
 #include "common/io/TableFile.h"
 #include "common/io/XlsxWriter.h"
-#include "app/net/ApiClient.h"
-#include "app/records/RecordListView.h"
-#include "app/relief/HouseholdsView.h"
 #include "common/relief/RegistryTypes.h"
-#include "app/relief/RosterImportDialog.h"
-#include "app/sync/ClientSession.h"
 
 #include <QDialogButtonBox>
 #include <QFile>

@@ -9,18 +9,18 @@
 //
 //   bench_app [--rows 1000000] [--members 0] [--runs 5] [--user county-clerk] [--keep DIR] [--perf FILE]
 // (--keep: work in DIR and leave the caches there; --perf: one more start under `perf record`.)
-#include "tests/support/ServerFixture.h"
-#include "tests/support/TestTls.h"
-#include "common/core/Clock.h"
-#include "server/demo/DemoData.h"
 #include "app/net/ApiClient.h"
-#include "common/org/OrgUnit.h"
 #include "app/secrets/CredentialStore.h"
 #include "app/settings/AppSettings.h"
 #include "app/shell/StartupProbe.h"
 #include "app/sync/ClientSession.h"
 #include "app/sync/LocalCache.h"
 #include "app/sync/SyncEngine.h"
+#include "common/core/Clock.h"
+#include "common/org/OrgUnit.h"
+#include "server/demo/DemoData.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestTls.h"
 
 #include <QCoreApplication>
 #include <QDir>

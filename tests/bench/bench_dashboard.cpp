@@ -8,17 +8,17 @@
 //   bench_dashboard [--disbursements 10000000] [--stores sqlite,postgresql] [--runs 9] [--raw-runs 3]
 //                   [--households 100000] [--members 300000] [--seed N] [--today 2026-11-24] [--no-history]
 //                   [--check]
-#include "tests/support/PgCluster.h"
-#include "tests/support/TestStores.h"
+#include "common/core/Clock.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/audit/AuditLog.h"
-#include "common/core/Clock.h"
 #include "server/demo/BaseData.h"
 #include "server/demo/DemoData.h"
 #include "server/demo/ScaleData.h"
+#include "server/funds/FundDashboard.h"
+#include "server/funds/SummaryUpdater.h"
 #include "server/store/Migrator.h"
-#include "server/summary/FundDashboard.h"
-#include "server/summary/SummaryUpdater.h"
+#include "tests/support/PgCluster.h"
+#include "tests/support/TestStores.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

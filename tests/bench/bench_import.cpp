@@ -6,12 +6,12 @@
 //   bench_import [--rows 100000] [--bad-every 33] [--keep DIR]
 //
 // Target: under 10 s in total for 100,000 rows.
+#include "app/sync/LocalCache.h"
 #include "common/core/IdCard.h"
 #include "common/funds/DisbursementImport.h"
 #include "common/funds/FundTypes.h"
 #include "common/io/TableFile.h"
 #include "common/io/XlsxWriter.h"
-#include "app/sync/LocalCache.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -10,11 +10,11 @@
 //
 //   bench_server [--seconds 10] [--connections 64] [--wrk-threads 2] [--workers 3] [--user county-clerk]
 //                [--also-user county-leader] [--warmup 2] [--no-install]
+#include "common/core/Clock.h"
+#include "server/cli/ServerInstance.h"
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/TestTls.h"
-#include "server/cli/ServerInstance.h"
-#include "common/core/Clock.h"
-#include "server/demo/DemoData.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

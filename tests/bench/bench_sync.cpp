@@ -4,17 +4,17 @@
 // own.
 //
 //   bench_sync [--records 100000] [--pull 1000000] [--stores sqlite,postgresql]
+#include "app/net/ApiClient.h"
+#include "app/sync/LocalCache.h"
+#include "app/sync/SyncEngine.h"
+#include "common/core/Clock.h"
+#include "server/cli/ServerInstance.h"
+#include "server/store/BulkInsert.h"
 #include "tests/bench/BenchNote.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/PgCluster.h"
 #include "tests/support/TestStores.h"
 #include "tests/support/TestTls.h"
-#include "server/cli/ServerInstance.h"
-#include "common/core/Clock.h"
-#include "app/net/ApiClient.h"
-#include "server/store/BulkInsert.h"
-#include "app/sync/LocalCache.h"
-#include "app/sync/SyncEngine.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

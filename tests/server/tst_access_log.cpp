@@ -2,12 +2,12 @@
 // confidential): every accepted view becomes a `personal-data.view` entry of the hash-chained audit log with
 // who, when, from which address, what and why; a record outside the caller's area (or unknown) is refused on
 // its own; a bad body is refused as a whole with the usual error answer and logs nothing.
+#include "common/core/IdCard.h"
+#include "common/relief/CaseTypes.h"
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/TestStores.h"
-#include "common/core/IdCard.h"
-#include "server/demo/DemoData.h"
-#include "common/relief/CaseTypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // User administration over HTTPS: listing, creation and its validation, edits with versions, deactivation,
 // password resets, and who may do what (roles and org scope).
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
-#include "server/demo/DemoData.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,10 +1,10 @@
 // The hash-chained audit log: intact after real activity, and every kind of tampering found, by
 // AuditLog::verify() and by the `sunshine-server audit-verify` command.
+#include "server/audit/AuditLog.h"
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/TestStores.h"
-#include "server/audit/AuditLog.h"
-#include "server/demo/DemoData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // Logins, lockout, session expiry, logout and password changes, over real TLS against an in-process server.
+#include "common/wire/UserInfo.h"
+#include "server/demo/DemoData.h"
+#include "server/store/Migrator.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/TestStores.h"
-#include "server/demo/DemoData.h"
-#include "server/store/Migrator.h"
-#include "common/wire/UserInfo.h"
 
 #include <QJsonArray>
 #include <QTest>

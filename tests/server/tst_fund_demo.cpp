@@ -8,17 +8,17 @@
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
-#include "server/api/Services.h"
-#include "server/audit/AuditLog.h"
-#include "server/demo/FundDemo.h"
-#include "server/demo/ReliefDemo.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundFlowTypes.h"
 #include "common/funds/FundRules.h"
 #include "common/funds/FundTypes.h"
-#include "server/store/Store.h"
-#include "server/summary/SummaryUpdater.h"
 #include "common/sync/RecordType.h"
+#include "server/api/Services.h"
+#include "server/audit/AuditLog.h"
+#include "server/funds/FundDemo.h"
+#include "server/funds/SummaryUpdater.h"
+#include "server/relief/ReliefDemo.h"
+#include "server/store/Store.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -4,16 +4,16 @@
 // evaluation per fund line, year and area, and the dates the server derives and stores (entered, documents
 // due within 5 working days across the 2026 Mid-Autumn and National Day holidays, documents attached) with
 // the deadline state read from them.
+#include "common/auth/Role.h"
+#include "common/core/IdCard.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundFlowTypes.h"
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/PushAnswer.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
-#include "common/auth/Role.h"
-#include "common/core/IdCard.h"
-#include "server/demo/DemoData.h"
-#include "common/funds/FundCatalog.h"
-#include "common/funds/FundFlowTypes.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

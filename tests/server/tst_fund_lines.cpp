@@ -2,17 +2,17 @@
 // signed-in user reads them, every rule sees them (a disbursement on an added line by a clerk of its lead
 // department is applied, by another refused), bad input changes nothing, and a line never disappears while a
 // live record uses it. Also the migration that brings the table, from version 4.
+#include "common/auth/Role.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundTypes.h"
+#include "server/demo/DemoData.h"
+#include "server/store/Migrator.h"
+#include "server/store/Store.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/PushAnswer.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
-#include "common/auth/Role.h"
-#include "server/demo/DemoData.h"
-#include "common/funds/FundCatalog.h"
-#include "common/funds/FundTypes.h"
-#include "server/store/Migrator.h"
-#include "server/store/Store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,16 +3,16 @@
 // with the server's clock set to the China dates that matter: who may write (rule 14, 谁发放、谁录入), the
 // fields of a disbursement, the year rule (rule 6), the relief quarter close with the late-sync rule (rule 4)
 // and allocations.
+#include "common/auth/Role.h"
+#include "common/core/IdCard.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundTypes.h"
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/PushAnswer.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
-#include "common/auth/Role.h"
-#include "common/core/IdCard.h"
-#include "server/demo/DemoData.h"
-#include "common/funds/FundCatalog.h"
-#include "common/funds/FundTypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

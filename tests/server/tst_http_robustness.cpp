@@ -1,9 +1,9 @@
 // The HTTP front under bad input: plain HTTP on the TLS port, untrusted clients, wrong methods and paths,
 // oversized bodies and random garbage. Every answer is a JSON error and the server keeps serving.
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/TestTls.h"
-#include "server/demo/DemoData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 // Schema migrations on both stores: from empty, from the previous version with data kept, re-run, and refusal
 // of a store written by a newer program.
-#include "tests/support/ServerFixture.h"
-#include "tests/support/TestStores.h"
-#include "tests/support/TestTls.h"
 #include "server/cli/ServerInstance.h"
 #include "server/store/Migrator.h"
 #include "server/store/Store.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestStores.h"
+#include "tests/support/TestTls.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -7,13 +7,13 @@
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 
-#include "server/api/Services.h"
 #include "common/core/IdCard.h"
-#include "server/demo/DemoData.h"
-#include "server/demo/ReliefDemo.h"
-#include "server/store/Store.h"
 #include "common/sync/Masking.h"
 #include "common/sync/RecordType.h"
+#include "server/api/Services.h"
+#include "server/demo/DemoData.h"
+#include "server/relief/ReliefDemo.h"
+#include "server/store/Store.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

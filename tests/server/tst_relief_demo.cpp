@@ -4,12 +4,12 @@
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
+#include "common/relief/CaseTypes.h"
+#include "common/sync/RecordType.h"
 #include "server/api/Services.h"
 #include "server/audit/AuditLog.h"
-#include "server/demo/ReliefDemo.h"
-#include "common/relief/CaseTypes.h"
+#include "server/relief/ReliefDemo.h"
 #include "server/store/Store.h"
-#include "common/sync/RecordType.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

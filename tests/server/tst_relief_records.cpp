@@ -3,16 +3,16 @@
 // clock set to the dates that matter: households and members (身份证号 valid and unique across the city),
 // quarterly income, pairings, visits in their window and the late-sync rule when entry closes, help requests,
 // identification and exit cases step by step, and who may write and read what.
-#include "tests/support/HttpsClient.h"
-#include "tests/support/PushAnswer.h"
-#include "tests/support/ServerFixture.h"
-#include "tests/support/TestStores.h"
 #include "common/core/IdCard.h"
-#include "server/demo/DemoData.h"
 #include "common/relief/AssistanceTypes.h"
 #include "common/relief/CaseTypes.h"
 #include "common/relief/RegistryTypes.h"
 #include "common/relief/ReliefRules.h"
+#include "server/demo/DemoData.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/PushAnswer.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestStores.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,18 +3,18 @@
 // rejected operations, a push whose transaction fails at any database access), a corrupted summary row
 // reported by `sunshine-server summary-check` and repaired by `summary-rebuild`, and the dashboard route's
 // figures equal to plain GROUP BY queries over the raw rows, within the caller's area only.
+#include "common/auth/Role.h"
+#include "common/core/IdCard.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundTypes.h"
+#include "server/demo/DemoData.h"
+#include "server/funds/FundDashboard.h"
+#include "server/funds/SummaryUpdater.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/PushAnswer.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
-#include "common/auth/Role.h"
-#include "common/core/IdCard.h"
-#include "server/demo/DemoData.h"
-#include "common/funds/FundCatalog.h"
-#include "common/funds/FundTypes.h"
-#include "server/summary/FundDashboard.h"
-#include "server/summary/SummaryUpdater.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

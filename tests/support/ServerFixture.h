@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/cli/ServerInstance.h"
 #include "common/core/Clock.h"
+#include "server/cli/ServerInstance.h"
 
 #include <QSslCertificate>
 #include <QUrl>

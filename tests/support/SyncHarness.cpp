@@ -2,12 +2,12 @@
 
 #include <QTcpServer>
 
-#include "tests/support/HttpsClient.h"
+#include "common/sync/DepartmentContact.h"
+#include "common/sync/RecordType.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/UserAdminService.h"
 #include "server/demo/DemoData.h"
-#include "common/sync/DepartmentContact.h"
-#include "common/sync/RecordType.h"
+#include "tests/support/HttpsClient.h"
 
 #include <QJsonDocument>
 #include <QMap>

@@ -4,13 +4,13 @@
 // ServerFixture, a plain test record type for volume, extra users, and the convergence check of a client's
 // cache against the server's records of the user's scope.
 
-#include "tests/support/ServerFixture.h"
-#include "common/auth/Role.h"
 #include "app/net/ApiClient.h"
-#include "server/store/Store.h"
 #include "app/sync/LocalCache.h"
 #include "app/sync/SyncEngine.h"
+#include "common/auth/Role.h"
 #include "common/wire/UserInfo.h"
+#include "server/store/Store.h"
+#include "tests/support/ServerFixture.h"
 
 #include <QHash>
 #include <QJsonObject>

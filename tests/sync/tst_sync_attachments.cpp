@@ -2,11 +2,11 @@
 // SyncEngine uploads it in chunks before the changes that refer to it, against the real server in-process
 // over TLS, on SQLite and PostgreSQL. Interrupted uploads continue from the server's offset; a file missing
 // on the PC sets only the changes referring to it aside.
+#include "common/sync/RecordType.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
-#include "common/sync/RecordType.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -337,6 +337,10 @@ void TestSyncAttachments::migrationFromVersion3KeepsData()
         QSqlDatabase db = cache.database();
         QSqlQuery q(db);
         QVERIFY(q.exec(u"DROP TABLE attachments"_s));
+        // The hand-named field index of versions 3-5, replaced in version 6 by those the fields declare.
+        QVERIFY(q.exec(u"DROP INDEX records_by_householdId"_s));
+        QVERIFY(q.exec(
+            u"CREATE INDEX records_household ON records(type, json_extract(data, '$.householdId'))"_s));
         QVERIFY(q.exec(u"PRAGMA user_version = 3"_s));
     }
     app::LocalCache cache(path);
@@ -345,7 +349,19 @@ void TestSyncAttachments::migrationFromVersion3KeepsData()
     {
         QSqlQuery q(cache.database());
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 5);
+        QCOMPARE(q.value(0).toInt(), 6);
+        QStringList indexes;
+        QVERIFY(q.exec(
+            u"SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'records_%' ORDER BY name"_s));
+        while (q.next())
+            indexes.append(q.value(0).toString());
+        QVERIFY2(!indexes.contains(u"records_household"_s), qPrintable(indexes.join(u' ')));
+        QVERIFY2(indexes.contains(u"records_by_householdId"_s), qPrintable(indexes.join(u' ')));
+        QVERIFY2(indexes.contains(u"records_by_pairingId"_s), qPrintable(indexes.join(u' ')));
+        QVERIFY2(indexes.contains(u"records_order_householdNo"_s), qPrintable(indexes.join(u' ')));
+        QVERIFY(q.exec(u"SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'records_order_householdNo'"_s) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
     }
     QCOMPARE(cache.pendingCount(), 1);
     QCOMPARE(cache.record(id)->record.fields.value(u"title"_s).toString(), u"旧记录"_s);

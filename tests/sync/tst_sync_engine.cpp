@@ -3,10 +3,10 @@
 // of the user's scope (same ids, versions, fields, deleted flags, everything synced), nothing lost and
 // nothing doubled; after every test the server's history is checked too (versions without gaps, no operation
 // applied twice).
+#include "common/sync/DepartmentContact.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
-#include "common/sync/DepartmentContact.h"
 
 #include <QFile>
 #include <QSignalSpy>

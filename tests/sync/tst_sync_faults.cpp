@@ -7,11 +7,11 @@
 //  entering
 //    changes between rounds; afterwards a clean sync converges and every change is on the server exactly
 //    once.
-#include "tests/sync/FaultProxy.h"
+#include "common/sync/DepartmentContact.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
-#include "common/sync/DepartmentContact.h"
+#include "tests/sync/FaultProxy.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

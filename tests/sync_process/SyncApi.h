@@ -2,8 +2,8 @@
 
 // Small helpers for talking sync over HTTPS in tests: department-contact operations, push, pull to the end.
 
-#include "tests/support/HttpsClient.h"
 #include "common/sync/DepartmentContact.h"
+#include "tests/support/HttpsClient.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,11 +1,11 @@
 #include "tests/sync_process/SyncProcess.h"
 
-#include "tests/support/ServerFixture.h"
-#include "tests/support/TestTls.h"
+#include "app/sync/LocalCache.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/UserAdminService.h"
 #include "server/demo/DemoData.h"
-#include "app/sync/LocalCache.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestTls.h"
 
 #include <QDir>
 #include <QElapsedTimer>

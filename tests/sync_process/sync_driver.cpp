@@ -16,11 +16,11 @@
 //
 // Exit codes: 0 converged, 2 usage, 3 cache or sign-in failure, 4 session expired, 5 rejected operations,
 // 6 time limit, 7 conflicts (without --resolve-conflicts).
-#include "common/core/Clock.h"
 #include "app/net/ApiClient.h"
-#include "common/sync/DepartmentContact.h"
 #include "app/sync/LocalCache.h"
 #include "app/sync/SyncEngine.h"
+#include "common/core/Clock.h"
+#include "common/sync/DepartmentContact.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

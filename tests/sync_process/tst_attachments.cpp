@@ -1,11 +1,11 @@
 // Attachments: resumable uploads in chunks by SHA-256, deduplicated, limited in size, and downloads only for
 // the uploader and for users who can see a record that refers to the file.
-#include "tests/support/HttpsClient.h"
-#include "tests/support/ServerFixture.h"
-#include "tests/sync_process/SyncApi.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/UserAdminService.h"
 #include "server/demo/DemoData.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/sync_process/SyncApi.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

@@ -6,12 +6,12 @@
 // of 1 to 3 records, alternating between the processes with one cursor. At the end the puller has seen every
 // record at its final version; the cursor only moved forwards, and with one record per page the sequence
 // numbers rose strictly.
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
-#include "tests/sync_process/SyncApi.h"
-#include "tests/sync_process/SyncProcess.h"
 #include "tests/support/TestStores.h"
 #include "tests/support/TestTls.h"
-#include "server/demo/DemoData.h"
+#include "tests/sync_process/SyncApi.h"
+#include "tests/sync_process/SyncProcess.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

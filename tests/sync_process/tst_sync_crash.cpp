@@ -7,12 +7,12 @@
 //  (b) the server process is killed at 50+ random points while two clients push, and started again on the
 //  same
 //      store; the clients converge, nothing lost, nothing doubled.
+#include "common/sync/DepartmentContact.h"
+#include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
-#include "tests/sync_process/SyncProcess.h"
 #include "tests/support/TestStores.h"
 #include "tests/support/TestTls.h"
-#include "server/demo/DemoData.h"
-#include "common/sync/DepartmentContact.h"
+#include "tests/sync_process/SyncProcess.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

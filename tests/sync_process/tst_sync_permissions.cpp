@@ -2,13 +2,13 @@
 // outside the scope, or by someone who may not write, is refused per operation while the batch's other
 // operations apply; malformed operations are answered per operation or with 400, and the server keeps
 // serving.
-#include "tests/support/HttpsClient.h"
-#include "tests/support/ServerFixture.h"
-#include "tests/sync_process/SyncApi.h"
-#include "tests/support/TestStores.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/UserAdminService.h"
 #include "server/demo/DemoData.h"
+#include "tests/support/HttpsClient.h"
+#include "tests/support/ServerFixture.h"
+#include "tests/support/TestStores.h"
+#include "tests/sync_process/SyncApi.h"
 
 #include <QJsonDocument>
 #include <QSet>

@@ -1,4 +1,5 @@
 #include "server/api/Services.h"
+#include "server/relief/ReliefRoutes.h"
 
 #include "common/core/WorkingCalendar.h"
 #include "common/relief/AssistanceTypes.h"

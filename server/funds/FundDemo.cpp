@@ -1,18 +1,18 @@
-#include "server/demo/FundDemo.h"
+#include "server/funds/FundDemo.h"
 
-#include "server/attachments/AttachmentStore.h"
-#include "server/audit/AuditLog.h"
 #include "common/core/IdCard.h"
 #include "common/core/WorkingCalendar.h"
-#include "server/demo/DemoRecordWriter.h"
-#include "server/demo/OrgCatalog.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundFlowTypes.h"
 #include "common/funds/FundRules.h"
 #include "common/funds/FundTypes.h"
+#include "server/attachments/AttachmentStore.h"
+#include "server/audit/AuditLog.h"
+#include "server/demo/DemoRecordWriter.h"
+#include "server/demo/OrgCatalog.h"
+#include "server/funds/SummaryUpdater.h"
 #include "server/store/BulkInsert.h"
 #include "server/store/Store.h"
-#include "server/summary/SummaryUpdater.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

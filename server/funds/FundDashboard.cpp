@@ -1,4 +1,4 @@
-#include "server/summary/FundDashboard.h"
+#include "server/funds/FundDashboard.h"
 
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundCatalog.h"
@@ -310,8 +310,13 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
                           u"(SELECT org_path, department_id, CAST(data AS jsonb) AS j FROM records WHERE "_s +
                           where + u") s WHERE 1 = 1"_s);
     };
+    // Entered after the entry due date: the SQL of the rule itself (funds::entryStatus).
     const QString late =
-        u"CASE WHEN "_s + field("enteredOn") + u" > "_s + field("entryDueOn") + u" THEN 1 ELSE 0 END"_s;
+        u"CASE WHEN "_s +
+        funds::entryStatusSql(field("entryDueOn"), field("enteredOn"), funds::EntryStatus::EnteredLate,
+                              QDate(), WorkingCalendar::builtIn())
+            .sql +
+        u" THEN 1 ELSE 0 END"_s;
     const QString amount = u"CAST("_s + field("amountFen") + u" AS BIGINT)"_s;
     const QString period = field("period");
     const QString yearOf = u"CAST(substr("_s + period + u", 1, 4) AS INTEGER)"_s;

@@ -1,4 +1,4 @@
-#include "server/summary/SummaryUpdater.h"
+#include "server/funds/SummaryUpdater.h"
 
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundRules.h"
@@ -213,6 +213,7 @@ SummaryUpdater::Computed SummaryUpdater::computeFromRecords(Store &store)
             r.orgPath = q.text(2);
             r.departmentId = q.text(3);
             r.fields = QJsonDocument::fromJson(q.text(4).toUtf8()).object();
+            r.deleted = false; // live records only
             updater.contribute(r, 1);
         }
         out.records += n;

@@ -1,13 +1,13 @@
-#include "server/demo/ReliefDemo.h"
+#include "server/relief/ReliefDemo.h"
 
-#include "server/audit/AuditLog.h"
 #include "common/core/IdCard.h"
 #include "common/core/WorkingCalendar.h"
-#include "server/demo/DemoRecordWriter.h"
 #include "common/relief/AssistanceTypes.h"
 #include "common/relief/CaseTypes.h"
 #include "common/relief/RegistryTypes.h"
 #include "common/relief/ReliefRules.h"
+#include "server/audit/AuditLog.h"
+#include "server/demo/DemoRecordWriter.h"
 #include "server/store/BulkInsert.h"
 #include "server/store/Store.h"
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/store/Store.h"
+#include "server/sync/PushHook.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -10,14 +11,7 @@
 namespace sunshine {
 
 // One record as the summaries see it.
-struct SummaryRecord
-{
-    QString type;
-    QString orgPath; // "/320600000000/320612000000/…/"
-    QString departmentId;
-    QJsonObject fields;
-    bool deleted = false;
-};
+using SummaryRecord = RecordSnapshot;
 
 // The summary tables of the fund records (migration 0006): fund_summary (live disbursements per level of the
 // org tree, year and month of the period, department and fund line) and fund_pending (deadlines still open,

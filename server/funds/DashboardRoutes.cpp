@@ -1,8 +1,9 @@
 #include "server/api/Services.h"
+#include "server/funds/FundRoutes.h"
 
 #include "common/core/Clock.h"
 #include "common/funds/FundRules.h"
-#include "server/summary/FundDashboard.h"
+#include "server/funds/FundDashboard.h"
 
 #include <QRegularExpression>
 

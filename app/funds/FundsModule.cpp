@@ -1,0 +1,21 @@
+#include "app/funds/FundsTab.h"
+#include "app/shell/AppModule.h"
+
+#include <QCoreApplication>
+
+namespace sunshine::modules::funds {
+
+void registerApp(app::AppModules &registry)
+{
+    // Every role reads the fund records of its area (the server sends them in sync); clerks of the lead
+    // department write them.
+    registry.addTab(
+        {[] { return QCoreApplication::translate("sunshine::app::MainWindow", "Agricultural funds"); },
+         {},
+         {},
+         [](app::ClientSession &session, app::ApiClient &, QWidget *parent) -> QWidget * {
+             return new app::FundsTab(session, parent);
+         }});
+}
+
+} // namespace sunshine::modules::funds

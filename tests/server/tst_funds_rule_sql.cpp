@@ -1,0 +1,115 @@
+#include "common/core/WorkingCalendar.h"
+#include "common/funds/FundRules.h"
+#include "server/store/Store.h"
+#include "tests/support/TestStores.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace sunshine;
+
+// The SQL that lists and summaries count with (funds::entryStatusSql) against the rule itself
+// (funds::entryStatus), on a table of due and done dates across the 2026 Mid-Autumn and National Day holidays
+// and the make-up workdays, for several "today"s, on the store this run uses (SQLite or PostgreSQL).
+class TestFundsRuleSql : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void entryStatusAgrees_data();
+    void entryStatusAgrees();
+
+private:
+    std::unique_ptr<Store> m_store;
+    struct Case
+    {
+        int id;
+        QDate due;
+        QDate done;
+    };
+    QList<Case> m_cases;
+};
+
+namespace {
+
+QDate d(int y, int m, int day)
+{
+    return QDate(y, m, day);
+}
+
+QString iso(QDate date)
+{
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+void TestFundsRuleSql::initTestCase()
+{
+    m_store = std::make_unique<Store>(test::freshStoreConfig());
+    QString error;
+    QVERIFY2(m_store->open(&error), qPrintable(error));
+    SqlQuery(*m_store, u"CREATE TABLE rule_cases (id INTEGER PRIMARY KEY, due TEXT, done TEXT)"_s).exec();
+    // Due dates every day from mid-September to late October; done never, early, on the day, late; and rows
+    // without a due date (no deadline) or with empty text.
+    int id = 0;
+    const QList<int> doneOffsets{-3, 0, 1, 9};
+    for (QDate due = d(2026, 9, 15); due <= d(2026, 10, 25); due = due.addDays(1)) {
+        m_cases.append({++id, due, QDate()});
+        for (int offset : doneOffsets)
+            m_cases.append({++id, due, due.addDays(offset)});
+    }
+    m_cases.append({++id, QDate(), QDate()});
+    m_cases.append({++id, QDate(), d(2026, 10, 9)});
+    Transaction tx(*m_store);
+    for (const Case &c : std::as_const(m_cases))
+        SqlQuery(*m_store, u"INSERT INTO rule_cases (id, due, done) VALUES (?, ?, ?)"_s)
+            .bind(c.id)
+            .bindText(c.due.isValid() ? iso(c.due) : (c.id % 2 ? QString() : u""_s))
+            .bindText(iso(c.done))
+            .exec();
+    tx.commit();
+}
+
+void TestFundsRuleSql::entryStatusAgrees_data()
+{
+    QTest::addColumn<QDate>("today");
+    QTest::newRow("Sep 18, Friday before Mid-Autumn") << d(2026, 9, 18);
+    QTest::newRow("Sep 20, a make-up workday (Sunday)") << d(2026, 9, 20);
+    QTest::newRow("Sep 24, the day before Mid-Autumn") << d(2026, 9, 24);
+    QTest::newRow("Sep 30, the day before National Day") << d(2026, 9, 30);
+    QTest::newRow("Oct 3, in the National Day holiday") << d(2026, 10, 3);
+    QTest::newRow("Oct 8, first workday after it") << d(2026, 10, 8);
+    QTest::newRow("Oct 10, a make-up workday (Saturday)") << d(2026, 10, 10);
+    QTest::newRow("Oct 20, an ordinary Tuesday") << d(2026, 10, 20);
+}
+
+void TestFundsRuleSql::entryStatusAgrees()
+{
+    QFETCH(QDate, today);
+    const WorkingCalendar &calendar = WorkingCalendar::builtIn();
+    for (const funds::EntryStatus status : {funds::EntryStatus::OnTime, funds::EntryStatus::DueSoon,
+                                            funds::EntryStatus::Overdue, funds::EntryStatus::EnteredLate}) {
+        QList<int> expected;
+        for (const Case &c : std::as_const(m_cases)) {
+            const std::optional<QDate> done = c.done.isValid() ? std::optional<QDate>(c.done) : std::nullopt;
+            if (funds::entryStatus(c.due, done, today, calendar) == status)
+                expected.append(c.id);
+        }
+        const funds::SqlCondition cond = funds::entryStatusSql(u"due"_s, u"done"_s, status, today, calendar);
+        SqlQuery q(*m_store, u"SELECT id FROM rule_cases WHERE "_s + cond.sql + u" ORDER BY id"_s);
+        for (const QString &b : cond.binds)
+            q.bindText(b);
+        q.exec();
+        QList<int> found;
+        while (q.next())
+            found.append(int(q.int64(0)));
+        QVERIFY2(!expected.isEmpty(),
+                 qPrintable(funds::entryStatusName(status))); // the table covers every state
+        QCOMPARE(found, expected);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestFundsRuleSql)
+#include "tst_funds_rule_sql.moc"
