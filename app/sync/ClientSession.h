@@ -45,7 +45,7 @@ public:
     std::optional<OrgUnit> orgUnit(const QString &id) const;
     // "XX村", or the id when unknown.
     QString orgUnitName(const QString &id) const;
-    // Units of one level, in path order (e.g. the villages a household can be placed in).
+    // Units of one level, in path order (e.g. the villages a record can be placed in).
     QList<OrgUnit> orgUnitsAt(OrgLevel level) const;
     void refreshOrgUnits();
 

@@ -301,10 +301,10 @@ bool LocalCache::migrate(QString *error)
         run(db, u"DROP TABLE IF EXISTS live_counts"_s);
         // The query planner's picture of the records table (SQLite's sqlite_stat1), written by hand instead
         // of measured by ANALYZE, which would read the whole file: many records per type and per state, a few
-        // per value of a lookup field (a household's members), one per id and per value of an order field.
-        // Without it SQLite takes the index on (type, local_deleted, deleted) for "the members of this
-        // household" and reads every member of every household (2.8 s per query with 3,000,000 members). Each
-        // declared field index gets its line from fieldIndexes().
+        // per value of a lookup field (the children of one parent record), one per id and per value of an
+        // order field. Without it SQLite takes the index on (type, local_deleted, deleted) for "the children
+        // of this record" and reads every child of every parent (2.8 s per query with 3,000,000 children).
+        // Each declared field index gets its line from fieldIndexes().
         const auto count = [&db](const QString &sql) {
             QSqlQuery q = run(db, sql);
             return q.next() ? q.value(0).toInt() : 0;

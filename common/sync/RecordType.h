@@ -42,7 +42,7 @@ enum class FieldKind
 
 // How the desktop program's local cache indexes a field of the records that have it (one index per field
 // name, across types, on (type, value)): Lookup finds the records of a type by the value ("the members of
-// this household"); Order also keeps them in the value's order, for tables that open sorted by it.
+// this parent record"); Order also keeps them in the value's order, for tables that open sorted by it.
 enum class CacheIndex
 {
     None,
@@ -130,7 +130,7 @@ struct RuleContext
     const WorkingCalendar *calendar = nullptr;
     const Scope *actor = nullptr;
     const QJsonObject *before = nullptr; // the record's fields before this change; null for a new record
-    // Set by the server only: records a rule may look up (e.g. the pairing a visit belongs to).
+    // Set by the server only: records a rule may look up (e.g. the record another one refers to).
     std::function<std::optional<Record>(const QString &recordId)> lookup;
     // Set by the server only: the live record holding a city-wide unique key ("person:<身份证号>"), when it
     // lies in the caller's area.
@@ -188,7 +188,7 @@ public:
     // read-only in the form, set by the server after the checks pass on every write (whatever the client
     // sent for them). `context.before` is the stored record, if any. Default: nothing derived.
     virtual void derive(QJsonObject &fields, const RuleContext &context) const;
-    // Why the record may not be deleted (e.g. a fund line that records use); nothing when it may.
+    // Why the record may not be deleted (e.g. a catalog entry that records use); nothing when it may.
     virtual std::optional<FieldProblem> deleteProblem(const QString &recordId, const QJsonObject &fields,
                                                       const RuleContext &context) const;
 
@@ -202,7 +202,7 @@ protected:
                                                    const RuleContext &context) const;
 };
 
-// A record id fixed by what the record is (one visit per pairing and quarter): UUID v5 of type and key.
+// A record id fixed by what the record is (one per parent record and period): UUID v5 of type and key.
 QString derivedRecordId(const QString &typeName, const QString &key);
 // The level of the org unit with this path ("/320600000000/" is the city).
 OrgLevel orgLevelOfPath(const QString &orgPath);
@@ -218,7 +218,7 @@ public:
     static QStringList names();
     // Adds a type (tests add their own); the registry owns it.
     static void add(std::unique_ptr<RecordType> type);
-    // The registered type T (a class with a kName), typed: RecordTypes::get<funds::DisbursementType>().
+    // The registered type T (a class with a kName), typed: RecordTypes::get<SomeModuleType>().
     template <class T>
     static const T &get()
     {

@@ -71,15 +71,21 @@ void TestCoreLayout::coreNamesNoModule()
 {
     QFETCH(QString, folder);
     QStringList patterns;
-    for (const QString &m : std::as_const(m_modules))
-        patterns.append(QRegularExpression::escape(m.endsWith(u's') ? m.chopped(1) : m));
+    // A module in code: its namespace or folder ("relief::", "funds/"), or an identifier made from its name
+    // ("ReliefTab", "FundLine", "fundLines"); the product's own name, "Poverty-Relief Supervision", is prose.
+    for (const QString &m : std::as_const(m_modules)) {
+        const QString stem = QRegularExpression::escape(m.endsWith(u's') ? m.chopped(1) : m);
+        const QString cap = stem.left(1).toUpper() + stem.mid(1);
+        patterns.append(u"\\b"_s + stem + u"s?(::|/)"_s);
+        patterns.append(u"\\b("_s + stem + u"|"_s + cap + u")s?[A-Z][a-z]"_s);
+    }
     for (const QString &t : std::as_const(m_typeNames)) {
         if (t.contains(u'-') || t.size() >= 7)
             patterns.append(u"\\b"_s + QRegularExpression::escape(t) + u"\\b"_s);
         else
             patterns.append(u"\""_s + QRegularExpression::escape(t) + u"\""_s);
     }
-    const QRegularExpression named(patterns.join(u'|'), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression named(patterns.join(u'|'));
     QStringList found;
     QDirIterator it(m_root.filePath(folder), QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
