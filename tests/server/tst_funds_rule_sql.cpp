@@ -3,6 +3,8 @@
 #include "server/store/Store.h"
 #include "tests/support/TestStores.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -50,7 +52,9 @@ void TestFundsRuleSql::initTestCase()
     m_store = std::make_unique<Store>(test::freshStoreConfig());
     QString error;
     QVERIFY2(m_store->open(&error), qPrintable(error));
-    SqlQuery(*m_store, u"CREATE TABLE rule_cases (id INTEGER PRIMARY KEY, due TEXT, done TEXT)"_s).exec();
+    QSqlQuery create(m_store->connection()); // DDL is not prepared (PostgreSQL refuses to)
+    QVERIFY2(create.exec(u"CREATE TABLE rule_cases (id INTEGER PRIMARY KEY, due TEXT, done TEXT)"_s),
+             qPrintable(create.lastError().text()));
     // Due dates every day from mid-September to late October; done never, early, on the day, late; and rows
     // without a due date (no deadline) or with empty text.
     int id = 0;
