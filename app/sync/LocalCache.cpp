@@ -237,6 +237,7 @@ bool LocalCache::migrate(QString *error)
     try {
         QSqlQuery v = run(db, u"PRAGMA user_version"_s);
         const int version = v.next() ? v.value(0).toInt() : 0;
+        v.finish(); // an open statement would lock the schema against the migration below
         if (version > 6) {
             *error = u"本机缓存由较新版本的程序创建（版本 %1），请升级程序"_s.arg(version);
             return false;
