@@ -83,8 +83,7 @@ stop_server() {
 cmd_run() {
     local bin="$ROOT/build/release" tls="$ROOT/build/dev-tls" data="$ROOT/build/run-data"
     # A second `run` while the first is still serving: say so instead of colliding with it on the port.
-    if curl -s -o /dev/null --max-time 2 --insecure https://127.0.0.1:8443/api/v1/health 2>/dev/null \
-        || (exec 3<>/dev/tcp/127.0.0.1/8443) 2>/dev/null; then
+    if (exec 3<>/dev/tcp/127.0.0.1/8443) 2>/dev/null; then
         echo "Port 8443 is already in use: is another './setup.sh run' still running? Close its app (or stop the" >&2
         echo "process listening on 127.0.0.1:8443) and run again." >&2
         exit 1

@@ -1,9 +1,8 @@
 #include "app/dashboard/QuarterReport.h"
 
-#include "common/core/ChinaTime.h"
-
 #include "app/dashboard/DashboardCharts.h"
 #include "app/sync/ClientSession.h"
+#include "common/core/ChinaTime.h"
 #include "common/core/Clock.h"
 #include "ui_QuarterReportDialog.h"
 

@@ -64,10 +64,8 @@ DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today,
             break;
         }
     }
-    const QString entered = field(u"enteredOn"_s), entryDue = field(u"entryDueOn"_s),
-                  paid = field(u"paidOn"_s);
-    const QString late =
-        funds::entryStatusSql(entryDue, entered, funds::EntryStatus::EnteredLate, today, calendar).sql;
+    const QString paid = field(u"paidOn"_s);
+    const QString late = funds::DisbursementType::enteredLateSql(&field);
     const QString open =
         u"COALESCE("_s + paid + u", '') <> '' AND COALESCE(json_array_length(data, '$.vouchers'), 0) = 0"_s;
     const QString over = iso(overdueUpTo), soon = iso(soonUpTo);

@@ -7,6 +7,7 @@ namespace sunshine::modules::funds {
 
 void registerApp(app::AppModules &registry)
 {
+    // Tab titles keep the translation context they had when the main window added the tabs itself.
     // Every role reads the fund records of its area (the server sends them in sync); clerks of the lead
     // department write them.
     registry.addTab(

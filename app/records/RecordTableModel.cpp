@@ -1,8 +1,7 @@
 #include "app/records/RecordTableModel.h"
 
-#include "common/core/ChinaTime.h"
-
 #include "app/sync/LocalCache.h"
+#include "common/core/ChinaTime.h"
 #include "common/core/IdCard.h"
 #include "common/core/Money.h"
 #include "common/sync/Masking.h"

@@ -7,6 +7,7 @@ namespace sunshine::modules::relief {
 
 void registerApp(app::AppModules &registry)
 {
+    // Tab titles keep the translation context they had when the main window added the tabs itself.
     registry.addTab(
         {[] { return QCoreApplication::translate("sunshine::app::MainWindow", "Sunshine assistance"); },
          {},

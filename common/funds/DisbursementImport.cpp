@@ -1,7 +1,6 @@
 #include "common/funds/DisbursementImport.h"
 
 #include "common/core/ChinaTime.h"
-
 #include "common/core/Money.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundTypes.h"

@@ -258,7 +258,7 @@ EntryStatus entryStatus(QDate due, std::optional<QDate> enteredOn, QDate today,
     if (!due.isValid())
         return EntryStatus::OnTime;
     if (enteredOn && enteredOn->isValid())
-        return *enteredOn <= due ? EntryStatus::OnTime : EntryStatus::EnteredLate;
+        return enteredLate(due, *enteredOn) ? EntryStatus::EnteredLate : EntryStatus::OnTime;
     if (today > due)
         return EntryStatus::Overdue;
     // Working days in (today, due]: a due date on a holiday right after today is 0 working days away.
@@ -266,30 +266,49 @@ EntryStatus entryStatus(QDate due, std::optional<QDate> enteredOn, QDate today,
                                                                          : EntryStatus::OnTime;
 }
 
+bool enteredLate(QDate due, QDate enteredOn)
+{
+    return due.isValid() && enteredOn.isValid() && enteredOn > due;
+}
+
+namespace {
+
+QString present(const QString &date)
+{
+    return u"COALESCE("_s + date + u", '') <> ''"_s;
+}
+
+} // namespace
+
+QString enteredLateSql(const QString &due, const QString &done)
+{
+    return u"("_s + present(due) + u" AND "_s + present(done) + u" AND "_s + done + u" > "_s + due + u')';
+}
+
 SqlCondition entryStatusSql(const QString &due, const QString &done, EntryStatus status, QDate today,
                             const WorkingCalendar &calendar, int dueSoonWorkingDays)
 {
+    const QString late = enteredLateSql(due, done);
+    const QString open = u"("_s + present(due) + u" AND NOT ("_s + present(done) + u"))"_s;
     // The due dates still "due soon" on `today` run from today to the last one entryStatus() calls so.
-    QDate soon = today;
-    for (QDate d = today.addDays(1); d <= today.addDays(90); d = d.addDays(1)) {
-        if (entryStatus(d, std::nullopt, today, calendar, dueSoonWorkingDays) != EntryStatus::DueSoon)
-            break;
-        soon = d;
-    }
-    const QString hasDue = u"COALESCE("_s + due + u", '') <> ''"_s;
-    const QString isDone = u"COALESCE("_s + done + u", '') <> ''"_s;
-    const QString late = u"("_s + hasDue + u" AND "_s + isDone + u" AND "_s + done + u" > "_s + due + u')';
-    const QString open = u"("_s + hasDue + u" AND NOT ("_s + isDone + u"))"_s;
+    const auto lastDueSoon = [&] {
+        QDate soon = today;
+        for (QDate d = today.addDays(1); d <= today.addDays(90); d = d.addDays(1)) {
+            if (entryStatus(d, std::nullopt, today, calendar, dueSoonWorkingDays) != EntryStatus::DueSoon)
+                break;
+            soon = d;
+        }
+        return iso(soon);
+    };
     switch (status) {
     case EntryStatus::EnteredLate:
         return {late, {}};
     case EntryStatus::Overdue:
         return {u"("_s + open + u" AND "_s + due + u" < ?)"_s, {iso(today)}};
     case EntryStatus::DueSoon:
-        return {u"("_s + open + u" AND "_s + due + u" >= ? AND "_s + due + u" <= ?)"_s,
-                {iso(today), iso(soon)}};
+        return {u"("_s + open + u" AND "_s + due + u" >= ? AND "_s + due + u" <= ?)"_s, {iso(today), lastDueSoon()}};
     case EntryStatus::OnTime:
-        return {u"(NOT "_s + late + u" AND NOT ("_s + open + u" AND "_s + due + u" <= ?))"_s, {iso(soon)}};
+        return {u"(NOT "_s + late + u" AND NOT ("_s + open + u" AND "_s + due + u" <= ?))"_s, {lastDueSoon()}};
     }
     return {};
 }

@@ -120,6 +120,10 @@ enum class EntryStatus
 // An invalid `due` (no deadline) is always OnTime.
 EntryStatus entryStatus(QDate due, std::optional<QDate> enteredOn, QDate today,
                         const WorkingCalendar &calendar, int dueSoonWorkingDays = 2);
+// Entered after the due date (both known): what entryStatus() calls EnteredLate.
+bool enteredLate(QDate due, QDate enteredOn);
+// The same as an SQL condition on two stored ISO dates (SQL expressions of text; NULL or '' when absent).
+QString enteredLateSql(const QString &due, const QString &done);
 // entryStatus() as an SQL condition, for the lists and summaries that count in the database: the rows whose
 // status on `today` is `status`. `due` and `done` are SQL expressions of the stored ISO dates (text; NULL or
 // '' when absent: the server stores the due dates it derived, e.g. entryDueOn, and the day entered). The

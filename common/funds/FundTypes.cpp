@@ -209,9 +209,8 @@ void DisbursementType::derive(QJsonObject &f, const sync::RuleContext &context) 
 DeadlineState DisbursementType::deadlineState(const QJsonObject &f, QDate today,
                                               const WorkingCalendar &calendar)
 {
-    const QDate entered = dateOf(f, u"enteredOn"_s);
     const QDate entryDue = dateOf(f, u"entryDueOn"_s);
-    if (entered.isValid() && entryDue.isValid() && entered > entryDue)
+    if (enteredLate(f))
         return {EntryStatus::EnteredLate, entryDue, u"录入"_s};
     const QDate paid = dateOf(f, u"paidOn"_s);
     if (paid.isValid() && f.value(u"vouchers"_s).toArray().isEmpty()) {
@@ -219,6 +218,16 @@ DeadlineState DisbursementType::deadlineState(const QJsonObject &f, QDate today,
         return {entryStatus(due, std::nullopt, today, calendar), due, u"凭证"_s};
     }
     return {EntryStatus::OnTime, entryDue, u"录入"_s};
+}
+
+bool DisbursementType::enteredLate(const QJsonObject &f)
+{
+    return funds::enteredLate(dateOf(f, u"entryDueOn"_s), dateOf(f, u"enteredOn"_s));
+}
+
+QString DisbursementType::enteredLateSql(const std::function<QString(const QString &field)> &field)
+{
+    return funds::enteredLateSql(field(u"entryDueOn"_s), field(u"enteredOn"_s));
 }
 
 DeadlineState AllocationType::deadlineState(const QJsonObject &f, QDate today,

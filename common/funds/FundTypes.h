@@ -3,6 +3,8 @@
 #include "common/funds/FundCatalog.h"
 #include "common/sync/RecordType.h"
 
+#include <functional>
+
 // The records of the 涉农资金 / 扶贫济困资金 module that carry money (Art. 5-7, 22, 27): allocations received
 // and disbursements paid. "Who pays, enters and supervises" (rule 14): only clerks of the fund line's lead
 // department write them, in their own department and area.
@@ -73,6 +75,11 @@ public:
     // voucher deadline (5 working days after payment, rule 7); otherwise on time.
     static DeadlineState deadlineState(const QJsonObject &fields, QDate today,
                                        const WorkingCalendar &calendar);
+    // Entered after its entry due date (enteredOn > entryDueOn, both stored by the server).
+    static bool enteredLate(const QJsonObject &fields);
+    // The same as an SQL condition, for the summaries and lists that count in the database: `field` gives the
+    // SQL expression of a stored field's text value ("json_extract(data, '$.enteredOn')").
+    static QString enteredLateSql(const std::function<QString(const QString &field)> &field);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

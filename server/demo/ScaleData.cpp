@@ -10,6 +10,7 @@
 #include "common/relief/RegistryTypes.h"
 #include "common/relief/ReliefRules.h"
 #include "common/sync/RecordType.h"
+#include "server/demo/DemoPeople.h"
 #include "server/funds/SummaryUpdater.h"
 #include "server/store/BulkInsert.h"
 
@@ -29,9 +30,6 @@ namespace sunshine {
 
 namespace {
 
-constexpr char16_t kSurnames[] =
-    u"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡";
-constexpr char16_t kGiven[] = u"建国秀英桂兰志强海燕玉梅春华德明红霞立新宝山凤琴金龙永红丽娟家宝云芳国庆小平";
 constexpr int kChunk = 200'000; // records per transaction
 
 const QVariant kNullText = QVariant(QMetaType::fromType<QString>());
@@ -201,14 +199,7 @@ private:
                 uchar(w[1] >> 8), uchar(w[1] >> 16), uchar(w[1] >> 24), uchar(w[0] >> 4));
         return u.toString(QUuid::WithoutBraces);
     }
-    QString personName()
-    {
-        const int surnames = int(std::size(kSurnames)) - 1, given = int(std::size(kGiven)) - 1;
-        QString n = QChar(kSurnames[pick(surnames)]);
-        const int g = pick(given / 2) * 2;
-        n += pick(3) == 0 ? QString(QChar(kGiven[g])) : QString(QChar(kGiven[g])) + QChar(kGiven[g + 1]);
-        return n;
-    }
+    QString personName() { return demo::personName(m_rng); }
     // A valid 身份证号, unique in the run: county code, birth date, sequence (odd for men), check character.
     QString idNumber(const QString &county, int age, bool male)
     {

@@ -3,6 +3,7 @@
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundRules.h"
+#include "common/funds/FundTypes.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -311,12 +312,10 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
                           where + u") s WHERE 1 = 1"_s);
     };
     // Entered after the entry due date: the SQL of the rule itself (funds::entryStatus).
-    const QString late =
-        u"CASE WHEN "_s +
-        funds::entryStatusSql(field("entryDueOn"), field("enteredOn"), funds::EntryStatus::EnteredLate,
-                              QDate(), WorkingCalendar::builtIn())
-            .sql +
-        u" THEN 1 ELSE 0 END"_s;
+    const QString late = u"CASE WHEN "_s +
+                         funds::DisbursementType::enteredLateSql(
+                             [&](const QString &name) -> QString { return field(qPrintable(name)); }) +
+                         u" THEN 1 ELSE 0 END"_s;
     const QString amount = u"CAST("_s + field("amountFen") + u" AS BIGINT)"_s;
     const QString period = field("period");
     const QString yearOf = u"CAST(substr("_s + period + u", 1, 4) AS INTEGER)"_s;

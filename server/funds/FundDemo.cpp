@@ -8,6 +8,7 @@
 #include "common/funds/FundTypes.h"
 #include "server/attachments/AttachmentStore.h"
 #include "server/audit/AuditLog.h"
+#include "server/demo/DemoPeople.h"
 #include "server/demo/DemoRecordWriter.h"
 #include "server/demo/OrgCatalog.h"
 #include "server/funds/SummaryUpdater.h"
@@ -34,10 +35,6 @@ using funds::PaymentCycle;
 using funds::Recipient;
 
 namespace {
-
-constexpr char16_t kSurnames[] =
-    u"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡";
-constexpr char16_t kGiven[] = u"建国秀英桂兰志强海燕玉梅春华德明红霞立新宝山凤琴金龙永红丽娟家宝云芳国庆小平";
 
 struct Person
 {
@@ -169,19 +166,12 @@ private:
 
 QString Generator::newId()
 {
-    quint32 w[4];
-    m_rng.fillRange(w);
-    QUuid u(w[0], quint16(w[1]), quint16(w[1] >> 16), uchar(w[2]), uchar(w[2] >> 8), uchar(w[2] >> 16),
-            uchar(w[2] >> 24), uchar(w[3]), uchar(w[3] >> 8), uchar(w[3] >> 16), uchar(w[3] >> 24));
-    return u.toString(QUuid::WithoutBraces);
+    return demo::randomRecordId(m_rng);
 }
 
 QString Generator::personName()
 {
-    const int surnames = int(std::size(kSurnames)) - 1, given = int(std::size(kGiven)) - 1;
-    const int g = pick(given / 2) * 2;
-    return QString(QChar(kSurnames[pick(surnames)])) + QChar(kGiven[g]) +
-           (pick(3) ? QString(QChar(kGiven[g + 1])) : QString());
+    return demo::personName(m_rng);
 }
 
 sync::RuleContext Generator::contextOn(QDate day) const

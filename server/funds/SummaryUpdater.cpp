@@ -20,11 +20,6 @@ namespace {
 const QString kDisbursement = QString::fromUtf16(funds::DisbursementType::kName);
 const QString kAllocation = QString::fromUtf16(funds::AllocationType::kName);
 
-QDate dateOf(const QJsonObject &f, const QString &field)
-{
-    return QDate::fromString(f.value(field).toString(), Qt::ISODate);
-}
-
 // Key columns are NOT NULL: an absent value is stored as ''.
 QString text(const QString &s)
 {
@@ -107,9 +102,7 @@ void SummaryUpdater::contribute(const SummaryRecord &r, int sign)
     const QDate period = funds::DisbursementType::periodStart(f.value(u"period"_s).toString());
     const int year = period.isValid() ? period.year() : 0;
     const int month = period.isValid() ? period.month() : 0;
-    const QDate entered = dateOf(f, u"enteredOn"_s);
-    const QDate entryDue = dateOf(f, u"entryDueOn"_s);
-    const bool late = entered.isValid() && entryDue.isValid() && entered > entryDue;
+    const bool late = funds::DisbursementType::enteredLate(f);
     QString parent = text({});
     QString path = u"/"_s;
     for (qsizetype i = 0; i < units.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "common/relief/RegistryTypes.h"
 #include "common/relief/ReliefRules.h"
 #include "server/audit/AuditLog.h"
+#include "server/demo/DemoPeople.h"
 #include "server/demo/DemoRecordWriter.h"
 #include "server/store/BulkInsert.h"
 #include "server/store/Store.h"
@@ -24,10 +25,6 @@ namespace sunshine {
 using relief::Quarter;
 
 namespace {
-
-constexpr char16_t kSurnames[] =
-    u"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡";
-constexpr char16_t kGiven[] = u"建国秀英桂兰志强海燕玉梅春华德明红霞立新宝山凤琴金龙永红丽娟家宝云芳国庆小平";
 
 struct Place
 {
@@ -72,14 +69,7 @@ public:
 
 private:
     int pick(int n) { return int(m_rng.bounded(n)); }
-    QString personName()
-    {
-        const int surnames = int(std::size(kSurnames)) - 1, given = int(std::size(kGiven)) - 1;
-        QString n = QChar(kSurnames[pick(surnames)]);
-        const int g = pick(given / 2) * 2;
-        n += pick(3) == 0 ? QString(QChar(kGiven[g])) : QString(QChar(kGiven[g])) + QChar(kGiven[g + 1]);
-        return n;
-    }
+    QString personName() { return demo::personName(m_rng); }
     QString idNumber(const QString &county, QDate birth, bool male);
     QString mobile() { return u"1%1%2"_s.arg(3 + pick(6)).arg(pick(1000000000), 9, 10, QChar(u'0')); }
     QString newId();
@@ -105,11 +95,7 @@ private:
 
 QString Generator::newId()
 {
-    quint32 w[4];
-    m_rng.fillRange(w);
-    QUuid u(w[0], quint16(w[1]), quint16(w[1] >> 16), uchar(w[2]), uchar(w[2] >> 8), uchar(w[2] >> 16),
-            uchar(w[2] >> 24), uchar(w[3]), uchar(w[3] >> 8), uchar(w[3] >> 16), uchar(w[3] >> 24));
-    return u.toString(QUuid::WithoutBraces);
+    return demo::randomRecordId(m_rng);
 }
 
 QString Generator::idNumber(const QString &county, QDate birth, bool male)
