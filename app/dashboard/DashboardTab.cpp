@@ -1,13 +1,13 @@
 #include "app/dashboard/DashboardTab.h"
 
-#include "common/core/ChinaTime.h"
-
 #include "app/dashboard/DashboardCharts.h"
 #include "app/dashboard/DashboardExport.h"
+#include "app/dashboard/FigureModels.h"
 #include "app/dashboard/QuarterReport.h"
 #include "app/dashboard/RecordsBehindDialog.h"
 #include "app/net/ApiClient.h"
 #include "app/sync/ClientSession.h"
+#include "common/core/ChinaTime.h"
 #include "common/funds/FundRules.h"
 
 #include <QAction>

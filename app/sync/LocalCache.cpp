@@ -1,14 +1,11 @@
 #include "app/sync/LocalCache.h"
 
-#include <QCryptographicHash>
+#include "app/sync/CacheSql.h"
+
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMap>
-#include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -22,6 +19,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace sunshine::app {
 
 using namespace sync;
+using namespace cachesql;
 
 namespace {
 
@@ -52,96 +50,6 @@ void overlay(QJsonObject &target, const QJsonObject &changes)
 QVariant nullable(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-// A query that reports failure by exception, so every multi-statement change is all or nothing.
-struct Failure
-{
-    QString what;
-};
-
-QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
-{
-    QSqlQuery q(db);
-    if (!q.prepare(sql))
-        throw Failure{q.lastError().text() + u" ["_s + sql + u']'};
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec())
-        throw Failure{q.lastError().text() + u" ["_s + sql + u']'};
-    return q;
-}
-
-class LocalTransaction
-{
-public:
-    explicit LocalTransaction(const QSqlDatabase &db)
-        : m_db(db)
-    {
-        run(m_db, u"BEGIN IMMEDIATE"_s);
-    }
-    ~LocalTransaction()
-    {
-        if (!m_done) {
-            QSqlQuery q(m_db);
-            q.exec(u"ROLLBACK"_s);
-        }
-    }
-    void commit()
-    {
-        run(m_db, u"COMMIT"_s);
-        m_done = true;
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_done = false;
-};
-
-constexpr const char16_t *kSchema[] = {
-    u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    u"CREATE TABLE records (id TEXT PRIMARY KEY, type TEXT NOT NULL, org_unit_id TEXT NOT NULL, "
-    u"department_id TEXT, "
-    u"version INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL DEFAULT 0, updated_by TEXT, "
-    u"deleted INTEGER NOT NULL DEFAULT 0, late_synced INTEGER NOT NULL DEFAULT 0, "
-    u"server_data TEXT NOT NULL DEFAULT '{}', data TEXT NOT NULL DEFAULT '{}', "
-    u"local_deleted INTEGER NOT NULL DEFAULT 0, state INTEGER NOT NULL DEFAULT 0, state_code TEXT, "
-    u"state_message TEXT, state_field TEXT, theirs TEXT, pending_ops INTEGER NOT NULL DEFAULT 0)",
-    u"CREATE INDEX records_type ON records(type, state)",
-    u"CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL UNIQUE, "
-    u"record_id TEXT NOT NULL, type TEXT NOT NULL, org_unit_id TEXT NOT NULL, department_id TEXT, "
-    u"kind INTEGER NOT NULL, base_version INTEGER NOT NULL, changed TEXT NOT NULL, device_time INTEGER NOT "
-    u"NULL, "
-    u"last_contact INTEGER NOT NULL, state INTEGER NOT NULL DEFAULT 0, code TEXT, message TEXT, field TEXT)",
-    u"CREATE INDEX outbox_record ON outbox(record_id, state)",
-};
-
-// One index on a record field, as a record type declares it (FieldSpec::cacheIndex).
-struct FieldIndex
-{
-    QString name; // records_by_<field> | records_order_<field>
-    QString createSql;
-    QString stat; // its line in sqlite_stat1
-};
-
-QList<FieldIndex> fieldIndexes()
-{
-    static const QRegularExpression plainName(u"^[A-Za-z][A-Za-z0-9_]*$"_s);
-    QMap<QString, FieldIndex> byName;
-    for (const QString &typeName : sync::RecordTypes::names()) {
-        for (const sync::FieldSpec &f : sync::RecordTypes::find(typeName)->fieldSpecs()) {
-            if (f.cacheIndex == sync::CacheIndex::None || !plainName.match(f.name).hasMatch())
-                continue;
-            const bool order = f.cacheIndex == sync::CacheIndex::Order;
-            const QString name = (order ? u"records_order_"_s : u"records_by_"_s) + f.name;
-            byName.insert(
-                name, {name,
-                       u"CREATE INDEX IF NOT EXISTS %1 ON records(type, json_extract(data, '$.%2')%3)"_s.arg(
-                           name, f.name, order ? u", id"_s : QString()),
-                       order ? u"1000000 100000 2 1"_s : u"1000000 100000 5"_s});
-        }
-    }
-    return byName.values();
 }
 
 } // namespace
@@ -229,113 +137,6 @@ bool LocalCache::open(QString *error)
         return false;
     }
     return migrate(error);
-}
-
-bool LocalCache::migrate(QString *error)
-{
-    const QSqlDatabase db = database();
-    try {
-        QSqlQuery v = run(db, u"PRAGMA user_version"_s);
-        const int version = v.next() ? v.value(0).toInt() : 0;
-        v.finish(); // an open statement would lock the schema against the migration below
-        if (version > 6) {
-            *error = u"本机缓存由较新版本的程序创建（版本 %1），请升级程序"_s.arg(version);
-            return false;
-        }
-        if (version == 0) {
-            LocalTransaction tx(db);
-            for (const char16_t *sql : kSchema)
-                run(db, QString::fromUtf16(sql));
-            run(db, u"PRAGMA user_version = 1"_s);
-            tx.commit();
-        }
-        if (version < 2) {
-            // Version 2: the outbox's returned and conflicting changes are found without walking the whole
-            // outbox.
-            LocalTransaction tx(db);
-            run(db, u"CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, record_id)"_s);
-            run(db, u"PRAGMA user_version = 2"_s);
-            tx.commit();
-        }
-        if (version < 3) {
-            // Version 3: the live records of a type counted and paged from an index alone (record tables).
-            LocalTransaction tx(db);
-            run(db, u"CREATE INDEX IF NOT EXISTS records_live ON records(type, local_deleted, deleted)"_s);
-            run(db, u"PRAGMA user_version = 3"_s);
-            tx.commit();
-        }
-        if (version < 4) {
-            // Version 4: the files the clerk attached (copied beside the cache file) and whether the server
-            // has them completely.
-            LocalTransaction tx(db);
-            run(db, u"CREATE TABLE IF NOT EXISTS attachments (sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, "
-                    u"size INTEGER NOT NULL, uploaded INTEGER NOT NULL DEFAULT 0)"_s);
-            run(db, u"PRAGMA user_version = 4"_s);
-            tx.commit();
-        }
-        if (version < 6) {
-            // Version 6: the indexes on record fields are declared by the fields (FieldSpec::cacheLookup,
-            // cacheOrder) and made below under names taken from the field; the hand-named ones of versions 3
-            // and 5 go. (Version 5 had no other change.)
-            LocalTransaction tx(db);
-            for (const QString &old :
-                 {u"records_household"_s, u"records_pairing"_s, u"records_household_no"_s})
-                run(db, u"DROP INDEX IF EXISTS "_s + old);
-            run(db, u"PRAGMA user_version = 6"_s);
-            tx.commit();
-        }
-        // The field indexes the record types declare: a table opens in a field's order and reads its first
-        // page in order instead of sorting them all (1.3 s for a million households), and the records of one
-        // parent are found at once (members, incomes, visits). Made when missing (after an update that
-        // declares a new one); a no-op otherwise.
-        const QList<FieldIndex> indexes = fieldIndexes();
-        {
-            LocalTransaction tx(db);
-            for (const FieldIndex &i : indexes)
-                run(db, i.createSql);
-            tx.commit();
-        }
-        // Caches written while live records were counted by triggers: the triggers go.
-        for (const QString &t :
-             {u"records_count_insert"_s, u"records_count_delete"_s, u"records_count_update"_s})
-            run(db, u"DROP TRIGGER IF EXISTS "_s + t);
-        run(db, u"DROP TABLE IF EXISTS live_counts"_s);
-        // The query planner's picture of the records table (SQLite's sqlite_stat1), written by hand instead
-        // of measured by ANALYZE, which would read the whole file: many records per type and per state, a few
-        // per value of a lookup field (the children of one parent record), one per id and per value of an
-        // order field. Without it SQLite takes the index on (type, local_deleted, deleted) for "the children
-        // of this record" and reads every child of every parent (2.8 s per query with 3,000,000 children).
-        // Each declared field index gets its line from fieldIndexes().
-        const auto count = [&db](const QString &sql) {
-            QSqlQuery q = run(db, sql);
-            return q.next() ? q.value(0).toInt() : 0;
-        };
-        bool planned = count(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"_s) > 0 &&
-                       count(u"SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'records_live'"_s) > 0;
-        for (const FieldIndex &i : indexes) {
-            if (planned)
-                planned = count(u"SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = '%1'"_s.arg(i.name)) > 0;
-        }
-        if (!planned) {
-            run(db, u"ANALYZE meta"_s); // creates sqlite_stat1 (meta holds a few rows)
-            LocalTransaction tx(db);
-            run(db, u"DELETE FROM sqlite_stat1 WHERE tbl = 'records'"_s);
-            QList<QPair<QString, QString>> lines{{u"sqlite_autoindex_records_1"_s, u"1000000 1"_s},
-                                                 {u"records_type"_s, u"1000000 100000 50000"_s},
-                                                 {u"records_live"_s, u"1000000 100000 100000 100000"_s}};
-            for (const FieldIndex &i : indexes)
-                lines.append({i.name, i.stat});
-            for (const auto &l : lines)
-                run(db, u"INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('records', ?, ?)"_s,
-                    {l.first, l.second});
-            tx.commit();
-            run(db, u"ANALYZE sqlite_schema"_s); // this connection plans with them at once
-        }
-        return true;
-    } catch (const Failure &f) {
-        *error = f.what;
-        return false;
-    }
 }
 
 QString LocalCache::meta(const QString &key) const
@@ -958,166 +759,6 @@ QString LocalCache::resend(const QString &recordId, const QJsonObject &corrected
 }
 
 // --- Attachments
-
-QString LocalCache::filesDir() const
-{
-    return m_path + u".files"_s;
-}
-
-QString LocalCache::attachmentPath(const QString &sha256) const
-{
-    return QDir(filesDir()).filePath(sha256);
-}
-
-QString LocalCache::addAttachment(const QString &sourcePath, QString *error)
-{
-    QFile in(sourcePath);
-    const QString shown = QFileInfo(sourcePath).fileName();
-    if (!in.open(QIODevice::ReadOnly)) {
-        *error = u"无法读取文件“%1”：%2"_s.arg(shown, in.errorString());
-        return {};
-    }
-    const qint64 size = in.size();
-    if (size > kMaxAttachmentBytes) {
-        *error = u"文件“%1”超过 %2 MB，不能作为附件"_s.arg(shown).arg(kMaxAttachmentBytes >> 20);
-        return {};
-    }
-    if (size <= 0) {
-        *error = u"文件“%1”是空的，不能作为附件"_s.arg(shown);
-        return {};
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&in)) {
-        *error = u"无法读取文件“%1”：%2"_s.arg(shown, in.errorString());
-        return {};
-    }
-    const QString sha = QString::fromLatin1(hash.result().toHex());
-    const QString target = attachmentPath(sha);
-    if (QFileInfo(target).size() != size) {
-        // Copied in blocks (never the whole file in memory), written under a temporary name and then renamed,
-        // so a half-written copy never carries the file's name.
-        if (!QDir().mkpath(filesDir())) {
-            *error = u"无法创建附件文件夹 %1"_s.arg(QDir::toNativeSeparators(filesDir()));
-            return {};
-        }
-        QSaveFile out(target);
-        if (!in.seek(0) || !out.open(QIODevice::WriteOnly)) {
-            *error = u"无法保存附件“%1”：%2"_s.arg(shown, out.errorString());
-            return {};
-        }
-        while (!in.atEnd()) {
-            const QByteArray block = in.read(1024 * 1024);
-            if (block.isEmpty() || out.write(block) != block.size()) {
-                out.cancelWriting();
-                *error = u"无法保存附件“%1”：%2"_s.arg(
-                    shown, in.error() != QFileDevice::NoError ? in.errorString() : out.errorString());
-                return {};
-            }
-        }
-        if (!out.commit()) {
-            *error = u"无法保存附件“%1”：%2"_s.arg(shown, out.errorString());
-            return {};
-        }
-    }
-    try {
-        run(database(),
-            u"INSERT INTO attachments (sha256, name, size, uploaded) VALUES (?, ?, ?, 0) "
-            u"ON CONFLICT(sha256) DO NOTHING"_s,
-            {sha, shown, size});
-    } catch (const Failure &f) {
-        *error = f.what;
-        return {};
-    }
-    return sha;
-}
-
-QString LocalCache::attachmentName(const QString &sha256) const
-{
-    try {
-        QSqlQuery q = run(database(), u"SELECT name FROM attachments WHERE sha256 = ?"_s, {sha256});
-        return q.next() ? q.value(0).toString() : QString();
-    } catch (const Failure &f) {
-        qWarning("local cache: %s", qPrintable(f.what));
-        return {};
-    }
-}
-
-bool LocalCache::hasAttachment(const QString &sha256) const
-{
-    try {
-        QSqlQuery q = run(database(), u"SELECT 1 FROM attachments WHERE sha256 = ?"_s, {sha256});
-        return q.next();
-    } catch (const Failure &f) {
-        qWarning("local cache: %s", qPrintable(f.what));
-        return false;
-    }
-}
-
-QStringList LocalCache::attachmentsOf(const Operation &op)
-{
-    if (op.kind == OpKind::Delete)
-        return {};
-    const RecordType *type = RecordTypes::find(op.type);
-    return type ? type->attachmentsOf(op.changedFields) : QStringList();
-}
-
-QStringList LocalCache::pendingUploads(const QList<Operation> &ops) const
-{
-    QStringList out;
-    try {
-        QSqlQuery q(database());
-        if (!q.prepare(u"SELECT 1 FROM attachments WHERE sha256 = ? AND uploaded = 0"_s))
-            throw Failure{q.lastError().text()};
-        for (const Operation &op : ops) {
-            const QStringList shas = attachmentsOf(op);
-            for (const QString &sha : shas) {
-                if (out.contains(sha))
-                    continue;
-                // A name not added here came from the server (a record pulled and edited): it is there.
-                q.bindValue(0, sha);
-                if (!q.exec())
-                    throw Failure{q.lastError().text()};
-                if (q.next())
-                    out.append(sha);
-                q.finish();
-            }
-        }
-    } catch (const Failure &f) {
-        qWarning("local cache: %s", qPrintable(f.what));
-    }
-    return out;
-}
-
-QStringList LocalCache::pendingUploads() const
-{
-    QList<Operation> ops;
-    try {
-        QSqlQuery q =
-            run(database(), u"SELECT type, kind, changed FROM outbox WHERE state = 0 ORDER BY seq"_s);
-        while (q.next()) {
-            Operation op;
-            op.type = q.value(0).toString();
-            op.kind = OpKind(q.value(1).toInt());
-            op.changedFields = object(q.value(2).toString());
-            ops.append(op);
-        }
-    } catch (const Failure &f) {
-        qWarning("local cache: %s", qPrintable(f.what));
-        return {};
-    }
-    return pendingUploads(ops);
-}
-
-bool LocalCache::markUploaded(const QString &sha256)
-{
-    try {
-        run(database(), u"UPDATE attachments SET uploaded = 1 WHERE sha256 = ?"_s, {sha256});
-        return true;
-    } catch (const Failure &f) {
-        qWarning("local cache: %s", qPrintable(f.what));
-        return false;
-    }
-}
 
 namespace {
 qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})

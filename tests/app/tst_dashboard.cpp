@@ -10,6 +10,7 @@
 #include "app/dashboard/DashboardCharts.h"
 #include "app/dashboard/DashboardData.h"
 #include "app/dashboard/DashboardTab.h"
+#include "app/dashboard/FigureModels.h"
 #include "app/dashboard/QuarterReport.h"
 #include "app/dashboard/RecordsBehindDialog.h"
 #include "app/records/RecordListView.h"
