@@ -11,6 +11,7 @@
 #include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/PushAnswer.h"
+#include "tests/support/RuleTestClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
@@ -19,9 +20,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
-#include <QTimeZone>
-#include <QUrlQuery>
-#include <QUuid>
 
 #include <functional>
 #include <optional>
@@ -31,8 +29,6 @@ using namespace sunshine;
 using namespace sunshine::test;
 
 namespace {
-
-const QString kPassword = QString::fromUtf16(DemoData::kPassword);
 
 const QString kCity = u"320600000000"_s;
 const QString kCounty = u"320612000000"_s; // 通州区
@@ -62,23 +58,6 @@ const QString kTownClerk = u"town-clerk"_s; // no department
 // Added by the test.
 const QString kOtherCountyClerk = u"rudong-agri-clerk"_s; // 如东县农业农村局
 const QString kSecondCountyClerk = u"tz-agri-clerk-2"_s;  // 通州区农业农村局, another clerk
-
-constexpr qint64 kHour = 60LL * 60 * 1000;
-
-qint64 chinaMs(QDate date, QTime time = QTime(10, 0))
-{
-    return QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch() - 8 * kHour;
-}
-
-QString iso(QDate date)
-{
-    return date.toString(Qt::ISODate);
-}
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 std::optional<funds::FundLine> firstLine(const std::function<bool(const funds::FundLine &)> &wanted)
 {
@@ -134,37 +113,14 @@ QJsonObject share(const QString &kind, const QString &target, qint64 amountFen)
 
 } // namespace
 
-class TestFundFlowRecords : public QObject
+class TestFundFlowRecords : public QObject, protected RuleTestClient
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<ServerFixture> m_server;
-    std::unique_ptr<HttpsClient> m_http;
-    QHash<QString, QString> m_tokens;
     QString m_document;  // SHA-256 of a file uploaded in initTestCase
     QString m_household; // a registered household of kVillage
     int m_evaluationVillage = 1;
-
-    qint64 now() const { return m_server->clock().nowMs(); }
-
-    void setChinaTime(QDate date, QTime time = QTime(10, 0))
-    {
-        m_server->clock().setNowMs(chinaMs(date, time));
-        m_tokens.clear();
-    }
-
-    QString token(const QString &username)
-    {
-        if (!m_tokens.contains(username)) {
-            const QString t = m_http->login(username, kPassword);
-            if (t.isEmpty())
-                qWarning("login of %s failed: %s", qPrintable(username),
-                         m_http->lastLogin().describe().constData());
-            m_tokens.insert(username, t);
-        }
-        return m_tokens.value(username);
-    }
 
     QJsonObject upsert(const QString &type, const QString &id, const QString &orgUnitId,
                        const QString &departmentId, const QJsonObject &fields, qint64 baseVersion = 0)
@@ -176,19 +132,6 @@ private:
         if (!departmentId.isEmpty())
             op.insert(u"departmentId"_s, departmentId);
         return op;
-    }
-
-    PushAnswer pushOne(const QString &username, const QJsonObject &op)
-    {
-        const HttpResult r =
-            m_http->post(u"/api/v1/sync/push"_s, {{u"deviceNow"_s, now()}, {u"operations"_s, QJsonArray{op}}},
-                         token(username));
-        if (r.status != 200) {
-            qWarning("push by %s failed: %s", qPrintable(username), r.describe().constData());
-            return {};
-        }
-        const QJsonArray results = r.json.value(u"results"_s).toArray();
-        return results.size() == 1 ? PushAnswer{results.first().toObject()} : PushAnswer{};
     }
 
     // A new record by `username`; its id when applied, else empty.
@@ -210,14 +153,6 @@ private:
         SqlQuery q(m_server->store(), u"SELECT version FROM records WHERE id = ?"_s);
         q.bindText(id).exec();
         return q.next() ? q.int64(0) : 0;
-    }
-
-    // The record's data as the server stored it.
-    QJsonObject storedFields(const QString &id)
-    {
-        SqlQuery q(m_server->store(), u"SELECT data FROM records WHERE id = ?"_s);
-        q.bindText(id).exec();
-        return q.next() ? QJsonDocument::fromJson(q.text(0).toUtf8()).object() : QJsonObject();
     }
 
     // Uploads `bytes` as `username`; the file's SHA-256.
@@ -260,10 +195,8 @@ private:
 private slots:
     void initTestCase()
     {
-        m_server = std::make_unique<ServerFixture>();
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
-        m_http = std::make_unique<HttpsClient>(*m_server);
+        QVERIFY2(startServer(&error), qPrintable(error));
         setChinaTime(QDate(2026, 5, 12));
         addUser(*m_server, kOtherCountyClerk, Role::Clerk, kOtherCounty, kOtherAgriculture);
         addUser(*m_server, kSecondCountyClerk, Role::Clerk, kCounty, kAgriculture);
@@ -280,11 +213,7 @@ private slots:
         QVERIFY(!m_household.isEmpty());
     }
 
-    void cleanupTestCase()
-    {
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanupTestCase() { stopServer(); }
 
     // --- rule 14: only clerks of the fund line's lead department, in their department and area ---
 

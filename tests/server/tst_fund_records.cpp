@@ -10,6 +10,7 @@
 #include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/PushAnswer.h"
+#include "tests/support/RuleTestClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 #include "tests/support/TestStores.h"
@@ -17,8 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
-#include <QTimeZone>
-#include <QUuid>
 
 #include <algorithm>
 #include <functional>
@@ -29,8 +28,6 @@ using namespace sunshine;
 using namespace sunshine::test;
 
 namespace {
-
-const QString kPassword = QString::fromUtf16(DemoData::kPassword);
 
 const QString kCounty = u"320612000000"_s; // 通州区
 const QString kTown = DemoData::townId(u"320612"_s, 0);
@@ -59,22 +56,6 @@ const QString kOtherCountyClerk = u"rudong-agri-clerk"_s;
 
 constexpr qint64 kMinute = 60LL * 1000;
 constexpr qint64 kHour = 60 * kMinute;
-
-// A moment in China (UTC+8) as UTC milliseconds.
-qint64 chinaMs(QDate date, QTime time = QTime(10, 0))
-{
-    return QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch() - 8 * kHour;
-}
-
-QString iso(QDate date)
-{
-    return date.toString(Qt::ISODate);
-}
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 // An 18-character 身份证号 with the right check character.
 QString idNumber(int sequence)
@@ -165,37 +146,11 @@ QJsonObject allocationFields(const funds::FundLine &line, QDate receivedOn, QDat
 
 } // namespace
 
-class TestFundRecords : public QObject
+class TestFundRecords : public QObject, protected RuleTestClient
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<ServerFixture> m_server;
-    std::unique_ptr<HttpsClient> m_http;
-    QHash<QString, QString> m_tokens;
-
-    qint64 now() const { return m_server->clock().nowMs(); }
-
-    // Moves the server's clock to a moment in China. Sessions last 8 hours, so everyone signs in again.
-    void setChinaTime(QDate date, QTime time = QTime(10, 0)) { setNowMs(chinaMs(date, time)); }
-    void setNowMs(qint64 ms)
-    {
-        m_server->clock().setNowMs(ms);
-        m_tokens.clear();
-    }
-
-    QString token(const QString &username)
-    {
-        if (!m_tokens.contains(username)) {
-            const QString t = m_http->login(username, kPassword);
-            if (t.isEmpty())
-                qWarning("login of %s failed: %s", qPrintable(username),
-                         m_http->lastLogin().describe().constData());
-            m_tokens.insert(username, t);
-        }
-        return m_tokens.value(username);
-    }
-
     // A clerk of the 通州区 department `code` (added once); its username.
     QString countyClerkOf(const QString &code)
     {
@@ -214,14 +169,6 @@ private:
         SqlQuery q(m_server->store(), u"SELECT version FROM records WHERE id = ?"_s);
         q.bindText(id).exec();
         return q.next() && q.int64(0) > 0;
-    }
-
-    // The record's data as the server stored it.
-    QJsonObject storedFields(const QString &id)
-    {
-        SqlQuery q(m_server->store(), u"SELECT data FROM records WHERE id = ?"_s);
-        q.bindText(id).exec();
-        return q.next() ? QJsonDocument::fromJson(q.text(0).toUtf8()).object() : QJsonObject();
     }
 
     bool storedLateSynced(const QString &id)
@@ -243,28 +190,11 @@ private:
         return op;
     }
 
-    // POST /api/v1/sync/push with one operation; its answer, or none when the push as a whole failed.
-    Answer pushOne(const QString &username, const QJsonObject &op, std::optional<qint64> deviceNowMs = {})
-    {
-        const HttpResult r =
-            m_http->post(u"/api/v1/sync/push"_s,
-                         {{u"deviceNow"_s, deviceNowMs.value_or(now())}, {u"operations"_s, QJsonArray{op}}},
-                         token(username));
-        if (r.status != 200) {
-            qWarning("push by %s failed: %s", qPrintable(username), r.describe().constData());
-            return {};
-        }
-        const QJsonArray results = r.json.value(u"results"_s).toArray();
-        return results.size() == 1 ? Answer{results.first().toObject()} : Answer{};
-    }
-
 private slots:
     void initTestCase()
     {
-        m_server = std::make_unique<ServerFixture>();
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
-        m_http = std::make_unique<HttpsClient>(*m_server);
+        QVERIFY2(startServer(&error), qPrintable(error));
         setChinaTime(QDate(2026, 5, 12));
         addUser(*m_server, kOtherCountyClerk, Role::Clerk, kOtherCounty,
                 department(kOtherCounty, u"agriculture"_s));
@@ -274,11 +204,7 @@ private slots:
         QVERIFY(!token(kOtherCountyClerk).isEmpty());
     }
 
-    void cleanupTestCase()
-    {
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanupTestCase() { stopServer(); }
 
     // --- rule 14: only clerks of the fund line's lead department, in their department and area ---
 
