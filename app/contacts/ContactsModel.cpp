@@ -1,6 +1,8 @@
 #include "app/contacts/ContactsModel.h"
 
+#include "app/sync/CacheQuery.h"
 #include "app/sync/ClientSession.h"
+#include "common/sync/DepartmentContact.h"
 
 #include <QBrush>
 #include <QColor>
@@ -26,23 +28,15 @@ void ContactsModel::setSearch(const QString &text)
 
 void ContactsModel::reload()
 {
-    QString sql =
-        u"SELECT id, department_id, json_extract(data, '$.contactRole'), json_extract(data, '$.name'), "
-        u"json_extract(data, '$.post'), json_extract(data, '$.officePhone'), json_extract(data, '$.mobile'), "
-        u"state, state_message FROM records WHERE type = 'department-contact' AND local_deleted = 0"_s;
-    QSqlQuery q(m_session.cache().database());
+    using namespace cachequery;
+    CacheQuery query(m_session.cache(), QString::fromUtf16(sync::DepartmentContactType::kName));
+    query.includeServerDeleted();
     if (!m_search.isEmpty())
-        sql += u" AND (json_extract(data, '$.name') LIKE ? OR json_extract(data, '$.post') LIKE ? "
-               u"OR json_extract(data, '$.officePhone') LIKE ? OR json_extract(data, '$.mobile') LIKE ?)"_s;
-    sql += u" ORDER BY department_id, json_extract(data, '$.contactRole')"_s;
-    q.prepare(sql);
-    if (!m_search.isEmpty()) {
-        const QString pattern = u'%' + m_search + u'%';
-        for (int i = 0; i < 4; ++i)
-            q.addBindValue(pattern);
-    }
-    q.exec();
-    setQuery(std::move(q));
+        query.where(containsText({u"name"_s, u"post"_s, u"officePhone"_s, u"mobile"_s}, m_search));
+    query.orderBy(kDepartment).orderBy(field(u"contactRole"_s));
+    // The columns in the order of the Column enum.
+    setQuery(query.exec({kId, kDepartment, field(u"contactRole"_s), field(u"name"_s), field(u"post"_s),
+                         field(u"officePhone"_s), field(u"mobile"_s), kState, kStateMessage}));
 }
 
 QString ContactsModel::recordIdAt(int row) const

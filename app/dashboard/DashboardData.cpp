@@ -1,11 +1,16 @@
 #include "app/dashboard/DashboardData.h"
 
+#include "app/funds/FundQueries.h"
+#include "app/relief/ReliefQueries.h"
+#include "app/sync/CacheQuery.h"
 #include "app/sync/ClientSession.h"
 #include "common/core/Clock.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundRules.h"
 #include "common/funds/FundTypes.h"
+#include "common/relief/AssistanceTypes.h"
+#include "common/relief/RegistryTypes.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -20,68 +25,12 @@ namespace sunshine::app {
 
 namespace {
 
-const QString kLive = u" AND deleted = 0 AND local_deleted = 0"_s;
+using namespace cachequery;
 
-QString jsonArray(const QStringList &items)
+QString typeName(const char16_t *name)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf16(name);
 }
-
-// The year and month of a disbursement's 所属期 ("2026-03", or "2026Q2" counted in its first month), as the
-// server's summaries count them.
-const QString &periodYear()
-{
-    static const QString e = u"CAST(substr(json_extract(data, '$.period'), 1, 4) AS INTEGER)"_s;
-    return e;
-}
-const QString &periodMonth()
-{
-    static const QString e =
-        u"(CASE WHEN substr(json_extract(data, '$.period'), 5, 1) = 'Q' "
-        u"THEN (CAST(substr(json_extract(data, '$.period'), 6, 1) AS INTEGER) - 1) * 3 + 1 "
-        u"ELSE CAST(substr(json_extract(data, '$.period'), 6, 2) AS INTEGER) END)"_s;
-    return e;
-}
-
-QDate dateOf(const QJsonObject &f, const QString &name)
-{
-    return QDate::fromString(f.value(name).toString(), Qt::ISODate);
-}
-
-// Runs a query over the cache; each row to `row`.
-template <typename F>
-void select(const QSqlDatabase &db, const QString &sql, const QVariantList &binds, F row)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql)) {
-        qWarning("dashboard: %s [%s]", qPrintable(q.lastError().text()), qPrintable(sql));
-        return;
-    }
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec()) {
-        qWarning("dashboard: %s [%s]", qPrintable(q.lastError().text()), qPrintable(sql));
-        return;
-    }
-    while (q.next())
-        row(q);
-}
-
-const QString kHouseholdRegistered = u"json_extract(data, '$.status') = 'registered'"_s;
-const QString kHouseholdExit = u"json_extract(data, '$.exitYear') = ?"_s;
-// As the pairings view counts coverage: a pairing of the household in the household's village. The unary "+"
-// makes SQLite look pairings and visits up by the household and pairing indexes: "+records.id" drops the
-// column's TEXT affinity (with it the expression index cannot serve the comparison), "+p.deleted" keeps the
-// (type, local_deleted, deleted) index from being preferred. Otherwise every pairing is read for each
-// household.
-const QString kHouseholdUnpaired =
-    u"json_extract(data, '$.status') = 'registered' AND NOT EXISTS (SELECT 1 FROM records p "
-    u"WHERE p.type = 'pairing' AND +p.deleted = 0 AND +p.local_deleted = 0 "
-    u"AND json_extract(p.data, '$.householdId') = +records.id AND p.org_unit_id = records.org_unit_id)"_s;
-const QString kPairingNotVisited =
-    u"NOT EXISTS (SELECT 1 FROM records v WHERE v.type = 'visit' AND +v.deleted = 0 AND +v.local_deleted = 0 "
-    u"AND json_extract(v.data, '$.pairingId') = +records.id AND json_extract(v.data, '$.quarter') = ?)"_s;
 
 } // namespace
 
@@ -131,42 +80,12 @@ DashboardFilter DashboardData::normalized(DashboardFilter filter) const
     return filter;
 }
 
-QString DashboardData::fundCodesOf(const QString &kind) const
+CacheCondition DashboardData::fundScope(const DashboardFilter &filter)
 {
-    const std::optional<funds::FundKind> k = funds::fundKindFromName(kind);
-    QStringList codes;
-    const QList<funds::FundLine> lines = funds::allFundLines();
-    for (const funds::FundLine &l : lines) {
-        if (!k || l.kind == *k)
-            codes.append(l.code);
-    }
-    return jsonArray(codes);
-}
-
-void DashboardData::periodCondition(int year, int quarter, int month, QString *sql, QVariantList *binds) const
-{
-    *sql += u" AND "_s + periodYear() + u" = ?"_s;
-    binds->append(year);
-    if (month >= 1 && month <= 12) {
-        *sql += u" AND "_s + periodMonth() + u" = ?"_s;
-        binds->append(month);
-    } else if (quarter >= 1 && quarter <= 4) {
-        *sql += u" AND "_s + periodMonth() + u" BETWEEN ? AND ?"_s;
-        binds->append((quarter - 1) * 3 + 1);
-        binds->append(quarter * 3);
-    }
-}
-
-void DashboardData::fundCondition(const DashboardFilter &filter, QString *sql, QVariantList *binds) const
-{
-    if (!filter.kind.isEmpty()) {
-        *sql += u" AND json_extract(data, '$.fundCode') IN (SELECT value FROM json_each(?))"_s;
-        binds->append(fundCodesOf(filter.kind));
-    }
-    if (!filter.departmentId.isEmpty()) {
-        *sql += u" AND department_id = ?"_s;
-        binds->append(filter.departmentId);
-    }
+    CacheCondition c = fundquery::ofKind(filter.kind);
+    if (!filter.departmentId.isEmpty())
+        c = c && equals(kDepartment, filter.departmentId);
+    return c;
 }
 
 relief::Quarter DashboardData::visitQuarter(const DashboardFilter &filter) const
@@ -178,82 +97,16 @@ relief::Quarter DashboardData::visitQuarter(const DashboardFilter &filter) const
     return relief::Quarter{filter.year, 4};
 }
 
-QStringList DashboardData::overdueIds(const DashboardFilter &filter, const QStringList &units,
-                                      const QString &departmentId, QHash<QString, QString> *unitOf,
-                                      QHash<QString, QString> *departmentOf) const
+QHash<QString, QPair<QString, QString>> DashboardData::overdue(const DashboardFilter &filter,
+                                                               const QStringList &units) const
 {
-    const QDate now = today();
-    const WorkingCalendar &calendar = WorkingCalendar::builtIn();
-    QStringList out;
-    DashboardFilter f = filter;
-    if (!departmentId.isEmpty())
-        f.departmentId = departmentId;
-    const auto collect = [&](const QString &type, const QString &extra, const QVariantList &extraBinds,
-                             const std::function<bool(const QJsonObject &)> &overdue) {
-        QString sql = u"SELECT id, org_unit_id, department_id, data FROM records WHERE type = ?"_s + kLive +
-                      u" AND org_unit_id IN (SELECT value FROM json_each(?))"_s + extra;
-        QVariantList binds{type, jsonArray(units)};
-        binds.append(extraBinds);
-        fundCondition(f, &sql, &binds);
-        select(m_session.cache().database(), sql, binds, [&](const QSqlQuery &q) {
-            const QJsonObject data = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-            if (!overdue(data))
-                return;
-            const QString id = q.value(0).toString();
-            out.append(id);
-            if (unitOf)
-                unitOf->insert(id, q.value(1).toString());
-            if (departmentOf)
-                departmentOf->insert(id, q.value(2).toString());
-        });
-    };
-    // Disbursements whose vouchers are not attached past the Art. 7 time (5 working days after payment),
-    // unless entered late.
-    collect(QString::fromUtf16(funds::DisbursementType::kName),
-            u" AND json_array_length(COALESCE(json_extract(data, '$.vouchers'), '[]')) = 0 "
-            u"AND json_extract(data, '$.paidOn') < ?"_s,
-            {now.toString(Qt::ISODate)}, [&](const QJsonObject &d) {
-                // Entered late comes first: such a record counts as late, not as overdue.
-                return funds::DisbursementType::deadlineState(d, now, calendar).status ==
-                       funds::EntryStatus::Overdue;
-            });
-    // Provincial-or-higher allocations not reported to the city in time (rule 1).
-    collect(QString::fromUtf16(funds::AllocationType::kName),
-            u" AND json_extract(data, '$.reportedOn') IS NULL AND json_extract(data, '$.reportDueOn') < ?"_s,
-            {now.toString(Qt::ISODate)}, [&](const QJsonObject &d) {
-                return funds::AllocationType::deadlineState(d, now, calendar).status ==
-                       funds::EntryStatus::Overdue;
-            });
-    return out;
+    return fundquery::overdueEntries(m_session.cache(), units, fundScope(filter), today(),
+                                     WorkingCalendar::builtIn());
 }
 
-QStringList DashboardData::helpOverdueIds(const QStringList &units, QHash<QString, QString> *unitOf) const
+QHash<QString, QString> DashboardData::helpOverdue(const QStringList &units) const
 {
-    const QDate now = today();
-    const WorkingCalendar &calendar = WorkingCalendar::builtIn();
-    QStringList out;
-    select(m_session.cache().database(),
-           u"SELECT id, org_unit_id, data FROM records WHERE type = 'help-request'"_s + kLive +
-               u" AND org_unit_id IN (SELECT value FROM json_each(?)) "
-               u"AND json_extract(data, '$.resultOn') IS NULL"_s,
-           {jsonArray(units)}, [&](const QSqlQuery &q) {
-               const QJsonObject d = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-               bool overdue = false;
-               const QDate raised = dateOf(d, u"raisedOn"_s);
-               if (raised.isValid() && !d.contains(u"answeredOn"_s))
-                   overdue = relief::deadlineState(relief::helpAnswerDue(raised, calendar), std::nullopt, now,
-                                                   calendar) == relief::DeadlineState::Overdue;
-               const QDate assigned = dateOf(d, u"assignedOn"_s);
-               if (!overdue && assigned.isValid())
-                   overdue = relief::deadlineState(relief::helpResultDue(assigned, calendar), std::nullopt,
-                                                   now, calendar) == relief::DeadlineState::Overdue;
-               if (!overdue)
-                   return;
-               out.append(q.value(0).toString());
-               if (unitOf)
-                   unitOf->insert(q.value(0).toString(), q.value(1).toString());
-           });
-    return out;
+    return reliefquery::overdueHelpRequests(m_session.cache(), units, today(), WorkingCalendar::builtIn());
 }
 
 DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
@@ -312,32 +165,26 @@ DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
         const auto it = rowOf.constFind(b);
         return it == rowOf.constEnd() ? nullptr : &children[*it];
     };
-    const QSqlDatabase db = m_session.cache().database();
-    const QString scope = u" AND org_unit_id IN (SELECT value FROM json_each(?))"_s;
-    const QString unitsJson = jsonArray(units);
-    const QString disbursement = QString::fromUtf16(funds::DisbursementType::kName);
+    const LocalCache &cache = m_session.cache();
+    const CacheCondition scope = unitAmong(units);
+    const QString disbursement = typeName(funds::DisbursementType::kName);
 
     // Money of the period, per unit and fund line.
     {
-        QString sql = u"SELECT org_unit_id, json_extract(data, '$.fundCode'), SUM(json_extract(data, "
-                      u"'$.amountFen')), COUNT(*) FROM records WHERE type = ?"_s +
-                      kLive + scope;
-        QVariantList binds{disbursement, unitsJson};
-        periodCondition(filter.year, filter.quarter, 0, &sql, &binds);
-        fundCondition(filter, &sql, &binds);
-        sql += u" GROUP BY 1, 2"_s;
         QHash<QString, KindFigures> kinds;
-        select(db, sql, binds, [&](const QSqlQuery &q) {
-            const qint64 fen = q.value(2).toLongLong(), count = q.value(3).toLongLong();
-            if (UnitFigures *r = rowFor(q.value(0).toString())) {
-                r->disbursedFen += fen;
-                r->disbursements += count;
-            }
-            const std::optional<funds::FundLine> line = funds::findFundLine(q.value(1).toString());
-            const QString kind = line ? funds::fundKindName(line->kind) : QString();
-            kinds[kind].amountFen += fen;
-            kinds[kind].count += count;
-        });
+        fundquery::sumsPerUnitAndLine(
+            cache, disbursement,
+            scope && fundquery::periodIn(filter.year, filter.quarter) && fundScope(filter),
+            [&](const QString &unitId, const QString &fundCode, qint64 fen, qint64 count) {
+                if (UnitFigures *r = rowFor(unitId)) {
+                    r->disbursedFen += fen;
+                    r->disbursements += count;
+                }
+                const std::optional<funds::FundLine> line = funds::findFundLine(fundCode);
+                const QString kind = line ? funds::fundKindName(line->kind) : QString();
+                kinds[kind].amountFen += fen;
+                kinds[kind].count += count;
+            });
         for (funds::FundKind k : {funds::FundKind::ReliefFiscal, funds::FundKind::ReliefDonation,
                                   funds::FundKind::ReliefOther, funds::FundKind::Agricultural}) {
             KindFigures f = kinds.value(funds::fundKindName(k));
@@ -347,41 +194,41 @@ DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
         }
     }
     // Per month, this year and last.
-    {
-        QString sql = u"SELECT "_s + periodYear() + u", "_s + periodMonth() +
-                      u", SUM(json_extract(data, '$.amountFen')) FROM records WHERE type = ?"_s + kLive +
-                      scope + u" AND "_s + periodYear() + u" IN (?, ?)"_s;
-        QVariantList binds{disbursement, unitsJson, filter.year, filter.year - 1};
-        fundCondition(filter, &sql, &binds);
-        sql += u" GROUP BY 1, 2"_s;
-        select(db, sql, binds, [&](const QSqlQuery &q) {
-            const int year = q.value(0).toInt(), month = q.value(1).toInt();
-            if (month < 1 || month > 12)
-                return;
-            (year == filter.year ? out.monthFen : out.lastYearFen)[size_t(month - 1)] +=
-                q.value(2).toLongLong();
-        });
-    }
+    CacheQuery(cache, disbursement)
+        .where(scope &&
+               generated(fundquery::periodYear() + u" IN (?, ?)"_s, {filter.year, filter.year - 1}) &&
+               fundScope(filter))
+        .forEach(
+            {fundquery::periodYear(), fundquery::periodMonth(), sum(field(u"amountFen"_s))},
+            [&](const QSqlQuery &q) {
+                const int year = q.value(0).toInt(), month = q.value(1).toInt();
+                if (month < 1 || month > 12)
+                    return;
+                (year == filter.year ? out.monthFen : out.lastYearFen)[size_t(month - 1)] +=
+                    q.value(2).toLongLong();
+            },
+            2);
     // Overdue now and entered late in the period, per unit and department.
     QHash<QString, DepartmentFigures> departments;
     {
-        QHash<QString, QString> unitOf, departmentOf;
-        const QStringList ids = overdueIds(filter, units, QString(), &unitOf, &departmentOf);
-        for (const QString &id : ids) {
-            if (UnitFigures *r = rowFor(unitOf.value(id)))
+        const QHash<QString, QPair<QString, QString>> overdueNow = overdue(filter, units);
+        for (auto it = overdueNow.constBegin(); it != overdueNow.constEnd(); ++it) {
+            if (UnitFigures *r = rowFor(it->first))
                 ++r->overdue;
-            ++departments[departmentOf.value(id)].overdue;
+            ++departments[it->second].overdue;
         }
         const RecordsBehind late = behind(filter, {Figure::EnteredLate, node->id}).value(0);
-        select(db,
-               u"SELECT org_unit_id, department_id, COUNT(*) FROM records WHERE type = ?"_s + kLive + scope +
-                   late.sql + u" GROUP BY 1, 2"_s,
-               QVariantList{late.type, unitsJson} + late.binds, [&](const QSqlQuery &q) {
-                   const qint64 n = q.value(2).toLongLong();
-                   if (UnitFigures *r = rowFor(q.value(0).toString()))
-                       r->enteredLate += n;
-                   departments[q.value(1).toString()].enteredLate += n;
-               });
+        CacheQuery(cache, late.type)
+            .where(scope && late.condition)
+            .forEach(
+                {kOrgUnit, kDepartment, count()},
+                [&](const QSqlQuery &q) {
+                    const qint64 n = q.value(2).toLongLong();
+                    if (UnitFigures *r = rowFor(q.value(0).toString()))
+                        r->enteredLate += n;
+                    departments[q.value(1).toString()].enteredLate += n;
+                },
+                2);
     }
     for (auto it = departments.begin(); it != departments.end(); ++it) {
         it->departmentId = it.key();
@@ -396,26 +243,30 @@ DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
               });
 
     // The registry, pairings and visits: the same conditions as the records behind them.
-    const auto countPerUnit = [&](const QString &type, const QString &condition, const QVariantList &binds,
+    const auto countPerUnit = [&](const char16_t *type, const CacheCondition &condition,
                                   qint64 UnitFigures::*member) {
-        select(db,
-               u"SELECT org_unit_id, COUNT(*) FROM records WHERE type = ?"_s + kLive + scope +
-                   (condition.isEmpty() ? QString() : u" AND "_s + condition) + u" GROUP BY 1"_s,
-               QVariantList{type, unitsJson} + binds, [&](const QSqlQuery &q) {
-                   if (UnitFigures *r = rowFor(q.value(0).toString()))
-                       r->*member += q.value(1).toLongLong();
-               });
+        CacheQuery(cache, typeName(type))
+            .where(scope && condition)
+            .forEach(
+                {kOrgUnit, count()},
+                [&](const QSqlQuery &q) {
+                    if (UnitFigures *r = rowFor(q.value(0).toString()))
+                        r->*member += q.value(1).toLongLong();
+                },
+                1);
     };
-    countPerUnit(u"household"_s, kHouseholdRegistered, {}, &UnitFigures::households);
-    countPerUnit(u"household"_s, kHouseholdExit, {filter.year}, &UnitFigures::exits);
-    countPerUnit(u"household"_s, kHouseholdUnpaired, {}, &UnitFigures::paired); // unpaired, turned below
-    countPerUnit(u"pairing"_s, QString(), {}, &UnitFigures::pairings);
-    countPerUnit(u"pairing"_s, kPairingNotVisited, {out.visitQuarter.toString()}, &UnitFigures::visited);
+    countPerUnit(relief::HouseholdType::kName, reliefquery::registered(), &UnitFigures::households);
+    countPerUnit(relief::HouseholdType::kName, reliefquery::exitedIn(filter.year), &UnitFigures::exits);
+    // Unpaired, turned into paired below.
+    countPerUnit(relief::HouseholdType::kName, reliefquery::unpaired(), &UnitFigures::paired);
+    countPerUnit(relief::PairingType::kName, {}, &UnitFigures::pairings);
+    // Not visited, turned into visited below.
+    countPerUnit(relief::PairingType::kName, reliefquery::notVisitedIn(out.visitQuarter),
+                 &UnitFigures::visited);
     {
-        QHash<QString, QString> unitOf;
-        const QStringList ids = helpOverdueIds(units, &unitOf);
-        for (const QString &id : ids) {
-            if (UnitFigures *r = rowFor(unitOf.value(id)))
+        const QHash<QString, QString> unitOf = helpOverdue(units);
+        for (auto it = unitOf.constBegin(); it != unitOf.constEnd(); ++it) {
+            if (UnitFigures *r = rowFor(it.value()))
                 ++r->helpOverdue;
         }
     }
@@ -464,13 +315,12 @@ QList<RecordsBehind> DashboardData::behind(const DashboardFilter &requested, con
     r.orgUnitIds = units;
     switch (ref.figure) {
     case Figure::Disbursed: {
-        r.type = QString::fromUtf16(funds::DisbursementType::kName);
+        r.type = typeName(funds::DisbursementType::kName);
         DashboardFilter f = filter;
         if (!ref.kind.isEmpty())
             f.kind = ref.kind;
         const int year = ref.year > 0 ? ref.year : f.year;
-        periodCondition(year, f.quarter, ref.month, &r.sql, &r.binds);
-        fundCondition(f, &r.sql, &r.binds);
+        r.condition = fundquery::periodIn(year, f.quarter, ref.month) && fundScope(f);
         const QString period =
             ref.month ? u"%1-%2"_s.arg(year).arg(ref.month, 2, 10, QChar(u'0'))
                       : (f.quarter ? relief::Quarter{year, f.quarter}.chineseName() : QString::number(year));
@@ -480,70 +330,64 @@ QList<RecordsBehind> DashboardData::behind(const DashboardFilter &requested, con
         break;
     }
     case Figure::Households:
-        r.type = u"household"_s;
-        r.sql = u" AND "_s + kHouseholdRegistered;
+        r.type = typeName(relief::HouseholdType::kName);
+        r.condition = reliefquery::registered();
         r.title = tr("Registered households of %1").arg(place);
         break;
     case Figure::Exits:
-        r.type = u"household"_s;
-        r.sql = u" AND "_s + kHouseholdExit;
-        r.binds = {filter.year};
+        r.type = typeName(relief::HouseholdType::kName);
+        r.condition = reliefquery::exitedIn(filter.year);
         r.title = tr("Households of %1 that left the registry in %2").arg(place).arg(filter.year);
         break;
     case Figure::Unpaired:
-        r.type = u"household"_s;
-        r.sql = u" AND "_s + kHouseholdUnpaired;
+        r.type = typeName(relief::HouseholdType::kName);
+        r.condition = reliefquery::unpaired();
         r.title = tr("Registered households of %1 without a helper").arg(place);
         break;
     case Figure::NotVisited: {
         const relief::Quarter q = visitQuarter(filter);
-        r.type = u"pairing"_s;
-        r.sql = u" AND "_s + kPairingNotVisited;
-        r.binds = {q.toString()};
+        r.type = typeName(relief::PairingType::kName);
+        r.condition = reliefquery::notVisitedIn(q);
         r.title = tr("Pairings of %1 without a visit in %2").arg(place, q.chineseName());
         break;
     }
     case Figure::HelpOverdue:
-        r.type = u"help-request"_s;
-        r.sql = u" AND id IN (SELECT value FROM json_each(?))"_s;
-        r.binds = {jsonArray(helpOverdueIds(units, nullptr))};
+        r.type = typeName(relief::HelpRequestType::kName);
+        r.condition = idAmong(helpOverdue(units).keys());
         r.title = tr("Help requests of %1 past their deadline").arg(place);
         break;
     case Figure::Overdue: {
-        QHash<QString, QString> unitOf;
-        const QStringList ids = overdueIds(filter, units, ref.departmentId, &unitOf, nullptr);
+        DashboardFilter f = filter;
+        if (!ref.departmentId.isEmpty())
+            f.departmentId = ref.departmentId;
+        const QHash<QString, QPair<QString, QString>> ids = overdue(f, units);
         QList<RecordsBehind> out;
-        for (const QString &type : {QString::fromUtf16(funds::DisbursementType::kName),
-                                    QString::fromUtf16(funds::AllocationType::kName)}) {
+        for (const QString &type :
+             {typeName(funds::DisbursementType::kName), typeName(funds::AllocationType::kName)}) {
             QStringList ofType;
-            for (const QString &id : ids) {
-                const std::optional<CachedRecord> rec = m_session.cache().record(id);
+            for (auto it = ids.constBegin(); it != ids.constEnd(); ++it) {
+                const std::optional<CachedRecord> rec = m_session.cache().record(it.key());
                 if (rec && rec->record.type == type)
-                    ofType.append(id);
+                    ofType.append(it.key());
             }
             RecordsBehind b = r;
             b.type = type;
-            b.sql = u" AND id IN (SELECT value FROM json_each(?))"_s;
-            b.binds = {jsonArray(ofType)};
-            b.title = type == QString::fromUtf16(funds::DisbursementType::kName)
+            b.condition = idAmong(ofType);
+            b.title = type == typeName(funds::DisbursementType::kName)
                           ? tr("Disbursements of %1 whose vouchers are overdue").arg(place)
                           : tr("Allocations of %1 not reported to the city in time").arg(place);
-            if (!ofType.isEmpty() || type == QString::fromUtf16(funds::DisbursementType::kName))
+            if (!ofType.isEmpty() || type == typeName(funds::DisbursementType::kName))
                 out.append(b);
         }
         return out;
     }
     case Figure::EnteredLate: {
-        r.type = QString::fromUtf16(funds::DisbursementType::kName);
+        r.type = typeName(funds::DisbursementType::kName);
         DashboardFilter f = filter;
         if (!ref.departmentId.isEmpty())
             f.departmentId = ref.departmentId;
-        periodCondition(f.year, f.quarter, 0, &r.sql, &r.binds);
-        fundCondition(f, &r.sql, &r.binds);
         // Entered after the entry due date (funds::entryStatus, "entered late").
-        r.sql += u" AND "_s + funds::DisbursementType::enteredLateSql([](const QString &name) -> QString {
-                     return u"json_extract(data, '$."_s + name + u"')"_s;
-                 });
+        r.condition = fundquery::periodIn(f.year, f.quarter) && fundScope(f) && fundquery::enteredLate();
         r.title = tr("Disbursements of %1 entered late").arg(place);
         break;
     }

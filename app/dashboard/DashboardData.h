@@ -1,10 +1,12 @@
 #pragma once
 
+#include "app/sync/CacheQuery.h"
 #include "common/org/OrgUnit.h"
 #include "common/relief/ReliefRules.h"
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -117,15 +119,14 @@ struct FigureRef
     QString departmentId; // Overdue / EnteredLate: one department (else the filter's)
 };
 
-// The records behind a figure: a record type, the org units, and a condition on the cache's records table
-// (RecordTableModel::setCondition); `sql` is empty when the org units alone select them.
+// The records behind a figure: a record type, the org units, and a condition on the cache's records
+// (RecordTableModel::setCondition); empty when the org units alone select them.
 struct RecordsBehind
 {
     QString type;
     QString title;
     QStringList orgUnitIds;
-    QString sql;
-    QVariantList binds;
+    CacheCondition condition;
 };
 
 // 1234567 fen -> "1.23" (万元, two decimals).
@@ -160,19 +161,13 @@ public:
     QStringList subtree(const QString &orgUnitId) const;
 
 private:
-    struct Scope
-    {
-        QStringList units;
-        QString sql;
-        QVariantList binds;
-    };
-    QString fundCodesOf(const QString &kind) const;
-    void periodCondition(int year, int quarter, int month, QString *sql, QVariantList *binds) const;
-    void fundCondition(const DashboardFilter &filter, QString *sql, QVariantList *binds) const;
-    QStringList overdueIds(const DashboardFilter &filter, const QStringList &units,
-                           const QString &departmentId, QHash<QString, QString> *unitOf,
-                           QHash<QString, QString> *departmentOf) const;
-    QStringList helpOverdueIds(const QStringList &units, QHash<QString, QString> *unitOf) const;
+    // The kind and department of the filter, as a condition on fund records.
+    static CacheCondition fundScope(const DashboardFilter &filter);
+    // Fund entries overdue now in the units: id -> (org unit, department).
+    QHash<QString, QPair<QString, QString>> overdue(const DashboardFilter &filter,
+                                                    const QStringList &units) const;
+    // Help requests past their deadline in the units: id -> org unit.
+    QHash<QString, QString> helpOverdue(const QStringList &units) const;
     relief::Quarter visitQuarter(const DashboardFilter &filter) const;
 
     ClientSession &m_session;

@@ -43,7 +43,7 @@ void applyBehind(RecordListView *list, const RecordsBehind &behind)
     RecordTableModel &model = list->model();
     // No place in the list: select nothing rather than everything.
     model.setOrgUnits(behind.orgUnitIds.isEmpty() ? QStringList{QString()} : behind.orgUnitIds);
-    model.setCondition(u"dashboard"_s, behind.sql.isEmpty() ? QString() : u"1 "_s + behind.sql, behind.binds);
+    model.setCondition(u"dashboard"_s, behind.condition);
 }
 
 RecordsBehindDialog::RecordsBehindDialog(ClientSession &session, const QList<RecordsBehind> &behind,

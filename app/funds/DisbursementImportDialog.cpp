@@ -1,5 +1,6 @@
 #include "app/funds/DisbursementImportDialog.h"
 
+#include "app/funds/FundQueries.h"
 #include "app/records/ImportProblemsModel.h"
 #include "app/sync/ClientSession.h"
 #include "common/core/Clock.h"
@@ -16,52 +17,13 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
-#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::app {
-
-namespace {
-
-// The payments of the clerk's department in the local cache, as the list's rule compares them. Runs in the
-// import's worker over a read-only connection of its own (the cache is in WAL mode).
-QSet<QString> enteredAlready(const QString &cachePath, const QString &departmentId)
-{
-    QSet<QString> keys;
-    const QString connection = u"disbursement-import-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-        db.setDatabaseName(cachePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(u"SELECT json_extract(data, '$.fundCode'), json_extract(data, '$.period'), "
-                      u"json_extract(data, '$.idNumber'), json_extract(data, '$.recipientName') FROM records "
-                      u"WHERE type = ? AND department_id = ? AND local_deleted = 0 AND deleted = 0"_s);
-            q.addBindValue(QString::fromUtf16(funds::DisbursementType::kName));
-            q.addBindValue(departmentId);
-            if (q.exec()) {
-                while (q.next())
-                    keys.insert(funds::disbursementKey(q.value(0).toString(), q.value(1).toString(),
-                                                       q.value(2).toString(), q.value(3).toString()));
-            } else {
-                qWarning("disbursement import: %s", qPrintable(q.lastError().text()));
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return keys;
-}
-
-} // namespace
 
 DisbursementImportDialog::DisbursementImportDialog(ClientSession &session, QWidget *parent)
     : QDialog(parent)
@@ -202,7 +164,7 @@ bool DisbursementImportDialog::loadFile(const QString &path)
     const QString departmentId = m_session.user().departmentId;
     std::unique_ptr<QThread> worker(
         QThread::create([&table, &result, &options, path, step, progressState, cachePath, departmentId] {
-            options.enteredAlready = enteredAlready(cachePath, departmentId);
+            options.enteredAlready = fundquery::disbursementKeys(cachePath, departmentId);
             table = io::readTable(path, step);
             if (!table.ok()) {
                 result.error = table.error;

@@ -14,7 +14,6 @@
 #include <QColor>
 #include <QComboBox>
 #include <QPushButton>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -24,65 +23,12 @@ namespace sunshine::app {
 
 namespace {
 
-QString field(const QString &name)
-{
-    return u"json_extract(data, '$."_s + name + u"')"_s;
-}
-
 QString iso(QDate date)
 {
     return date.toString(Qt::ISODate);
 }
 
 } // namespace
-
-DeadlineCondition dueDoneCondition(const QString &dueField, const QString &doneField,
-                                   funds::EntryStatus status, QDate today, const WorkingCalendar &calendar)
-{
-    const funds::SqlCondition c =
-        funds::entryStatusSql(field(dueField), field(doneField), status, today, calendar);
-    QVariantList binds;
-    for (const QString &b : c.binds)
-        binds.append(b);
-    return {c.sql, binds};
-}
-
-DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today,
-                                        const WorkingCalendar &calendar)
-{
-    // The voucher deadline grows with the payment date: the payments overdue today are those paid on or
-    // before one day, those due soon the ones paid after it up to another. Both days come from the rules
-    // themselves (documentDue, entryStatus), looking back from today.
-    QDate overdueUpTo, soonUpTo;
-    for (QDate paid = today; paid >= today.addDays(-90); paid = paid.addDays(-1)) {
-        const funds::EntryStatus s =
-            funds::entryStatus(funds::documentDue(paid, calendar), std::nullopt, today, calendar);
-        if (s != funds::EntryStatus::OnTime && !soonUpTo.isValid())
-            soonUpTo = paid;
-        if (s == funds::EntryStatus::Overdue) {
-            overdueUpTo = paid;
-            break;
-        }
-    }
-    const QString paid = field(u"paidOn"_s);
-    const QString late = funds::DisbursementType::enteredLateSql(&field);
-    const QString open =
-        u"COALESCE("_s + paid + u", '') <> '' AND COALESCE(json_array_length(data, '$.vouchers'), 0) = 0"_s;
-    const QString over = iso(overdueUpTo), soon = iso(soonUpTo);
-    switch (status) {
-    case funds::EntryStatus::EnteredLate:
-        return {late, {}};
-    case funds::EntryStatus::Overdue:
-        return {u"NOT ("_s + late + u") AND "_s + open + u" AND "_s + paid + u" <= ?"_s, {over}};
-    case funds::EntryStatus::DueSoon:
-        return {u"NOT ("_s + late + u") AND "_s + open + u" AND "_s + paid + u" > ? AND "_s + paid +
-                    u" <= ?"_s,
-                {over, soon}};
-    case funds::EntryStatus::OnTime:
-        return {u"NOT ("_s + late + u") AND NOT ("_s + open + u" AND "_s + paid + u" <= ?)"_s, {soon}};
-    }
-    return {};
-}
 
 // --- the deadline column ---
 
@@ -226,12 +172,11 @@ void FundRecordsView::applyStatus()
 {
     const QVariant chosen = m_status->currentData();
     if (!chosen.isValid()) {
-        m_list->model().setCondition(u"deadline"_s, QString());
+        m_list->model().setCondition(u"deadline"_s, {});
     } else {
         const QDate today = chinaDateOf(m_session.clock().nowMs());
-        const DeadlineCondition c =
-            m_condition(funds::EntryStatus(chosen.toInt()), today, WorkingCalendar::builtIn());
-        m_list->model().setCondition(u"deadline"_s, c.sql, c.binds);
+        m_list->model().setCondition(u"deadline"_s, m_condition(funds::EntryStatus(chosen.toInt()), today,
+                                                                WorkingCalendar::builtIn()));
     }
     m_list->reload();
 }
@@ -297,7 +242,7 @@ FundRecordsView *makeAllocationsView(ClientSession &session, QWidget *parent)
     auto *view = new FundRecordsView(
         session, *type, o, &funds::AllocationType::deadlineState,
         [](funds::EntryStatus s, QDate today, const WorkingCalendar &calendar) {
-            return dueDoneCondition(u"reportDueOn"_s, u"reportedOn"_s, s, today, calendar);
+            return fundquery::dueDone(u"reportDueOn"_s, u"reportedOn"_s, s, today, calendar);
         },
         parent);
     // Allocations are received where the department sits.
@@ -323,7 +268,7 @@ FundRecordsView *makeDisbursementsView(ClientSession &session, QWidget *parent)
     o.exportName = FundRecordsView::tr("Disbursements");
     const auto *type = sync::RecordTypes::find(QString::fromUtf16(funds::DisbursementType::kName));
     auto *view = new FundRecordsView(session, *type, o, &funds::DisbursementType::deadlineState,
-                                     &disbursementCondition, parent);
+                                     &fundquery::disbursementDeadline, parent);
     // Clerks of a paying department bring in whole payment lists from Excel or WPS.
     if (entersData(session) && !session.user().departmentId.isEmpty()) {
         QPushButton *import = view->list()->addAction(FundRecordsView::tr("Import list…"));
@@ -338,35 +283,14 @@ FundRecordsView *makeDisbursementsView(ClientSession &session, QWidget *parent)
 
 namespace {
 
-DeadlineCondition documentsCondition(funds::EntryStatus s, QDate today, const WorkingCalendar &calendar)
+CacheCondition documentsCondition(funds::EntryStatus s, QDate today, const WorkingCalendar &calendar)
 {
-    return dueDoneCondition(u"documentsDueOn"_s, u"documentsOn"_s, s, today, calendar);
+    return fundquery::dueDone(u"documentsDueOn"_s, u"documentsOn"_s, s, today, calendar);
 }
 
 const sync::RecordType &typeNamed(const char16_t *name)
 {
     return *sync::RecordTypes::find(QString::fromUtf16(name));
-}
-
-// The allocations of the clerk's department in the cache: (id, "文号 · fund line · amount").
-RecordForm::Choices allocationsOf(ClientSession &session)
-{
-    RecordForm::Choices out;
-    QSqlQuery q(session.cache().database());
-    q.prepare(
-        u"SELECT id, json_extract(data, '$.documentNo'), json_extract(data, '$.fundCode'), "
-        u"json_extract(data, '$.amountFen') FROM records WHERE type = ? AND deleted = 0 "
-        u"AND local_deleted = 0 AND department_id = ? ORDER BY json_extract(data, '$.receivedOn') DESC"_s);
-    q.addBindValue(QString::fromUtf16(funds::AllocationType::kName));
-    q.addBindValue(session.user().departmentId);
-    q.exec();
-    while (q.next()) {
-        const std::optional<funds::FundLine> line = funds::findFundLine(q.value(2).toString());
-        out.append({q.value(0).toString(),
-                    u"%1 · %2 · %3"_s.arg(q.value(1).toString(), line ? line->name : q.value(2).toString(),
-                                          money::formatYuan(q.value(3).toLongLong()))});
-    }
-    return out;
 }
 
 RecordListView::Options placedAtCounty(QList<RecordColumn> columns, QStringList search,
@@ -405,7 +329,8 @@ FundRecordsView *makePlansView(ClientSession &session, QWidget *parent)
         return r ? r->record.fields.value(u"documentNo"_s).toString() : id;
     });
     view->setFormHook([&session](RecordDialog &dialog, const sync::Placement &) {
-        dialog.form()->setReferenceChoices(u"allocationId"_s, allocationsOf(session));
+        dialog.form()->setReferenceChoices(
+            u"allocationId"_s, fundquery::allocationChoices(session.cache(), session.user().departmentId));
     });
     return view;
 }

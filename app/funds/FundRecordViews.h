@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/funds/FundQueries.h"
 #include "app/records/ComputedColumnProxy.h"
 #include "app/records/RecordListView.h"
 #include "common/funds/FundTypes.h"
@@ -24,25 +25,9 @@ class ClientSession;
 using DeadlineFunction = std::function<funds::DeadlineState(const QJsonObject &fields, QDate today,
                                                             const WorkingCalendar &calendar)>;
 
-// The records in one deadline state, as a condition on the cache's records table (RecordTableModel::
-// setCondition), so the filter runs in SQLite over all records, not only the rows loaded.
-struct DeadlineCondition
-{
-    QString sql;
-    QVariantList binds;
-};
-using DeadlineConditionFunction =
-    std::function<DeadlineCondition(funds::EntryStatus status, QDate today, const WorkingCalendar &calendar)>;
-
-// Records judged by a due date and the day the thing was done (allocations: reportDueOn and reportedOn;
-// plans, returns and evaluations: documentsDueOn and documentsOn): entered late when done after the due
-// date, overdue or due soon by today while not done, else on time (funds::entryStatus).
-DeadlineCondition dueDoneCondition(const QString &dueField, const QString &doneField,
-                                   funds::EntryStatus status, QDate today, const WorkingCalendar &calendar);
-// Disbursements (DisbursementType::deadlineState): entered late after the entry due date; otherwise, while no
-// voucher is attached, the voucher deadline (5 working days after payment).
-DeadlineCondition disbursementCondition(funds::EntryStatus status, QDate today,
-                                        const WorkingCalendar &calendar);
+// The records in one deadline state, as a condition on the cache (fundquery::DeadlineCondition), so the
+// filter runs in SQLite over all records, not only the rows loaded.
+using DeadlineConditionFunction = fundquery::DeadlineCondition;
 
 // The deadline column of a fund table: the state and the date it is judged by ("已逾期 · 凭证 by
 // 2026-11-27"), coloured: overdue red, due soon amber, entered late purple, on time plain.

@@ -1,5 +1,6 @@
 #include "app/funds/FundSummaryView.h"
 
+#include "app/funds/FundQueries.h"
 #include "app/sync/ClientSession.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundTypes.h"
@@ -15,8 +16,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -94,44 +93,21 @@ void FundSummaryModel::refresh()
     m_error.clear();
 
     // One pass over the year's records of the type, grouped by place and fund line.
-    QString sql;
-    QVariantList binds;
-    if (m_measure == Measure::Disbursed) {
-        sql =
-            u"SELECT org_unit_id, json_extract(data, '$.fundCode'), "
-            u"SUM(CAST(json_extract(data, '$.amountFen') AS INTEGER)), COUNT(*) FROM records "
-            u"WHERE type = ? AND deleted = 0 AND local_deleted = 0 "
-            u"AND json_extract(data, '$.paidOn') >= ? AND json_extract(data, '$.paidOn') < ? GROUP BY 1, 2"_s;
-        binds = {QString::fromUtf16(funds::DisbursementType::kName),
-                 QDate(m_year, 1, 1).toString(Qt::ISODate), QDate(m_year + 1, 1, 1).toString(Qt::ISODate)};
-    } else {
-        sql = u"SELECT org_unit_id, json_extract(data, '$.fundCode'), "
-              u"SUM(CAST(json_extract(data, '$.amountFen') AS INTEGER)), COUNT(*) FROM records "
-              u"WHERE type = ? AND deleted = 0 AND local_deleted = 0 "
-              u"AND CAST(json_extract(data, '$.year') AS INTEGER) = ? GROUP BY 1, 2"_s;
-        binds = {QString::fromUtf16(funds::AllocationType::kName), m_year};
-    }
-    QSqlQuery q(m_session.cache().database());
-    q.setForwardOnly(true);
-    bool ok = q.prepare(sql);
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    ok = ok && q.exec();
-    if (!ok) {
-        m_error = q.lastError().text();
-        qWarning("fund summary: %s", qPrintable(m_error));
-    }
+    const bool disbursed = m_measure == Measure::Disbursed;
     QSet<QString> codes;
     bool ownLevel = false;
-    while (ok && q.next()) {
-        const QString area = areaOf(q.value(0).toString());
-        const QString code = q.value(1).toString();
-        Cell &cell = m_cells[code][area];
-        cell.fen += q.value(2).toLongLong();
-        cell.count += q.value(3).toInt();
-        codes.insert(code);
-        ownLevel = ownLevel || area.isEmpty();
-    }
+    m_error = fundquery::sumsPerUnitAndLine(
+        m_session.cache(),
+        QString::fromUtf16(disbursed ? funds::DisbursementType::kName : funds::AllocationType::kName),
+        disbursed ? fundquery::paidIn(m_year) : fundquery::budgetYear(m_year),
+        [&](const QString &unit, const QString &code, qint64 fen, qint64 count) {
+            const QString area = areaOf(unit);
+            Cell &cell = m_cells[code][area];
+            cell.fen += fen;
+            cell.count += int(count);
+            codes.insert(code);
+            ownLevel = ownLevel || area.isEmpty();
+        });
 
     // Rows: the lines with money, in catalog order, then codes the catalog does not know.
     const QList<funds::FundLine> lines = funds::allFundLines();

@@ -1,5 +1,6 @@
 #include "app/records/RecordTableModel.h"
 
+#include "app/sync/CacheQuery.h"
 #include "app/sync/LocalCache.h"
 #include "common/core/ChinaTime.h"
 #include "common/core/IdCard.h"
@@ -23,33 +24,8 @@ namespace sunshine::app {
 
 namespace {
 
-// Field names are written into the SQL (a JSON path must be a literal for an expression index to match), so
-// only plain names of the record type's own fields are accepted.
-bool plainName(const QString &name)
-{
-    static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_]{0,63}$"_s);
-    return re.match(name).hasMatch();
-}
-
-QString likePattern(const QString &text)
-{
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    for (const QChar c : text) {
-        if (c == u'\\' || c == u'%' || c == u'_')
-            escaped.append(u'\\');
-        escaped.append(c);
-    }
-    return u'%' + escaped + u'%';
-}
-
 // The live records of one type: what LocalCache counts as they change.
 const QString kLiveOfType = u" WHERE type = ? AND deleted = 0 AND local_deleted = 0"_s;
-
-QString jsonArray(const QStringList &items)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
-}
 
 // Personal text that is neither an ID number nor a phone (e.g. a name): as common masks it.
 QString maskedText(const QString &text)
@@ -114,12 +90,12 @@ QString RecordTableModel::expressionFor(const QString &key, std::optional<sync::
         return u"late_synced"_s;
     }
     *spec = m_type.field(key);
-    if (!spec->has_value() || !plainName(key)) {
+    if (!spec->has_value() || !cachequery::isFieldName(key)) {
         qWarning("record table: %s has no field %s", qPrintable(m_type.name()), qPrintable(key.left(64)));
         spec->reset();
         return u"NULL"_s;
     }
-    return u"json_extract(data, '$."_s + key + u"')"_s;
+    return cachequery::field(key);
 }
 
 int RecordTableModel::columnOf(const QString &key) const
@@ -220,13 +196,13 @@ void RecordTableModel::setValueLabels(const QString &field, const QList<QPair<QS
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
-void RecordTableModel::setCondition(const QString &name, const QString &sql, const QVariantList &binds)
+void RecordTableModel::setCondition(const QString &name, const CacheCondition &condition)
 {
-    if (sql.isEmpty()) {
+    if (condition.isEmpty()) {
         if (m_conditions.remove(name) == 0)
             return;
     } else {
-        m_conditions.insert(name, {sql, binds});
+        m_conditions.insert(name, {condition.sql, condition.binds});
     }
     restart(false);
 }
@@ -243,7 +219,7 @@ RecordTableModel::Filter RecordTableModel::filter() const
     f.binds.append(m_type.name());
     if (!m_orgUnits.isEmpty()) {
         f.sql += u" AND org_unit_id IN (SELECT value FROM json_each(?))"_s;
-        f.binds.append(jsonArray(m_orgUnits));
+        f.binds.append(cachequery::jsonList(m_orgUnits));
     }
     for (auto it = m_equals.constBegin(); it != m_equals.constEnd(); ++it) {
         std::optional<sync::FieldSpec> spec;
@@ -274,9 +250,9 @@ RecordTableModel::Filter RecordTableModel::filter() const
         QStringList terms;
         for (const QString &name : std::as_const(m_searchFields)) {
             const std::optional<sync::FieldSpec> spec = m_type.field(name);
-            if (!spec || !plainName(name))
+            if (!spec || !cachequery::isFieldName(name))
                 continue;
-            const QString expr = u"json_extract(data, '$."_s + name + u"')"_s;
+            const QString expr = cachequery::field(name);
             if (spec->personal && !m_showPersonal) {
                 // Masked: only the whole value finds the record, so the hidden digits cannot be guessed a
                 // few at a time.
@@ -295,7 +271,7 @@ RecordTableModel::Filter RecordTableModel::filter() const
                 }
                 if (!values.isEmpty()) {
                     terms.append(expr + u" IN (SELECT value FROM json_each(?))"_s);
-                    f.binds.append(jsonArray(values));
+                    f.binds.append(cachequery::jsonList(values));
                 }
             } else if (spec->kind == sync::FieldKind::Choice) {
                 QStringList values;
@@ -307,11 +283,11 @@ RecordTableModel::Filter RecordTableModel::filter() const
                 }
                 if (!values.isEmpty()) {
                     terms.append(expr + u" IN (SELECT value FROM json_each(?))"_s);
-                    f.binds.append(jsonArray(values));
+                    f.binds.append(cachequery::jsonList(values));
                 }
             } else {
                 terms.append(expr + u" LIKE ? ESCAPE '\\'"_s);
-                f.binds.append(likePattern(m_search));
+                f.binds.append(cachequery::likePattern(m_search));
             }
         }
         f.sql += terms.isEmpty() ? u" AND 0"_s : u" AND ("_s + terms.join(u" OR "_s) + u')';

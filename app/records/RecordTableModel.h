@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/sync/CacheQuery.h"
 #include "common/sync/RecordType.h"
 
 #include <QAbstractTableModel>
@@ -88,10 +89,9 @@ public:
     // A Text field whose values stand for something with a name (e.g. a fund line's code): shown by its
     // label, and the search matches the labels as it does a Choice field's. (value, label) pairs.
     void setValueLabels(const QString &field, const QList<QPair<QString, QString>> &valueLabels);
-    // A further condition named `name` on the records table, e.g. a deadline state: SQL written by the
-    // program (never from input) over the columns of the cache's records table, its values bound in order.
-    // An empty `sql` removes it. Reloads.
-    void setCondition(const QString &name, const QString &sql, const QVariantList &binds = {});
+    // A further condition named `name` on the records, e.g. a deadline state, from the query layer
+    // (app/sync/CacheQuery). An empty condition removes it. Reloads.
+    void setCondition(const QString &name, const CacheCondition &condition);
 
     // Reads the cache again, keeping the sort, the filters and the number of rows already loaded.
     void reload();

@@ -3,6 +3,7 @@
 #include "app/records/RecordDialog.h"
 #include "app/records/RecordForm.h"
 #include "app/records/RecordListView.h"
+#include "app/relief/ReliefQueries.h"
 #include "app/sync/ClientSession.h"
 #include "common/relief/AssistanceTypes.h"
 #include "common/relief/ReliefRules.h"
@@ -15,7 +16,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,30 +28,6 @@ namespace {
 const sync::RecordType &typeNamed(const char16_t *name)
 {
     return *sync::RecordTypes::find(QString::fromUtf16(name));
-}
-
-// (id, text) of the live records of a type in one org unit, with a text made from a few fields.
-RecordForm::Choices choicesOf(ClientSession &session, const QString &type, const QStringList &orgUnits,
-                              const QStringList &textFields)
-{
-    RecordForm::Choices out;
-    QSqlQuery q(session.cache().database());
-    QString sql = u"SELECT id, data FROM records WHERE type = ? AND deleted = 0 AND local_deleted = 0"_s;
-    if (!orgUnits.isEmpty())
-        sql += u" AND org_unit_id IN (%1)"_s.arg(QStringList(orgUnits.size(), u"?"_s).join(u','));
-    q.prepare(sql + u" ORDER BY id LIMIT 5000"_s);
-    q.addBindValue(type);
-    for (const QString &u : orgUnits)
-        q.addBindValue(u);
-    q.exec();
-    while (q.next()) {
-        const QJsonObject f = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
-        QStringList parts;
-        for (const QString &k : textFields)
-            parts.append(f.value(k).toString());
-        out.append({q.value(0).toString(), parts.join(u" · "_s)});
-    }
-    return out;
 }
 
 } // namespace
@@ -98,12 +74,11 @@ PairingsView::PairingsView(ClientSession &session, QWidget *parent)
     m_pairings->model().setReferenceResolver(u"householdId"_s, names(u"headName"_s));
     m_pairings->setDialogHook([this](RecordDialog &dialog, const sync::Placement &place) {
         const std::optional<OrgUnit> village = m_session.orgUnit(place.orgUnitId);
+        dialog.form()->setReferenceChoices(u"householdId"_s,
+                                           reliefquery::householdChoices(m_session.cache(), place.orgUnitId));
         dialog.form()->setReferenceChoices(
-            u"householdId"_s,
-            choicesOf(m_session, u"household"_s, {place.orgUnitId}, {u"headName"_s, u"householdNo"_s}));
-        dialog.form()->setReferenceChoices(u"helperId"_s, choicesOf(m_session, u"helper"_s,
-                                                                    {village ? village->parentId : QString()},
-                                                                    {u"name"_s, u"unit"_s}));
+            u"helperId"_s,
+            reliefquery::helperChoices(m_session.cache(), village ? village->parentId : QString()));
         dialog.setRecordIdRule([](const QJsonObject &f) {
             return relief::PairingType::recordIdFor(f.value(u"helperId"_s).toString(),
                                                     f.value(u"householdId"_s).toString());
@@ -153,20 +128,9 @@ void PairingsView::showEvent(QShowEvent *event)
 
 QList<QStringList> PairingsView::gaps(int limit) const
 {
-    QList<QStringList> out;
-    QSqlQuery q(m_session.cache().database());
-    q.prepare(
-        u"SELECT h.id, json_extract(h.data, '$.headName'), json_extract(h.data, '$.householdNo'), "
-        u"h.org_unit_id FROM records h WHERE h.type = 'household' AND h.deleted = 0 AND h.local_deleted = 0 "
-        u"AND json_extract(h.data, '$.status') = 'registered' AND NOT EXISTS (SELECT 1 FROM records p "
-        u"WHERE p.type = 'pairing' AND p.deleted = 0 AND p.local_deleted = 0 AND p.org_unit_id = "
-        u"h.org_unit_id "
-        u"AND json_extract(p.data, '$.householdId') = h.id) ORDER BY h.org_unit_id, 3 LIMIT ?"_s);
-    q.addBindValue(limit);
-    q.exec();
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                    m_session.orgUnitName(q.value(3).toString())});
+    QList<QStringList> out = reliefquery::unpairedHouseholds(m_session.cache(), limit);
+    for (QStringList &row : out)
+        row[3] = m_session.orgUnitName(row.at(3));
     return out;
 }
 
@@ -181,17 +145,8 @@ void PairingsView::refreshCoverage()
 void PairingsView::updateCoverage() const
 {
     m_coverageStale = false;
-    QSqlQuery q(m_session.cache().database());
-    q.exec(
-        u"SELECT COUNT(*), SUM(EXISTS (SELECT 1 FROM records p WHERE p.type = 'pairing' AND p.deleted = 0 "
-        u"AND p.local_deleted = 0 AND p.org_unit_id = h.org_unit_id "
-        u"AND json_extract(p.data, '$.householdId') = h.id)) FROM records h WHERE h.type = 'household' "
-        u"AND h.deleted = 0 AND h.local_deleted = 0 AND json_extract(h.data, '$.status') = 'registered'"_s);
-    qint64 total = 0, paired = 0;
-    if (q.next()) {
-        total = q.value(0).toLongLong();
-        paired = q.value(1).toLongLong();
-    }
+    const reliefquery::Coverage coverage = reliefquery::pairingCoverage(m_session.cache());
+    const qint64 total = coverage.registered, paired = coverage.paired;
     const double share = total > 0 ? 100.0 * double(paired) / double(total) : 100.0;
     m_coverage->setText(tr("Pairing coverage: %1 of %2 registered households have a helper (%3%), %4 without")
                             .arg(paired)
@@ -239,17 +194,7 @@ VisitsView::VisitsView(ClientSession &session, QWidget *parent)
     });
     m_visits->setDialogHook([this](RecordDialog &dialog, const sync::Placement &place) {
         // Name each pairing as the table does: helper → household.
-        RecordForm::Choices pairings = choicesOf(m_session, u"pairing"_s, {place.orgUnitId}, {});
-        for (auto &p : pairings) {
-            const std::optional<CachedRecord> rec = m_session.cache().record(p.first);
-            const auto name = [this](const QString &id, const QString &field) {
-                const std::optional<CachedRecord> r = m_session.cache().record(id);
-                return r ? r->record.fields.value(field).toString() : QString();
-            };
-            p.second = rec ? name(rec->record.fields.value(u"helperId"_s).toString(), u"name"_s) + u" → "_s +
-                                 name(rec->record.fields.value(u"householdId"_s).toString(), u"headName"_s)
-                           : QString(p.first);
-        }
+        const RecordForm::Choices pairings = reliefquery::pairingChoices(m_session.cache(), place.orgUnitId);
         dialog.form()->setReferenceChoices(u"pairingId"_s, pairings);
         const QString quarter = m_quarter->currentData().toString();
         if (dialog.isNewRecord() && !quarter.isEmpty())
@@ -323,30 +268,16 @@ void VisitStatsView::refresh()
         relief::Quarter::parse(m_quarter->currentData().toString());
     if (!quarter)
         return;
-    QList<relief::PairingRef> pairings;
+    QList<relief::PairingRef> pairings = reliefquery::pairings(m_session.cache());
     QHash<QString, QString> text;
-    QSqlQuery q(m_session.cache().database());
-    q.exec(
-        u"SELECT p.id, p.org_unit_id, json_extract(hl.data, '$.name'), json_extract(hh.data, '$.headName') "
-        u"FROM records p LEFT JOIN records hl ON hl.id = json_extract(p.data, '$.helperId') "
-        u"LEFT JOIN records hh ON hh.id = json_extract(p.data, '$.householdId') "
-        u"WHERE p.type = 'pairing' AND p.deleted = 0 AND p.local_deleted = 0 ORDER BY p.org_unit_id, p.id"_s);
-    while (q.next()) {
-        const std::optional<OrgUnit> village = m_session.orgUnit(q.value(1).toString());
-        const QString town = village ? village->parentId : q.value(1).toString();
-        pairings.append({q.value(0).toString(), town, q.value(2).toString(), q.value(3).toString()});
-        text.insert(q.value(0).toString(),
-                    u"%1 → %2（%3）"_s.arg(q.value(2).toString(), q.value(3).toString(),
-                                           m_session.orgUnitName(q.value(1).toString())));
+    for (relief::PairingRef &p : pairings) {
+        const QString villageId = p.townId; // the pairing's village, as the query gives it
+        const std::optional<OrgUnit> village = m_session.orgUnit(villageId);
+        p.townId = village ? village->parentId : villageId;
+        text.insert(p.pairingId,
+                    u"%1 → %2（%3）"_s.arg(p.helperName, p.householdName, m_session.orgUnitName(villageId)));
     }
-    QList<relief::VisitRef> visits;
-    QSqlQuery v(m_session.cache().database());
-    v.prepare(u"SELECT json_extract(data, '$.pairingId') FROM records WHERE type = 'visit' AND deleted = 0 "
-              u"AND local_deleted = 0 AND json_extract(data, '$.quarter') = ?"_s);
-    v.addBindValue(quarter->toString());
-    v.exec();
-    while (v.next())
-        visits.append({v.value(0).toString(), *quarter});
+    const QList<relief::VisitRef> visits = reliefquery::visits(m_session.cache(), *quarter);
 
     const QList<relief::TownVisitStats> stats = relief::visitStats(pairings, visits, *quarter);
     m_table->setRowCount(int(stats.size()));

@@ -4,6 +4,7 @@
 #include "app/records/RecordForm.h"
 #include "app/records/RecordListView.h"
 #include "app/relief/ComparisonDialog.h"
+#include "app/relief/ReliefQueries.h"
 #include "app/relief/StepDialog.h"
 #include "app/sync/ClientSession.h"
 #include "app/sync/ViewLog.h"
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSqlQuery>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -143,20 +143,6 @@ const sync::RecordType &typeNamed(const char16_t *name)
     return *sync::RecordTypes::find(QString::fromUtf16(name));
 }
 
-RecordForm::Choices householdsIn(ClientSession &session, const QString &village)
-{
-    RecordForm::Choices out;
-    QSqlQuery q(session.cache().database());
-    q.prepare(
-        u"SELECT id, json_extract(data, '$.headName'), json_extract(data, '$.householdNo') FROM records "
-        u"WHERE type = 'household' AND deleted = 0 AND local_deleted = 0 AND org_unit_id = ? ORDER BY 3"_s);
-    q.addBindValue(village);
-    q.exec();
-    while (q.next())
-        out.append({q.value(0).toString(), u"%1 · %2"_s.arg(q.value(1).toString(), q.value(2).toString())});
-    return out;
-}
-
 } // namespace
 
 CasesView::CasesView(ClientSession &session, QWidget *parent)
@@ -194,7 +180,8 @@ CasesView::CasesView(ClientSession &session, QWidget *parent)
         return r ? r->record.fields.value(u"headName"_s).toString() : id;
     });
     m_exits->setDialogHook([this](RecordDialog &dialog, const sync::Placement &place) {
-        dialog.form()->setReferenceChoices(u"householdId"_s, householdsIn(m_session, place.orgUnitId));
+        dialog.form()->setReferenceChoices(u"householdId"_s,
+                                           reliefquery::householdChoices(m_session.cache(), place.orgUnitId));
         dialog.setRecordIdRule([](const QJsonObject &f) {
             return relief::ExitCaseType::recordIdFor(f.value(u"householdId"_s).toString(),
                                                      f.value(u"year"_s).toInt());
@@ -259,7 +246,8 @@ HelpRequestsView::HelpRequestsView(ClientSession &session, QWidget *parent)
         return r ? r->record.fields.value(u"headName"_s).toString() : id;
     });
     m_list->setDialogHook([this](RecordDialog &dialog, const sync::Placement &place) {
-        dialog.form()->setReferenceChoices(u"householdId"_s, householdsIn(m_session, place.orgUnitId));
+        dialog.form()->setReferenceChoices(u"householdId"_s,
+                                           reliefquery::householdChoices(m_session.cache(), place.orgUnitId));
         // The code the requester's side looks the result up with, registered with the request.
         const QString code = relief::helpLookupCode(dialog.recordId());
         if (dialog.isNewRecord())

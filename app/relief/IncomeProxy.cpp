@@ -1,6 +1,7 @@
 #include "app/relief/IncomeProxy.h"
 
 #include "app/records/RecordTableModel.h"
+#include "app/relief/ReliefQueries.h"
 #include "app/sync/ClientSession.h"
 #include "common/core/IdCard.h"
 #include "common/core/Money.h"
@@ -8,7 +9,6 @@
 #include <QColor>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,14 +30,8 @@ relief::PerCapitaIncome IncomeProxy::incomeOf(const QString &householdId) const
     QList<relief::QuarterIncome> incomes;
     int members = 0;
     relief::Quarter latest;
-    QSqlQuery q(m_session.cache().database());
-    q.prepare(u"SELECT data FROM records WHERE type = 'household-income' AND json_extract(data, "
-              u"'$.householdId') = ? "
-              u"AND deleted = 0 AND local_deleted = 0"_s);
-    q.addBindValue(householdId);
-    q.exec();
-    while (q.next()) {
-        const QJsonObject f = QJsonDocument::fromJson(q.value(0).toByteArray()).object();
+    const QList<QJsonObject> records = reliefquery::incomes(m_session.cache(), householdId);
+    for (const QJsonObject &f : records) {
         const std::optional<relief::Quarter> quarter =
             relief::Quarter::parse(f.value(u"quarter"_s).toString());
         if (!quarter)

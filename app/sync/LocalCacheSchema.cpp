@@ -1,5 +1,6 @@
 #include "app/sync/LocalCache.h"
 
+#include "app/sync/CacheQuery.h"
 #include "app/sync/CacheSql.h"
 #include "common/sync/RecordType.h"
 
@@ -53,11 +54,10 @@ QList<FieldIndex> fieldIndexes()
                 continue;
             const bool order = f.cacheIndex == sync::CacheIndex::Order;
             const QString name = (order ? u"records_order_"_s : u"records_by_"_s) + f.name;
-            byName.insert(
-                name, {name,
-                       u"CREATE INDEX IF NOT EXISTS %1 ON records(type, json_extract(data, '$.%2')%3)"_s.arg(
-                           name, f.name, order ? u", id"_s : QString()),
-                       order ? u"1000000 100000 2 1"_s : u"1000000 100000 5"_s});
+            byName.insert(name, {name,
+                                 u"CREATE INDEX IF NOT EXISTS %1 ON records(type, %2%3)"_s.arg(
+                                     name, cachequery::field(f.name), order ? u", id"_s : QString()),
+                                 order ? u"1000000 100000 2 1"_s : u"1000000 100000 5"_s});
         }
     }
     return byName.values();

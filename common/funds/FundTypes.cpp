@@ -253,6 +253,19 @@ QDate DisbursementType::periodStart(const QString &period)
     return {};
 }
 
+QString DisbursementType::periodMonthSql(const QString &period)
+{
+    // "2026-03": the month; "2026Q2": the quarter's first month.
+    const QString p = u'(' + period + u')';
+    return u"(CASE WHEN substr("_s + p + u", 5, 1) = 'Q' THEN (CAST(substr("_s + p +
+           u", 6, 1) AS INTEGER) - 1) * 3 + 1 ELSE CAST(substr("_s + p + u", 6, 2) AS INTEGER) END)"_s;
+}
+
+QString DisbursementType::periodYearSql(const QString &period)
+{
+    return u"CAST(substr("_s + period + u", 1, 4) AS INTEGER)"_s;
+}
+
 std::optional<qint64> DisbursementType::entryClosesAtMs(const QJsonObject &f) const
 {
     const std::optional<FundLine> line = findFundLine(f.value(u"fundCode"_s).toString());

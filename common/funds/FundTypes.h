@@ -68,6 +68,11 @@ public:
     std::optional<qint64> entryClosesAtMs(const QJsonObject &fields) const override;
     // The first day of the period ("2026-03" or "2026Q1"), or an invalid date.
     static QDate periodStart(const QString &period);
+    // The year and month of periodStart() as SQL over an expression of a stored period's text (stored periods
+    // are valid: checkRules refuses others). tst_funds_rule_sql runs both on a table of periods on SQLite and
+    // PostgreSQL.
+    static QString periodYearSql(const QString &period);
+    static QString periodMonthSql(const QString &period);
     // The day entered, the payment and entry due dates (rules 2-5), and the household of a person recipient
     // who is in the registry.
     void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
@@ -78,7 +83,7 @@ public:
     // Entered after its entry due date (enteredOn > entryDueOn, both stored by the server).
     static bool enteredLate(const QJsonObject &fields);
     // The same as an SQL condition, for the summaries and lists that count in the database: `field` gives the
-    // SQL expression of a stored field's text value ("json_extract(data, '$.enteredOn')").
+    // SQL expression of a stored field's text value (the cache's or the store's field expression).
     static QString enteredLateSql(const std::function<QString(const QString &field)> &field);
 
 protected:

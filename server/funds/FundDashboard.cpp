@@ -299,9 +299,8 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
 {
     const bool lite = m_store.isSqlite();
     // Field `name` of the record's JSON, per dialect; PostgreSQL parses each row once (column j).
-    auto field = [lite](const char *name) {
-        return lite ? u"json_extract(data, '$.%1')"_s.arg(QLatin1String(name))
-                    : u"(j ->> '%1')"_s.arg(QLatin1String(name));
+    auto field = [this](const char *name) {
+        return m_store.fieldSql(QLatin1String(name), u"j"_s);
     };
     auto source = [lite](const QString &type) {
         const QString where =
@@ -318,10 +317,8 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
                          u" THEN 1 ELSE 0 END"_s;
     const QString amount = u"CAST("_s + field("amountFen") + u" AS BIGINT)"_s;
     const QString period = field("period");
-    const QString yearOf = u"CAST(substr("_s + period + u", 1, 4) AS INTEGER)"_s;
-    const QString monthOf = u"CASE WHEN substr("_s + period + u", 5, 1) = 'Q' THEN (CAST(substr("_s + period +
-                            u", 6, 1) AS INTEGER) - 1) * 3 + 1 ELSE CAST(substr("_s + period +
-                            u", 6, 2) AS INTEGER) END"_s;
+    const QString yearOf = funds::DisbursementType::periodYearSql(period);
+    const QString monthOf = funds::DisbursementType::periodMonthSql(period);
     const QString childOf = u"substr(org_path, %1, 12)"_s.arg(f.orgPath.size() + 1);
 
     Transaction tx(m_store, Transaction::Mode::Read);

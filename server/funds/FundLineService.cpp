@@ -130,10 +130,8 @@ void FundLineService::requireManager(const AuthSession &actor)
 
 qint64 FundLineService::usageCount(const QString &code)
 {
-    const QString sql = m_store.isSqlite() ? u"SELECT COUNT(*) FROM records WHERE deleted = 0 AND "
-                                             u"json_extract(data, '$.fundCode') = ?"_s
-                                           : u"SELECT COUNT(*) FROM records WHERE deleted = 0 AND "
-                                             u"(data::jsonb ->> 'fundCode') = ?"_s;
+    const QString sql = u"SELECT COUNT(*) FROM records WHERE deleted = 0 AND "_s +
+                        m_store.fieldSql(u"fundCode"_s) + u" = ?"_s;
     SqlQuery q(m_store, sql);
     q.bindText(code).exec();
     return q.next() ? q.int64(0) : 0;

@@ -2,6 +2,7 @@
 
 #include <QDebug>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
@@ -71,6 +72,16 @@ Store::~Store()
 {
     // Connections of other threads are closed when those threads end (see connection()).
     closeThreadConnection();
+}
+
+QString Store::fieldSql(const QString &name, const QString &jsonb) const
+{
+    static const QRegularExpression plain(u"^[A-Za-z_][A-Za-z0-9_]{0,63}$"_s);
+    if (!plain.match(name).hasMatch() || (!jsonb.isEmpty() && !plain.match(jsonb).hasMatch()))
+        throw StoreError(u"not a field name: "_s + name.left(64));
+    if (isSqlite())
+        return u"json_extract(data, '$."_s + name + u"')"_s;
+    return u"("_s + (jsonb.isEmpty() ? u"data::jsonb"_s : jsonb) + u" ->> '"_s + name + u"')"_s;
 }
 
 QString Store::connectionName() const

@@ -59,6 +59,9 @@ public:
     const StoreConfig &config() const { return m_config; }
     bool isSqlite() const { return m_config.kind == StoreConfig::Kind::Sqlite; }
     bool isPostgres() const { return !isSqlite(); }
+    // The text of a record field in this dialect's SQL: from the `data` column, or on PostgreSQL from a jsonb
+    // column `jsonb` a query has parsed once per row. `name` must be a plain field name (letters, digits, _).
+    QString fieldSql(const QString &name, const QString &jsonb = QString()) const;
 
     // Opens (or checks) this thread's connection; returns false with the reason.
     bool open(QString *error);

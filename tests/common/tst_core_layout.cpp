@@ -22,6 +22,7 @@ private Q_SLOTS:
     void coreNamesNoModule();
     void includesResolveFromTheRoot();
     void headerNamesAreUnique();
+    void sqlOnlyInTheQueryLayer();
 
 private:
     QDir m_root{QString::fromUtf8(SUNSHINE_SOURCE_DIR)};
@@ -138,6 +139,36 @@ void TestCoreLayout::headerNamesAreUnique()
         seen.insert(name, path);
     }
     QVERIFY2(twice.isEmpty(), qPrintable(twice.join(u'\n')));
+}
+
+// The client asks the local cache through its query layer (app/sync: CacheQuery, the cache itself; the lazy
+// record model); the server writes a field's SQL through its store. No view or dialog writes SQL.
+void TestCoreLayout::sqlOnlyInTheQueryLayer()
+{
+    static const QRegularExpression sql(u"json_extract|\"(SELECT|INSERT|UPDATE|DELETE) "_s);
+    QStringList found;
+    for (const QString &path : std::as_const(m_sources)) {
+        if (path.startsWith(u"tests/"_s) || path.startsWith(u"app/sync/"_s) ||
+            path.startsWith(u"server/"_s) || path.startsWith(u"common/"_s) ||
+            path == u"app/records/RecordTableModel.cpp"_s)
+            continue;
+        QFile f(m_root.filePath(path));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        if (const QRegularExpressionMatch m = sql.match(text); m.hasMatch())
+            found.append(path + u": "_s + m.captured());
+    }
+    for (const QString &path : std::as_const(m_sources)) {
+        if ((!path.startsWith(u"server/"_s) && !path.startsWith(u"common/"_s)) ||
+            path.startsWith(u"server/store/"_s))
+            continue;
+        QFile f(m_root.filePath(path));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        if (text.contains(u"json_extract("_s))
+            found.append(path + u": json_extract("_s);
+    }
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestCoreLayout)

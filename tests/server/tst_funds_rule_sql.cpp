@@ -1,5 +1,6 @@
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundRules.h"
+#include "common/funds/FundTypes.h"
 #include "server/store/Store.h"
 #include "tests/support/TestStores.h"
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void entryStatusAgrees_data();
     void entryStatusAgrees();
+    void periodAgrees();
 
 private:
     std::unique_ptr<Store> m_store;
@@ -113,6 +115,45 @@ void TestFundsRuleSql::entryStatusAgrees()
                  qPrintable(funds::entryStatusName(status))); // the table covers every state
         QCOMPARE(found, expected);
     }
+}
+
+// The year and first month of a disbursement's 所属期 as the dashboards count them (periodYearSql,
+// periodMonthSql) against DisbursementType::periodStart, for every month and quarter of two years.
+void TestFundsRuleSql::periodAgrees()
+{
+    QSqlQuery create(m_store->connection());
+    QVERIFY2(create.exec(u"CREATE TABLE period_cases (id INTEGER PRIMARY KEY, period TEXT)"_s),
+             qPrintable(create.lastError().text()));
+    QStringList periods;
+    for (int year : {2025, 2026}) {
+        for (int m = 1; m <= 12; ++m)
+            periods.append(u"%1-%2"_s.arg(year).arg(m, 2, 10, QChar(u'0')));
+        for (int q = 1; q <= 4; ++q)
+            periods.append(u"%1Q%2"_s.arg(year).arg(q));
+    }
+    {
+        Transaction tx(*m_store);
+        for (int i = 0; i < periods.size(); ++i)
+            SqlQuery(*m_store, u"INSERT INTO period_cases (id, period) VALUES (?, ?)"_s)
+                .bind(i)
+                .bindText(periods.at(i))
+                .exec();
+        tx.commit();
+    }
+    SqlQuery q(*m_store, u"SELECT id, "_s + funds::DisbursementType::periodYearSql(u"period"_s) + u", "_s +
+                             funds::DisbursementType::periodMonthSql(u"period"_s) +
+                             u" FROM period_cases ORDER BY id"_s);
+    q.exec();
+    int rows = 0;
+    while (q.next()) {
+        const QString period = periods.at(int(q.int64(0)));
+        const QDate start = funds::DisbursementType::periodStart(period);
+        QVERIFY2(start.isValid(), qPrintable(period));
+        QCOMPARE(int(q.int64(1)), start.year());
+        QCOMPARE(int(q.int64(2)), start.month());
+        ++rows;
+    }
+    QCOMPARE(rows, periods.size());
 }
 
 QTEST_GUILESS_MAIN(TestFundsRuleSql)
