@@ -2224,6 +2224,10 @@
         <source>Pairing coverage: %1 of %2 registered households have a helper (%3%), %4 without</source>
         <translation>结对覆盖：%2 户在册户中 %1 户已落实帮扶责任人（%3%），%4 户未落实</translation>
     </message>
+    <message>
+        <source>Weak villages</source>
+        <translation>经济薄弱村</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::PasswordDialog</name>
@@ -2532,14 +2536,6 @@
     <message>
         <source>Households</source>
         <translation>低收入户</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>村（社区）</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>同步</translation>
     </message>
     <message>
         <source>Weak villages</source>

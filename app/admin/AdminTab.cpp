@@ -5,6 +5,7 @@
 #include "app/admin/UserDialog.h"
 #include "app/admin/UsersModel.h"
 #include "app/net/ApiClient.h"
+#include "app/shell/MessageBox.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -204,13 +205,13 @@ void AdminTab::toggleActiveSelected()
                                  : tr("Deactivate the account %1 (%2)? The user is signed out everywhere and "
                                       "can no longer sign in.")
                                        .arg(u->displayName, u->username);
-    if (QMessageBox::question(this, activate ? tr("Activate account") : tr("Deactivate account"), question) !=
+    if (MessageBox::question(this, activate ? tr("Activate account") : tr("Deactivate account"), question) !=
         QMessageBox::Yes)
         return;
     const QString path = u"/api/v1/admin/users/"_s + u->id + (activate ? u"/activate"_s : u"/deactivate"_s);
     m_api.post(path, {}, this, [this](const ApiResult &r) {
         if (!r.ok()) {
-            QMessageBox::warning(this, tr("Not changed"), r.message);
+            MessageBox::warning(this, tr("Not changed"), r.message);
             return;
         }
         m_users->updateUser(UserInfo::fromJson(r.json));

@@ -1,5 +1,6 @@
 #include "app/contacts/ConflictDialog.h"
 
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "ui_ConflictDialog.h"
 
@@ -104,7 +105,7 @@ void ConflictDialog::acceptTheirs()
 {
     QString error;
     if (!m_session.cache().acceptTheirs(m_recordId, &error)) {
-        QMessageBox::warning(this, tr("Not settled"), error);
+        MessageBox::warning(this, tr("Not settled"), error);
         return;
     }
     accept();
@@ -123,7 +124,7 @@ void ConflictDialog::submit()
     }
     QString error;
     if (m_session.cache().resolveConflict(m_recordId, chosen, m_session.clock().nowMs(), &error).isEmpty()) {
-        QMessageBox::warning(this, tr("Not settled"), error);
+        MessageBox::warning(this, tr("Not settled"), error);
         return;
     }
     m_session.engine().syncNow();

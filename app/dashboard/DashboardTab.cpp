@@ -6,6 +6,8 @@
 #include "app/dashboard/QuarterReport.h"
 #include "app/dashboard/RecordsBehindDialog.h"
 #include "app/net/ApiClient.h"
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "common/core/ChinaTime.h"
 #include "common/funds/FundRules.h"
@@ -14,7 +16,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -521,15 +522,14 @@ void DashboardTab::saveAs(QWidget *what, const QString &name, bool pdf)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString stem = name + u' ' + breadcrumbText().replace(u" › "_s, u"-"_s) + u' ' + periodText();
-    const QString path =
-        QFileDialog::getSaveFileName(this, pdf ? tr("Save as PDF") : tr("Save as PNG"),
-                                     QDir(dir).filePath(stem + (pdf ? u".pdf"_s : u".png"_s)),
-                                     pdf ? tr("PDF (*.pdf)") : tr("PNG picture (*.png)"));
+    const QString path = FileDialog::getSaveFileName(this, pdf ? tr("Save as PDF") : tr("Save as PNG"),
+                                                     QDir(dir).filePath(stem + (pdf ? u".pdf"_s : u".png"_s)),
+                                                     pdf ? tr("PDF (*.pdf)") : tr("PNG picture (*.png)"));
     if (path.isEmpty())
         return;
     QString error;
     if (!(pdf ? exportPdf(what, path, &error) : exportPng(what, path, &error)))
-        QMessageBox::warning(this, tr("Export failed"), error);
+        MessageBox::warning(this, tr("Export failed"), error);
 }
 
 void DashboardTab::printWidget(QWidget *what, const QString &name)
@@ -544,7 +544,7 @@ void DashboardTab::quarterReport()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialog::getSaveFileName(
         this, tr("Save the quarterly report"),
         QDir(dir).filePath(
             u"%1 %2.pdf"_s.arg(m_session.orgUnitName(dialog.countyId()), dialog.quarter().chineseName())),
@@ -554,7 +554,7 @@ void DashboardTab::quarterReport()
     QuarterReport report(*m_data);
     QString error;
     if (!report.writePdf(dialog.countyId(), dialog.quarter(), path, &error))
-        QMessageBox::warning(this, tr("Report failed"), error);
+        MessageBox::warning(this, tr("Report failed"), error);
 }
 
 } // namespace sunshine::app

@@ -2,6 +2,8 @@
 
 #include "app/funds/FundQueries.h"
 #include "app/records/ImportProblemsModel.h"
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "common/core/Clock.h"
 #include "common/funds/FundTypes.h"
@@ -10,7 +12,6 @@
 
 #include <QDir>
 #include <QEventLoop>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLocale>
@@ -78,8 +79,8 @@ void DisbursementImportDialog::chooseFile()
     const QString dir = m_path.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                                          : QFileInfo(m_path).absolutePath();
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Choose a disbursement list"), dir,
-                                     tr("Disbursement lists (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)"));
+        FileDialog::getOpenFileName(this, tr("Choose a disbursement list"), dir,
+                                    tr("Disbursement lists (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)"));
     if (!path.isEmpty())
         loadFile(path);
 }
@@ -311,7 +312,7 @@ void DisbursementImportDialog::importClicked()
 {
     const int done = importValid();
     if (!m_importError.isEmpty())
-        QMessageBox::warning(
+        MessageBox::warning(
             this, tr("Import failed"),
             tr("Saving on this computer failed; nothing was imported: %1").arg(m_importError));
     if (done > 0)

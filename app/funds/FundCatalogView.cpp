@@ -3,11 +3,12 @@
 #include "app/funds/FundLineCache.h"
 
 #include "app/funds/FundLineDialog.h"
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "common/io/XlsxWriter.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -205,7 +206,7 @@ void FundCatalogView::exportTable()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString stem = tr("Fund catalog");
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialog::getSaveFileName(
         this, tr("Export to Excel"), QDir(dir).filePath(stem + u".xlsx"_s), tr("Excel (*.xlsx)"));
     if (path.isEmpty())
         return;
@@ -221,10 +222,10 @@ void FundCatalogView::exportTable()
         ok = writer.writeRow(cells);
     }
     if (!ok || !writer.finish()) {
-        QMessageBox::warning(this, tr("Export failed"), writer.errorString());
+        MessageBox::warning(this, tr("Export failed"), writer.errorString());
         return;
     }
-    QMessageBox::information(
+    MessageBox::information(
         this, tr("Exported"),
         tr("%n row(s) written to %1.", nullptr, m_proxy->rowCount()).arg(QDir::toNativeSeparators(path)));
 }

@@ -1,6 +1,8 @@
 #include "app/funds/FundSummaryView.h"
 
 #include "app/funds/FundQueries.h"
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundTypes.h"
@@ -8,7 +10,6 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -404,17 +405,17 @@ void FundSummaryView::exportTable()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString stem = tr("Fund summary %1").arg(m_model->year());
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialog::getSaveFileName(
         this, tr("Export to Excel"), QDir(dir).filePath(stem + u".xlsx"_s), tr("Excel (*.xlsx)"));
     if (path.isEmpty())
         return;
     QString error;
     if (!exportTo(path, &error)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
+        MessageBox::warning(this, tr("Export failed"), error);
         return;
     }
-    QMessageBox::information(this, tr("Exported"),
-                             tr("The summary was written to %1.").arg(QDir::toNativeSeparators(path)));
+    MessageBox::information(this, tr("Exported"),
+                            tr("The summary was written to %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace sunshine::app

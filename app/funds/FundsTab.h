@@ -1,8 +1,6 @@
 #pragma once
 
-#include <QWidget>
-
-class QTabWidget;
+#include "app/shell/ModuleTabShell.h"
 
 namespace sunshine::app {
 
@@ -14,13 +12,12 @@ class FundSummaryView;
 // The 涉农资金 module: the fund catalog, allocations, allocation plans, disbursements, returns and
 // evaluations (each a searchable table with its form and deadline state), and the yearly summary per fund
 // line and area, all over the local cache.
-class FundsTab : public QWidget
+class FundsTab : public ModuleTabShell
 {
     Q_OBJECT
 public:
     explicit FundsTab(ClientSession &session, QWidget *parent = nullptr);
 
-    QTabWidget *views() const { return m_views; }
     FundCatalogView *catalog() const { return m_catalog; }
     FundRecordsView *allocations() const { return m_allocations; }
     FundRecordsView *disbursements() const { return m_disbursements; }
@@ -30,7 +27,6 @@ public:
     FundSummaryView *summary() const { return m_summary; }
 
 private:
-    QTabWidget *m_views = nullptr;
     FundCatalogView *m_catalog = nullptr;
     FundRecordsView *m_allocations = nullptr;
     FundRecordsView *m_disbursements = nullptr;

@@ -2,9 +2,9 @@
 
 #include "app/net/ApiClient.h"
 #include "app/settings/AppSettings.h"
+#include "app/shell/FileDialog.h"
 #include "ui_LoginDialog.h"
 
-#include <QFileDialog>
 #include <QPushButton>
 
 using namespace Qt::Literals::StringLiterals;
@@ -64,9 +64,9 @@ QString LoginDialog::message() const
 
 void LoginDialog::browseCa()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose the certificate authority file"),
-                                                      ui->caFileEdit->text(),
-                                                      tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+    const QString file =
+        FileDialog::getOpenFileName(this, tr("Choose the certificate authority file"), ui->caFileEdit->text(),
+                                    tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
     if (!file.isEmpty())
         ui->caFileEdit->setText(file);
 }

@@ -1,10 +1,11 @@
 #include "app/records/ImportProblemsModel.h"
 
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "common/io/XlsxWriter.h"
 
 #include <QColor>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 
@@ -92,17 +93,17 @@ void ImportProblemsModel::exportWithDialog(QWidget *parent, const QString &sourc
     const QString suggested =
         source.absoluteDir().filePath(source.completeBaseName() + tr("-bad-rows") + u".xlsx"_s);
     const QString path =
-        QFileDialog::getSaveFileName(parent, tr("Export bad rows"), suggested, tr("Excel (*.xlsx)"));
+        FileDialog::getSaveFileName(parent, tr("Export bad rows"), suggested, tr("Excel (*.xlsx)"));
     if (path.isEmpty())
         return;
     QString error;
     if (!exportXlsx(path, problems, &error)) {
-        QMessageBox::warning(parent, tr("Export failed"), error);
+        MessageBox::warning(parent, tr("Export failed"), error);
         return;
     }
-    QMessageBox::information(parent, tr("Exported"),
-                             tr("%n bad row(s) written to %1.", nullptr, int(problems.size()))
-                                 .arg(QDir::toNativeSeparators(path)));
+    MessageBox::information(parent, tr("Exported"),
+                            tr("%n bad row(s) written to %1.", nullptr, int(problems.size()))
+                                .arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace sunshine::app

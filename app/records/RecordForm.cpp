@@ -1,5 +1,6 @@
 #include "app/records/RecordForm.h"
 
+#include "app/shell/FileDialog.h"
 #include "app/sync/LocalCache.h"
 #include "common/core/IdCard.h"
 #include "common/core/Money.h"
@@ -7,7 +8,6 @@
 #include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -434,7 +434,7 @@ void RecordForm::addAttachments(const QString &field)
     Editor *e = find(field);
     if (!e || !e->list || e->fixed || !m_attachments || !e->addButton->isEnabled())
         return;
-    const QStringList paths = QFileDialog::getOpenFileNames(
+    const QStringList paths = FileDialog::getOpenFileNames(
         this, tr("Add files to %1").arg(e->spec.displayName()), QString(),
         tr("Images and PDF (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;All files (*)"));
     if (paths.isEmpty())

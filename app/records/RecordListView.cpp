@@ -1,6 +1,8 @@
 #include "app/records/RecordListView.h"
 
 #include "app/records/RecordDialog.h"
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "common/io/XlsxWriter.h"
 #include "common/sync/Masking.h"
@@ -8,7 +10,6 @@
 #include <QAbstractProxyModel>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -236,7 +237,7 @@ std::optional<sync::Placement> RecordListView::placementForNew()
     if (unitId.isEmpty()) {
         const QList<OrgUnit> units = m_session.orgUnitsAt(m_options.placeLevel);
         if (units.isEmpty()) {
-            QMessageBox::information(
+            MessageBox::information(
                 this, tr("No place"),
                 tr("The places of your area are not known yet. Connect once so the program "
                    "can fetch them."));
@@ -305,7 +306,7 @@ void RecordListView::exportTable()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString stem = m_options.exportName.isEmpty() ? m_type.chineseName() : m_options.exportName;
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialog::getSaveFileName(
         this, tr("Export to Excel"), QDir(dir).filePath(stem + u".xlsx"_s), tr("Excel (*.xlsx)"));
     if (path.isEmpty())
         return;
@@ -340,11 +341,11 @@ void RecordListView::exportTable()
         }
     }
     if (!ok || !writer.finish()) {
-        QMessageBox::warning(this, tr("Export failed"), writer.errorString());
+        MessageBox::warning(this, tr("Export failed"), writer.errorString());
         return;
     }
     progress.reset();
-    QMessageBox::information(
+    MessageBox::information(
         this, tr("Exported"),
         tr("%n row(s) written to %1.", nullptr, m_model->rowCount()).arg(QDir::toNativeSeparators(path)));
 }

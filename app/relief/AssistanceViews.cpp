@@ -32,6 +32,26 @@ const sync::RecordType &typeNamed(const char16_t *name)
 
 } // namespace
 
+RecordListView *makeWeakVillagesView(ClientSession &session, QWidget *parent)
+{
+    RecordListView::Options w;
+    w.columns = {{u"@orgUnit"_s, PairingsView::tr("Village")},
+                 {u"designation"_s, {}},
+                 {u"year"_s, {}},
+                 {u"collectiveIncomeFen"_s, {}},
+                 {u"pairedDepartmentId"_s, {}},
+                 {u"@state"_s, PairingsView::tr("Sync")}};
+    w.exportName = PairingsView::tr("Weak villages");
+    auto *villages = new RecordListView(session, typeNamed(relief::WeakVillageType::kName), w, parent);
+    villages->model().setReferenceResolver(
+        u"pairedDepartmentId"_s, [&session](const QString &id) { return session.departmentName(id); });
+    villages->setDialogHook([](RecordDialog &dialog, const sync::Placement &place) {
+        const QString id = relief::WeakVillageType::recordIdFor(place.orgUnitId);
+        dialog.setRecordIdRule([id](const QJsonObject &) { return id; });
+    });
+    return villages;
+}
+
 void fillQuarters(QComboBox *combo, QDate today, bool withAll)
 {
     combo->clear();

@@ -11,6 +11,9 @@ namespace sunshine::app {
 class ClientSession;
 class RecordListView;
 
+// Weak villages (经济薄弱村): one record per village, with the department paired with it.
+RecordListView *makeWeakVillagesView(ClientSession &session, QWidget *parent);
+
 // Helpers and their pairings with households (Art. 17-18), with the coverage: how many registered households
 // have a helper, and which do not.
 class PairingsView : public QWidget

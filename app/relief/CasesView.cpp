@@ -6,6 +6,7 @@
 #include "app/relief/ComparisonDialog.h"
 #include "app/relief/ReliefQueries.h"
 #include "app/relief/StepDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "app/sync/ViewLog.h"
 #include "common/relief/AssistanceTypes.h"
@@ -214,7 +215,7 @@ void CasesView::takeStep(RecordListView *list)
 {
     const QString id = list->currentRecordId();
     if (id.isEmpty()) {
-        QMessageBox::information(this, tr("Next step"), tr("Choose a case first."));
+        MessageBox::information(this, tr("Next step"), tr("Choose a case first."));
         return;
     }
     StepDialog dialog(m_session, id, this);

@@ -1,6 +1,8 @@
 #include "app/relief/ComparisonDialog.h"
 #include "common/wire/ViewLogLimits.h"
 
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "app/sync/ViewLog.h"
 #include "common/core/Clock.h"
@@ -10,7 +12,6 @@
 #include "common/relief/CaseTypes.h"
 #include "ui_ComparisonDialog.h"
 
-#include <QFileDialog>
 #include <QHash>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -166,8 +167,8 @@ std::optional<QString> ComparisonDialog::sourceFromText(const QString &text)
 
 void ComparisonDialog::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import comparison results"), QString(),
-                                                      tr("Tables (*.xlsx *.csv *.txt);;All files (*)"));
+    const QString path = FileDialog::getOpenFileName(this, tr("Import comparison results"), QString(),
+                                                     tr("Tables (*.xlsx *.csv *.txt);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }
@@ -552,8 +553,8 @@ void ComparisonDialog::confirmCurrent()
         setProblem(tr("Choose a hit first."));
         return;
     }
-    if (QMessageBox::question(this, tr("Confirm hit"),
-                              tr("Confirm this hit? The case can then only be returned, not approved.")) ==
+    if (MessageBox::question(this, tr("Confirm hit"),
+                             tr("Confirm this hit? The case can then only be returned, not approved.")) ==
         QMessageBox::Yes)
         confirmHit(row);
 }

@@ -1,8 +1,6 @@
 #pragma once
 
-#include <QWidget>
-
-class QTabWidget;
+#include "app/shell/ModuleTabShell.h"
 
 namespace sunshine::app {
 
@@ -10,15 +8,11 @@ class ClientSession;
 
 // The 阳光扶贫 module: the registry of low-income households, weak villages, helpers and pairings, visits,
 // identification and exit cases, help requests and the visit statistics, all over the local cache.
-class ReliefTab : public QWidget
+class ReliefTab : public ModuleTabShell
 {
     Q_OBJECT
 public:
     explicit ReliefTab(ClientSession &session, QWidget *parent = nullptr);
-    QTabWidget *views() const { return m_views; }
-
-private:
-    QTabWidget *m_views = nullptr;
 };
 
 } // namespace sunshine::app

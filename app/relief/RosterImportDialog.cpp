@@ -1,13 +1,14 @@
 #include "app/relief/RosterImportDialog.h"
 
 #include "app/records/ImportProblemsModel.h"
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "common/io/TableFile.h"
 #include "common/relief/RegistryTypes.h"
 #include "ui_RosterImportDialog.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -64,7 +65,7 @@ void RosterImportDialog::chooseFile()
 {
     const QString dir = m_path.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                                          : QFileInfo(m_path).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
+    const QString path = FileDialog::getOpenFileName(
         this, tr("Choose a roster"), dir, tr("Rosters (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)"));
     if (!path.isEmpty())
         loadFile(path);
@@ -227,16 +228,15 @@ void RosterImportDialog::importClicked()
     const int total = int(m_result.households.size());
     const int done = importValid();
     if (!m_importError.isEmpty()) {
-        QMessageBox::warning(
+        MessageBox::warning(
             this, tr("Import stopped"),
             tr("Saving on this computer failed after %n household(s): %1", nullptr, done).arg(m_importError));
     } else if (done < total) {
-        QMessageBox::information(
-            this, tr("Import stopped"),
-            tr("%1 of %n household(s) were imported; import the file again later for the "
-               "others (those imported will then be reported as registered).",
-               nullptr, total)
-                .arg(done));
+        MessageBox::information(this, tr("Import stopped"),
+                                tr("%1 of %n household(s) were imported; import the file again later for the "
+                                   "others (those imported will then be reported as registered).",
+                                   nullptr, total)
+                                    .arg(done));
     }
     if (done > 0)
         accept();

@@ -4,6 +4,7 @@
 #include "app/secrets/CredentialStore.h"
 #include "app/settings/AppSettings.h"
 #include "app/shell/MainWindow.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 
 #include <QMessageBox>
@@ -91,7 +92,7 @@ void AppController::rememberSession(const QString &username, const QString &toke
                 m_settings.setRememberedUsername(username);
             } else {
                 m_settings.setRememberedUsername({});
-                QMessageBox::warning(
+                MessageBox::warning(
                     m_window.get(), tr("Session not remembered"),
                     tr("The system keychain could not store the session (%1). You will be asked to "
                        "sign in next time.")
@@ -108,8 +109,8 @@ void AppController::openMainWindow(const LoginResult &session)
     m_client = std::make_unique<ClientSession>(m_api, session.user, path, m_clock);
     QString error;
     if (!m_client->open(&error)) {
-        QMessageBox::critical(nullptr, tr("Local data unavailable"),
-                              tr("The local data file %1 cannot be opened: %2").arg(path, error));
+        MessageBox::critical(nullptr, tr("Local data unavailable"),
+                             tr("The local data file %1 cannot be opened: %2").arg(path, error));
         m_client.reset();
         showLogin();
         return;

@@ -66,13 +66,16 @@ int appMain(int argc, char *argv[])
         {{u"server"_s, u"Server address to use and remember, e.g. https://127.0.0.1:8443"_s, u"URL"_s},
          {u"ca-cert"_s, u"Certificate authority (PEM) to trust for the server, remembered"_s, u"FILE"_s},
          {u"benchmark-startup"_s,
-          u"Benchmark: once the households table has shown its first page, write start-up timings to FILE "
-          u"and quit"_s,
-          u"FILE"_s}});
+          u"Benchmark: once the table named by --benchmark-table has shown its first page, write start-up "
+          u"timings to FILE and quit"_s,
+          u"FILE"_s},
+         {u"benchmark-table"_s,
+          u"Benchmark: the object name of the table whose first page ends the start-up"_s, u"NAME"_s}});
     parser.process(app);
     std::unique_ptr<StartupProbe> probe;
     if (parser.isSet(u"benchmark-startup"_s))
-        probe = std::make_unique<StartupProbe>(parser.value(u"benchmark-startup"_s), u"households"_s, mainNs);
+        probe = std::make_unique<StartupProbe>(parser.value(u"benchmark-startup"_s),
+                                               parser.value(u"benchmark-table"_s), mainNs);
 
     AppSettings settings;
     if (parser.isSet(u"server"_s))

@@ -1,14 +1,20 @@
 // The generic record table, form and dialog every module tab is built from, over a cache of 20,000 records of
 // a test type with every field kind: lazy paging, sorting, search and filters against expectations computed
 // here, masking, display, typed form values, validation beside the field, and saving to the outbox.
+#include "app/contacts/ContactsModel.h"
 #include "app/net/ApiClient.h"
 #include "app/records/RecordDialog.h"
 #include "app/records/RecordForm.h"
+#include "app/records/RecordListView.h"
 #include "app/records/RecordTableModel.h"
+#include "app/shell/FileDialog.h"
+#include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
+#include "app/sync/LocalCache.h"
 #include "common/core/Clock.h"
 #include "common/core/IdCard.h"
 #include "common/core/Money.h"
+#include "common/io/TableFile.h"
 #include "common/sync/RecordType.h"
 
 #include <QAbstractItemModelTester>
@@ -252,6 +258,8 @@ private Q_SLOTS:
     void dialogSavesNewRecord();
     void dialogSavesOnlyChanges();
     void dialogResendsReturnedChange();
+    void exportThroughTheFileDialog();
+    void contactsModel();
 
 private:
     QList<Rec> live() const;
@@ -1097,6 +1105,80 @@ void TestRecordViews::dialogResendsReturnedChange()
     }
     QCOMPARE(now.size(), 1);
     QCOMPARE(now.first().changedFields, (QJsonObject{{u"mobile"_s, u"13900000001"_s}}));
+}
+
+// The list's export as a clerk runs it: the file dialog answers through its test hook, the file written is
+// the table as shown (the search applied), and cancelling the dialog writes nothing.
+void TestRecordViews::exportThroughTheFileDialog()
+{
+    RecordListView::Options o;
+    o.columns = columns();
+    o.searchFields = {u"name"_s};
+    o.exportName = u"导出测试"_s;
+    RecordListView view(*m_session, *m_type, o);
+    view.model().setSearchFields({u"name"_s});
+    view.model().setSearch(u"百分之"_s);
+    const qint64 shown = view.model().totalCount();
+    QVERIFY(shown > 0 && shown < 100);
+
+    const QString path = m_dir.filePath(u"export.xlsx"_s);
+    FileDialog::setNextFileName(path);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    view.exportTable();
+    QVERIFY2(MessageBox::lastText().contains(QDir::toNativeSeparators(path)),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(FileDialog::lastProposed().endsWith(u"导出测试.xlsx"_s)); // the name the clerk is offered
+    const io::TableData table = io::readTable(path);
+    QVERIFY2(table.ok(), qPrintable(table.error));
+    QCOMPARE(table.rows.size(), shown + 1);
+    QCOMPARE(table.rows.at(0).value(0), view.model().headerData(0, Qt::Horizontal).toString());
+    for (int r = 1; r < table.rows.size(); ++r)
+        QVERIFY2(table.rows.at(r).join(u' ').contains(u"百分之"_s), qPrintable(table.rows.at(r).join(u' ')));
+
+    // Cancelled: nothing written, nothing said.
+    const QStringList before = QDir(m_dir.path()).entryList(QDir::Files);
+    const QString said = MessageBox::lastText();
+    FileDialog::setNextFileName(QString());
+    MessageBox::setNextAnswer(QMessageBox::Ok); // were a box shown, the test would not hang
+    view.exportTable();
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), before);
+    QCOMPARE(MessageBox::lastText(), said);
+    MessageBox::clearNextAnswer();
+}
+
+// The department contacts list (a query model over the cache) under the tester, with its search taking '%'
+// and '_' as the characters they are.
+void TestRecordViews::contactsModel()
+{
+    const QList<QPair<QString, QString>> people{
+        {u"c-1"_s, u"王 100%"_s}, {u"c-2"_s, u"李 1000"_s}, {u"c-3"_s, u"赵_钱"_s}, {u"c-4"_s, u"赵x钱"_s}};
+    const int before = ContactsModel(*m_session).rowCount();
+    for (const auto &[id, name] : people) {
+        LocalCache::Change c;
+        c.type = u"department-contact"_s;
+        c.recordId = id;
+        c.orgUnitId = u"ou-1"_s;
+        c.departmentId = u"dept-1"_s;
+        c.changedFields = {{u"name"_s, name}, {u"contactRole"_s, u"liaison"_s}, {u"post"_s, u"联络科员"_s}};
+        QString error;
+        QVERIFY2(!m_session->cache().save(c, m_clock.nowMs(), &error).isEmpty(), qPrintable(error));
+    }
+    ContactsModel model(*m_session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), before + 4);
+    const auto found = [&](const QString &text) {
+        model.setSearch(text);
+        QStringList ids;
+        for (int r = 0; r < model.rowCount(); ++r)
+            ids.append(model.recordIdAt(r));
+        ids.sort();
+        return ids;
+    };
+    QCOMPARE(found(u"%"_s), QStringList{u"c-1"_s});
+    QCOMPARE(found(u"_"_s), QStringList{u"c-3"_s});
+    QCOMPARE(found(u"100"_s), (QStringList{u"c-1"_s, u"c-2"_s}));
+    QCOMPARE(found(u"联络科员"_s).size(), 4);
+    QCOMPARE(found(QString()).size(), before + 4);
 }
 
 QTEST_MAIN(TestRecordViews)

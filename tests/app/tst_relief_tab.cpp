@@ -17,6 +17,8 @@
 #include "server/api/Services.h"
 #include "server/relief/ReliefDemo.h"
 
+#include <QAbstractItemModelTester>
+#include <QAbstractProxyModel>
 #include <QJsonArray>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -151,6 +153,7 @@ void TestReliefTab::clerkSeesTheArea()
     // yuan.
     auto *income = qobject_cast<IncomeProxy *>(households->households()->view()->model());
     QVERIFY(income);
+    QAbstractItemModelTester incomeTester(income, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QHash<QString, test::ServerRow> rows =
         test::serverRecords(m_server->store(), p.client->scopePath());
     for (int r = 0; r < 60 && r < model.rowCount(); ++r) {
@@ -211,6 +214,20 @@ void TestReliefTab::stepsOnlyForReviewers()
     QVERIFY(open(u"town-reviewer"_s, &reviewer));
     ReliefTab reviewerTab(*reviewer.session);
     QVERIFY(hasStepButton(reviewerTab));
+    // Every model of the cases view (the state and deadline proxies over the record tables) under the tester.
+    const QList<QAbstractItemView *> views =
+        reviewerTab.findChild<CasesView *>()->findChildren<QAbstractItemView *>();
+    QVERIFY(views.size() >= 2);
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    for (QAbstractItemView *v : views) {
+        for (QAbstractItemModel *m = v->model(); m;) {
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+            auto *proxy = qobject_cast<QAbstractProxyModel *>(m);
+            m = proxy ? proxy->sourceModel() : nullptr;
+        }
+    }
+    QVERIFY(qsizetype(testers.size()) > views.size()); // the proxies and their sources
 }
 
 void TestReliefTab::reviewerTakesAStep()

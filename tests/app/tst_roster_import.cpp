@@ -12,6 +12,7 @@
 #include "common/io/XlsxWriter.h"
 #include "common/relief/RegistryTypes.h"
 
+#include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonArray>
@@ -181,6 +182,8 @@ void TestRosterImportDialog::showsBadRowsAndExportsThem()
     QCOMPARE(read->text(), u"8 row(s) read from worksheet “花名册”."_s);
 
     const QAbstractItemModel *model = dialog.problemsModel();
+    QAbstractItemModelTester tester(const_cast<QAbstractItemModel *>(model),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model->columnCount(), 3);
     QList<QStringList> shown;
     for (int r = 0; r < model->rowCount(); ++r) {
