@@ -18,11 +18,6 @@ QString typeName(const char16_t *name)
     return QString::fromUtf16(name);
 }
 
-QDate dateOf(const QJsonObject &f, const QString &name)
-{
-    return QDate::fromString(f.value(name).toString(), Qt::ISODate);
-}
-
 } // namespace
 
 CacheCondition registered()
@@ -144,11 +139,11 @@ QHash<QString, QString> overdueHelpRequests(const LocalCache &cache, const QStri
         .forEach({kId, kOrgUnit, kData}, [&](const QSqlQuery &q) {
             const QJsonObject d = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
             bool overdue = false;
-            const QDate raised = dateOf(d, u"raisedOn"_s);
+            const QDate raised = sync::RecordType::dateOf(d, u"raisedOn"_s);
             if (raised.isValid() && !d.contains(u"answeredOn"_s))
                 overdue = relief::deadlineState(relief::helpAnswerDue(raised, calendar), std::nullopt, today,
                                                 calendar) == relief::DeadlineState::Overdue;
-            const QDate assigned = dateOf(d, u"assignedOn"_s);
+            const QDate assigned = sync::RecordType::dateOf(d, u"assignedOn"_s);
             if (!overdue && assigned.isValid())
                 overdue = relief::deadlineState(relief::helpResultDue(assigned, calendar), std::nullopt,
                                                 today, calendar) == relief::DeadlineState::Overdue;

@@ -17,30 +17,6 @@ using sync::FieldSpec;
 
 namespace {
 
-FieldProblem problem(const QString &field, const QString &message,
-                     const QString &code = u"VALIDATION_FAILED"_s)
-{
-    return FieldProblem{code, message, field};
-}
-
-QDate dateOf(const QJsonObject &f, const QString &field)
-{
-    return QDate::fromString(f.value(field).toString(), Qt::ISODate);
-}
-
-void setDate(QJsonObject &f, const QString &field, QDate date)
-{
-    if (date.isValid())
-        f.insert(field, date.toString(Qt::ISODate));
-    else
-        f.remove(field);
-}
-
-qint64 fenOf(const QJsonValue &v)
-{
-    return v.isDouble() ? qint64(v.toDouble()) : 0;
-}
-
 // The fields every one of the three types ends with: the day entered, the documents' due date and the day
 // they were attached, all set by the server.
 QList<FieldSpec> derivedDates()
@@ -121,16 +97,6 @@ std::optional<FieldProblem> FundDocumentType::checkYear(const QJsonObject &f, QD
 
 // --- fund-plan ---
 
-QString PlanType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString PlanType::chineseName() const
-{
-    return u"分配方案"_s;
-}
-
 QList<FieldSpec> PlanType::fields() const
 {
     QList<FieldSpec> out{
@@ -176,7 +142,7 @@ std::optional<FieldProblem> PlanType::checkRules(const QString &, const QJsonObj
     FundLine line;
     if (auto p = checkOwnership(f, placement, context, &line))
         return p;
-    const qint64 amount = fenOf(f.value(u"amountFen"_s));
+    const qint64 amount = fenOf(f, u"amountFen"_s);
     if (amount <= 0)
         return problem(u"amountFen"_s, u"分配总额应大于 0"_s);
     if (auto p = notInFuture(context, f, u"approvedOn"_s, u"审定日期"_s))
@@ -190,7 +156,7 @@ std::optional<FieldProblem> PlanType::checkRules(const QString &, const QJsonObj
             return problem(u"allocationId"_s, u"所分配的资金指标不存在或不在您的管辖范围内"_s);
         if (allocation->fields.value(u"fundCode"_s).toString() != line.code)
             return problem(u"allocationId"_s, u"所分配的资金指标属于其他资金项目"_s);
-        const qint64 available = fenOf(allocation->fields.value(u"amountFen"_s));
+        const qint64 available = fenOf(allocation->fields, u"amountFen"_s);
         if (amount > available)
             return problem(u"amountFen"_s, u"分配总额不能超过资金指标金额（%1 元）"_s.arg(
                                                QString::number(double(available) / 100.0, 'f', 2)));
@@ -199,16 +165,6 @@ std::optional<FieldProblem> PlanType::checkRules(const QString &, const QJsonObj
 }
 
 // --- fund-return ---
-
-QString ReturnType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString ReturnType::chineseName() const
-{
-    return u"资金收益"_s;
-}
 
 QList<FieldSpec> ReturnType::fields() const
 {
@@ -246,7 +202,7 @@ qint64 ReturnType::distributedFen(const QJsonObject &f)
     qint64 total = 0;
     const QJsonArray items = f.value(u"distribution"_s).toArray();
     for (const QJsonValue &item : items) {
-        const qint64 fen = fenOf(item.toObject().value(u"amountFen"_s));
+        const qint64 fen = fenOf(item.toObject(), u"amountFen"_s);
         if (fen > 0)
             total += fen;
     }
@@ -260,7 +216,7 @@ std::optional<FieldProblem> ReturnType::checkRules(const QString &, const QJsonO
     FundLine line;
     if (auto p = checkOwnership(f, placement, context, &line))
         return p;
-    const qint64 income = fenOf(f.value(u"incomeFen"_s));
+    const qint64 income = fenOf(f, u"incomeFen"_s);
     if (income <= 0)
         return problem(u"incomeFen"_s, u"收益金额应大于 0"_s);
     if (auto p = notInFuture(context, f, u"receivedOn"_s, u"收益确认日期"_s))
@@ -316,16 +272,6 @@ std::optional<FieldProblem> ReturnType::checkRules(const QString &, const QJsonO
 }
 
 // --- fund-evaluation ---
-
-QString EvaluationType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString EvaluationType::chineseName() const
-{
-    return u"绩效评价"_s;
-}
 
 QList<FieldSpec> EvaluationType::fields() const
 {

@@ -14,6 +14,7 @@ namespace sunshine::funds {
 class FundDocumentType : public FundRecordType
 {
 public:
+    using FundRecordType::FundRecordType;
     // The field naming the day the task was finished, and the attachments field holding its documents.
     virtual QString finishedField() const = 0;
     virtual QString documentsField() const = 0;
@@ -41,8 +42,9 @@ class PlanType final : public FundDocumentType
 {
 public:
     static constexpr const char16_t *kName = u"fund-plan";
-    QString name() const override;
-    QString chineseName() const override;
+    PlanType()
+        : FundDocumentType(QString::fromUtf16(kName), QStringLiteral("分配方案"))
+    {}
     QList<sync::FieldSpec> fields() const override;
     QString finishedField() const override;
     QString documentsField() const override;
@@ -62,9 +64,10 @@ class ReturnType final : public FundDocumentType
 {
 public:
     static constexpr const char16_t *kName = u"fund-return";
+    ReturnType()
+        : FundDocumentType(QString::fromUtf16(kName), QStringLiteral("资金收益"))
+    {}
     static constexpr int kMaxDistribution = 500;
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
     QString finishedField() const override;
     QString documentsField() const override;
@@ -86,8 +89,9 @@ class EvaluationType final : public FundDocumentType
 {
 public:
     static constexpr const char16_t *kName = u"fund-evaluation";
-    QString name() const override;
-    QString chineseName() const override;
+    EvaluationType()
+        : FundDocumentType(QString::fromUtf16(kName), QStringLiteral("绩效评价"))
+    {}
     QList<sync::FieldSpec> fields() const override;
     QString finishedField() const override;
     QString documentsField() const override;

@@ -13,27 +13,9 @@ namespace sunshine::funds {
 using sync::FieldKind;
 using sync::FieldProblem;
 using sync::FieldSpec;
+using sync::RecordType;
 
 namespace {
-
-FieldProblem problem(const QString &field, const QString &message,
-                     const QString &code = u"VALIDATION_FAILED"_s)
-{
-    return FieldProblem{code, message, field};
-}
-
-QDate dateOf(const QJsonObject &f, const QString &field)
-{
-    return QDate::fromString(f.value(field).toString(), Qt::ISODate);
-}
-
-void setDate(QJsonObject &f, const QString &field, QDate date)
-{
-    if (date.isValid())
-        f.insert(field, date.toString(Qt::ISODate));
-    else
-        f.remove(field);
-}
 
 // The day the record was first entered: kept from the stored record, else the day of this entry.
 void keepEnteredOn(QJsonObject &f, const sync::RuleContext &context)
@@ -43,7 +25,7 @@ void keepEnteredOn(QJsonObject &f, const sync::RuleContext &context)
     if (kept.isString())
         f.insert(u"enteredOn"_s, kept);
     else
-        setDate(f, u"enteredOn"_s, day);
+        RecordType::setDate(f, u"enteredOn"_s, day);
 }
 
 } // namespace
@@ -82,16 +64,6 @@ void FundRecordType::storeEnteredOn(QJsonObject &f, const sync::RuleContext &con
 }
 
 // --- fund-allocation ---
-
-QString AllocationType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString AllocationType::chineseName() const
-{
-    return u"资金指标"_s;
-}
 
 QList<FieldSpec> AllocationType::fields() const
 {
@@ -149,16 +121,6 @@ std::optional<FieldProblem> AllocationType::checkRules(const QString &, const QJ
 }
 
 // --- disbursement ---
-
-QString DisbursementType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString DisbursementType::chineseName() const
-{
-    return u"资金发放"_s;
-}
 
 QList<FieldSpec> DisbursementType::fields() const
 {

@@ -22,6 +22,7 @@ struct DeadlineState
 class FundRecordType : public sync::RecordType
 {
 public:
+    using RecordType::RecordType;
     std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
 
 protected:
@@ -41,8 +42,9 @@ class AllocationType final : public FundRecordType
 {
 public:
     static constexpr const char16_t *kName = u"fund-allocation";
-    QString name() const override;
-    QString chineseName() const override;
+    AllocationType()
+        : FundRecordType(QString::fromUtf16(kName), QStringLiteral("资金指标"))
+    {}
     QList<sync::FieldSpec> fields() const override;
     // The day entered and, for central and provincial money, the report due date (rule 1).
     void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
@@ -61,8 +63,9 @@ class DisbursementType final : public FundRecordType
 {
 public:
     static constexpr const char16_t *kName = u"disbursement";
-    QString name() const override;
-    QString chineseName() const override;
+    DisbursementType()
+        : FundRecordType(QString::fromUtf16(kName), QStringLiteral("资金发放"))
+    {}
     QList<sync::FieldSpec> fields() const override;
     // Relief funds: entry closes on the 20th of the period quarter's last month (rule 4).
     std::optional<qint64> entryClosesAtMs(const QJsonObject &fields) const override;

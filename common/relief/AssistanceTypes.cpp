@@ -15,16 +15,6 @@ using sync::FieldSpec;
 
 // --- weak-village ---
 
-QString WeakVillageType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString WeakVillageType::chineseName() const
-{
-    return u"经济薄弱村"_s;
-}
-
 QList<FieldSpec> WeakVillageType::fields() const
 {
     return {
@@ -69,16 +59,6 @@ std::optional<FieldProblem> WeakVillageType::checkRules(const QString &recordId,
 
 // --- helper ---
 
-QString HelperType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString HelperType::chineseName() const
-{
-    return u"帮扶责任人"_s;
-}
-
 QList<FieldSpec> HelperType::fields() const
 {
     return {
@@ -94,16 +74,6 @@ QList<FieldSpec> HelperType::fields() const
 }
 
 // --- pairing ---
-
-QString PairingType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString PairingType::chineseName() const
-{
-    return u"结对帮扶"_s;
-}
 
 QList<FieldSpec> PairingType::fields() const
 {
@@ -143,16 +113,6 @@ std::optional<FieldProblem> PairingType::checkRules(const QString &recordId, con
 }
 
 // --- visit ---
-
-QString VisitType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString VisitType::chineseName() const
-{
-    return u"走访记录"_s;
-}
 
 QStringList VisitType::photoFields()
 {
@@ -229,16 +189,6 @@ std::optional<FieldProblem> VisitType::checkRules(const QString &recordId, const
 }
 
 // --- help-request ---
-
-QString HelpRequestType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString HelpRequestType::chineseName() const
-{
-    return u"求助事项"_s;
-}
 
 QList<FieldSpec> HelpRequestType::fields() const
 {

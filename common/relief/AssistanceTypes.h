@@ -13,10 +13,8 @@ class WeakVillageType final : public ReliefType
 public:
     static constexpr const char16_t *kName = u"weak-village";
     WeakVillageType()
-        : ReliefType(OrgLevel::Village)
+        : ReliefType(QString::fromUtf16(kName), QStringLiteral("经济薄弱村"), OrgLevel::Village)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
     std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
     static QString recordIdFor(const QString &villageId);
@@ -33,10 +31,8 @@ class HelperType final : public ReliefType
 public:
     static constexpr const char16_t *kName = u"helper";
     HelperType()
-        : ReliefType(OrgLevel::Town)
+        : ReliefType(QString::fromUtf16(kName), QStringLiteral("帮扶责任人"), OrgLevel::Town)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
 };
 
@@ -47,10 +43,8 @@ class PairingType final : public ReliefType
 public:
     static constexpr const char16_t *kName = u"pairing";
     PairingType()
-        : ReliefType(OrgLevel::Village)
+        : ReliefType(QString::fromUtf16(kName), QStringLiteral("结对帮扶"), OrgLevel::Village)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
     static QString recordIdFor(const QString &helperId, const QString &householdId);
 
@@ -67,10 +61,8 @@ class VisitType final : public ReliefType
 public:
     static constexpr const char16_t *kName = u"visit";
     VisitType()
-        : ReliefType(OrgLevel::Village)
+        : ReliefType(QString::fromUtf16(kName), QStringLiteral("走访记录"), OrgLevel::Village)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
     std::optional<qint64> entryClosesAtMs(const QJsonObject &fields) const override;
     static QString recordIdFor(const QString &pairingId, const QString &quarter);
@@ -90,10 +82,8 @@ class HelpRequestType final : public ReliefType
 public:
     static constexpr const char16_t *kName = u"help-request";
     HelpRequestType()
-        : ReliefType(OrgLevel::Village)
+        : ReliefType(QString::fromUtf16(kName), QStringLiteral("求助事项"), OrgLevel::Village)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
     // The lookup code is unique: the requester's side finds the request by it.
     QList<QPair<QString, QString>> uniqueKeys(const QJsonObject &fields) const override;

@@ -115,16 +115,6 @@ std::optional<FieldProblem> CaseType::checkSteps(const QJsonObject &f, const syn
 
 // --- identification-case ---
 
-QString IdentificationCaseType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString IdentificationCaseType::chineseName() const
-{
-    return u"精准识别"_s;
-}
-
 QList<FieldSpec> IdentificationCaseType::fields() const
 {
     return {
@@ -184,16 +174,6 @@ std::optional<FieldProblem> IdentificationCaseType::checkRules(const QString &, 
 }
 
 // --- exit-case ---
-
-QString ExitCaseType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString ExitCaseType::chineseName() const
-{
-    return u"退出审批"_s;
-}
 
 QList<FieldSpec> ExitCaseType::fields() const
 {

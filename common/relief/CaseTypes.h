@@ -31,8 +31,8 @@ public:
     CaseKind kind() const { return m_kind; }
 
 protected:
-    explicit CaseType(CaseKind kind)
-        : ReliefType(OrgLevel::Village)
+    CaseType(QString name, QString chineseName, CaseKind kind)
+        : ReliefType(std::move(name), std::move(chineseName), OrgLevel::Village)
         , m_kind(kind)
     {}
     // The history may only grow by one step at a time, taken by a reviewer with the right to that step.
@@ -48,10 +48,8 @@ class IdentificationCaseType final : public CaseType
 public:
     static constexpr const char16_t *kName = u"identification-case";
     IdentificationCaseType()
-        : CaseType(CaseKind::Identification)
+        : CaseType(QString::fromUtf16(kName), QStringLiteral("精准识别"), CaseKind::Identification)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
 
 protected:
@@ -65,10 +63,8 @@ class ExitCaseType final : public CaseType
 public:
     static constexpr const char16_t *kName = u"exit-case";
     ExitCaseType()
-        : CaseType(CaseKind::Exit)
+        : CaseType(QString::fromUtf16(kName), QStringLiteral("退出审批"), CaseKind::Exit)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
     static QString recordIdFor(const QString &householdId, int year);
 

@@ -13,16 +13,6 @@ using sync::FieldSpec;
 
 // --- household ---
 
-QString HouseholdType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString HouseholdType::chineseName() const
-{
-    return u"低收入户"_s;
-}
-
 QList<FieldSpec> HouseholdType::fields() const
 {
     const QStringList yesNoUnknown{u"yes"_s, u"是"_s, u"no"_s, u"否"_s};
@@ -86,16 +76,6 @@ std::optional<FieldProblem> HouseholdType::checkRules(const QString &recordId, c
 
 // --- member ---
 
-QString MemberType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString MemberType::chineseName() const
-{
-    return u"家庭成员"_s;
-}
-
 QList<FieldSpec> MemberType::fields() const
 {
     return {
@@ -147,16 +127,6 @@ std::optional<FieldProblem> MemberType::checkRules(const QString &, const QJsonO
 }
 
 // --- household-income ---
-
-QString HouseholdIncomeType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString HouseholdIncomeType::chineseName() const
-{
-    return u"季度收入"_s;
-}
 
 QList<FieldSpec> HouseholdIncomeType::fields() const
 {

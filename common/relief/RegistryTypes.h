@@ -12,10 +12,8 @@ class HouseholdType final : public ReliefType
 public:
     static constexpr const char16_t *kName = u"household";
     HouseholdType()
-        : ReliefType(OrgLevel::Village)
+        : ReliefType(QString::fromUtf16(kName), QStringLiteral("低收入户"), OrgLevel::Village)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
 
 protected:
@@ -30,10 +28,8 @@ class MemberType final : public ReliefType
 public:
     static constexpr const char16_t *kName = u"member";
     MemberType()
-        : ReliefType(OrgLevel::Village)
+        : ReliefType(QString::fromUtf16(kName), QStringLiteral("家庭成员"), OrgLevel::Village)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
     QList<QPair<QString, QString>> uniqueKeys(const QJsonObject &fields) const override;
 
@@ -49,10 +45,8 @@ class HouseholdIncomeType final : public ReliefType
 public:
     static constexpr const char16_t *kName = u"household-income";
     HouseholdIncomeType()
-        : ReliefType(OrgLevel::Village)
+        : ReliefType(QString::fromUtf16(kName), QStringLiteral("季度收入"), OrgLevel::Village)
     {}
-    QString name() const override;
-    QString chineseName() const override;
     QList<sync::FieldSpec> fields() const override;
     static QString recordIdFor(const QString &householdId, const QString &quarter);
 

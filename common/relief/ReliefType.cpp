@@ -19,11 +19,6 @@ std::optional<QString> ReliefType::writeDenied(const Scope &actor, const sync::P
     return std::nullopt;
 }
 
-FieldProblem ReliefType::problem(const QString &field, const QString &message, const QString &code)
-{
-    return FieldProblem{code, message, field};
-}
-
 std::optional<FieldProblem> ReliefType::checkReference(const sync::RuleContext &context, const QJsonObject &f,
                                                        const QString &field, const sync::Placement &placement,
                                                        bool sameOrgUnit) const
@@ -56,16 +51,6 @@ std::optional<FieldProblem> ReliefType::notInFuture(const sync::RuleContext &con
     if (d.isValid() && context.today.isValid() && d > context.today)
         return problem(field, u"“%1”不能晚于今天"_s.arg(label));
     return std::nullopt;
-}
-
-QDate ReliefType::dateOf(const QJsonObject &f, const QString &field)
-{
-    return QDate::fromString(f.value(field).toString(), Qt::ISODate);
-}
-
-qint64 ReliefType::fenOf(const QJsonObject &f, const QString &field)
-{
-    return qint64(f.value(field).toDouble());
 }
 
 } // namespace sunshine::relief

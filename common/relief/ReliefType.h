@@ -14,12 +14,11 @@ public:
     std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
 
 protected:
-    explicit ReliefType(OrgLevel placedAt)
-        : m_placedAt(placedAt)
+    ReliefType(QString name, QString chineseName, OrgLevel placedAt)
+        : RecordType(std::move(name), std::move(chineseName))
+        , m_placedAt(placedAt)
     {}
 
-    static sync::FieldProblem problem(const QString &field, const QString &message,
-                                      const QString &code = QStringLiteral("VALIDATION_FAILED"));
     // The record a Reference field points at must exist and be of its type (checked where records can be
     // looked up: on the server). With `sameOrgUnit`, it must sit in the same org unit as this record.
     std::optional<sync::FieldProblem> checkReference(const sync::RuleContext &context,
@@ -33,8 +32,6 @@ protected:
     static std::optional<sync::FieldProblem> notInFuture(const sync::RuleContext &context,
                                                          const QJsonObject &f, const QString &field,
                                                          const QString &label);
-    static QDate dateOf(const QJsonObject &f, const QString &field);
-    static qint64 fenOf(const QJsonObject &f, const QString &field);
 
 private:
     OrgLevel m_placedAt;

@@ -6,16 +6,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::sync {
 
-QString DepartmentContactType::name() const
-{
-    return QString::fromUtf16(kName);
-}
-
-QString DepartmentContactType::chineseName() const
-{
-    return u"部门联络人"_s;
-}
-
 QList<FieldSpec> DepartmentContactType::fields() const
 {
     return {FieldSpec(u"contactRole"_s, FieldKind::Choice, u"角色"_s)

@@ -10,9 +10,10 @@ class DepartmentContactType final : public RecordType
 {
 public:
     static constexpr const char16_t *kName = u"department-contact";
+    DepartmentContactType()
+        : RecordType(QString::fromUtf16(kName), QStringLiteral("部门联络人"))
+    {}
 
-    QString name() const override;
-    QString chineseName() const override;
     QList<FieldSpec> fields() const override;
     std::optional<QString> writeDenied(const Scope &actor, const Placement &placement) const override;
 

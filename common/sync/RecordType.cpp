@@ -225,6 +225,30 @@ std::optional<FieldProblem> RecordType::checkRules(const QString &, const QJsonO
     return std::nullopt;
 }
 
+FieldProblem RecordType::problem(const QString &field, const QString &message, const QString &code)
+{
+    return FieldProblem{code, message, field};
+}
+
+QDate RecordType::dateOf(const QJsonObject &fields, const QString &field)
+{
+    return QDate::fromString(fields.value(field).toString(), Qt::ISODate);
+}
+
+void RecordType::setDate(QJsonObject &fields, const QString &field, QDate date)
+{
+    if (date.isValid())
+        fields.insert(field, date.toString(Qt::ISODate));
+    else
+        fields.remove(field);
+}
+
+qint64 RecordType::fenOf(const QJsonObject &fields, const QString &field)
+{
+    const QJsonValue v = fields.value(field);
+    return v.isDouble() ? qint64(v.toDouble()) : 0;
+}
+
 QString derivedRecordId(const QString &typeName, const QString &key)
 {
     static const QUuid ns(u"4f1d2c8e-9a3b-5e7f-8c21-6d0b3a9e5f47"_s);

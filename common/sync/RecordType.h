@@ -162,8 +162,18 @@ class RecordType
 public:
     virtual ~RecordType() = default;
 
-    virtual QString name() const = 0; // wire name, e.g. "department-contact"
-    virtual QString chineseName() const = 0;
+    // What the rules of every record type read and write.
+    static FieldProblem problem(const QString &field, const QString &message,
+                                const QString &code = QStringLiteral("VALIDATION_FAILED"));
+    // A stored ISO date, or an invalid date when absent or not a date.
+    static QDate dateOf(const QJsonObject &fields, const QString &field);
+    // Stores a date as ISO text; an invalid date removes the field.
+    static void setDate(QJsonObject &fields, const QString &field, QDate date);
+    // A stored amount in fen; 0 when absent or not a number.
+    static qint64 fenOf(const QJsonObject &fields, const QString &field);
+
+    const QString &name() const { return m_name; } // wire name, e.g. "department-contact"
+    const QString &chineseName() const { return m_chineseName; }
     virtual QList<FieldSpec> fields() const = 0;
     // fields(), built once per type (the checks run for every field of every record).
     const QList<FieldSpec> &fieldSpecs() const;
@@ -192,7 +202,16 @@ public:
     virtual std::optional<FieldProblem> deleteProblem(const QString &recordId, const QJsonObject &fields,
                                                       const RuleContext &context) const;
 
+protected:
+    // The wire name and the name clerks read ("部门联络人").
+    RecordType(QString name, QString chineseName)
+        : m_name(std::move(name))
+        , m_chineseName(std::move(chineseName))
+    {}
+
 private:
+    QString m_name;
+    QString m_chineseName;
     mutable std::once_flag m_specsOnce;
     mutable QList<FieldSpec> m_specs;
 

@@ -44,10 +44,8 @@ class EverythingType final : public sync::RecordType
 {
 public:
     explicit EverythingType(QString name = kType)
-        : m_name(std::move(name))
+        : RecordType(std::move(name), u"测试记录"_s)
     {}
-    QString name() const override { return m_name; }
-    QString chineseName() const override { return u"测试记录"_s; }
     QList<FieldSpec> fields() const override
     {
         return {
@@ -85,9 +83,6 @@ protected:
             return sync::FieldProblem{u"VALIDATION_FAILED"_s, u"补助金额不能超过 100 万元"_s, u"amount"_s};
         return std::nullopt;
     }
-
-private:
-    QString m_name;
 };
 
 // What the test put in the cache, to compute expectations from.

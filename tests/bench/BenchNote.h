@@ -8,8 +8,9 @@ namespace sunshine::bench {
 class BenchNoteType final : public sync::RecordType
 {
 public:
-    QString name() const override { return QStringLiteral("bench-note"); }
-    QString chineseName() const override { return QStringLiteral("性能测试记录"); }
+    BenchNoteType()
+        : RecordType(QStringLiteral("bench-note"), QStringLiteral("性能测试记录"))
+    {}
     QList<sync::FieldSpec> fields() const override
     {
         return {sync::FieldSpec(QStringLiteral("title"), sync::FieldKind::Text).max(60).require(),

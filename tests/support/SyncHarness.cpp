@@ -25,8 +25,9 @@ namespace {
 class TestNoteType final : public sync::RecordType
 {
 public:
-    QString name() const override { return QString::fromUtf16(kTestNoteType); }
-    QString chineseName() const override { return u"测试记录"_s; }
+    TestNoteType()
+        : RecordType(QString::fromUtf16(kTestNoteType), u"测试记录"_s)
+    {}
     QList<sync::FieldSpec> fields() const override
     {
         return {sync::FieldSpec(u"title"_s, sync::FieldKind::Text).max(60).require(),

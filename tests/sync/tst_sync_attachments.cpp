@@ -35,8 +35,9 @@ const QString kPhotoType = u"test-photo"_s;
 class TestPhotoType final : public sync::RecordType
 {
 public:
-    QString name() const override { return kPhotoType; }
-    QString chineseName() const override { return u"测试照片记录"_s; }
+    TestPhotoType()
+        : RecordType(kPhotoType, u"测试照片记录"_s)
+    {}
     QList<sync::FieldSpec> fields() const override
     {
         return {sync::FieldSpec(u"title"_s, sync::FieldKind::Text, u"标题"_s).max(60).require(),

@@ -651,4 +651,4 @@ void TestFundRules::year()
 }
 
 QTEST_GUILESS_MAIN(TestFundRules)
-#include "tst_fundrules.moc"
+#include "tst_funds_rules.moc"

@@ -489,4 +489,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestFundLines)
-#include "tst_fund_lines.moc"
+#include "tst_funds_lines.moc"

@@ -235,4 +235,4 @@ void TestFundLineCache::dialogShowsProblemsBesideFields()
 }
 
 QTEST_MAIN(TestFundLineCache)
-#include "tst_fund_line_cache.moc"
+#include "tst_funds_line_cache.moc"

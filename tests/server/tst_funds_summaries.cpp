@@ -581,4 +581,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSummaries)
-#include "tst_summaries.moc"
+#include "tst_funds_summaries.moc"

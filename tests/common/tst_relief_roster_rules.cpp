@@ -519,4 +519,4 @@ void TestRosterImport::xlsxFile()
 }
 
 QTEST_GUILESS_MAIN(TestRosterImport)
-#include "tst_rosterimport.moc"
+#include "tst_relief_roster_rules.moc"

@@ -766,4 +766,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestFundFlowRecords)
-#include "tst_fund_flow_records.moc"
+#include "tst_funds_flow_records.moc"

@@ -393,4 +393,4 @@ void TestDisbursementImportDialog::cancelWhileChecking()
 }
 
 QTEST_MAIN(TestDisbursementImportDialog)
-#include "tst_disbursement_import.moc"
+#include "tst_funds_import_dialog.moc"

@@ -542,4 +542,4 @@ void TestComparison::onlyCountyAndCityReviewers()
 }
 
 QTEST_MAIN(TestComparison)
-#include "tst_comparison.moc"
+#include "tst_relief_comparison.moc"

@@ -550,4 +550,4 @@ void TestDisbursementImport::files()
 }
 
 QTEST_GUILESS_MAIN(TestDisbursementImport)
-#include "tst_disbursementimport.moc"
+#include "tst_funds_import_rules.moc"

@@ -364,4 +364,4 @@ void TestRosterImportDialog::householdsViewButton()
 }
 
 QTEST_MAIN(TestRosterImportDialog)
-#include "tst_roster_import.moc"
+#include "tst_relief_roster_dialog.moc"

@@ -385,4 +385,4 @@ void TestFundCatalog::whoManagesLines()
 }
 
 QTEST_GUILESS_MAIN(TestFundCatalog)
-#include "tst_fundcatalog.moc"
+#include "tst_funds_catalog.moc"

@@ -651,4 +651,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestFundRecords)
-#include "tst_fund_records.moc"
+#include "tst_funds_records.moc"

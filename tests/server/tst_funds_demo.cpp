@@ -363,4 +363,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestFundDemo)
-#include "tst_fund_demo.moc"
+#include "tst_funds_demo.moc"
