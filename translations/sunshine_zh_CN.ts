@@ -857,6 +857,53 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::CalendarPanel</name>
+    <message>
+        <source>Load a year&apos;s calendar…</source>
+        <translation>导入年度日历…</translation>
+    </message>
+    <message>
+        <source>Working-day calendar: %1</source>
+        <translation>工作日历：%1 年</translation>
+    </message>
+    <message>
+        <source>This year&apos;s official schedule is missing: deadlines count weekends only (日历未更新).</source>
+        <translation>缺少今年的法定放假安排：期限只按周末计算（日历未更新）。</translation>
+    </message>
+    <message>
+        <source>Next year&apos;s official schedule is not loaded yet. Load it as soon as the State Council publishes it.</source>
+        <translation>尚未导入明年的法定放假安排，请在国务院办公厅发布后尽快导入。</translation>
+    </message>
+    <message>
+        <source>Load a year&apos;s working-day calendar</source>
+        <translation>导入年度工作日历</translation>
+    </message>
+    <message>
+        <source>Calendar (*.csv *.txt)</source>
+        <translation>日历文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Calendar not loaded</source>
+        <translation>日历未导入</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The file must hold the dates of exactly one year.</source>
+        <translation>日历文件只能包含同一年的日期。</translation>
+    </message>
+    <message>
+        <source>Calendar loaded</source>
+        <translation>日历已导入</translation>
+    </message>
+    <message>
+        <source>The official schedule of %1 is stored on the server (version %2). Every program uses it from its next sync.</source>
+        <translation>%1 年的法定放假安排已保存到服务器（第 %2 版），各终端下次同步后即按新日历计算期限。</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::CasesView</name>
     <message>
         <source>Village</source>

@@ -138,7 +138,7 @@ void ContactDialog::submit()
     sync::RuleContext context;
     context.nowMs = m_session.clock().nowMs();
     context.today = chinaDateOf(context.nowMs);
-    context.calendar = &WorkingCalendar::builtIn();
+    context.calendar = &WorkingCalendar::current();
     if (const auto problem = type.checkRecord(m_recordId, fields, where, context)) {
         showProblem(problem->field, problem->message);
         return;

@@ -101,12 +101,12 @@ QHash<QString, QPair<QString, QString>> DashboardData::overdue(const DashboardFi
                                                                const QStringList &units) const
 {
     return fundquery::overdueEntries(m_session.cache(), units, fundScope(filter), today(),
-                                     WorkingCalendar::builtIn());
+                                     WorkingCalendar::current());
 }
 
 QHash<QString, QString> DashboardData::helpOverdue(const QStringList &units) const
 {
-    return reliefquery::overdueHelpRequests(m_session.cache(), units, today(), WorkingCalendar::builtIn());
+    return reliefquery::overdueHelpRequests(m_session.cache(), units, today(), WorkingCalendar::current());
 }
 
 DashboardFigures DashboardData::compute(const DashboardFilter &requested) const

@@ -97,7 +97,7 @@ bool DisbursementImportDialog::prepare(funds::DisbursementImportOptions *o, QStr
     const qint64 now = m_session.clock().nowMs();
     o->today = chinaDateOf(now);
     o->nowMs = now;
-    o->calendar = &WorkingCalendar::builtIn();
+    o->calendar = &WorkingCalendar::current();
     o->actor.userId = user.id;
     o->actor.orgUnitId = user.orgUnitId;
     o->actor.departmentId = user.departmentId;

@@ -48,7 +48,7 @@ std::optional<funds::DeadlineState> DeadlineColumnProxy::stateOf(const QString &
     std::optional<funds::DeadlineState> state;
     if (const std::optional<CachedRecord> rec = m_session.cache().record(recordId)) {
         const QDate today = chinaDateOf(m_session.clock().nowMs());
-        state = m_state(rec->record.fields, today, WorkingCalendar::builtIn());
+        state = m_state(rec->record.fields, today, WorkingCalendar::current());
     }
     m_known.insert(recordId, state);
     return state;
@@ -106,8 +106,14 @@ QVariant DeadlineColumnProxy::show(const QString &recordId, int role) const
         return state->due.isValid() ? tr("%1: %2 due %3 (working days counted by the regulation)")
                                           .arg(status, state->what, iso(state->due))
                                     : tr("%1: no deadline applies").arg(status);
-    default:
-        return state->due.isValid() ? tr("%1 · %2 by %3").arg(status, state->what, iso(state->due)) : status;
+    default: {
+        const QString note = WorkingCalendar::current().uncoveredNote(state->due);
+        QString text =
+            state->due.isValid() ? tr("%1 · %2 by %3").arg(status, state->what, iso(state->due)) : status;
+        if (!note.isEmpty())
+            text += u" · "_s + note;
+        return text;
+    }
     }
 }
 
@@ -176,7 +182,7 @@ void FundRecordsView::applyStatus()
     } else {
         const QDate today = chinaDateOf(m_session.clock().nowMs());
         m_list->model().setCondition(u"deadline"_s, m_condition(funds::EntryStatus(chosen.toInt()), today,
-                                                                WorkingCalendar::builtIn()));
+                                                                WorkingCalendar::current()));
     }
     m_list->reload();
 }

@@ -116,7 +116,7 @@ void RecordDialog::submit()
     sync::RuleContext context;
     context.nowMs = now;
     context.today = chinaDateOf(now);
-    context.calendar = &WorkingCalendar::builtIn();
+    context.calendar = &WorkingCalendar::current();
     if (!m_new)
         context.before = &m_current;
     if (m_new && m_idRule) {

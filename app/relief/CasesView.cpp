@@ -96,7 +96,7 @@ public:
                                          .toString(),
                                      Qt::ISODate);
         };
-        const WorkingCalendar &calendar = WorkingCalendar::builtIn();
+        const WorkingCalendar &calendar = WorkingCalendar::current();
         QDate due;
         QDate done;
         if (index.column() == answered) {
@@ -132,7 +132,9 @@ public:
         if (role == Qt::ToolTipRole)
             return QCoreApplication::translate("CasesView", "Due %1 (working days)")
                 .arg(due.toString(Qt::ISODate));
-        return u"%1 · %2"_s.arg(text, relief::deadlineStateChinese(state));
+        const QString note = calendar.uncoveredNote(due);
+        return QString(u"%1 · %2"_s.arg(text, relief::deadlineStateChinese(state)) +
+                       (note.isEmpty() ? QString() : QString(u" · "_s + note)));
     }
 
 private:

@@ -459,7 +459,7 @@ bool ComparisonDialog::saveHits(const CachedRecord &rec, const QJsonArray &hits,
         sync::RuleContext context;
         context.nowMs = now;
         context.today = chinaDateOf(now);
-        context.calendar = &WorkingCalendar::builtIn();
+        context.calendar = &WorkingCalendar::current();
         context.before = &rec.record.fields;
         std::optional<sync::FieldProblem> problem = type->checkField(u"hits"_s, hits);
         if (!problem)

@@ -3,6 +3,7 @@
 #include "app/account/AccountTab.h"
 #include "app/account/PasswordDialog.h"
 #include "app/admin/AdminTab.h"
+#include "app/admin/CalendarPanel.h"
 #include "app/contacts/ContactsTab.h"
 #include "app/net/ApiClient.h"
 #include "app/settings/AppSettings.h"
@@ -20,6 +21,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -56,8 +58,14 @@ MainWindow::MainWindow(ApiClient &api, AppSettings &settings, ClientSession &cli
             m_tabs->addTab(widget, tab.title());
         }
     }
-    if (m_me.roles.contains(Role::Admin))
-        m_tabs->addTab(new AdminTab(api, m_me, m_tabs), tr("Administration"));
+    if (m_me.roles.contains(Role::Admin)) {
+        // Accounts and the org tree, with the working-day calendar above them.
+        auto *admin = new QWidget(m_tabs);
+        auto *adminLayout = new QVBoxLayout(admin);
+        adminLayout->addWidget(new CalendarPanel(client, api, m_me, admin));
+        adminLayout->addWidget(new AdminTab(api, m_me, admin), 1);
+        m_tabs->addTab(admin, tr("Administration"));
+    }
     m_tabs->addTab(new ContactsTab(client, m_tabs), tr("Department contacts"));
     auto *account = new AccountTab(api, m_me, session.expiresAtMs, m_tabs);
     connect(account, &AccountTab::changePasswordRequested, this, &MainWindow::changePassword);

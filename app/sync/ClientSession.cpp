@@ -1,6 +1,7 @@
 #include "app/sync/ClientSession.h"
 
 #include "app/net/ApiClient.h"
+#include "common/core/WorkingCalendar.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +34,7 @@ bool ClientSession::open(QString *error)
     for (const QJsonValue &v : saved)
         m_departments.append(Department::fromJson(v.toObject()));
     setOrgUnits(QJsonDocument::fromJson(m_cache->metaValue(u"orgUnits"_s).toUtf8()).array());
+    applyCalendar(calendarStatus());
     ClientModules modules;
     registerAllClientModules(modules);
     for (const auto &entry : modules.factories()) {
@@ -41,8 +43,10 @@ bool ClientSession::open(QString *error)
         m_modules.back()->opened();
     }
     connect(m_engine.get(), &SyncEngine::finished, this, [this](bool ok) {
-        if (ok)
+        if (ok) {
+            refreshCalendar();
             refreshModules();
+        }
     });
     return true;
 }
@@ -97,6 +101,35 @@ void ClientSession::refreshOrgUnits()
         m_cache->setMetaValue(u"orgUnits"_s,
                               QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)));
         Q_EMIT orgUnitsChanged();
+    });
+}
+
+bool ClientSession::applyCalendar(const QJsonObject &answer)
+{
+    QList<QByteArray> years;
+    const QJsonArray items = answer.value(u"items"_s).toArray();
+    for (const QJsonValue &v : items)
+        years.append(v.toObject().value(u"csv"_s).toString().toUtf8());
+    return WorkingCalendar::putYearsInForce(years);
+}
+
+QJsonObject ClientSession::calendarStatus() const
+{
+    return QJsonDocument::fromJson(m_cache->metaValue(u"calendar"_s).toUtf8()).object();
+}
+
+void ClientSession::refreshCalendar()
+{
+    m_api.get(u"/api/v1/calendar"_s, {}, this, [this](const ApiResult &r) {
+        if (!r.ok() || !r.json.value(u"items"_s).isArray())
+            return; // offline: keep what the cache remembers
+        if (r.json == calendarStatus())
+            return;
+        if (!applyCalendar(r.json))
+            return;
+        m_cache->setMetaValue(u"calendar"_s,
+                              QString::fromUtf8(QJsonDocument(r.json).toJson(QJsonDocument::Compact)));
+        Q_EMIT calendarChanged();
     });
 }
 

@@ -49,6 +49,13 @@ public:
     QList<OrgUnit> orgUnitsAt(OrgLevel level) const;
     void refreshOrgUnits();
 
+    // The working-day calendar: the years the server's administrators loaded, fetched when online (after each
+    // sync round that went through), remembered in the cache and put in force (WorkingCalendar::current), so
+    // deadlines offline count the same days as the server's. The server's last answer: covered years and
+    // whether this or next year is missing (GET /api/v1/calendar).
+    void refreshCalendar();
+    QJsonObject calendarStatus() const;
+
     // Each module's part of this session (ClientModule), made at open(). refreshModules() asks each to fetch
     // what the server has now; it runs by itself after each sync round that went through.
     void refreshModules();
@@ -65,6 +72,7 @@ public:
 Q_SIGNALS:
     void departmentsChanged();
     void orgUnitsChanged();
+    void calendarChanged();
 
 private:
     ApiClient &m_api;
@@ -77,6 +85,8 @@ private:
     QHash<QString, qsizetype> m_orgIndex;
     std::vector<std::unique_ptr<ClientModule>> m_modules;
     void setOrgUnits(const QJsonArray &items);
+    // Puts the years of a GET /api/v1/calendar answer in force; false when they cannot be read.
+    static bool applyCalendar(const QJsonObject &answer);
 };
 
 } // namespace sunshine::app

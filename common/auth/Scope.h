@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/auth/Role.h"
+#include "common/org/OrgUnit.h"
 
 #include <QString>
 
@@ -21,5 +22,9 @@ struct Scope
     // Administers accounts in the org subtree.
     bool canAdministerUsers() const { return hasRole(Role::Admin); }
 };
+
+// Who loads the working-day calendar's yearly schedules: administrators at city level (the calendar is
+// city-wide, as the State Council's schedule is national).
+bool canLoadCalendar(const RoleSet &roles, OrgLevel level);
 
 } // namespace sunshine

@@ -108,7 +108,7 @@ public:
         m_context.nowMs = options.nowMs != 0        ? options.nowMs
                           : options.today.isValid() ? chinaMidnightUtcMs(options.today)
                                                     : 0;
-        m_context.calendar = options.calendar ? options.calendar : &WorkingCalendar::builtIn();
+        m_context.calendar = options.calendar ? options.calendar : &WorkingCalendar::current();
         m_context.actor = &m_options.actor;
         const QList<FundLine> lines = allFundLines();
         for (const FundLine &l : lines) {

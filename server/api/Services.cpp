@@ -11,6 +11,7 @@ Services::Services(Store &s, const Clock &c, const PasswordHasher &h, AuthServic
     , auth(s, audit, c, h, authSettings)
     , users(s, audit, c, h)
     , org(s)
+    , calendar(s, audit, c)
     , sync(s, audit, c, syncSettings)
     , files(attachmentDir)
     , attachments(s, files, audit, c)
@@ -36,6 +37,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerAttachmentRoutes(router, services);
     registerAccessLogRoutes(router, services);
     registerRecordRoutes(router, services);
+    registerCalendarRoutes(router, services);
     for (const auto &m : services.modules)
         m->registerRoutes(router, services);
 }

@@ -7,6 +7,7 @@
 #include "server/attachments/AttachmentService.h"
 #include "server/attachments/AttachmentStore.h"
 #include "server/audit/AuditLog.h"
+#include "server/calendar/CalendarService.h"
 #include "server/http/Router.h"
 #include "server/module/ServerModule.h"
 #include "server/org/OrgService.h"
@@ -29,6 +30,7 @@ struct Services
     AuthService auth;
     UserAdminService users;
     OrgService org;
+    CalendarService calendar;
     SyncService sync;
     DirectoryAttachmentStore files;
     AttachmentService attachments;
@@ -44,7 +46,10 @@ void registerOrgRoutes(Router &router, Services &services);
 void registerSyncRoutes(Router &router, Services &services);
 void registerAttachmentRoutes(Router &router, Services &services);
 void registerAccessLogRoutes(Router &router, Services &services); // POST /api/v1/audit/views (Art. 26)
-void registerRecordRoutes(Router &router, Services &services);    // GET /api/v1/records (keyset pages)
+void registerRecordRoutes(Router &router, Services &services);
+void registerCalendarRoutes(
+    Router &router,
+    Services &services); // the working-day calendar as data    // GET /api/v1/records (keyset pages)
 
 // All of the above, the modules' routes, and the authenticator.
 void registerAllRoutes(Router &router, Services &services);

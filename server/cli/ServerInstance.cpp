@@ -111,6 +111,7 @@ bool ServerInstance::start(QString *error)
             return false;
         }
         loadBaseOrgData(*m_store);
+        m_services->calendar.apply(); // the years administrators loaded, over the shipped calendar
         if (m_config.demo)
             DemoData::loadIfEmpty(*m_store, *m_hasher, m_clock, m_services->audit);
         for (const auto &m : m_services->modules) {

@@ -179,7 +179,7 @@ public:
         , m_progress(progress)
         , m_rng(seeded(o.seed))
         , m_today(o.today.isValid() ? o.today : chinaDateOf(SystemClock().nowMs()))
-        , m_calendar(WorkingCalendar::builtIn())
+        , m_calendar(WorkingCalendar::current())
         , m_writer(store, QDateTime(m_today, QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch(), o.history)
     {}
 

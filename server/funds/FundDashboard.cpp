@@ -354,7 +354,7 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
                                 source(u"disbursement"_s) + u" AND "_s + noVoucher + u" AND "_s + late +
                                 u" = 0 GROUP BY 1, 2, 3"_s);
         q.bindText(f.orgPath).bindText(pathEnd(f.orgPath)).exec();
-        const WorkingCalendar &calendar = WorkingCalendar::builtIn();
+        const WorkingCalendar &calendar = WorkingCalendar::current();
         while (q.next()) {
             const QDate paid = QDate::fromString(q.text(2), Qt::ISODate);
             const QDate due = paid.isValid() ? funds::documentDue(paid, calendar) : QDate();

@@ -109,7 +109,7 @@ public:
         , m_writer(store, clock.nowMs())
         , m_now(clock.nowMs())
         , m_today(chinaDateOf(clock.nowMs()))
-        , m_calendar(WorkingCalendar::builtIn())
+        , m_calendar(WorkingCalendar::current())
     {}
 
     FundDemo::Counts run();

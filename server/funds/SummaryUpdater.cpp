@@ -65,7 +65,7 @@ QString SummaryUpdater::voucherDue(const QString &paidOn)
     if (const auto it = m_voucherDue.constFind(paidOn); it != m_voucherDue.constEnd())
         return *it;
     const QDate paid = QDate::fromString(paidOn, Qt::ISODate);
-    const QDate due = paid.isValid() ? funds::documentDue(paid, WorkingCalendar::builtIn()) : QDate();
+    const QDate due = paid.isValid() ? funds::documentDue(paid, WorkingCalendar::current()) : QDate();
     const QString text = due.isValid() ? due.toString(Qt::ISODate) : QString();
     m_voucherDue.insert(paidOn, text);
     return text;

@@ -32,7 +32,7 @@ void registerHelpLookupRoutes(Router &router, Services &services)
                                       u"code"_s);
                    const QJsonObject fields = QJsonDocument::fromJson(q.text(0).toUtf8()).object();
                    QJsonObject answer =
-                       relief::HelpRequestType::publicView(fields, WorkingCalendar::builtIn());
+                       relief::HelpRequestType::publicView(fields, WorkingCalendar::current());
                    answer.insert(u"code"_s, code);
                    return HttpResponse::json(answer);
                });

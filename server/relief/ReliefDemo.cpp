@@ -62,7 +62,7 @@ public:
     Generator(Store &store, const Clock &clock)
         : m_writer(store, clock.nowMs())
         , m_today(chinaDateOf(clock.nowMs()))
-        , m_calendar(WorkingCalendar::builtIn())
+        , m_calendar(WorkingCalendar::current())
     {}
 
     ReliefDemo::Counts run(Store &store);

@@ -434,7 +434,7 @@ OpResult PushBatch::apply(const Operation &op)
     context.nowMs = m_now;
     context.today = chinaDateOf(m_now);
     context.entryDay = chinaDateOf(trustedEntryTimeMs(late));
-    context.calendar = &WorkingCalendar::builtIn();
+    context.calendar = &WorkingCalendar::current();
     context.actor = &scope;
     context.before = exists && !found->record.deleted ? &before : nullptr;
     context.lookup = [this](const QString &id) {

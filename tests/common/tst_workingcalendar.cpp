@@ -43,6 +43,10 @@ private slots:
     void invalidDateIsNoWorkingDay();
     void loadCsv_data();
     void loadCsv();
+    void yearsLoadedAtRunTime();
+    void yearProblems_data();
+    void yearProblems();
+    void currentStaysValid();
     void loadCsvEffects();
     void emptyCalendarKnowsOnlyWeekends();
 };
@@ -466,6 +470,84 @@ void TestWorkingCalendar::invalidDateIsNoWorkingDay()
     QVERIFY(!c.isWorkingDay(QDate()));
     QVERIFY(!c.isHoliday(QDate()));
     QVERIFY(!c.addWorkingDays(QDate(), 3).isValid());
+}
+
+// Whole years over the shipped calendar: a year not shipped is added, a shipped year is replaced, the others
+// stay. The schedules here are TEST DATA, not official ones.
+void TestWorkingCalendar::yearsLoadedAtRunTime()
+{
+    WorkingCalendar c;
+    QString error;
+    QVERIFY2(
+        WorkingCalendar::withYears(
+            {"2027-01-04,holiday,测试\n2027-01-09,workday,测试\n", "2026-10-02,holiday,测试\n"}, &c, &error),
+        qPrintable(error));
+    QCOMPARE(c.years(), (QList<int>{2025, 2026, 2027}));
+    QVERIFY(c.covers(QDate(2027, 6, 1)));
+    QVERIFY(!c.isWorkingDay(QDate(2027, 1, 4)));
+    QVERIFY(c.isWorkingDay(QDate(2027, 1, 9)));
+    // 2026 replaced as a whole: 1 October is a working day in the test year, 2 October is not.
+    QVERIFY(c.isWorkingDay(QDate(2026, 10, 1)));
+    QVERIFY(!c.isWorkingDay(QDate(2026, 10, 2)));
+    QVERIFY(!c.isWorkingDay(QDate(2025, 10, 1))); // 2025 as shipped
+    QCOMPARE(c.uncoveredNote(QDate(2027, 3, 1)), QString());
+    QCOMPARE(c.uncoveredNote(QDate(2028, 3, 1)), u"日历未更新"_s);
+    QCOMPARE(WorkingCalendar::builtIn().uncoveredNote(QDate(2027, 1, 4)), u"日历未更新"_s);
+    QCOMPARE(c.uncoveredNote(QDate()), QString());
+    // The text of one year, read back, is the same year.
+    WorkingCalendar again;
+    QVERIFY(again.loadCsv(c.yearCsv(2027)));
+    QCOMPARE(again.years(), QList<int>{2027});
+    QVERIFY(!again.isWorkingDay(QDate(2027, 1, 4)));
+    QVERIFY(!WorkingCalendar::withYears({"not a calendar"}, &c, &error));
+}
+
+void TestWorkingCalendar::yearProblems_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("problem"); // a part of the message; empty: accepted
+    QTest::newRow("a year") << 2027 << QByteArray("date,type,name\n2027-01-01,holiday,元旦\n") << QString();
+    QTest::newRow("comments and blank lines")
+        << 2027 << QByteArray("# x\n\n2027-01-01,holiday,元旦\n") << QString();
+    QTest::newRow("another year's date")
+        << 2027 << QByteArray("2027-01-01,holiday,元旦\n2028-01-01,holiday,元旦\n") << u"2027"_s;
+    QTest::newRow("no holiday") << 2027 << QByteArray("2027-01-09,workday,调休\n") << u"节假日"_s;
+    QTest::newRow("empty") << 2027 << QByteArray() << u"2027"_s;
+    QTest::newRow("a bad type") << 2027 << QByteArray("2027-01-01,off,元旦\n") << u"第 1 行"_s;
+    QTest::newRow("a bad date") << 2027 << QByteArray("date,type,name\n2027-02-30,holiday,x\n")
+                                << u"第 2 行"_s;
+    QTest::newRow("a date twice") << 2027 << QByteArray("2027-01-01,holiday,a\n2027-01-01,holiday,b\n")
+                                  << u"两次"_s;
+}
+
+void TestWorkingCalendar::yearProblems()
+{
+    QFETCH(int, year);
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, problem);
+    const std::optional<QString> found = WorkingCalendar::yearProblem(year, csv);
+    if (problem.isEmpty()) {
+        QVERIFY2(!found, qPrintable(found.value_or(QString())));
+    } else {
+        QVERIFY(found);
+        QVERIFY2(found->contains(problem), qPrintable(*found));
+    }
+}
+
+// A reference to the calendar in force stays valid when another is put in force.
+void TestWorkingCalendar::currentStaysValid()
+{
+    const WorkingCalendar &before = WorkingCalendar::current();
+    const bool beforeCovers2027 = before.covers(QDate(2027, 1, 4));
+    WorkingCalendar loaded;
+    QVERIFY(WorkingCalendar::withYears({"2027-01-04,holiday,测试\n"}, &loaded, nullptr));
+    WorkingCalendar::setCurrent(loaded);
+    QVERIFY(WorkingCalendar::current().covers(QDate(2027, 1, 4)));
+    QCOMPARE(before.covers(QDate(2027, 1, 4)), beforeCovers2027);
+    QVERIFY(!before.isWorkingDay(QDate(2026, 10, 1)));
+    WorkingCalendar::setCurrent(WorkingCalendar::builtIn());
+    QVERIFY(!WorkingCalendar::current().covers(QDate(2027, 1, 4)));
 }
 
 QTEST_GUILESS_MAIN(TestWorkingCalendar)
