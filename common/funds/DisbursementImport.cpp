@@ -225,7 +225,9 @@ void Checker::checkRow(int index, int line)
 
     const int idColumn = col(u"idNumber"_s);
     const QString idText = cell(cells, idColumn);
-    if (!idText.isEmpty()) {
+    if (!idText.isEmpty() && m_table.lostDigits(index, idColumn)) {
+        problem(line, idColumn, io::lostDigitsProblem(header(idColumn), idText));
+    } else if (!idText.isEmpty()) {
         QString why;
         if (const std::optional<QString> id = io::importIdNumber(idText, &why))
             fields.insert(u"idNumber"_s, *id);
@@ -252,8 +254,15 @@ void Checker::checkRow(int index, int line)
 
     const int periodColumn = col(u"period"_s);
     const QString periodText = cell(cells, periodColumn);
+    QString numericWhy;
     if (periodText.isEmpty()) {
         problem(line, periodColumn, u"请填写“%1”"_s.arg(header(periodColumn)));
+    } else if (m_table.isNumber(index, periodColumn)) {
+        if (const std::optional<QString> period =
+                io::numericPeriod(periodText, header(periodColumn), &numericWhy))
+            fields.insert(u"period"_s, *period);
+        else
+            problem(line, periodColumn, numericWhy);
     } else if (const std::optional<QString> period = parsePeriodText(periodText)) {
         fields.insert(u"period"_s, *period);
     } else {
@@ -278,7 +287,9 @@ void Checker::checkRow(int index, int line)
     QString account = cell(cells, accountColumn);
     if (!account.isEmpty()) {
         account.remove(u' ');
-        if (io::isExcelExponentText(account))
+        if (m_table.lostDigits(index, accountColumn))
+            problem(line, accountColumn, io::lostDigitsProblem(header(accountColumn), account));
+        else if (io::isExcelExponentText(account))
             problem(line, accountColumn,
                     u"“%1”中的“%2”被 Excel 存成了数字，后几位已丢失；请把该列设为文本格式后重新填写"_s.arg(
                         header(accountColumn), account.left(40)));

@@ -115,6 +115,31 @@ std::optional<QString> importChoice(const sync::FieldSpec &spec, const QString &
     return std::nullopt;
 }
 
+QString lostDigitsProblem(const QString &header, const QString &shown)
+{
+    return u"“%1”中的“%2”被 Excel 存成了数字，只保留了 15 位有效数字，后几位已丢失。请把该列设为“文本”格式后"
+           u"重新输入，或在号码前加英文单引号（'）"_s.arg(header, shown.left(40));
+}
+
+std::optional<QString> numericPeriod(const QString &shown, const QString &header, QString *problem)
+{
+    static const QRegularExpression number(u"^(\\d{4})\\.(\\d{1,2})$"_s);
+    const QRegularExpressionMatch m = number.match(shown.trimmed());
+    const int month = m.hasMatch() ? m.captured(2).toInt() : 0;
+    if (m.captured(2) == u"1"_s) {
+        *problem =
+            u"“%1”中的“%2”被 Excel 存成了数字，无法分辨是 1 月还是 10 月；请把该列设为“文本”格式后填写 "
+            u"%3-01 或 %3-10"_s.arg(header, shown.left(40), m.captured(1));
+        return std::nullopt;
+    }
+    if (month < 1 || month > 12) {
+        *problem = u"“%1”中的“%2”被 Excel 存成了数字，无法识别为所属期；请把该列设为“文本”格式后填写 2026-03 "
+                   u"或 2026Q1"_s.arg(header, shown.left(40));
+        return std::nullopt;
+    }
+    return u"%1-%2"_s.arg(m.captured(1)).arg(month, 2, 10, QChar(u'0'));
+}
+
 bool isExcelExponentText(const QString &text)
 {
     return text.contains(u"E+"_s, Qt::CaseInsensitive);

@@ -96,6 +96,14 @@ std::optional<QString> importChoice(const sync::FieldSpec &spec, const QString &
 // A 身份证号: the normalised number when it is valid (full-width digits folded, x upper-cased, spaces
 // removed), else the text without spaces, for the record type's own check to word the problem. Nothing, with
 // the reason in *problem, when Excel stored it as a number and dropped digits ("3.20612E+17").
+// A cell Excel stored as a number with more than 15 significant digits (TableData::lostDigits): an ID number,
+// account or other identifier whose last digits Excel has already replaced by zeros. Always refused: about
+// one wrong ID number in eleven still passes the check digit. The message (Chinese) says how to fix the file.
+QString lostDigitsProblem(const QString &header, const QString &shown);
+// A 所属期 Excel stored as a number ("2026.10" typed into a General cell becomes 2026.1): the period it can
+// only be, or nothing with the reason when it may be two months (2026.1: January or October).
+std::optional<QString> numericPeriod(const QString &shown, const QString &header, QString *problem);
+
 std::optional<QString> importIdNumber(const QString &text, QString *problem);
 // Whether a cell shows a long number Excel stored as a number in exponent form, its last digits lost.
 bool isExcelExponentText(const QString &text);

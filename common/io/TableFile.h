@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -30,8 +31,15 @@ struct TableData
     QString error;
     // The progress callback returned false (error then says the reading was cancelled).
     bool cancelled = false;
+    // XLSX: per row index, the columns whose cell was stored as a number (not a date), and those of them
+    // whose number has more than 15 significant digits. Excel keeps 15, so the digits after them are lost: an
+    // 18-digit ID number or a 19-digit account typed into a General cell. Empty for CSV.
+    QHash<int, QList<int>> numberCells;
+    QHash<int, QList<int>> lostDigitCells;
 
     bool ok() const { return error.isEmpty(); }
+    bool isNumber(int row, int column) const { return numberCells.value(row).contains(column); }
+    bool lostDigits(int row, int column) const { return lostDigitCells.value(row).contains(column); }
 };
 
 struct ReadOptions

@@ -411,8 +411,15 @@ struct SheetContext
 };
 
 // Reads one <c> element (the reader stands on its start) into row. False on a damaged cell.
+// What a row's cells were stored as, beyond their text.
+struct CellKinds
+{
+    QList<int> numbers;    // columns stored as numbers (not dates)
+    QList<int> lostDigits; // of those, the ones with more than 15 significant digits
+};
+
 bool readCell(QXmlStreamReader &xml, const SheetContext &context, int rowNumber, int *nextColumn,
-              QStringList *row, QString *error)
+              QStringList *row, CellKinds *kinds, QString *error)
 {
     const QXmlStreamAttributes attrs = xml.attributes();
     const QStringView ref = attrs.value("r"_L1);
@@ -484,6 +491,11 @@ bool readCell(QXmlStreamReader &xml, const SheetContext &context, int rowNumber,
             value = ok ? excelSerialText(serial, kind, context.date1904) : stored.trimmed();
         } else {
             value = excelNumberText(stored);
+            kinds->numbers.append(column);
+            // 16 digits or more before the point: beyond the 15 significant digits Excel keeps.
+            bool ok = false;
+            if (std::fabs(stored.toDouble(&ok)) >= 1e15 && ok)
+                kinds->lostDigits.append(column);
         }
     }
     if (!value.isEmpty()) {
@@ -492,6 +504,60 @@ bool readCell(QXmlStreamReader &xml, const SheetContext &context, int rowNumber,
         (*row)[column] = value;
     }
     return true;
+}
+
+// "B12" -> (row 12, column 1); false when it is not a cell reference.
+bool parseCellRef(const QString &ref, int *row, int *column)
+{
+    int c = 0;
+    qsizetype i = 0;
+    while (i < ref.size() && ref.at(i) >= u'A' && ref.at(i) <= u'Z') {
+        c = c * 26 + (ref.at(i).unicode() - u'A' + 1);
+        ++i;
+    }
+    bool ok = false;
+    const int r = ref.mid(i).toInt(&ok);
+    if (i == 0 || !ok || r < 1 || r > kMaxRows || c < 1 || c > kMaxColumns)
+        return false;
+    *row = r;
+    *column = c - 1;
+    return true;
+}
+
+void fillMerges(const QList<QPair<QString, QString>> &merges, TableData *out)
+{
+    QHash<int, int> indexOf; // row number -> index into rows
+    for (qsizetype i = 0; i < out->lineNumbers.size(); ++i)
+        indexOf.insert(out->lineNumbers.at(i), int(i));
+    for (const auto &[from, to] : merges) {
+        int r1 = 0, c1 = 0, r2 = 0, c2 = 0;
+        if (!parseCellRef(from, &r1, &c1) || !parseCellRef(to, &r2, &c2) || r2 < r1 || c2 < c1)
+            continue;
+        const int top = indexOf.value(r1, -1);
+        if (top < 0)
+            continue;
+        const QString value = out->rows.at(top).value(c1);
+        const bool number = out->isNumber(top, c1), lost = out->lostDigits(top, c1);
+        if (value.isEmpty())
+            continue;
+        for (int r = r1; r <= r2; ++r) {
+            const int index = indexOf.value(r, -1);
+            if (index < 0)
+                continue; // a covered row with no cells at all is no data row
+            QStringList &row = out->rows[index];
+            for (int c = c1; c <= c2; ++c) {
+                if (row.size() <= c)
+                    row.resize(c + 1);
+                if (!row.at(c).isEmpty())
+                    continue;
+                row[c] = value;
+                if (number)
+                    out->numberCells[index].append(c);
+                if (lost)
+                    out->lostDigitCells[index].append(c);
+            }
+        }
+    }
 }
 
 bool readSheet(Package &package, const SheetEntry &sheet, const SheetContext &context, Progress &progress,
@@ -538,15 +604,20 @@ bool readSheet(Package &package, const SheetEntry &sheet, const SheetContext &co
             }
             rowNumber = number;
             QStringList row;
+            CellKinds kinds;
             int nextColumn = 0;
             while (xml.readNextStartElement()) {
                 if (xml.name() == u"c") {
-                    if (!readCell(xml, context, rowNumber, &nextColumn, &row, error))
+                    if (!readCell(xml, context, rowNumber, &nextColumn, &row, &kinds, error))
                         return false;
                 } else {
                     xml.skipCurrentElement();
                 }
             }
+            if (!kinds.numbers.isEmpty())
+                out->numberCells.insert(int(out->rows.size()), kinds.numbers);
+            if (!kinds.lostDigits.isEmpty())
+                out->lostDigitCells.insert(int(out->rows.size()), kinds.lostDigits);
             out->rows.append(row);
             out->lineNumbers.append(rowNumber);
             if (++sinceReport >= kProgressRows) {
@@ -559,6 +630,25 @@ bool readSheet(Package &package, const SheetEntry &sheet, const SheetContext &co
         }
     }
     const bool xmlError = xml.hasError();
+    // Merged ranges (<mergeCells> after the data): rosters and payment lists merge 村, 户编号, 资金项目 or
+    // 发放日期 over the rows of one household or batch. The range's value (its top-left cell's) is read into
+    // every cell it covers.
+    QList<QPair<QString, QString>> merges; // (top-left, bottom-right) references
+    // Read after the data as far as the part can be read: the data itself was read whole (a damaged stream
+    // before </sheetData> shows up as an XML error above).
+    while (!xmlError && inSheetData && !xml.hasError() && !xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement && xml.name() == u"mergeCell") {
+            const QString ref = xml.attributes().value("ref"_L1).toString();
+            merges.append({ref.section(u':', 0, 0), ref.section(u':', 1, 1)});
+        } else if (token == QXmlStreamReader::EndElement &&
+                   (xml.name() == u"mergeCells" || xml.name() == u"worksheet")) {
+            if (xml.name() == u"worksheet")
+                break;
+        }
+    }
+    if (!merges.isEmpty())
+        fillMerges(merges, out);
     if (!xmlError && !inSheetData) {
         *error = damagedPartMessage(context.path, sheet.part, u"没有表格数据"_s);
         return false;
@@ -567,8 +657,6 @@ bool readSheet(Package &package, const SheetEntry &sheet, const SheetContext &co
         *error = damagedPartMessage(context.path, sheet.part, xmlErrorDetail(xml));
         return false;
     }
-    // The rest of the part (merged cells, page setup) is not needed; the CRC is checked when a part is read
-    // to its end, so a damaged stream before </sheetData> has shown up as an XML error already.
     file.close();
     return true;
 }

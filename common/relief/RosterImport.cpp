@@ -270,6 +270,10 @@ void Checker::readRow(int index, Row &row)
         if (c < 0)
             continue;
         const QString text = cells.value(c).trimmed();
+        if (m_table.lostDigits(index, c)) {
+            m_problems.append({row.line, c, io::lostDigitsProblem(m_header.text(c), text)});
+            continue;
+        }
         if (text.isEmpty()) {
             // A household's columns may be filled on one of its rows only (merged cells); checked per
             // household.

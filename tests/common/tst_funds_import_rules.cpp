@@ -183,6 +183,7 @@ private Q_SLOTS:
     void headerVariants();
     void missingColumns();
     void wanYuanRefused();
+    void numbersExcelMangled();
     void notAClerk();
     void cancel();
     void files_data();
@@ -451,6 +452,38 @@ void TestDisbursementImport::wanYuanRefused()
     const DisbursementImportResult r =
         checkDisbursements(table({pay(kElderly, u"张山"_s, idFor(1))}, header), options());
     QCOMPARE(r.error, u"“金额（万元）”列以万元为单位；请改为以元为单位的金额后再导入"_s);
+}
+
+// Cells an .xlsx stored as numbers (TableData::numberCells / lostDigitCells, as the reader marks them): an ID
+// number or account past 15 significant digits is refused whatever it looks like, a period read only when it
+// can be one month alone.
+void TestDisbursementImport::numbersExcelMangled()
+{
+    io::TableData t = table({pay(kElderly, u"张山"_s, idFor(1)), pay(kElderly, u"李梅"_s, idFor(2)),
+                             pay(kElderly, u"王五"_s, idFor(3), u"100"_s, u"2026.1"_s),
+                             pay(kElderly, u"赵六"_s, idFor(4), u"100"_s, u"2026.3"_s)});
+    // Row 2: the ID number was a number that Excel cut (it may even pass the check digit).
+    t.lostDigitCells.insert(1, {4});
+    t.numberCells.insert(1, {4});
+    // Row 3: the account was a 19-digit number.
+    t.lostDigitCells.insert(2, {8});
+    t.numberCells.insert(2, {8});
+    // Rows 4 and 5: periods typed as 2026.10 (stored 2026.1) and 2026.3.
+    t.numberCells.insert(3, {6});
+    t.numberCells.insert(4, {6});
+    const DisbursementImportResult r = checkDisbursements(t, options());
+    const QStringList problems = problemTexts(r);
+    QCOMPARE(problems.size(), 3);
+    QVERIFY2(problems.at(0).startsWith(u"2|身份证号|“身份证号”中的"_s) &&
+                 problems.at(0).contains(u"15 位有效数字"_s),
+             qPrintable(problems.at(0)));
+    QVERIFY2(problems.at(1).startsWith(u"3|收款账号|“收款账号”中的"_s) &&
+                 problems.at(1).contains(u"单引号"_s),
+             qPrintable(problems.at(1)));
+    QVERIFY2(problems.at(2).startsWith(u"4|所属期|"_s) && problems.at(2).contains(u"1 月还是 10 月"_s),
+             qPrintable(problems.at(2)));
+    QCOMPARE(r.rows.size(), 1);
+    QCOMPARE(r.rows.at(0).fields.value(u"period"_s).toString(), u"2026-03"_s);
 }
 
 void TestDisbursementImport::notAClerk()

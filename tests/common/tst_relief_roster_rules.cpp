@@ -105,6 +105,7 @@ private Q_SLOTS:
     void headerVariants();
     void missingColumns();
     void noHeader();
+    void idNumberExcelCut();
     void cancel();
     void gbkCsvFile();
     void xlsxFile();
@@ -349,6 +350,28 @@ void TestRosterImport::missingColumns()
     QCOMPARE(r.error, u"花名册第 1 行的表头缺少以下列：与户主关系、建档年份。请补上这些列后再导入"_s);
     QVERIFY(r.households.isEmpty());
     QVERIFY(r.problems.isEmpty());
+}
+
+// An ID number an .xlsx stored as a number with more than 15 significant digits (the reader marks it):
+// refused with how to fix it, even when its digits happen to pass the check digit, and its household held
+// back whole.
+void TestRosterImport::idNumberExcelCut()
+{
+    // The member's number "as Excel kept it" is a valid one here on purpose: the mark alone must refuse it.
+    io::TableData t = table({person(u"新河村"_s, u"101"_s, u"张三"_s, u"张三"_s, idFor(1), u"户主"_s),
+                             person(u"新河村"_s, u"101"_s, u"张三"_s, u"李四"_s, idFor(2), u"配偶"_s),
+                             person(u"新河村"_s, u"102"_s, u"王五"_s, u"王五"_s, idFor(3), u"户主"_s)});
+    t.numberCells.insert(2, {5});
+    t.lostDigitCells.insert(2, {5});
+    const RosterResult r = check(t);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.problems.size(), 2); // the cut number, and its household's head held back
+    QCOMPARE(r.problems.at(0).line, 2);
+    QVERIFY(r.problems.at(0).heldBack);
+    QCOMPARE(r.problems.at(1).line, 3);
+    QVERIFY2(r.problems.at(1).reason.contains(u"15 位有效数字"_s), qPrintable(r.problems.at(1).reason));
+    QCOMPARE(r.households.size(), 1);
+    QCOMPARE(r.households.at(0).fields.value(u"householdNo"_s).toString(), u"102"_s);
 }
 
 void TestRosterImport::noHeader()

@@ -51,6 +51,7 @@ private slots:
     void xlsxSheetNamesMadeValid();
     void xlsxHandMade();
     void xlsxDate1904();
+    void xlsxNumbersAndMerges();
     void xlsxProgressAndCancel();
     void xlsxDamaged_data();
     void xlsxDamaged();
@@ -113,7 +114,7 @@ const QByteArray kPackageRels = R"(<?xml version="1.0" encoding="UTF-8"?>
 // A workbook of one sheet (xl/worksheets/sheet1.xml) with the given sheet XML and shared strings, and styles
 // where s="1" is the built-in date format 14.
 Parts oneSheetWorkbook(const QByteArray &sheetData, const QByteArray &sharedStrings = {},
-                       bool date1904 = false)
+                       bool date1904 = false, const QByteArray &afterData = {})
 {
     const QByteArray workbook = QByteArray(R"(<?xml version="1.0" encoding="UTF-8"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)") +
@@ -131,7 +132,7 @@ Parts oneSheetWorkbook(const QByteArray &sheetData, const QByteArray &sharedStri
 <cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>)";
     const QByteArray sheet = R"(<?xml version="1.0" encoding="UTF-8"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
-                             sheetData + "</sheetData></worksheet>";
+                             sheetData + "</sheetData>" + afterData + "</worksheet>";
     Parts parts{{u"[Content_Types].xml"_s, kContentTypes},
                 {u"_rels/.rels"_s, kPackageRels},
                 {u"xl/workbook.xml"_s, workbook},
@@ -548,6 +549,41 @@ void TestTableIo::xlsxHandMade()
 
     options.sheetName = u"data"_s; // names match without regard to case as in Excel
     QCOMPARE(io::readXlsx(file, options).rows.size(), wanted.size());
+}
+
+// How Excel, LibreOffice and openpyxl store what clerks type: identifiers in General cells as numbers (Excel
+// keeps 15 significant digits, openpyxl writes a Python int whole), a period typed "2026.10" as 2026.1, and a
+// village merged over the rows of its households.
+void TestTableIo::xlsxNumbersAndMerges()
+{
+    const QString file = path(u"numbers.xlsx"_s);
+    QVERIFY(writeZip(
+        file,
+        oneSheetWorkbook(
+            R"(<row r="1"><c r="A1" t="inlineStr"><is><t>村</t></is></c><c r="B1" t="inlineStr"><is><t>身份证号</t></is></c><c r="C1" t="inlineStr"><is><t>账号</t></is></c><c r="D1" t="inlineStr"><is><t>所属期</t></is></c><c r="E1" t="inlineStr"><is><t>电话</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>东湾村</t></is></c><c r="B2"><v>3.20612196609234E+17</v></c><c r="C2"><v>6228480402564890018</v></c><c r="D2"><v>2026.1</v></c><c r="E2"><v>13812345678</v></c></row>
+<row r="3"><c r="A3" s="0"/><c r="B3" t="inlineStr"><is><t>320612196609234019</t></is></c><c r="C3"><v>999999999999999</v></c></row>
+<row r="4"><c r="B4"><v>1E+15</v></c></row>)",
+            {}, false,
+            R"(<mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="D2:D3"/></mergeCells>)")));
+    const TableData t = io::readXlsx(file);
+    QVERIFY2(t.ok(), qPrintable(t.error));
+    QCOMPARE(t.rows.size(), 4);
+    // The merged village in every row it covers; the merged period too, still a number.
+    QCOMPARE(t.rows.at(2).value(0), u"东湾村"_s);
+    QCOMPARE(t.rows.at(3).value(0), u"东湾村"_s);
+    QCOMPARE(t.rows.at(2).value(3), u"2026.1"_s);
+    QVERIFY(t.isNumber(2, 3));
+    QVERIFY(!t.isNumber(2, 0));
+    // Numbers of 16 digits or more lost digits; 15 and fewer did not; text never did.
+    QVERIFY(t.lostDigits(1, 1));
+    QVERIFY(t.lostDigits(1, 2));
+    QVERIFY(t.isNumber(1, 3) && !t.lostDigits(1, 3));
+    QVERIFY(t.isNumber(1, 4) && !t.lostDigits(1, 4));
+    QVERIFY(!t.isNumber(2, 1) && !t.lostDigits(2, 1));
+    QVERIFY(t.isNumber(2, 2) && !t.lostDigits(2, 2));
+    QVERIFY(t.lostDigits(3, 1));
+    QVERIFY(!t.isNumber(0, 0));
 }
 
 void TestTableIo::xlsxDate1904()
