@@ -416,7 +416,7 @@ DisbursementImportResult Checker::run()
             return result;
         }
         const QStringList &cells = m_table.rows.at(i);
-        if (std::all_of(cells.begin(), cells.end(), [](const QString &s) { return s.trimmed().isEmpty(); }))
+        if (io::isNoRecordRow(cells))
             continue;
         ++result.rowsRead;
         checkRow(int(i), m_table.lineNumbers.value(i, int(i) + 1));

@@ -102,17 +102,92 @@ const OrgUnit *PlaceLookup::find(const QString &textIn, QString *problem) const
     return nullptr;
 }
 
+const QHash<QString, QString> &choiceSynonyms()
+{
+    // What clerks' rosters write for the labels of the choice columns (README lists them). A synonym is used
+    // only where its label is one of the column's choices.
+    static const QHash<QString, QString> synonyms{
+        {u"本人"_s, u"户主"_s},
+        {u"妻"_s, u"配偶"_s},
+        {u"妻子"_s, u"配偶"_s},
+        {u"夫"_s, u"配偶"_s},
+        {u"丈夫"_s, u"配偶"_s},
+        {u"之妻"_s, u"配偶"_s},
+        {u"之夫"_s, u"配偶"_s},
+        {u"子"_s, u"子女"_s},
+        {u"女"_s, u"子女"_s},
+        {u"之子"_s, u"子女"_s},
+        {u"之女"_s, u"子女"_s},
+        {u"儿子"_s, u"子女"_s},
+        {u"女儿"_s, u"子女"_s},
+        {u"长子"_s, u"子女"_s},
+        {u"次子"_s, u"子女"_s},
+        {u"长女"_s, u"子女"_s},
+        {u"次女"_s, u"子女"_s},
+        {u"父"_s, u"父母"_s},
+        {u"母"_s, u"父母"_s},
+        {u"父亲"_s, u"父母"_s},
+        {u"母亲"_s, u"父母"_s},
+        {u"之父"_s, u"父母"_s},
+        {u"之母"_s, u"父母"_s},
+        {u"孙子"_s, u"孙子女"_s},
+        {u"孙女"_s, u"孙子女"_s},
+        {u"之孙子"_s, u"孙子女"_s},
+        {u"之孙女"_s, u"孙子女"_s},
+        {u"外孙子"_s, u"孙子女"_s},
+        {u"外孙女"_s, u"孙子女"_s},
+        {u"兄"_s, u"兄弟姐妹"_s},
+        {u"弟"_s, u"兄弟姐妹"_s},
+        {u"姐"_s, u"兄弟姐妹"_s},
+        {u"妹"_s, u"兄弟姐妹"_s},
+        {u"缺劳动力"_s, u"缺劳力"_s},
+        {u"因残疾"_s, u"因残"_s},
+        {u"因灾害"_s, u"因灾"_s},
+        {u"缺少资金"_s, u"缺资金"_s},
+        {u"缺少技术"_s, u"缺技术"_s},
+        {u"因上学"_s, u"因学"_s},
+        {u"普通劳动力"_s, u"有劳动能力"_s},
+        {u"技能劳动力"_s, u"有劳动能力"_s},
+        {u"弱劳动力"_s, u"弱劳动能力"_s},
+        {u"半劳动力"_s, u"弱劳动能力"_s},
+        {u"丧失劳动力"_s, u"无劳动能力"_s},
+        {u"无劳动力"_s, u"无劳动能力"_s},
+    };
+    return synonyms;
+}
+
 std::optional<QString> importChoice(const sync::FieldSpec &spec, const QString &text, const QString &header,
                                     QString *problem)
 {
     qsizetype i = spec.choiceLabels.indexOf(text);
     if (i < 0)
         i = spec.choices.indexOf(text);
+    if (i < 0) {
+        const auto synonym = choiceSynonyms().constFind(QString(text).remove(u' '));
+        if (synonym != choiceSynonyms().constEnd())
+            i = spec.choiceLabels.indexOf(*synonym);
+    }
     if (i >= 0)
         return spec.choices.at(i);
     *problem =
         u"无法识别“%1”，“%2”应为 %3 之一"_s.arg(text.left(40), header, spec.choiceLabels.join(u"、"_s));
     return std::nullopt;
+}
+
+bool isNoRecordRow(const QStringList &cells)
+{
+    static const QRegularExpression footer(
+        u"^(合计|总计|小计|共计|累计|共\\d+(户|人|笔|条)|制表|审核|复核|填表|填报|经办人|负责人|单位负责人|"
+        u"(制表|填表|填报)?日期[:：]|说明[:：]|注[:：])"_s);
+    for (const QString &cell : cells) {
+        QString text = cell.trimmed();
+        if (text.isEmpty())
+            continue;
+        text.remove(u' ');
+        text.remove(u'\u3000');
+        return footer.match(text).hasMatch();
+    }
+    return true; // empty
 }
 
 QString lostDigitsProblem(const QString &header, const QString &shown)

@@ -90,12 +90,21 @@ private:
 
 // Cell values that several imports read alike. `header` is the column's header as the file names it.
 //
-// A choice by its Chinese label or its wire value: the wire value, or nothing with the reason in *problem.
+// The synonyms importChoice() accepts, synonym → the label it stands for (本人 → 户主, 之子 → 子女,
+// 缺劳动力 → 缺劳力 …).
+const QHash<QString, QString> &choiceSynonyms();
+// A choice by its Chinese label, its wire value or a synonym of its label: the wire value, or nothing with
+// the reason in *problem.
 std::optional<QString> importChoice(const sync::FieldSpec &spec, const QString &text, const QString &header,
                                     QString *problem);
 // A 身份证号: the normalised number when it is valid (full-width digits folded, x upper-cased, spaces
 // removed), else the text without spaces, for the record type's own check to word the problem. Nothing, with
 // the reason in *problem, when Excel stored it as a number and dropped digits ("3.20612E+17").
+// A row that holds no record: empty, or a total or signature row a clerk's sheet has below its data (合计,
+// 小计, 共 25 户 80 人, 制表人：…, 审核人：…, 日期：…, 说明：…), recognised by its first non-empty cell.
+// Skipped, not reported as a bad row.
+bool isNoRecordRow(const QStringList &cells);
+
 // A cell Excel stored as a number with more than 15 significant digits (TableData::lostDigits): an ID number,
 // account or other identifier whose last digits Excel has already replaced by zeros. Always refused: about
 // one wrong ID number in eleven still passes the check digit. The message (Chinese) says how to fix the file.

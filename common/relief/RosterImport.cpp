@@ -436,7 +436,7 @@ RosterResult Checker::run()
             return result;
         }
         const QStringList &cells = m_table.rows.at(i);
-        if (std::all_of(cells.begin(), cells.end(), [](const QString &s) { return s.trimmed().isEmpty(); }))
+        if (io::isNoRecordRow(cells))
             continue;
         Row row;
         row.line = m_table.lineNumbers.value(i, int(i) + 1);

@@ -184,6 +184,7 @@ private Q_SLOTS:
     void missingColumns();
     void wanYuanRefused();
     void numbersExcelMangled();
+    void totalAndSignatureRows();
     void notAClerk();
     void cancel();
     void files_data();
@@ -484,6 +485,22 @@ void TestDisbursementImport::numbersExcelMangled()
              qPrintable(problems.at(2)));
     QCOMPARE(r.rows.size(), 1);
     QCOMPARE(r.rows.at(0).fields.value(u"period"_s).toString(), u"2026-03"_s);
+}
+
+// A payment list's total and signature rows: skipped, not bad rows.
+void TestDisbursementImport::totalAndSignatureRows()
+{
+    const DisbursementImportResult r =
+        checkDisbursements(table({pay(kElderly, u"张山"_s, idFor(1)),
+                                  pay(kElderly, u"李梅"_s, idFor(2)),
+                                  {u"合计"_s, QString(), QString(), QString(), QString(), u"200"_s},
+                                  {u"制表人：王会计"_s, QString(), u"审核人："_s, QString(), u"负责人："_s},
+                                  {u"日期：2026-03-12"_s}}),
+                           options());
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(problemTexts(r), QStringList());
+    QCOMPARE(r.rows.size(), 2);
+    QCOMPARE(r.rowsRead, 2);
 }
 
 void TestDisbursementImport::notAClerk()

@@ -106,6 +106,8 @@ private Q_SLOTS:
     void missingColumns();
     void noHeader();
     void idNumberExcelCut();
+    void totalAndSignatureRows();
+    void choiceSynonyms();
     void cancel();
     void gbkCsvFile();
     void xlsxFile();
@@ -372,6 +374,50 @@ void TestRosterImport::idNumberExcelCut()
     QVERIFY2(r.problems.at(1).reason.contains(u"15 位有效数字"_s), qPrintable(r.problems.at(1).reason));
     QCOMPARE(r.households.size(), 1);
     QCOMPARE(r.households.at(0).fields.value(u"householdNo"_s).toString(), u"102"_s);
+}
+
+// What a clerk's roster has below its data: a total row and signature rows, skipped and not reported.
+void TestRosterImport::totalAndSignatureRows()
+{
+    const RosterResult r =
+        check(table({person(u"新河村"_s, u"101"_s, u"张三"_s, u"张三"_s, idFor(1), u"户主"_s),
+                     person(u"新河村"_s, u"101"_s, u"张三"_s, u"李四"_s, idFor(2), u"配偶"_s),
+                     {u"合计"_s, QString(), u"共 1 户 2 人"_s},
+                     {},
+                     {QString(), u"共1户2人"_s},
+                     {u"制表人：王会计"_s, QString(), QString(), u"审核人：李站长"_s},
+                     {u"填表日期：2026年3月1日"_s},
+                     {u"说明：本表一式三份"_s}}));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.problems.size(), 0);
+    QCOMPARE(r.rowsRead, 2);
+    QCOMPARE(r.households.size(), 1);
+    QCOMPARE(r.personCount, 2);
+    // A village whose name starts like a word of those rows is still data.
+    QVERIFY(!io::isNoRecordRow({u"共和村"_s, u"101"_s}));
+    QVERIFY(!io::isNoRecordRow({u"1"_s, u"合计村"_s}));
+    QVERIFY(io::isNoRecordRow({u" 合 计 "_s}));
+}
+
+// The words clerks write for the choices: 本人 for the head, 之子 for a child, 缺劳动力 for 缺劳力.
+void TestRosterImport::choiceSynonyms()
+{
+    const RosterResult r =
+        check(table({person(u"新河村"_s, u"101"_s, u"张三"_s, u"张三"_s, idFor(1), u"本人"_s, u"缺劳动力"_s),
+                     person(u"新河村"_s, u"101"_s, u"张三"_s, u"张小"_s, idFor(2, QDate(1990, 1, 1)),
+                            u"之子"_s, u"缺劳动力"_s, u"2016"_s, {}, {}, u"丧失劳动力"_s),
+                     person(u"新河村"_s, u"102"_s, u"李四"_s, u"李四"_s, idFor(3), u"户主"_s),
+                     person(u"新河村"_s, u"102"_s, u"李四"_s, u"李五"_s, idFor(4), u"堂兄"_s)}));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.households.size(), 1);
+    const RosterHousehold &h = r.households.at(0);
+    QCOMPARE(h.fields.value(u"povertyCause"_s).toString(), u"no-labour"_s);
+    QCOMPARE(h.members.at(0).value(u"relation"_s).toString(), u"head"_s);
+    QCOMPARE(h.members.at(1).value(u"relation"_s).toString(), u"child"_s);
+    QCOMPARE(h.members.at(1).value(u"labour"_s).toString(), u"none"_s);
+    // Not a synonym: refused with the labels it may be.
+    QCOMPARE(r.problems.size(), 2);
+    QVERIFY2(r.problems.at(1).reason.contains(u"堂兄"_s), qPrintable(r.problems.at(1).reason));
 }
 
 void TestRosterImport::noHeader()
