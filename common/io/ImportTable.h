@@ -41,7 +41,11 @@ struct ImportHeader
     int columnOf(const QString &key) const { return index.value(key, -1); }
     QString keyOf(int column) const { return index.key(column); }
     // The header of a column, trimmed (empty for -1).
-    QString text(int column) const { return texts.value(column).trimmed(); }
+    // (A label written on two lines in its cell is given on one.)
+    QString text(int column) const
+    {
+        return QString(texts.value(column)).remove(u'\r').remove(u'\n').trimmed();
+    }
 };
 
 // The first of the table's first `scanRows` rows that names at least `minimum` known columns; nothing when

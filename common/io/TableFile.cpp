@@ -42,6 +42,8 @@ TableFormat formatForPath(const QString &path)
         return TableFormat::Xlsx;
     if (suffix == u"xls")
         return TableFormat::Xls;
+    if (suffix == u"ods")
+        return TableFormat::Ods;
     return TableFormat::Unknown;
 }
 
@@ -63,11 +65,16 @@ TableData readTable(const QString &path, const ReadOptions &options)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(u"无法打开文件“%1”：没有读取权限，或文件正被其他程序占用"_s.arg(info.fileName()));
-    const QByteArray head = file.read(8);
+    const QByteArray head = file.read(96);
     file.close();
+    // An OpenDocument spreadsheet is a ZIP too, its first entry the uncompressed "mimetype".
+    if (format == TableFormat::Ods || head.contains("opendocument.spreadsheet"))
+        return failure(
+            u"“%1”是 OpenDocument 表格（.ods，LibreOffice 或 WPS 保存），无法直接读取。请在 LibreOffice 或 "
+            u"WPS 中另存为 .xlsx 或 CSV 后再导入"_s.arg(info.fileName()));
     if (head.startsWith("PK\x03\x04"))
         format = TableFormat::Xlsx;
-    else if (head == QByteArray::fromHex("d0cf11e0a1b11ae1"))
+    else if (head.startsWith(QByteArray::fromHex("d0cf11e0a1b11ae1")))
         return failure(saveAgainMessage(info.fileName()));
 
     switch (format) {
@@ -79,6 +86,7 @@ TableData readTable(const QString &path, const ReadOptions &options)
         return failure(
             u"不能直接读取旧版 Excel（.xls）文件“%1”，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入"_s.arg(
                 info.fileName()));
+    case TableFormat::Ods:
     case TableFormat::Unknown:
         break;
     }

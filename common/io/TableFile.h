@@ -54,7 +54,8 @@ enum class TableFormat
     Unknown,
     Csv,  // .csv, .txt, .tsv
     Xlsx, // .xlsx, .xlsm
-    Xls   // the old binary Excel format, which is not read
+    Xls,  // the old binary Excel format, which is not read
+    Ods   // OpenDocument (LibreOffice, WPS), which is not read either
 };
 
 // The format a file name's extension announces.

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void idNumberExcelCut();
     void totalAndSignatureRows();
     void choiceSynonyms();
+    void headerOnTwoLines();
     void cancel();
     void gbkCsvFile();
     void xlsxFile();
@@ -418,6 +419,18 @@ void TestRosterImport::choiceSynonyms()
     // Not a synonym: refused with the labels it may be.
     QCOMPARE(r.problems.size(), 2);
     QVERIFY2(r.problems.at(1).reason.contains(u"堂兄"_s), qPrintable(r.problems.at(1).reason));
+}
+
+// A header label written on two lines in its cell is named on one line in the report.
+void TestRosterImport::headerOnTwoLines()
+{
+    QStringList header = kHeader;
+    header[5] = u"身份证号\n（18位）"_s;
+    const RosterResult r = check(table(
+        {person(u"新河村"_s, u"101"_s, u"张三"_s, u"张三"_s, u"320612196609234010"_s, u"户主"_s)}, header));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.problems.size(), 1);
+    QCOMPARE(r.problems.at(0).column, u"身份证号（18位）"_s);
 }
 
 void TestRosterImport::noHeader()

@@ -811,6 +811,15 @@ void TestTableIo::readTableByExtension()
     QVERIFY(!table.ok());
     QVERIFY2(table.error.contains(saveAs), qPrintable(table.error));
 
+    // LibreOffice's and WPS's own format: the same advice.
+    const QString ods = path(u"花名册.ods"_s);
+    QVERIFY(writeZip(ods, {{u"mimetype"_s, "application/vnd.oasis.opendocument.spreadsheet"},
+                           {u"content.xml"_s, "<office:document-content/>"}}));
+    table = io::readTable(ods);
+    QVERIFY(!table.ok());
+    QVERIFY2(table.error.contains(u"另存为 .xlsx 或 CSV"_s) && table.error.contains(u"花名册.ods"_s),
+             qPrintable(table.error));
+
     const QString ole = path(u"ole.xlsx"_s); // an old workbook, or an encrypted one, under a new name
     QVERIFY(writeFile(ole, QByteArray::fromHex("d0cf11e0a1b11ae1") + QByteArray(512, '\0')));
     table = io::readTable(ole);
