@@ -166,7 +166,10 @@ bool DisbursementImportDialog::loadFile(const QString &path)
     std::unique_ptr<QThread> worker(
         QThread::create([&table, &result, &options, path, step, progressState, cachePath, departmentId] {
             options.enteredAlready = fundquery::disbursementKeys(cachePath, departmentId);
-            table = io::readTable(path, step);
+            io::ReadOptions read;
+            read.progress = step;
+            read.acceptSheet = &funds::hasDisbursementHeader; // past a 填表说明 sheet to the list itself
+            table = io::readTable(path, read);
             if (!table.ok()) {
                 result.error = table.error;
                 result.cancelled = table.cancelled;

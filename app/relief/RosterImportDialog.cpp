@@ -109,7 +109,10 @@ bool RosterImportDialog::loadFile(const QString &path)
         progress.setValue(total > 0 ? int(qBound(qint64(0), done * 999 / total, qint64(999))) : 0);
         return !progress.wasCanceled();
     };
-    const io::TableData table = io::readTable(path, step);
+    io::ReadOptions read;
+    read.progress = step;
+    read.acceptSheet = &relief::hasRosterHeader; // past a 填表说明 sheet to the roster itself
+    const io::TableData table = io::readTable(path, read);
     if (!table.sheetName.isEmpty())
         m_fileNote = tr("worksheet “%1”").arg(table.sheetName);
     else if (!table.encoding.isEmpty())

@@ -433,6 +433,11 @@ DisbursementImportResult Checker::run()
 
 } // namespace
 
+bool hasDisbursementHeader(const io::TableData &table)
+{
+    return io::findImportHeader(table, columns()).has_value();
+}
+
 DisbursementImportResult checkDisbursements(const io::TableData &table,
                                             const DisbursementImportOptions &options)
 {

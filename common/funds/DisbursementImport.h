@@ -96,6 +96,8 @@ struct DisbursementImportResult
 };
 
 // Checks a disbursement list read by io::readTable. Pure: the caller saves DisbursementImportResult::rows.
+// Whether a table (one worksheet) has a disbursement list's header (io::ReadOptions::acceptSheet).
+bool hasDisbursementHeader(const io::TableData &table);
 DisbursementImportResult checkDisbursements(const io::TableData &table,
                                             const DisbursementImportOptions &options);
 

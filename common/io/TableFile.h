@@ -44,8 +44,11 @@ struct TableData
 
 struct ReadOptions
 {
-    // XLSX: the worksheet to read; empty reads the first visible one.
+    // XLSX: the worksheet to read; empty reads the first visible one, or, with `acceptSheet`, the first
+    // visible one it accepts (e.g. the one with the import's header, after a 填表说明 sheet); when it accepts
+    // none, the first visible one.
     QString sheetName;
+    std::function<bool(const TableData &table)> acceptSheet;
     ProgressCallback progress;
 };
 

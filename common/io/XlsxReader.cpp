@@ -7,6 +7,7 @@
 #include <QTime>
 #include <QXmlStreamReader>
 #include <cmath>
+#include <optional>
 #include <quazip.h>
 #include <quazipfile.h>
 #include <quazipfileinfo.h>
@@ -846,35 +847,12 @@ QStringList xlsxSheetNames(const QString &path, QString *error)
     return names;
 }
 
-TableData readXlsx(const QString &path, const ReadOptions &options)
+// One worksheet of an opened workbook.
+static TableData readSheetAt(Package &package, const QString &path, Workbook workbook, int index,
+                             const ReadOptions &options)
 {
-    TableData out;
-    if (!QFileInfo::exists(path)) {
-        out.error = u"找不到文件“%1”"_s.arg(fileLabel(path));
-        return out;
-    }
-    Package package(path);
-    if (!package.open()) {
-        out.error = notXlsxMessage(path);
-        return out;
-    }
-    Workbook workbook;
     QString error;
-    if (!loadWorkbook(package, path, &workbook, &error)) {
-        out.error = error;
-        return out;
-    }
-    const int index = chooseSheet(workbook, options.sheetName);
-    if (index < 0) {
-        QStringList names;
-        for (const SheetEntry &sheet : std::as_const(workbook.sheets))
-            names.append(sheet.name);
-        out.error = options.sheetName.isEmpty()
-                        ? u"文件“%1”中没有可读取的工作表"_s.arg(fileLabel(path))
-                        : u"文件“%1”中没有名为“%2”的工作表（现有：%3）"_s.arg(
-                              fileLabel(path), options.sheetName, names.join(u"、"_s));
-        return out;
-    }
+    TableData out;
     const SheetEntry &sheet = workbook.sheets.at(index);
 
     // A shared string table the relationships name but the archive lacks is as good as none: a cell that
@@ -917,6 +895,53 @@ TableData readXlsx(const QString &path, const ReadOptions &options)
         return bad;
     }
     return out;
+}
+
+TableData readXlsx(const QString &path, const ReadOptions &options)
+{
+    TableData out;
+    if (!QFileInfo::exists(path)) {
+        out.error = u"找不到文件“%1”"_s.arg(fileLabel(path));
+        return out;
+    }
+    Package package(path);
+    if (!package.open()) {
+        out.error = notXlsxMessage(path);
+        return out;
+    }
+    Workbook workbook;
+    QString error;
+    if (!loadWorkbook(package, path, &workbook, &error)) {
+        out.error = error;
+        return out;
+    }
+    const int index = chooseSheet(workbook, options.sheetName);
+    if (index < 0) {
+        QStringList names;
+        for (const SheetEntry &sheet : std::as_const(workbook.sheets))
+            names.append(sheet.name);
+        out.error = options.sheetName.isEmpty()
+                        ? u"文件“%1”中没有可读取的工作表"_s.arg(fileLabel(path))
+                        : u"文件“%1”中没有名为“%2”的工作表（现有：%3）"_s.arg(
+                              fileLabel(path), options.sheetName, names.join(u"、"_s));
+        return out;
+    }
+    if (options.sheetName.isEmpty() && options.acceptSheet) {
+        std::optional<TableData> first;
+        for (qsizetype i = index; i < workbook.sheets.size(); ++i) {
+            const SheetEntry &candidate = workbook.sheets.at(i);
+            if (!candidate.worksheet || (candidate.hidden && i != index))
+                continue;
+            TableData t = readSheetAt(package, path, workbook, int(i), options);
+            if (!t.ok() || options.acceptSheet(t))
+                return t;
+            if (!first)
+                first = std::move(t);
+        }
+        if (first)
+            return *first;
+    }
+    return readSheetAt(package, path, workbook, index, options);
 }
 
 } // namespace sunshine::io

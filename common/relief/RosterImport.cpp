@@ -498,6 +498,12 @@ RosterResult Checker::run()
 
 } // namespace
 
+bool hasRosterHeader(const io::TableData &table)
+{
+    static const QList<io::ImportColumn> known = importColumns();
+    return io::findImportHeader(table, known).has_value();
+}
+
 RosterResult checkRoster(const io::TableData &table, const RosterOptions &options)
 {
     return Checker(table, options).run();

@@ -87,6 +87,9 @@ struct RosterResult
 
 // Checks a roster read by io::readTable. Pure: the caller saves RosterResult::households.
 RosterResult checkRoster(const io::TableData &table, const RosterOptions &options);
+// Whether a table (one worksheet) has a roster's header: the sheet an import reads (io::ReadOptions::
+// acceptSheet) when a workbook starts with an instructions sheet.
+bool hasRosterHeader(const io::TableData &table);
 
 // The header names accepted for a column (the first is the canonical one), by field key: "village",
 // "householdNo", "headName", "name", "idNumber", "relation", "povertyCause", "registeredYear", "phone",

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void totalAndSignatureRows();
     void choiceSynonyms();
     void headerOnTwoLines();
+    void instructionsSheetFirst();
     void cancel();
     void gbkCsvFile();
     void xlsxFile();
@@ -598,6 +599,44 @@ void TestRosterImport::xlsxFile()
 
     const io::TableData t = io::readTable(path);
     checkMixed(t, 999, 0);
+}
+
+// A workbook whose first sheet is the instructions (填表说明): the import finds the roster on the next sheet
+// and names it; without the header search the first sheet would be read and have no header.
+void TestRosterImport::instructionsSheetFirst()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"花名册.xlsx"_s);
+    io::XlsxWriter w(path);
+    QVERIFY(w.beginSheet(u"填表说明"_s));
+    QVERIFY(w.writeRow({u"1. 每人一行，同户成员的户编号相同。"_s}));
+    QVERIFY(w.writeRow({u"2. 身份证号请设为文本格式。"_s}));
+    QVERIFY(w.beginSheet(u"花名册"_s));
+    QVERIFY(w.writeRow(kHeader));
+    QVERIFY(w.writeRow(person(u"新河村"_s, u"101"_s, u"张三"_s, u"张三"_s, idFor(1), u"户主"_s)));
+    QVERIFY2(w.finish(), qPrintable(w.errorString()));
+
+    QVERIFY(!hasRosterHeader(io::readTable(path)));
+    io::ReadOptions read;
+    read.acceptSheet = &hasRosterHeader;
+    const io::TableData t = io::readTable(path, read);
+    QCOMPARE(t.sheetName, u"花名册"_s);
+    const RosterResult r = check(t);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.households.size(), 1);
+    // A workbook with no roster on any sheet: its first sheet, and the import says no header was found.
+    const QString other = dir.filePath(u"其他.xlsx"_s);
+    io::XlsxWriter o(other);
+    QVERIFY(o.beginSheet(u"说明"_s));
+    QVERIFY(o.writeRow({u"无"_s}));
+    QVERIFY(o.beginSheet(u"备用"_s));
+    QVERIFY(o.writeRow({u"无"_s}));
+    QVERIFY2(o.finish(), qPrintable(o.errorString()));
+    const io::TableData none = io::readTable(other, read);
+    QVERIFY(none.ok());
+    QCOMPARE(none.sheetName, u"说明"_s);
+    QVERIFY(check(none).error.contains(u"找不到表头"_s));
 }
 
 QTEST_GUILESS_MAIN(TestRosterImport)
