@@ -126,12 +126,20 @@ private:
     {
         return column < 0 ? QString() : cells.value(column).trimmed();
     }
-    void problem(int line, int column, const QString &reason) { m_problems.append({line, column, reason}); }
+    void problem(int line, int column, const QString &reason)
+    {
+        // An empty cell that is a formula with no stored result: not for the clerk to fill in.
+        if (m_table.formulaWithoutValue(m_row, column))
+            m_problems.append({line, column, io::formulaWithoutValueProblem(header(column))});
+        else
+            m_problems.append({line, column, reason});
+    }
     QString header(int column) const { return m_header.text(column); }
     // The placement of a unit, or nothing when the clerk may not enter payments there (with the reason).
     const sync::Placement *placementOf(const OrgUnit &unit, QString *why);
 
     const io::TableData &m_table;
+    int m_row = -1; // the row being checked (index into m_table.rows)
     const DisbursementImportOptions &m_options;
     io::PlaceLookup m_places;
     const sync::RecordType *m_type = nullptr;
@@ -175,6 +183,7 @@ const sync::Placement *Checker::placementOf(const OrgUnit &unit, QString *why)
 void Checker::checkRow(int index, int line)
 {
     const QStringList &cells = m_table.rows.at(index);
+    m_row = index;
     const qsizetype before = m_problems.size();
     QJsonObject fields;
     std::optional<FundLine> fundLine;

@@ -196,6 +196,12 @@ QString lostDigitsProblem(const QString &header, const QString &shown)
            u"重新输入，或在号码前加英文单引号（'）"_s.arg(header, shown.left(40));
 }
 
+QString formulaWithoutValueProblem(const QString &header)
+{
+    return u"“%1”是公式，文件中没有保存计算结果（由程序生成的表格常见）；请在 Excel 或 WPS 中打开、保存后再导入"_s
+        .arg(header);
+}
+
 std::optional<QString> numericPeriod(const QString &shown, const QString &header, QString *problem)
 {
     static const QRegularExpression number(u"^(\\d{4})\\.(\\d{1,2})$"_s);

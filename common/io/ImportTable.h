@@ -113,6 +113,8 @@ bool isNoRecordRow(const QStringList &cells);
 // account or other identifier whose last digits Excel has already replaced by zeros. Always refused: about
 // one wrong ID number in eleven still passes the check digit. The message (Chinese) says how to fix the file.
 QString lostDigitsProblem(const QString &header, const QString &shown);
+// A required cell that is a formula with no stored result (TableData::formulaWithoutValue): what to do.
+QString formulaWithoutValueProblem(const QString &header);
 // A 所属期 Excel stored as a number ("2026.10" typed into a General cell becomes 2026.1): the period it can
 // only be, or nothing with the reason when it may be two months (2026.1: January or October).
 std::optional<QString> numericPeriod(const QString &shown, const QString &header, QString *problem);

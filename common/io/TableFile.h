@@ -36,10 +36,17 @@ struct TableData
     // 18-digit ID number or a 19-digit account typed into a General cell. Empty for CSV.
     QHash<int, QList<int>> numberCells;
     QHash<int, QList<int>> lostDigitCells;
+    // XLSX: per row index, the columns whose cell is a formula with no stored result (a file written by a
+    // program that leaves the calculation to Excel): empty text, but not left empty by the clerk.
+    QHash<int, QList<int>> formulaWithoutValueCells;
 
     bool ok() const { return error.isEmpty(); }
     bool isNumber(int row, int column) const { return numberCells.value(row).contains(column); }
     bool lostDigits(int row, int column) const { return lostDigitCells.value(row).contains(column); }
+    bool formulaWithoutValue(int row, int column) const
+    {
+        return formulaWithoutValueCells.value(row).contains(column);
+    }
 };
 
 struct ReadOptions

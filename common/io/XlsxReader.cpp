@@ -417,6 +417,7 @@ struct CellKinds
 {
     QList<int> numbers;    // columns stored as numbers (not dates)
     QList<int> lostDigits; // of those, the ones with more than 15 significant digits
+    QList<int> formulaWithoutValue;
 };
 
 bool readCell(QXmlStreamReader &xml, const SheetContext &context, int rowNumber, int *nextColumn,
@@ -445,18 +446,24 @@ bool readCell(QXmlStreamReader &xml, const SheetContext &context, int rowNumber,
     QString stored;
     QString inlineText;
     bool hasInline = false;
+    bool hasValue = false;
+    bool hasFormula = false;
     while (xml.readNextStartElement()) {
         if (xml.name() == u"v") {
             stored = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            hasValue = true;
         } else if (xml.name() == u"is") {
             inlineText = readRichText(xml);
             hasInline = true;
         } else {
+            hasFormula = hasFormula || xml.name() == u"f";
             xml.skipCurrentElement(); // the formula <f>, extensions
         }
     }
     if (xml.hasError())
         return true; // reported by the caller
+    if (hasFormula && !hasValue && !hasInline)
+        kinds->formulaWithoutValue.append(column);
 
     QString value;
     if (type == u"s") {
@@ -619,6 +626,8 @@ bool readSheet(Package &package, const SheetEntry &sheet, const SheetContext &co
                 out->numberCells.insert(int(out->rows.size()), kinds.numbers);
             if (!kinds.lostDigits.isEmpty())
                 out->lostDigitCells.insert(int(out->rows.size()), kinds.lostDigits);
+            if (!kinds.formulaWithoutValue.isEmpty())
+                out->formulaWithoutValueCells.insert(int(out->rows.size()), kinds.formulaWithoutValue);
             out->rows.append(row);
             out->lineNumbers.append(rowNumber);
             if (++sinceReport >= kProgressRows) {

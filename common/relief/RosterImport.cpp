@@ -274,6 +274,10 @@ void Checker::readRow(int index, Row &row)
             m_problems.append({row.line, c, io::lostDigitsProblem(m_header.text(c), text)});
             continue;
         }
+        if (text.isEmpty() && m_table.formulaWithoutValue(index, c)) {
+            m_problems.append({row.line, c, io::formulaWithoutValueProblem(m_header.text(c))});
+            continue;
+        }
         if (text.isEmpty()) {
             // A household's columns may be filled on one of its rows only (merged cells); checked per
             // household.

@@ -462,19 +462,23 @@ void TestDisbursementImport::numbersExcelMangled()
 {
     io::TableData t = table({pay(kElderly, u"张山"_s, idFor(1)), pay(kElderly, u"李梅"_s, idFor(2)),
                              pay(kElderly, u"王五"_s, idFor(3), u"100"_s, u"2026.1"_s),
-                             pay(kElderly, u"赵六"_s, idFor(4), u"100"_s, u"2026.3"_s)});
+                             pay(kElderly, u"赵六"_s, idFor(4), u"100"_s, u"2026.3"_s),
+                             pay(kElderly, u"钱七"_s, idFor(5))});
     // Row 2: the ID number was a number that Excel cut (it may even pass the check digit).
     t.lostDigitCells.insert(1, {4});
     t.numberCells.insert(1, {4});
     // Row 3: the account was a 19-digit number.
     t.lostDigitCells.insert(2, {8});
     t.numberCells.insert(2, {8});
+    // Row 6: the amount a formula whose result the file does not hold.
+    t.rows[5][5].clear();
+    t.formulaWithoutValueCells.insert(5, {5});
     // Rows 4 and 5: periods typed as 2026.10 (stored 2026.1) and 2026.3.
     t.numberCells.insert(3, {6});
     t.numberCells.insert(4, {6});
     const DisbursementImportResult r = checkDisbursements(t, options());
     const QStringList problems = problemTexts(r);
-    QCOMPARE(problems.size(), 3);
+    QCOMPARE(problems.size(), 4);
     QVERIFY2(problems.at(0).startsWith(u"2|身份证号|“身份证号”中的"_s) &&
                  problems.at(0).contains(u"15 位有效数字"_s),
              qPrintable(problems.at(0)));
@@ -483,6 +487,7 @@ void TestDisbursementImport::numbersExcelMangled()
              qPrintable(problems.at(1)));
     QVERIFY2(problems.at(2).startsWith(u"4|所属期|"_s) && problems.at(2).contains(u"1 月还是 10 月"_s),
              qPrintable(problems.at(2)));
+    QVERIFY2(problems.at(3).startsWith(u"6|金额（元）|“金额（元）”是公式"_s), qPrintable(problems.at(3)));
     QCOMPARE(r.rows.size(), 1);
     QCOMPARE(r.rows.at(0).fields.value(u"period"_s).toString(), u"2026-03"_s);
 }

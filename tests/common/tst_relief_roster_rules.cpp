@@ -110,6 +110,7 @@ private Q_SLOTS:
     void choiceSynonyms();
     void headerOnTwoLines();
     void instructionsSheetFirst();
+    void formulaWithoutResult();
     void cancel();
     void gbkCsvFile();
     void xlsxFile();
@@ -637,6 +638,24 @@ void TestRosterImport::instructionsSheetFirst()
     QVERIFY(none.ok());
     QCOMPARE(none.sheetName, u"说明"_s);
     QVERIFY(check(none).error.contains(u"找不到表头"_s));
+}
+
+// An ID number that is a formula with no stored result: said so, not "请填写", and the household held back.
+void TestRosterImport::formulaWithoutResult()
+{
+    io::TableData t = table({person(u"新河村"_s, u"101"_s, u"张三"_s, u"张三"_s, idFor(1), u"户主"_s),
+                             person(u"新河村"_s, u"101"_s, u"张三"_s, u"李四"_s, QString(), u"配偶"_s)});
+    t.formulaWithoutValueCells.insert(2, {5});
+    const RosterResult r = check(t);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.households.size(), 0);
+    QStringList reasons;
+    for (const RosterProblem &p : r.problems) {
+        if (!p.heldBack)
+            reasons.append(p.reason);
+    }
+    QCOMPARE(reasons.size(), 1);
+    QVERIFY2(reasons.at(0).contains(u"是公式"_s), qPrintable(reasons.join(u" | "_s)));
 }
 
 QTEST_GUILESS_MAIN(TestRosterImport)

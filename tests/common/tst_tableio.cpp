@@ -563,7 +563,7 @@ void TestTableIo::xlsxNumbersAndMerges()
             R"(<row r="1"><c r="A1" t="inlineStr"><is><t>村</t></is></c><c r="B1" t="inlineStr"><is><t>身份证号</t></is></c><c r="C1" t="inlineStr"><is><t>账号</t></is></c><c r="D1" t="inlineStr"><is><t>所属期</t></is></c><c r="E1" t="inlineStr"><is><t>电话</t></is></c></row>
 <row r="2"><c r="A2" t="inlineStr"><is><t>东湾村</t></is></c><c r="B2"><v>3.20612196609234E+17</v></c><c r="C2"><v>6228480402564890018</v></c><c r="D2"><v>2026.1</v></c><c r="E2"><v>13812345678</v></c></row>
 <row r="3"><c r="A3" s="0"/><c r="B3" t="inlineStr"><is><t>320612196609234019</t></is></c><c r="C3"><v>999999999999999</v></c></row>
-<row r="4"><c r="B4"><v>1E+15</v></c></row>)",
+<row r="4"><c r="B4"><v>1E+15</v></c><c r="C4"><f>B4*2</f></c><c r="D4" t="str"><f>"x"</f><v>x</v></c></row>)",
             {}, false,
             R"(<mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="D2:D3"/></mergeCells>)")));
     const TableData t = io::readXlsx(file);
@@ -584,6 +584,11 @@ void TestTableIo::xlsxNumbersAndMerges()
     QVERIFY(t.isNumber(2, 2) && !t.lostDigits(2, 2));
     QVERIFY(t.lostDigits(3, 1));
     QVERIFY(!t.isNumber(0, 0));
+    // A formula without its result is marked; one with its result is read as the result.
+    QVERIFY(t.formulaWithoutValue(3, 2));
+    QCOMPARE(t.rows.at(3).value(2), QString());
+    QVERIFY(!t.formulaWithoutValue(3, 3));
+    QCOMPARE(t.rows.at(3).value(3), u"x"_s);
 }
 
 void TestTableIo::xlsxDate1904()
