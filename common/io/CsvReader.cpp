@@ -40,8 +40,9 @@ bool skipLineBreak(const QChar *p, qsizetype n, qsizetype *i)
     return false;
 }
 
-// The separator: named by a first line "sep=X" (which is then skipped), else a tab when the first record
-// has tabs and no comma, else a comma.
+// The separator: named by a first line "sep=X" (which is then skipped), else a tab when more of the first 20
+// records have tabs than have commas (Excel's "Unicode text" is tab-separated, and its first line may be a
+// title with neither), else a comma.
 QChar detectDelimiter(const QString &text, qsizetype *pos, int *line)
 {
     if (text.startsWith(u"sep="_s) && text.size() >= 5 && !isLineBreak(text.at(4)) && text.at(4) != u'"' &&
@@ -52,22 +53,31 @@ QChar detectDelimiter(const QString &text, qsizetype *pos, int *line)
         *pos = i;
         return text.at(4);
     }
-    int commas = 0;
-    int tabs = 0;
-    bool quoted = false;
+    int commaLines = 0, tabLines = 0, records = 0;
+    bool comma = false, tab = false, quoted = false;
+    const auto endRecord = [&] {
+        commaLines += comma ? 1 : 0;
+        tabLines += tab ? 1 : 0;
+        comma = tab = false;
+        ++records;
+    };
     for (const QChar c : text) {
         if (c == u'"') {
             quoted = !quoted;
         } else if (!quoted) {
             if (c == u',')
-                ++commas;
+                comma = true;
             else if (c == u'\t')
-                ++tabs;
-            else if (isLineBreak(c))
-                break;
+                tab = true;
+            else if (isLineBreak(c)) {
+                endRecord();
+                if (records >= 20)
+                    break;
+            }
         }
     }
-    return (commas == 0 && tabs > 0) ? QChar(u'\t') : QChar(u',');
+    endRecord();
+    return tabLines > commaLines ? QChar(u'\t') : QChar(u',');
 }
 
 bool rowIsEmpty(const QStringList &row)

@@ -79,6 +79,13 @@ void TestTableIoCsv::csvParse_data()
     QTest::newRow("tab separated") << u"姓名\t金额\n张三\t1,200.00\n"_s
                                    << Rows{{u"姓名"_s, u"金额"_s}, {u"张三"_s, u"1,200.00"_s}} << Lines{1, 2};
     QTest::newRow("comma wins over tab") << u"a\tb,c\n"_s << Rows{{u"a\tb"_s, u"c"_s}} << Lines{1};
+    // Excel's "Unicode text" of a clerk's sheet: a title line first, with neither separator.
+    QTest::newRow("tab separated under a title")
+        << u"2026年3月发放名单\n姓名\t金额\n张三\t1,200.00\n"_s
+        << Rows{{u"2026年3月发放名单"_s}, {u"姓名"_s, u"金额"_s}, {u"张三"_s, u"1,200.00"_s}}
+        << Lines{1, 2, 3};
+    QTest::newRow("comma separated under a title")
+        << u"名单\na,b\n1,2\n"_s << Rows{{u"名单"_s}, {u"a"_s, u"b"_s}, {u"1"_s, u"2"_s}} << Lines{1, 2, 3};
     QTest::newRow("sep= line") << u"sep=;\r\na;b\r\n1;2\r\n"_s << Rows{{u"a"_s, u"b"_s}, {u"1"_s, u"2"_s}}
                                << Lines{2, 3};
     QTest::newRow("Chinese") << u"姓名,身份证号\n张三,32068219900101123X\n"_s
