@@ -5,6 +5,7 @@
 #include "common/io/TableFile.h"
 #include "common/io/XlsxWriter.h"
 #include "common/relief/RosterImport.h"
+#include "tests/common/XlsxFixtures.h"
 
 #include <QFile>
 #include <QStringEncoder>
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void headerOnTwoLines();
     void instructionsSheetFirst();
     void formulaWithoutResult();
+    void mergedHouseholdCells();
     void cancel();
     void gbkCsvFile();
     void xlsxFile();
@@ -656,6 +658,59 @@ void TestRosterImport::formulaWithoutResult()
     }
     QCOMPARE(reasons.size(), 1);
     QVERIFY2(reasons.at(0).contains(u"是公式"_s), qPrintable(reasons.join(u" | "_s)));
+}
+
+// A roster laid out as clerks do it in Excel: 村, 户编号 and 户主姓名 merged over the rows of each household.
+// Each household is imported whole (not its head alone); a household with one bad row is held back whole.
+void TestRosterImport::mergedHouseholdCells()
+{
+    const auto text = [](const char *ref, const QString &value) -> QByteArray {
+        return QByteArray(R"(<c r=")") + ref + R"(" t="inlineStr"><is><t>)" + value.toUtf8() +
+               "</t></is></c>";
+    };
+    QByteArray rows = "<row r=\"1\">";
+    const char *headerRefs[] = {"A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"};
+    const QStringList header{u"村（社区）"_s, u"户编号"_s,     u"户主姓名"_s, u"姓名"_s,
+                             u"身份证号"_s,   u"与户主关系"_s, u"致贫原因"_s, u"建档年份"_s};
+    for (int i = 0; i < header.size(); ++i)
+        rows += text(headerRefs[i], header.at(i));
+    rows += "</row>";
+    // Household 101 (three people), household 102 (two, the second with a bad check digit).
+    const QList<QStringList> people{
+        {u"新河村"_s, u"101"_s, u"张三"_s, u"张三"_s, idFor(1), u"户主"_s, u"因病"_s, u"2016"_s},
+        {QString(), QString(), QString(), u"李梅"_s, idFor(2), u"配偶"_s, QString(), QString()},
+        {QString(), QString(), QString(), u"张小"_s, idFor(3, QDate(1995, 2, 3)), u"子女"_s, QString(),
+         QString()},
+        {u"新河村"_s, u"102"_s, u"王五"_s, u"王五"_s, idFor(4), u"户主"_s, u"因残"_s, u"2017"_s},
+        {QString(), QString(), QString(), u"赵六"_s,
+         idFor(5).left(17) + (idFor(5).endsWith(u'1') ? u"2"_s : u"1"_s), u"配偶"_s, QString(), QString()}};
+    for (int r = 0; r < people.size(); ++r) {
+        rows += "<row r=\"" + QByteArray::number(r + 2) + "\">";
+        for (int c = 0; c < people.at(r).size(); ++c) {
+            if (people.at(r).at(c).isEmpty())
+                continue;
+            const QByteArray ref = QByteArray(1, char('A' + c)) + QByteArray::number(r + 2);
+            rows += text(ref.constData(), people.at(r).at(c));
+        }
+        rows += "</row>";
+    }
+    QByteArray merges = "<mergeCells count=\"12\">";
+    for (const char *range :
+         {"A2:A4", "B2:B4", "C2:C4", "G2:G4", "H2:H4", "A5:A6", "B5:B6", "C5:C6", "G5:G6", "H5:H6"})
+        merges += QByteArray("<mergeCell ref=\"") + range + "\"/>";
+    merges += "</mergeCells>";
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"合并单元格花名册.xlsx"_s);
+    QVERIFY(test::writeZip(path, test::oneSheetWorkbook(rows, {}, false, merges)));
+
+    const RosterResult r = check(io::readTable(path));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.households.size(), 1);
+    QCOMPARE(r.households.at(0).members.size(), 3); // the whole of household 101, not its head alone
+    QCOMPARE(r.personCount, 3);
+    QCOMPARE(r.badRows, 1);      // 赵六's check digit
+    QCOMPARE(r.heldBackRows, 1); // 王五, with his household
 }
 
 QTEST_GUILESS_MAIN(TestRosterImport)
