@@ -306,9 +306,11 @@ SqlCondition entryStatusSql(const QString &due, const QString &done, EntryStatus
     case EntryStatus::Overdue:
         return {u"("_s + open + u" AND "_s + due + u" < ?)"_s, {iso(today)}};
     case EntryStatus::DueSoon:
-        return {u"("_s + open + u" AND "_s + due + u" >= ? AND "_s + due + u" <= ?)"_s, {iso(today), lastDueSoon()}};
+        return {u"("_s + open + u" AND "_s + due + u" >= ? AND "_s + due + u" <= ?)"_s,
+                {iso(today), lastDueSoon()}};
     case EntryStatus::OnTime:
-        return {u"(NOT "_s + late + u" AND NOT ("_s + open + u" AND "_s + due + u" <= ?))"_s, {lastDueSoon()}};
+        return {u"(NOT "_s + late + u" AND NOT ("_s + open + u" AND "_s + due + u" <= ?))"_s,
+                {lastDueSoon()}};
     }
     return {};
 }
