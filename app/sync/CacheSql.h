@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 #include <QVariantList>
 
 // The local cache's SQL helpers, shared by the files of LocalCache (records and outbox, schema, attachments).
@@ -26,6 +29,29 @@ inline QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantL
         throw Failure{q.lastError().text() + QStringLiteral(" [") + sql + QLatin1Char(']')};
     return q;
 }
+
+// A statement prepared once and run many times inside one transaction.
+class Prepared
+{
+public:
+    Prepared(const QSqlDatabase &db, const QString &sql)
+        : m_query(db)
+    {
+        if (!m_query.prepare(sql))
+            throw Failure{m_query.lastError().text() + QStringLiteral(" [") + sql + QLatin1Char(']')};
+    }
+    QSqlQuery &run(const QVariantList &binds)
+    {
+        for (int i = 0; i < binds.size(); ++i)
+            m_query.bindValue(i, binds.at(i));
+        if (!m_query.exec())
+            throw Failure{m_query.lastError().text()};
+        return m_query;
+    }
+
+private:
+    QSqlQuery m_query;
+};
 
 class LocalTransaction
 {
@@ -52,5 +78,35 @@ private:
     QSqlDatabase m_db;
     bool m_done = false;
 };
+
+// Outbox operation states.
+inline constexpr int kOpPending = 0;
+inline constexpr int kOpRejected = 2;
+inline constexpr int kOpConflict = 3;
+
+inline QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+inline QJsonObject object(const QString &s)
+{
+    return s.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(s.toUtf8()).object();
+}
+
+inline void overlay(QJsonObject &target, const QJsonObject &changes)
+{
+    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+        if (it.value().isNull())
+            target.remove(it.key());
+        else
+            target.insert(it.key(), it.value());
+    }
+}
+
+inline QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
 
 } // namespace sunshine::app::cachesql
