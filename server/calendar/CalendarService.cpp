@@ -6,6 +6,7 @@
 #include "common/sync/RecordType.h"
 
 #include <QJsonArray>
+#include <QMutexLocker>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,10 +31,26 @@ QList<CalendarService::StoredYear> CalendarService::stored()
 
 bool CalendarService::apply()
 {
+    return putInForce(stored());
+}
+
+bool CalendarService::putInForce(const QList<StoredYear> &years)
+{
+    // Only when the stored years changed: every calendar once in force is kept alive, and every client asks
+    // for the calendar after each sync round.
+    QString key;
     QList<QByteArray> csvs;
-    for (const StoredYear &y : stored())
+    for (const StoredYear &y : years) {
+        key += u"%1:%2;"_s.arg(y.year).arg(y.version);
         csvs.append(y.csv);
-    return WorkingCalendar::putYearsInForce(csvs);
+    }
+    QMutexLocker lock(&m_mutex);
+    if (m_inForce && *m_inForce == key)
+        return true;
+    if (!WorkingCalendar::putYearsInForce(csvs))
+        return false;
+    m_inForce = key;
+    return true;
 }
 
 CalendarService::StoredYear CalendarService::load(const AuthSession &actor, int year, const QByteArray &csv,
@@ -94,7 +111,6 @@ QJsonObject CalendarService::status()
     const QList<StoredYear> years = stored();
     QJsonArray items;
     qint64 version = 0;
-    QList<QByteArray> csvs;
     for (const StoredYear &y : years) {
         items.append(QJsonObject{{u"year"_s, y.year},
                                  {u"csv"_s, QString::fromUtf8(y.csv)},
@@ -102,13 +118,10 @@ QJsonObject CalendarService::status()
                                  {u"loadedAt"_s, y.loadedAtMs},
                                  {u"loadedBy"_s, y.loadedBy}});
         version += y.version;
-        csvs.append(y.csv);
     }
     // What another server process loaded reaches this one here too.
-    WorkingCalendar calendar;
-    QString error;
-    if (WorkingCalendar::withYears(csvs, &calendar, &error))
-        WorkingCalendar::setCurrent(calendar);
+    putInForce(years);
+    const WorkingCalendar &calendar = WorkingCalendar::current();
     QJsonArray covered;
     for (int y : calendar.years())
         covered.append(y);

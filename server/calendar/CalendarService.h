@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
+#include <optional>
 
 namespace sunshine {
 
@@ -43,9 +45,14 @@ public:
     static constexpr int kWarnFromMonth = 11;
 
 private:
+    // The stored years put in force, unless they are the ones in force already.
+    bool putInForce(const QList<StoredYear> &years);
+
     Store &m_store;
     AuditLog &m_audit;
     const Clock &m_clock;
+    QMutex m_mutex;
+    std::optional<QString> m_inForce; // the years and versions in force ("2027:2;")
 };
 
 } // namespace sunshine
