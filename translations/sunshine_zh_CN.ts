@@ -655,6 +655,33 @@
     </message>
 </context>
 <context>
+    <name>WarningStepDialog</name>
+    <message>
+        <source>Handle warning</source>
+        <translation>办理预警</translation>
+    </message>
+    <message>
+        <source>&amp;Handled by:</source>
+        <translation>经办人(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation>承办人(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>处理结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>佐证材料(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::AccountTab</name>
     <message>
         <source>My account</source>
@@ -3178,6 +3205,178 @@
     <message>
         <source>This quarter&apos;s visits: %1 to %2; entry closes on %3.</source>
         <translation>本季度走访时间：%1 至 %2；%3 起停止录入。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::WarningBoardView</name>
+    <message>
+        <source>Place</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Lateness</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>Escalated (督办)</source>
+        <translation>督办中</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>Warnings of your area: %1</source>
+        <translation>本辖区预警：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::WarningDetailView</name>
+    <message>
+        <source>Evidence (as found when the warning was raised):</source>
+        <translation>证据快照（预警生成时的情况）：</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Handling:</source>
+        <translation>办理记录：</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 yuan · %4</source>
+        <translation>%1 · %2 · %3 元 · %4</translation>
+    </message>
+    <message>
+        <source>Records behind it</source>
+        <translation>涉及记录数</translation>
+    </message>
+    <message>
+        <source>Choose a warning in the list.</source>
+        <translation>请在左侧列表中选择一条预警。</translation>
+    </message>
+    <message>
+        <source>Rule: %1 (%2)</source>
+        <translation>规则：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Place: %1 · owner: %2</source>
+        <translation>地区：%1 · 责任部门：%2</translation>
+    </message>
+    <message>
+        <source>Raised %1 · reply by %2 · result by %3</source>
+        <translation>%1 生成 · %2 前签收 · %3 前办结</translation>
+    </message>
+    <message>
+        <source>State: %1%2%3</source>
+        <translation>状态：%1%2%3</translation>
+    </message>
+    <message>
+        <source> · assigned to %1</source>
+        <translation> · 承办人 %1</translation>
+    </message>
+    <message>
+        <source>Escalated (督办) on %1 to %2</source>
+        <translation>%1 起由%2督办</translation>
+    </message>
+    <message>
+        <source>Copied to the discipline commission (纪委)</source>
+        <translation>已抄送纪委监委</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>派给 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::WarningStepDialog</name>
+    <message>
+        <source>Assign the warning to the person who checks it.</source>
+        <translation>将预警派发给负责核实的承办人。</translation>
+    </message>
+    <message>
+        <source>Sign for the warning and start checking the facts.</source>
+        <translation>签收预警，开始核实情况。</translation>
+    </message>
+    <message>
+        <source>Record what the check found: a data correction needs evidence attached to the warning; a false alarm needs its reason.</source>
+        <translation>填写核实结果：数据纠错须附佐证材料；认定误报须写明理由。</translation>
+    </message>
+    <message>
+        <source>Review the outcome and close (销号) the warning.</source>
+        <translation>复核处理结果，同意后销号。</translation>
+    </message>
+    <message>
+        <source>Return the outcome for further checking, with the reason.</source>
+        <translation>退回处理结果，继续核实，并写明理由。</translation>
+    </message>
+    <message>
+        <source>The warning is not in the local data.</source>
+        <translation>本地数据中没有这条预警。</translation>
+    </message>
+    <message>
+        <source>No evidence attached yet: attach it in the warning&apos;s form first.</source>
+        <translation>尚未上传佐证材料：请先在预警表单中上传附件。</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::WarningsTab</name>
+    <message>
+        <source>Warnings</source>
+        <translation>分析预警</translation>
+    </message>
+    <message>
+        <source>Warning board</source>
+        <translation>预警看板</translation>
     </message>
 </context>
 </TS>

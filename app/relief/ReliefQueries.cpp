@@ -138,15 +138,7 @@ QHash<QString, QString> overdueHelpRequests(const LocalCache &cache, const QStri
         .where(unitAmong(orgUnitIds) && isNull(field(u"resultOn"_s)))
         .forEach({kId, kOrgUnit, kData}, [&](const QSqlQuery &q) {
             const QJsonObject d = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-            bool overdue = false;
-            const QDate raised = sync::RecordType::dateOf(d, u"raisedOn"_s);
-            if (raised.isValid() && !d.contains(u"answeredOn"_s))
-                overdue = relief::deadlineState(relief::helpAnswerDue(raised, calendar), std::nullopt, today,
-                                                calendar) == relief::DeadlineState::Overdue;
-            const QDate assigned = sync::RecordType::dateOf(d, u"assignedOn"_s);
-            if (!overdue && assigned.isValid())
-                overdue = relief::deadlineState(relief::helpResultDue(assigned, calendar), std::nullopt,
-                                                today, calendar) == relief::DeadlineState::Overdue;
+            const bool overdue = relief::HelpRequestType::overdue(d, today, calendar).has_value();
             if (overdue)
                 out.insert(q.value(0).toString(), q.value(1).toString());
         });

@@ -1,16 +1,21 @@
 #include "common/funds/FundFlowTypes.h"
 #include "common/funds/FundTypes.h"
+#include "common/funds/FundWarnings.h"
+#include "common/sync/CommonModules.h"
 
 namespace sunshine::modules::funds {
 
-void registerCommon(sync::RecordTypeList &types)
+void registerCommon(sync::CommonModules &modules)
 {
+    auto &types = modules.types;
     using namespace sunshine::funds;
     types.push_back(std::make_unique<AllocationType>());
     types.push_back(std::make_unique<DisbursementType>());
     types.push_back(std::make_unique<PlanType>());
     types.push_back(std::make_unique<ReturnType>());
     types.push_back(std::make_unique<EvaluationType>());
+    modules.rules.push_back(std::make_unique<BeneficiaryDuplicateRule>());
+    modules.rules.push_back(std::make_unique<EntryOverdueRule>());
 }
 
 } // namespace sunshine::modules::funds

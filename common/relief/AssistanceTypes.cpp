@@ -254,6 +254,26 @@ QJsonObject HelpRequestType::publicView(const QJsonObject &f, const WorkingCalen
     return out;
 }
 
+std::optional<HelpRequestType::Overdue> HelpRequestType::overdue(const QJsonObject &f, QDate today,
+                                                                 const WorkingCalendar &calendar)
+{
+    if (f.contains(u"resultOn"_s))
+        return std::nullopt;
+    const QDate raised = dateOf(f, u"raisedOn"_s);
+    if (raised.isValid() && !f.contains(u"answeredOn"_s)) {
+        const QDate due = helpAnswerDue(raised, calendar);
+        if (deadlineState(due, std::nullopt, today, calendar) == DeadlineState::Overdue)
+            return Overdue{u"answer"_s, due};
+    }
+    const QDate assigned = dateOf(f, u"assignedOn"_s);
+    if (assigned.isValid()) {
+        const QDate due = helpResultDue(assigned, calendar);
+        if (deadlineState(due, std::nullopt, today, calendar) == DeadlineState::Overdue)
+            return Overdue{u"result"_s, due};
+    }
+    return std::nullopt;
+}
+
 std::optional<FieldProblem> HelpRequestType::checkRules(const QString &recordId, const QJsonObject &f,
                                                         const sync::Placement &placement,
                                                         const sync::RuleContext &context) const

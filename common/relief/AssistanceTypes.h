@@ -91,6 +91,17 @@ public:
     // What the requester's side may see: dates, category, answer and result; no names, phones or household.
     static QJsonObject publicView(const QJsonObject &fields, const WorkingCalendar &calendar);
 
+    // The deadline of rule 10 (Art. 21) a request has let pass on `today`, if any: the answer (5 working
+    // days from being raised) while unanswered, then the result (10 from the assignment slip) while not
+    // done. The one definition: the tables, the dashboard and the HELP_REQUEST_OVERDUE rule ask it.
+    struct Overdue
+    {
+        QString deadline; // "answer" or "result"
+        QDate due;
+    };
+    static std::optional<Overdue> overdue(const QJsonObject &fields, QDate today,
+                                          const WorkingCalendar &calendar);
+
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
                                                  const sync::Placement &placement,

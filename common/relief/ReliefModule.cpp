@@ -1,11 +1,14 @@
 #include "common/relief/AssistanceTypes.h"
 #include "common/relief/CaseTypes.h"
 #include "common/relief/RegistryTypes.h"
+#include "common/relief/ReliefWarnings.h"
+#include "common/sync/CommonModules.h"
 
 namespace sunshine::modules::relief {
 
-void registerCommon(sync::RecordTypeList &types)
+void registerCommon(sync::CommonModules &modules)
 {
+    auto &types = modules.types;
     using namespace sunshine::relief;
     types.push_back(std::make_unique<HouseholdType>());
     types.push_back(std::make_unique<MemberType>());
@@ -17,6 +20,8 @@ void registerCommon(sync::RecordTypeList &types)
     types.push_back(std::make_unique<PairingType>());
     types.push_back(std::make_unique<VisitType>());
     types.push_back(std::make_unique<HelpRequestType>());
+    modules.rules.push_back(std::make_unique<HelpRequestOverdueRule>());
+    modules.rules.push_back(std::make_unique<VisitMissingRule>());
 }
 
 } // namespace sunshine::modules::relief

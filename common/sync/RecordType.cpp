@@ -2,6 +2,7 @@
 
 #include "common/auth/AccountRules.h"
 #include "common/core/IdCard.h"
+#include "common/sync/CommonModules.h"
 #include "common/sync/DepartmentContact.h"
 
 #include <QJsonArray>
@@ -271,11 +272,12 @@ struct Registry
     Registry()
     {
         insert(std::make_unique<DepartmentContactType>());
-        // The modules' types, from the module list of common/CMakeLists.txt.
-        RecordTypeList fromModules;
+        // The modules' record types and rules, from the module list of common/CMakeLists.txt.
+        CommonModules fromModules;
         registerAllCommonModules(fromModules);
-        for (auto &t : fromModules)
+        for (auto &t : fromModules.types)
             insert(std::move(t));
+        rules::RuleRegistry::adopt(std::move(fromModules.rules));
     }
     void insert(std::unique_ptr<RecordType> t)
     {

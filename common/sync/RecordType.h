@@ -226,7 +226,7 @@ QString derivedRecordId(const QString &typeName, const QString &key);
 // The level of the org unit with this path ("/320600000000/" is the city).
 OrgLevel orgLevelOfPath(const QString &orgPath);
 
-// What a module's registerCommon() fills with its record types.
+// The record types a module's registerCommon() adds (common/sync/CommonModules.h).
 using RecordTypeList = std::vector<std::unique_ptr<RecordType>>;
 
 // All record types, by wire name: the core's and those of every module in common's module list.
@@ -248,8 +248,3 @@ public:
 };
 
 } // namespace sunshine::sync
-
-namespace sunshine {
-// Generated from the module list of common/CMakeLists.txt (sunshine_add_modules).
-void registerAllCommonModules(sync::RecordTypeList &registry);
-} // namespace sunshine

@@ -36,7 +36,8 @@ struct Services
     AttachmentService attachments;
     // Each module's part of this server (server/CMakeLists.txt lists the modules), its push hooks installed.
     std::vector<std::unique_ptr<ServerModule>> modules;
-    int schemaVersion = 0; // what this server migrated the store to at start
+    int schemaVersion = 0;       // what this server migrated the store to at start
+    bool backgroundWork = false; // modules may start their scheduled work (ServerConfig::backgroundWork)
 };
 
 void registerHealthRoutes(Router &router, Services &services);

@@ -103,6 +103,7 @@ bool ServerInstance::start(QString *error)
         m_services = std::make_unique<Services>(*m_store, m_clock, *m_hasher, m_config.auth, m_config.sync,
                                                 dataDir + u"/attachments"_s);
         m_services->schemaVersion = m_schema;
+        m_services->backgroundWork = m_config.backgroundWork;
         try {
             for (const auto &m : m_services->modules)
                 m->migrated(*m_store, schemaBefore, m_schema);

@@ -25,6 +25,9 @@ struct ServerConfig
     QString dataDir;
     bool demo = false;
     bool demoRecords = false; // with demo: the module records too (households, visits, ...)
+    // The modules' scheduled work on their own threads (the warning runs); off in the tests, which run it
+    // through the API when they mean to.
+    bool backgroundWork = false;
     AuthService::Settings auth;
     SyncService::Settings sync;
     ApiServer::Limits limits;

@@ -357,6 +357,7 @@ int serverMain(const QStringList &arguments)
     config.tlsKeyFile = p.value(u"tls-key"_s);
     config.demo = p.isSet(u"demo"_s);
     config.demoRecords = config.demo;
+    config.backgroundWork = true;
     bool ok = false;
     const double hours = p.value(u"session-hours"_s).toDouble(&ok);
     if (!ok || hours <= 0 || hours > 24 * 30) {

@@ -52,7 +52,7 @@ void DemoRecordWriter::add(const QString &type, const QString &id, const QString
             m_refs.add({sha, id});
     }
     if (SummaryUpdater::concerns(type)) {
-        const SummaryRecord r{type, orgPath, departmentId, fields, false};
+        const SummaryRecord r{type, orgPath, departmentId, fields, false, id};
         m_summaries.change(nullptr, &r);
     }
     ++m_count;

@@ -99,7 +99,7 @@ public:
             const QJsonArray vouchers = fields.value(u"vouchers"_s).toArray();
             for (const QJsonValue &v : vouchers)
                 m_refs->add({v.toString(), id});
-            m_summaries.add({type, orgPath, departmentId, fields, false});
+            m_summaries.add({type, orgPath, departmentId, fields, false, {}});
         }
         if (++m_count % kChunk == 0)
             commit(true);

@@ -592,11 +592,11 @@ void PushBatch::write(AuditLog &audit, const QString &address)
                 const auto old = m_before.constFind(id);
                 RecordSnapshot before;
                 if (old != m_before.constEnd())
-                    before = {old->record.type, old->orgPath, old->record.departmentId, old->record.fields,
-                              old->record.deleted};
-                changes.append(
-                    {before,
-                     {s.record.type, s.orgPath, s.record.departmentId, s.record.fields, s.record.deleted}});
+                    before = {old->record.type,   old->orgPath,        old->record.departmentId,
+                              old->record.fields, old->record.deleted, id};
+                changes.append({before,
+                                {s.record.type, s.orgPath, s.record.departmentId, s.record.fields,
+                                 s.record.deleted, id}});
             }
             if (!changes.isEmpty())
                 hook->apply(m_store, changes);

@@ -17,6 +17,7 @@ struct RecordSnapshot
     QString departmentId;
     QJsonObject fields;
     bool deleted = true; // also "no record": the state before a record was created
+    QString id;
 };
 
 // A consequence of pushed records that a module keeps in the push's own transaction (e.g. summary tables).

@@ -37,6 +37,7 @@ public:
     const Settings &settings() const { return m_settings; }
     // A module's consequences of pushed records, kept in each push's transaction (set up before serving).
     void addPushHook(const PushHook *hook) { m_hooks.append(hook); }
+    const QList<const PushHook *> &pushHooks() const { return m_hooks; }
 
 private:
     Store &m_store;

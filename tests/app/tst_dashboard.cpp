@@ -4,6 +4,7 @@
 // county leader's dashboard holds nothing outside the county; the records behind a figure are the ones it
 // counts; PNG and PDF exports and the quarterly report are valid files; the models pass
 // QAbstractItemModelTester.
+#include "tests/support/AppProgram.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
@@ -51,12 +52,6 @@ namespace {
 const QString kCity = u"320600000000"_s;
 const QString kTongzhou = u"320612000000"_s; // 通州区, the demo county leader's
 const QString kRudong = u"320623000000"_s;   // 如东县
-
-struct Program
-{
-    std::unique_ptr<test::SyncClient> client;
-    std::unique_ptr<ClientSession> session;
-};
 
 // What this test expects, computed from the server's rows without the dashboard's code.
 struct Expected
@@ -113,15 +108,15 @@ private Q_SLOTS:
     void models();
 
 private:
-    bool open(const QString &username, Program *program);
+    bool open(const QString &username, test::AppProgram *program);
     void writeFundRecords();
     Expected expected(const QString &rootId, const Criteria &c);
     QString pathOf(const QString &orgUnitId);
 
     QTemporaryDir m_dir;
     std::unique_ptr<test::ServerFixture> m_server;
-    Program m_city;
-    Program m_county;
+    test::AppProgram m_city;
+    test::AppProgram m_county;
     QHash<QString, QString> m_paths;
     QHash<QString, test::ServerRow> m_rows;
     QDate m_today;
@@ -145,28 +140,9 @@ void TestDashboard::initTestCase()
     QVERIFY(open(u"county-leader"_s, &m_county));
 }
 
-bool TestDashboard::open(const QString &username, Program *program)
+bool TestDashboard::open(const QString &username, test::AppProgram *program)
 {
-    const QString path = m_dir.filePath(username + u".sqlite"_s);
-    program->client = std::make_unique<test::SyncClient>(*m_server, username, path);
-    QString error;
-    if (!program->client->start(&error)) {
-        qWarning("%s", qPrintable(error));
-        return false;
-    }
-    const test::SyncClient::Round round = program->client->sync();
-    if (!round.ok)
-        return false;
-    program->client->closeCache();
-    program->session = std::make_unique<ClientSession>(program->client->api(), program->client->user(), path,
-                                                       m_server->clock());
-    if (!program->session->open(&error))
-        return false;
-    QSignalSpy units(program->session.get(), &ClientSession::orgUnitsChanged);
-    QSignalSpy departments(program->session.get(), &ClientSession::departmentsChanged);
-    program->session->refreshOrgUnits();
-    program->session->refreshDepartments();
-    return (units.count() > 0 || units.wait(10000)) && (departments.count() > 0 || departments.wait(10000));
+    return program->open(*m_server, username, m_dir.filePath(username + u".sqlite"_s));
 }
 
 QString TestDashboard::pathOf(const QString &orgUnitId)

@@ -4,6 +4,7 @@
 // filter (done in SQL) finds exactly the records in each state, the clerk's form offers only his department's
 // fund lines, leaders get no New, and the yearly summary per fund line and county (or town) agrees with sums
 // computed here from the server's records; it exports to .xlsx.
+#include "tests/support/AppProgram.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
@@ -72,12 +73,6 @@ QList<funds::FundLine> agricultureLines()
     return out;
 }
 
-struct Program
-{
-    std::unique_ptr<test::SyncClient> client;
-    std::unique_ptr<ClientSession> session;
-};
-
 void fetchAll(RecordTableModel &model)
 {
     while (model.canFetchMore({}))
@@ -100,7 +95,7 @@ private Q_SLOTS:
     void summaryPerTown();
 
 private:
-    bool open(const QString &username, Program *program);
+    bool open(const QString &username, test::AppProgram *program);
     void push(const QString &username, const QList<QJsonObject> &ops);
     QJsonObject upsert(const QString &type, const QString &orgUnitId, const QString &departmentId,
                        const QJsonObject &fields);
@@ -239,27 +234,9 @@ void TestFundsTab::push(const QString &username, const QList<QJsonObject> &ops)
                  QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact).constData());
 }
 
-bool TestFundsTab::open(const QString &username, Program *program)
+bool TestFundsTab::open(const QString &username, test::AppProgram *program)
 {
-    const QString path = m_dir.filePath(username + u".sqlite"_s);
-    program->client = std::make_unique<test::SyncClient>(*m_server, username, path);
-    QString error;
-    if (!program->client->start(&error)) {
-        qWarning("%s", qPrintable(error));
-        return false;
-    }
-    if (!program->client->sync().ok)
-        return false;
-    program->client->closeCache();
-    program->session = std::make_unique<ClientSession>(program->client->api(), program->client->user(), path,
-                                                       m_server->clock());
-    if (!program->session->open(&error))
-        return false;
-    QSignalSpy units(program->session.get(), &ClientSession::orgUnitsChanged);
-    QSignalSpy departments(program->session.get(), &ClientSession::departmentsChanged);
-    program->session->refreshOrgUnits();
-    program->session->refreshDepartments();
-    return (units.count() > 0 || units.wait(10000)) && (departments.count() > 0 || departments.wait(10000));
+    return program->open(*m_server, username, m_dir.filePath(username + u".sqlite"_s));
 }
 
 QString TestFundsTab::ancestor(const QString &orgUnitId, int depth)
@@ -281,7 +258,7 @@ void TestFundsTab::screenshot(QWidget *widget, const QString &name)
 
 void TestFundsTab::clerkTables()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"county-clerk"_s, &p));
     FundsTab tab(*p.session);
     QCOMPARE(tab.views()->count(), 7);
@@ -349,7 +326,7 @@ void TestFundsTab::clerkTables()
 
 void TestFundsTab::deadlinesAndFilter()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"county-clerk"_s, &p));
     FundsTab tab(*p.session);
     const QHash<QString, test::ServerRow> rows =
@@ -420,7 +397,7 @@ void TestFundsTab::deadlinesAndFilter()
 
 void TestFundsTab::clerkFormOffersOwnLines()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"county-clerk"_s, &p));
     FundsTab tab(*p.session);
     sync::Placement place;
@@ -449,7 +426,7 @@ void TestFundsTab::clerkFormOffersOwnLines()
 
 void TestFundsTab::leaderReadsOnly()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"city-leader"_s, &p));
     FundsTab tab(*p.session);
     // The whole city: both counties' payments.
@@ -465,7 +442,7 @@ void TestFundsTab::leaderReadsOnly()
 
 void TestFundsTab::catalog()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"county-clerk"_s, &p));
     FundCatalogView view(*p.session);
     QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -507,7 +484,7 @@ void TestFundsTab::catalog()
 
 void TestFundsTab::summaryPerCounty()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"city-leader"_s, &p));
     FundsTab tab(*p.session);
     FundSummaryView *view = tab.summary();
@@ -600,7 +577,7 @@ void TestFundsTab::summaryPerCounty()
 
 void TestFundsTab::summaryPerTown()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"county-leader"_s, &p));
     FundSummaryView view(*p.session);
     FundSummaryModel *model = view.model();

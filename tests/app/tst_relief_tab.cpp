@@ -2,6 +2,7 @@
 // module's demo records: the tables hold exactly the user's area, personal data is masked for leaders,
 // workflow actions appear only for reviewers, a step taken offline reaches the server, and the visit
 // statistics and pairing coverage agree with the records.
+#include "tests/support/AppProgram.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
@@ -31,17 +32,6 @@ using namespace Qt::Literals::StringLiterals;
 using namespace sunshine;
 using namespace sunshine::app;
 
-namespace {
-
-// A signed-in user's program: the cache synced once, then opened by a ClientSession as the app does.
-struct Program
-{
-    std::unique_ptr<test::SyncClient> client;
-    std::unique_ptr<ClientSession> session;
-};
-
-} // namespace
-
 class TestReliefTab : public QObject
 {
     Q_OBJECT
@@ -54,7 +44,7 @@ private Q_SLOTS:
     void statisticsAgreeWithRecords();
 
 private:
-    bool open(const QString &username, Program *program);
+    bool open(const QString &username, test::AppProgram *program);
     QString scopeOf(const QString &username);
 
     QTemporaryDir m_dir;
@@ -73,31 +63,14 @@ void TestReliefTab::initTestCase()
     QVERIFY(counts.households > 0);
 }
 
-bool TestReliefTab::open(const QString &username, Program *program)
+bool TestReliefTab::open(const QString &username, test::AppProgram *program)
 {
-    const QString path = m_dir.filePath(username + u".sqlite"_s);
-    program->client = std::make_unique<test::SyncClient>(*m_server, username, path);
-    QString error;
-    if (!program->client->start(&error)) {
-        qWarning("%s", qPrintable(error));
-        return false;
-    }
-    const test::SyncClient::Round round = program->client->sync();
-    if (!round.ok)
-        return false;
-    program->client->closeCache();
-    program->session = std::make_unique<ClientSession>(program->client->api(), program->client->user(), path,
-                                                       m_server->clock());
-    if (!program->session->open(&error))
-        return false;
-    QSignalSpy units(program->session.get(), &ClientSession::orgUnitsChanged);
-    program->session->refreshOrgUnits();
-    return units.wait(10000);
+    return program->open(*m_server, username, m_dir.filePath(username + u".sqlite"_s));
 }
 
 void TestReliefTab::clerkSeesTheArea()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"town-clerk"_s, &p));
     ReliefTab tab(*p.session);
     auto *households = tab.findChild<HouseholdsView *>();
@@ -183,7 +156,7 @@ void TestReliefTab::clerkSeesTheArea()
 
 void TestReliefTab::leaderSeesMaskedData()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"town-leader"_s, &p));
     ReliefTab tab(*p.session);
     auto *households = tab.findChild<HouseholdsView *>();
@@ -206,11 +179,11 @@ void TestReliefTab::stepsOnlyForReviewers()
         return std::any_of(buttons.begin(), buttons.end(),
                            [](QPushButton *b) { return b->text().contains(u"Next"_s); });
     };
-    Program clerk;
+    test::AppProgram clerk;
     QVERIFY(open(u"town-clerk"_s, &clerk));
     ReliefTab clerkTab(*clerk.session);
     QVERIFY(!hasStepButton(clerkTab));
-    Program reviewer;
+    test::AppProgram reviewer;
     QVERIFY(open(u"town-reviewer"_s, &reviewer));
     ReliefTab reviewerTab(*reviewer.session);
     QVERIFY(hasStepButton(reviewerTab));
@@ -232,7 +205,7 @@ void TestReliefTab::stepsOnlyForReviewers()
 
 void TestReliefTab::reviewerTakesAStep()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"town-reviewer"_s, &p));
     // A case with no step yet, and one waiting for the county's approval.
     QString fresh, atCounty;
@@ -280,7 +253,7 @@ void TestReliefTab::reviewerTakesAStep()
 
 void TestReliefTab::statisticsAgreeWithRecords()
 {
-    Program p;
+    test::AppProgram p;
     QVERIFY(open(u"town-clerk"_s, &p));
     ReliefTab tab(*p.session);
     auto *stats = tab.findChild<VisitStatsView *>();

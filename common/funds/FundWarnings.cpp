@@ -1,0 +1,289 @@
+#include "common/funds/FundWarnings.h"
+
+#include "common/core/Money.h"
+#include "common/funds/FundCatalog.h"
+#include "common/funds/FundTypes.h"
+
+#include <QJsonArray>
+#include <QMap>
+#include <QSet>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::funds {
+
+using rules::Finding;
+using rules::FindingSink;
+using rules::RuleData;
+using rules::RuleFilter;
+using rules::RuleRecord;
+using rules::RuleRun;
+
+namespace {
+
+const QString kDisbursement = QString::fromUtf16(DisbursementType::kName);
+const QString kAllocation = QString::fromUtf16(AllocationType::kName);
+
+QString lineName(const QString &code)
+{
+    const std::optional<FundLine> line = findFundLine(code);
+    return line ? line->name : code;
+}
+
+// "Who pays supervises": the line's lead department; finance for a line no longer in the catalog.
+QString leadOf(const QString &code)
+{
+    const std::optional<FundLine> line = findFundLine(code);
+    return line ? line->leadDepartment : u"finance"_s;
+}
+
+QString text(const RuleRecord &r, const QString &field)
+{
+    return r.fields.value(field).toString();
+}
+
+} // namespace
+
+// --- BENEFICIARY_DUPLICATE --------------------------------------------------------------------------------
+
+BeneficiaryDuplicateRule::BeneficiaryDuplicateRule()
+    : Rule({u"BENEFICIARY_DUPLICATE"_s,
+            u"重复享受"_s,
+            u"第二十七条、第二十八条"_s,
+            u"同一身份证号在同一资金项目、同一所属期内被发放两次及以上（全市范围）"_s,
+            {kDisbursement}})
+{}
+
+void BeneficiaryDuplicateRule::raise(const QList<RuleRecord> &group, const FindingSink &sink) const
+{
+    if (group.size() < 2)
+        return;
+    const RuleRecord &first = group.first();
+    const QString idNumber = text(first, u"idNumber"_s).toUpper();
+    const QString fundCode = text(first, u"fundCode"_s);
+    const QString period = text(first, u"period"_s);
+    qint64 total = 0;
+    QJsonArray payments;
+    QStringList ids;
+    for (const RuleRecord &r : group) {
+        // The store grouped them; the rule decides.
+        if (text(r, u"idNumber"_s).toUpper() != idNumber || text(r, u"fundCode"_s) != fundCode ||
+            text(r, u"period"_s) != period)
+            return;
+        const qint64 fen = sync::RecordType::fenOf(r.fields, u"amountFen"_s);
+        total += fen;
+        ids.append(r.id);
+        payments.append(QJsonObject{{u"id"_s, r.id},
+                                    {u"orgUnitId"_s, r.orgUnitId},
+                                    {u"recipientName"_s, text(r, u"recipientName"_s)},
+                                    {u"paidOn"_s, text(r, u"paidOn"_s)},
+                                    {u"amountFen"_s, fen}});
+    }
+    Finding f;
+    f.rule = code();
+    f.subjectType = u"person"_s;
+    f.subjectId = rules::personSubjectId(idNumber);
+    f.period = fundCode + u'/' + period;
+    f.severity = rules::Severity::Red;
+    f.summary = u"%1 在“%2”%3 期被发放 %4 次，合计 %5 元"_s
+                    .arg(text(first, u"recipientName"_s), lineName(fundCode), period)
+                    .arg(group.size())
+                    .arg(money::formatYuan(total));
+    f.evidence = QJsonObject{{u"fundCode"_s, fundCode}, {u"fundName"_s, lineName(fundCode)},
+                             {u"period"_s, period},     {u"count"_s, int(group.size())},
+                             {u"totalFen"_s, total},    {u"payments"_s, payments}};
+    f.recordIds = ids;
+    f.idNumber = idNumber;
+    rules::placeAtCommonUnit(f, group);
+    f.ownerDepartment = leadOf(fundCode);
+    f.copyToDiscipline = true;
+    sink(std::move(f));
+}
+
+void BeneficiaryDuplicateRule::evaluate(RuleData &data, const RuleRun &, const FindingSink &sink) const
+{
+    data.groups(kDisbursement, {u"idNumber"_s, u"fundCode"_s, u"period"_s}, RuleFilter{},
+                [&](const QList<RuleRecord> &group) { raise(group, sink); });
+}
+
+void BeneficiaryDuplicateRule::evaluateTouched(RuleData &data, const RuleRun &,
+                                               const QList<RuleRecord> &touched,
+                                               const FindingSink &sink) const
+{
+    QSet<QString> numbers;
+    for (const RuleRecord &r : touched) {
+        if (r.type == kDisbursement && !text(r, u"idNumber"_s).isEmpty())
+            numbers.insert(text(r, u"idNumber"_s));
+    }
+    if (numbers.isEmpty())
+        return;
+    RuleFilter filter;
+    filter.any.append({u"idNumber"_s, QStringList(numbers.cbegin(), numbers.cend())});
+    data.groups(kDisbursement, {u"idNumber"_s, u"fundCode"_s, u"period"_s}, filter,
+                [&](const QList<RuleRecord> &group) { raise(group, sink); });
+}
+
+// --- ENTRY_OVERDUE ----------------------------------------------------------------------------------------
+
+EntryOverdueRule::EntryOverdueRule()
+    : Rule(
+          {u"ENTRY_OVERDUE"_s,
+           u"录入超期"_s,
+           u"第六条、第七条"_s,
+           u"资金发放晚于录入期限录入（按村、资金项目、所属期和录入日期归并）；省级以上资金指标逾期未报市或报市超期"_s,
+           {kDisbursement, kAllocation}})
+{}
+
+QList<rules::RuleParameter> EntryOverdueRule::parameters() const
+{
+    return {{u"minCount"_s, u"同一批逾期录入至少几笔才预警"_s, 1, 1, 1000}};
+}
+
+void EntryOverdueRule::lateEntries(RuleData &data, const RuleRun &run, const RuleFilter &filter,
+                                   const FindingSink &sink) const
+{
+    struct Batch
+    {
+        QList<RuleRecord> records; // the first kMaxListed
+        int count = 0;
+        qint64 totalFen = 0;
+        QDate due;
+        QDate entered;
+        QString fundCode;
+        QString period;
+        RuleRecord first;
+    };
+    QMap<QString, Batch> batches; // by unit, line, period and day of entry
+    data.scan(kDisbursement, filter, [&](const RuleRecord &r) {
+        if (!DisbursementType::enteredLate(r.fields))
+            return;
+        const QString key = r.orgPath + u'|' + text(r, u"fundCode"_s) + u'|' + text(r, u"period"_s) + u'|' +
+                            text(r, u"enteredOn"_s);
+        Batch &b = batches[key];
+        if (b.count == 0) {
+            b.first = r;
+            b.fundCode = text(r, u"fundCode"_s);
+            b.period = text(r, u"period"_s);
+            b.entered = sync::RecordType::dateOf(r.fields, u"enteredOn"_s);
+        }
+        ++b.count;
+        b.totalFen += sync::RecordType::fenOf(r.fields, u"amountFen"_s);
+        const QDate due = sync::RecordType::dateOf(r.fields, u"entryDueOn"_s);
+        if (!b.due.isValid() || due < b.due)
+            b.due = due;
+        if (b.records.size() < kMaxListed)
+            b.records.append(r);
+    });
+    for (const Batch &b : std::as_const(batches)) {
+        if (b.count < run.parameter(u"minCount"_s))
+            continue;
+        Finding f;
+        f.rule = code();
+        f.subjectType = u"village"_s;
+        f.subjectId = b.first.orgUnitId;
+        f.period = b.fundCode + u'/' + b.period + u'/' + b.entered.toString(Qt::ISODate);
+        f.severity = rules::Severity::Yellow;
+        f.summary = u"“%1”%2 期 %3 笔发放于 %4 录入，超过录入期限 %5"_s.arg(lineName(b.fundCode), b.period)
+                        .arg(b.count)
+                        .arg(b.entered.toString(Qt::ISODate), b.due.toString(Qt::ISODate));
+        QStringList ids;
+        for (const RuleRecord &r : b.records)
+            ids.append(r.id);
+        f.evidence = QJsonObject{{u"fundCode"_s, b.fundCode},
+                                 {u"fundName"_s, lineName(b.fundCode)},
+                                 {u"period"_s, b.period},
+                                 {u"count"_s, b.count},
+                                 {u"totalFen"_s, b.totalFen},
+                                 {u"entryDueOn"_s, b.due.toString(Qt::ISODate)},
+                                 {u"enteredOn"_s, b.entered.toString(Qt::ISODate)}};
+        f.recordIds = ids;
+        f.orgUnitId = b.first.orgUnitId;
+        f.orgPath = b.first.orgPath;
+        f.ownerDepartment = leadOf(b.fundCode);
+        f.copyToDiscipline = true;
+        sink(std::move(f));
+    }
+}
+
+void EntryOverdueRule::allocations(RuleData &data, const RuleRun &run, const RuleFilter &filter,
+                                   const FindingSink &sink) const
+{
+    data.scan(kAllocation, filter, [&](const RuleRecord &r) {
+        const DeadlineState d = AllocationType::deadlineState(r.fields, run.today, *run.calendar);
+        if (d.status != EntryStatus::Overdue && d.status != EntryStatus::EnteredLate)
+            return;
+        const QString fundCode = text(r, u"fundCode"_s);
+        Finding f;
+        f.rule = code();
+        f.subjectType = kAllocation;
+        f.subjectId = r.id;
+        f.severity = rules::Severity::Yellow;
+        const QString amount = money::formatYuan(sync::RecordType::fenOf(r.fields, u"amountFen"_s));
+        f.summary =
+            d.status == EntryStatus::Overdue
+                ? u"“%1”资金指标 %2 元（%3）应于 %4 前报市，至今未报"_s.arg(
+                      lineName(fundCode), amount, text(r, u"documentNo"_s), d.due.toString(Qt::ISODate))
+                : u"“%1”资金指标 %2 元（%3）应于 %4 前报市，%5 才报"_s.arg(
+                      lineName(fundCode), amount, text(r, u"documentNo"_s), d.due.toString(Qt::ISODate),
+                      text(r, u"reportedOn"_s));
+        f.evidence = QJsonObject{{u"fundCode"_s, fundCode},
+                                 {u"fundName"_s, lineName(fundCode)},
+                                 {u"documentNo"_s, text(r, u"documentNo"_s)},
+                                 {u"amountFen"_s, sync::RecordType::fenOf(r.fields, u"amountFen"_s)},
+                                 {u"receivedOn"_s, text(r, u"receivedOn"_s)},
+                                 {u"reportDueOn"_s, d.due.toString(Qt::ISODate)},
+                                 {u"reportedOn"_s, text(r, u"reportedOn"_s)}};
+        f.recordIds = {r.id};
+        f.orgUnitId = r.orgUnitId;
+        f.orgPath = r.orgPath;
+        f.ownerDepartment = leadOf(fundCode);
+        f.copyToDiscipline = true;
+        sink(std::move(f));
+    });
+}
+
+void EntryOverdueRule::evaluate(RuleData &data, const RuleRun &run, const FindingSink &sink) const
+{
+    RuleFilter late;
+    late.sql = [](const rules::FieldSql &field) {
+        return rules::SqlCondition{DisbursementType::enteredLateSql(field), {}};
+    };
+    lateEntries(data, run, late, sink);
+    RuleFilter due;
+    due.nonEmpty = {u"reportDueOn"_s};
+    allocations(data, run, due, sink);
+}
+
+void EntryOverdueRule::evaluateTouched(RuleData &data, const RuleRun &run, const QList<RuleRecord> &touched,
+                                       const FindingSink &sink) const
+{
+    // A late payment brings in its batch: the late entries of its village, line and period.
+    QSet<QString> seen;
+    QStringList allocationIds;
+    for (const RuleRecord &r : touched) {
+        if (r.type == kAllocation) {
+            allocationIds.append(r.id);
+            continue;
+        }
+        if (r.type != kDisbursement || !DisbursementType::enteredLate(r.fields))
+            continue;
+        const QString key = r.orgPath + u'|' + text(r, u"fundCode"_s) + u'|' + text(r, u"period"_s);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        RuleFilter batch;
+        batch.orgPath = r.orgPath;
+        batch.equals = {{u"fundCode"_s, text(r, u"fundCode"_s)}, {u"period"_s, text(r, u"period"_s)}};
+        batch.sql = [](const rules::FieldSql &field) {
+            return rules::SqlCondition{DisbursementType::enteredLateSql(field), {}};
+        };
+        lateEntries(data, run, batch, sink);
+    }
+    if (!allocationIds.isEmpty()) {
+        RuleFilter these;
+        these.ids = allocationIds;
+        allocations(data, run, these, sink);
+    }
+}
+
+} // namespace sunshine::funds

@@ -1,0 +1,189 @@
+#include "server/warnings/StoreRuleData.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine {
+
+using rules::RuleFilter;
+using rules::RuleRecord;
+
+namespace {
+
+const QString kColumns = u"id, type, org_unit_id, org_path, department_id, data"_s;
+
+QString literal(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(u'\'', u"''"_s);
+    return u'\'' + quoted + u'\'';
+}
+
+QString placeholders(qsizetype n)
+{
+    QStringList marks(n, u"?"_s);
+    return marks.join(u", "_s);
+}
+
+RuleRecord recordOf(const QSqlQuery &q)
+{
+    RuleRecord r;
+    r.id = q.value(0).toString();
+    r.type = q.value(1).toString();
+    r.orgUnitId = q.value(2).toString();
+    r.orgPath = q.value(3).toString();
+    r.departmentId = q.value(4).toString();
+    r.fields = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    return r;
+}
+
+// The list a filter's statement is split on: 0 the ids, i + 1 the i-th `any`; -1 none.
+int longestList(const RuleFilter &filter)
+{
+    int best = -1;
+    qsizetype size = 0;
+    if (filter.ids.size() > size) {
+        best = 0;
+        size = filter.ids.size();
+    }
+    for (qsizetype i = 0; i < filter.any.size(); ++i) {
+        if (filter.any.at(i).second.size() > size) {
+            best = int(i) + 1;
+            size = filter.any.at(i).second.size();
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+StoreRuleData::Where StoreRuleData::where(const QString &type, const RuleFilter &filter,
+                                          const QStringList *chunk) const
+{
+    const int split = longestList(filter);
+    Where w;
+    w.sql = u"type = "_s + literal(type) + u" AND deleted = 0"_s;
+    const auto field = [this](const QString &name) {
+        return m_store.fieldSql(name);
+    };
+    if (!filter.ids.isEmpty()) {
+        const QStringList &ids = split == 0 && chunk ? *chunk : filter.ids;
+        w.sql += u" AND id IN ("_s + placeholders(ids.size()) + u')';
+        for (const QString &id : ids)
+            w.binds.append(id);
+    }
+    for (qsizetype i = 0; i < filter.any.size(); ++i) {
+        const QStringList &values = split == int(i) + 1 && chunk ? *chunk : filter.any.at(i).second;
+        w.sql += u" AND "_s + field(filter.any.at(i).first) + u" IN ("_s + placeholders(values.size()) + u')';
+        for (const QString &v : values)
+            w.binds.append(v);
+    }
+    for (const auto &[name, value] : filter.equals) {
+        w.sql += u" AND "_s + field(name) + u" = ?"_s;
+        w.binds.append(value);
+    }
+    for (const QString &name : filter.nonEmpty)
+        w.sql += u" AND COALESCE("_s + field(name) + u", '') <> ''"_s;
+    if (!filter.orgPath.isEmpty()) {
+        w.sql += u" AND org_path = ?"_s;
+        w.binds.append(filter.orgPath);
+    }
+    if (filter.sql) {
+        const rules::SqlCondition c = filter.sql(field);
+        w.sql += u" AND ("_s + c.sql + u')';
+        for (const QString &b : c.binds)
+            w.binds.append(b);
+    }
+    return w;
+}
+
+void StoreRuleData::forEachChunk(const RuleFilter &filter,
+                                 const std::function<void(const QStringList *)> &run) const
+{
+    for (const auto &any : filter.any) {
+        if (any.second.isEmpty())
+            return; // matches nothing
+    }
+    const int split = longestList(filter);
+    const QStringList *list = split < 0    ? nullptr
+                              : split == 0 ? &filter.ids
+                                           : &filter.any.at(split - 1).second;
+    if (!list || list->size() <= kChunk) {
+        run(nullptr);
+        return;
+    }
+    for (qsizetype from = 0; from < list->size(); from += kChunk) {
+        const QStringList part = list->mid(from, kChunk);
+        run(&part);
+    }
+}
+
+void StoreRuleData::scan(const QString &type, const RuleFilter &filter,
+                         const std::function<void(const RuleRecord &)> &each)
+{
+    forEachChunk(filter, [&](const QStringList *chunk) {
+        const Where w = where(type, filter, chunk);
+        SqlQuery q(m_store, u"SELECT "_s + kColumns + u" FROM records WHERE "_s + w.sql);
+        q.raw().setForwardOnly(true);
+        for (const QVariant &b : w.binds)
+            q.bind(b);
+        q.exec();
+        while (q.next()) {
+            ++m_rows;
+            each(recordOf(q.raw()));
+        }
+    });
+}
+
+void StoreRuleData::groups(const QString &type, const QStringList &keyFields, const RuleFilter &filter,
+                           const std::function<void(const QList<RuleRecord> &)> &each)
+{
+    RuleFilter keyed = filter;
+    keyed.nonEmpty += keyFields;
+    QStringList keys, on, order;
+    for (qsizetype i = 0; i < keyFields.size(); ++i) {
+        const QString alias = u"k"_s + QString::number(i);
+        keys.append(m_store.fieldSql(keyFields.at(i)) + u" AS "_s + alias);
+        on.append(u"r."_s + alias + u" = g."_s + alias);
+        order.append(u"r."_s + alias);
+    }
+    forEachChunk(keyed, [&](const QStringList *chunk) {
+        const Where w = where(type, keyed, chunk);
+        // The groups of two or more first (keys only), then their records, in key order.
+        const QString sql =
+            u"SELECT r.id, r.type, r.org_unit_id, r.org_path, r.department_id, r.data FROM (SELECT "_s +
+            kColumns + u", "_s + keys.join(u", "_s) + u" FROM records WHERE "_s + w.sql +
+            u") r JOIN (SELECT "_s + keys.join(u", "_s) + u" FROM records WHERE "_s + w.sql +
+            u" GROUP BY "_s +
+            QStringList(keys).replaceInStrings(QRegularExpression(u" AS k\\d+$"_s), QString()).join(u", "_s) +
+            u" HAVING COUNT(*) > 1) g ON "_s + on.join(u" AND "_s) + u" ORDER BY "_s + order.join(u", "_s) +
+            u", r.id"_s;
+        SqlQuery q(m_store, sql);
+        q.raw().setForwardOnly(true);
+        for (int pass = 0; pass < 2; ++pass) {
+            for (const QVariant &b : w.binds)
+                q.bind(b);
+        }
+        q.exec();
+        QList<RuleRecord> group;
+        QStringList groupKey;
+        while (q.next()) {
+            ++m_rows;
+            RuleRecord r = recordOf(q.raw());
+            QStringList key;
+            for (const QString &k : keyFields)
+                key.append(r.fields.value(k).toString());
+            if (!group.isEmpty() && key != groupKey) {
+                each(group);
+                group.clear();
+            }
+            groupKey = key;
+            group.append(std::move(r));
+        }
+        if (!group.isEmpty())
+            each(group);
+    });
+}
+
+} // namespace sunshine
