@@ -163,6 +163,14 @@
         <source>Disbursements of %1 entered late</source>
         <translation>%1逾期录入的资金发放</translation>
     </message>
+    <message>
+        <source>Open warnings of %1</source>
+        <translation>%1 未销号的预警</translation>
+    </message>
+    <message>
+        <source>Escalated warnings of %1</source>
+        <translation>%1 督办中的预警</translation>
+    </message>
 </context>
 <context>
     <name>DashboardExport</name>
@@ -1523,6 +1531,22 @@
     <message>
         <source>Report failed</source>
         <translation>报告生成失败</translation>
+    </message>
+    <message>
+        <source>Open warnings</source>
+        <translation>未销号预警</translation>
+    </message>
+    <message>
+        <source>Escalated warnings</source>
+        <translation>督办预警</translation>
+    </message>
+    <message>
+        <source>not yet closed (销号)</source>
+        <translation>尚未销号</translation>
+    </message>
+    <message>
+        <source>overdue, escalated (督办)</source>
+        <translation>逾期，已督办</translation>
     </message>
 </context>
 <context>

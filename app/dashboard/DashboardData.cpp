@@ -4,6 +4,7 @@
 #include "app/relief/ReliefQueries.h"
 #include "app/sync/CacheQuery.h"
 #include "app/sync/ClientSession.h"
+#include "app/warnings/WarningQueries.h"
 #include "common/core/Clock.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundCatalog.h"
@@ -11,6 +12,7 @@
 #include "common/funds/FundTypes.h"
 #include "common/relief/AssistanceTypes.h"
 #include "common/relief/RegistryTypes.h"
+#include "common/warnings/WarningType.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -263,6 +265,8 @@ DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
     // Not visited, turned into visited below.
     countPerUnit(relief::PairingType::kName, reliefquery::notVisitedIn(out.visitQuarter),
                  &UnitFigures::visited);
+    countPerUnit(warnings::WarningType::kName, warningquery::open(), &UnitFigures::openWarnings);
+    countPerUnit(warnings::WarningType::kName, warningquery::escalated(), &UnitFigures::escalated);
     {
         const QHash<QString, QString> unitOf = helpOverdue(units);
         for (auto it = unitOf.constBegin(); it != unitOf.constEnd(); ++it) {
@@ -296,11 +300,13 @@ DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
         total.helpOverdue += r->helpOverdue;
         total.overdue += r->overdue;
         total.enteredLate += r->enteredLate;
+        total.openWarnings += r->openWarnings;
+        total.escalated += r->escalated;
     }
     out.total = total;
     out.children = children;
     if (own.disbursements || own.households || own.pairings || own.helpOverdue || own.overdue ||
-        own.enteredLate || own.exits)
+        own.enteredLate || own.exits || own.openWarnings)
         out.children.append(own);
     return out;
 }
@@ -351,6 +357,16 @@ QList<RecordsBehind> DashboardData::behind(const DashboardFilter &requested, con
         r.title = tr("Pairings of %1 without a visit in %2").arg(place, q.chineseName());
         break;
     }
+    case Figure::OpenWarnings:
+        r.type = typeName(warnings::WarningType::kName);
+        r.condition = warningquery::open();
+        r.title = tr("Open warnings of %1").arg(place);
+        break;
+    case Figure::Escalated:
+        r.type = typeName(warnings::WarningType::kName);
+        r.condition = warningquery::escalated();
+        r.title = tr("Escalated warnings of %1").arg(place);
+        break;
     case Figure::HelpOverdue:
         r.type = typeName(relief::HelpRequestType::kName);
         r.condition = idAmong(helpOverdue(units).keys());

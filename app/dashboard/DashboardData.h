@@ -54,6 +54,8 @@ struct UnitFigures
     qint64 helpOverdue = 0;   // open help requests past their deadline
     qint64 overdue = 0;       // fund entries overdue (vouchers, reports to the city)
     qint64 enteredLate = 0;   // disbursements of the period entered after their entry deadline
+    qint64 openWarnings = 0;  // warnings not yet closed (销号)
+    qint64 escalated = 0;     // open warnings escalated (督办) for being overdue
 };
 
 struct KindFigures
@@ -93,14 +95,16 @@ struct DashboardFigures
 // One figure whose records can be listed.
 enum class Figure
 {
-    Disbursed,   // disbursements of the period (optionally one kind, month, year)
-    Households,  // registered households
-    Exits,       // households that left in the year
-    Unpaired,    // registered households without a helper
-    NotVisited,  // pairings without a visit in the visit quarter
-    HelpOverdue, // open help requests past their deadline
-    Overdue,     // fund entries overdue now
-    EnteredLate, // disbursements entered late
+    Disbursed,    // disbursements of the period (optionally one kind, month, year)
+    Households,   // registered households
+    Exits,        // households that left in the year
+    Unpaired,     // registered households without a helper
+    NotVisited,   // pairings without a visit in the visit quarter
+    HelpOverdue,  // open help requests past their deadline
+    Overdue,      // fund entries overdue now
+    EnteredLate,  // disbursements entered late
+    OpenWarnings, // warnings not yet closed
+    Escalated,    // open warnings escalated (督办)
 };
 
 struct FigureRef

@@ -57,6 +57,8 @@ enum Card
     CardHelp,
     CardOverdue,
     CardLate,
+    CardWarnings,
+    CardEscalated,
     CardCount
 };
 
@@ -125,14 +127,16 @@ DashboardTab::DashboardTab(ClientSession &session, QWidget *parent)
     grid->addLayout(heading, 0, 0, 1, 2);
 
     // The figure cards; each opens its records.
-    auto *cards = new QHBoxLayout;
+    auto *cards = new QGridLayout;
     cards->setSpacing(8);
     const QStringList captions{tr("Disbursed (10k yuan)"), tr("Registered households"),
                                tr("Exits this year"),      tr("Pairing coverage"),
                                tr("Visit coverage"),       tr("Help requests overdue"),
-                               tr("Entries overdue"),      tr("Entered late")};
-    const Figure figures[] = {Figure::Disbursed,  Figure::Households,  Figure::Exits,   Figure::Unpaired,
-                              Figure::NotVisited, Figure::HelpOverdue, Figure::Overdue, Figure::EnteredLate};
+                               tr("Entries overdue"),      tr("Entered late"),
+                               tr("Open warnings"),        tr("Escalated warnings")};
+    const Figure figures[] = {Figure::Disbursed,    Figure::Households,  Figure::Exits,   Figure::Unpaired,
+                              Figure::NotVisited,   Figure::HelpOverdue, Figure::Overdue, Figure::EnteredLate,
+                              Figure::OpenWarnings, Figure::Escalated};
     for (int i = 0; i < CardCount; ++i) {
         auto *button = new QPushButton(m_board);
         button->setObjectName(u"card%1"_s.arg(i));
@@ -159,7 +163,7 @@ DashboardTab::DashboardTab(ClientSession &session, QWidget *parent)
         }
         const Figure figure = figures[i];
         connect(button, &QPushButton::clicked, this, [this, figure] { showBehind({figure, {}}); });
-        cards->addWidget(button);
+        cards->addWidget(button, i / 5, i % 5); // two rows of five
         m_cards.append({button, value});
         m_cardNotes.append(note);
     }
@@ -425,7 +429,9 @@ void DashboardTab::showFigures(const DashboardFigures &figures)
                                        percentText(t.visited, t.pairings),
                                        QString::number(t.helpOverdue),
                                        QString::number(t.overdue),
-                                       QString::number(t.enteredLate)};
+                                       QString::number(t.enteredLate),
+                                       QString::number(t.openWarnings),
+                                       QString::number(t.escalated)};
     const QString notes[CardCount] = {
         tr("%n payment(s)", nullptr, int(qMin<qint64>(t.disbursements, INT_MAX))),
         tr("in the registry now"),
@@ -434,12 +440,14 @@ void DashboardTab::showFigures(const DashboardFigures &figures)
         tr("%1 of %2 pairings").arg(t.visited).arg(t.pairings),
         tr("open, past the deadline"),
         tr("vouchers, reports"),
-        tr("in the period")};
+        tr("in the period"),
+        tr("not yet closed (销号)"),
+        tr("overdue, escalated (督办)")};
     for (int i = 0; i < CardCount; ++i) {
         m_cards.at(i).second->setText(values[i]);
         m_cardNotes.at(i)->setText(notes[i]);
         const bool alarm = (i == CardHelp && t.helpOverdue > 0) || (i == CardOverdue && t.overdue > 0) ||
-                           (i == CardLate && t.enteredLate > 0);
+                           (i == CardLate && t.enteredLate > 0) || (i == CardEscalated && t.escalated > 0);
         m_cards.at(i).second->setStyleSheet(
             u"font-size: 17pt; font-weight: bold; background: transparent; border: none; color: %1;"_s.arg(
                 alarm ? u"#b3261e"_s : u"#1f5fa8"_s));

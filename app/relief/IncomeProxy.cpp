@@ -5,6 +5,7 @@
 #include "app/sync/ClientSession.h"
 #include "common/core/IdCard.h"
 #include "common/core/Money.h"
+#include "common/relief/RegistryTypes.h"
 
 #include <QColor>
 #include <QJsonDocument>
@@ -27,30 +28,8 @@ relief::PerCapitaIncome IncomeProxy::incomeOf(const QString &householdId) const
 {
     if (const auto it = m_cache.constFind(householdId); it != m_cache.constEnd())
         return *it;
-    QList<relief::QuarterIncome> incomes;
-    int members = 0;
-    relief::Quarter latest;
-    const QList<QJsonObject> records = reliefquery::incomes(m_session.cache(), householdId);
-    for (const QJsonObject &f : records) {
-        const std::optional<relief::Quarter> quarter =
-            relief::Quarter::parse(f.value(u"quarter"_s).toString());
-        if (!quarter)
-            continue;
-        relief::QuarterIncome in;
-        in.quarter = *quarter;
-        in.wagesFen = qint64(f.value(u"wagesFen"_s).toDouble());
-        in.businessFen = qint64(f.value(u"businessFen"_s).toDouble());
-        in.propertyFen = qint64(f.value(u"propertyFen"_s).toDouble());
-        in.transferFen = qint64(f.value(u"transferFen"_s).toDouble());
-        incomes.append(in);
-        if (!latest.isValid() || latest < *quarter) {
-            latest = *quarter;
-            members = f.value(u"members"_s).toInt();
-        }
-    }
-    relief::PerCapitaIncome result;
-    if (latest.isValid())
-        result = relief::perCapitaIncome(incomes, members, latest);
+    const relief::PerCapitaIncome result =
+        relief::HouseholdIncomeType::perCapitaOf(reliefquery::incomes(m_session.cache(), householdId));
     m_cache.insert(householdId, result);
     return result;
 }

@@ -3,6 +3,8 @@
 #include "common/core/Money.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundTypes.h"
+#include "common/relief/CaseTypes.h"
+#include "common/relief/RegistryTypes.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -284,6 +286,112 @@ void EntryOverdueRule::evaluateTouched(RuleData &data, const RuleRun &run, const
         these.ids = allocationIds;
         allocations(data, run, these, sink);
     }
+}
+
+} // namespace sunshine::funds
+
+namespace sunshine::funds {
+
+namespace {
+
+const QString kHousehold = QString::fromUtf16(relief::HouseholdType::kName);
+const QString kExitCase = QString::fromUtf16(relief::ExitCaseType::kName);
+
+} // namespace
+
+// --- PAID_AFTER_EXIT --------------------------------------------------------------------------------------
+
+PaidAfterExitRule::PaidAfterExitRule()
+    : Rule({u"PAID_AFTER_EXIT"_s,
+            u"退出后仍发放"_s,
+            u"第五条、第十条、第二十七条"_s,
+            u"县级确认退出的户，在确认日期之后仍领取扶贫济困资金"_s,
+            {kDisbursement, kHousehold, kExitCase}})
+{}
+
+QList<rules::RuleParameter> PaidAfterExitRule::parameters() const
+{
+    return {{u"graceDays"_s, u"确认退出后不预警的天数"_s, 0, 0, 366}};
+}
+
+void PaidAfterExitRule::check(RuleData &data, const RuleRun &run, const QStringList &householdIds,
+                              const FindingSink &sink) const
+{
+    // The exited households and the day each exit was confirmed.
+    RuleFilter exited;
+    exited.equals = {{u"status"_s, u"exited"_s}};
+    exited.ids = householdIds;
+    QHash<QString, RuleRecord> households;
+    QHash<QString, QString> caseOf; // exit case -> household
+    data.scan(kHousehold, exited, [&](const RuleRecord &r) {
+        households.insert(r.id, r);
+        caseOf.insert(r.fields.value(u"exitCaseId"_s).toString(), r.id);
+    });
+    caseOf.remove(QString());
+    if (caseOf.isEmpty())
+        return;
+    QHash<QString, QDate> exitOn;
+    RuleFilter cases;
+    cases.ids = caseOf.keys();
+    data.scan(kExitCase, cases, [&](const RuleRecord &r) {
+        const QDate confirmed = relief::ExitCaseType::confirmedOn(r.fields);
+        if (confirmed.isValid())
+            exitOn.insert(caseOf.value(r.id), confirmed);
+    });
+    if (exitOn.isEmpty())
+        return;
+    RuleFilter payments;
+    payments.any = {{u"householdId"_s, exitOn.keys()}};
+    const qint64 grace = run.parameter(u"graceDays"_s);
+    data.scan(kDisbursement, payments, [&](const RuleRecord &r) {
+        const QString household = text(r, u"householdId"_s);
+        const QDate confirmed = exitOn.value(household);
+        const QDate paid = sync::RecordType::dateOf(r.fields, u"paidOn"_s);
+        const std::optional<FundLine> line = findFundLine(text(r, u"fundCode"_s));
+        if (!confirmed.isValid() || !paid.isValid() || paid <= confirmed.addDays(grace) || !line ||
+            !isReliefFund(line->kind))
+            return;
+        const RuleRecord &h = households.value(household);
+        Finding f;
+        f.rule = code();
+        f.subjectType = kDisbursement;
+        f.subjectId = r.id;
+        f.severity = rules::Severity::Red;
+        f.summary = u"%1户已于 %2 确认退出，%3 仍领取“%4”%5 元"_s.arg(
+            h.fields.value(u"headName"_s).toString(), confirmed.toString(Qt::ISODate),
+            paid.toString(Qt::ISODate), line->name,
+            money::formatYuan(sync::RecordType::fenOf(r.fields, u"amountFen"_s)));
+        f.evidence = QJsonObject{{u"fundCode"_s, line->code},
+                                 {u"fundName"_s, line->name},
+                                 {u"period"_s, text(r, u"period"_s)},
+                                 {u"paidOn"_s, paid.toString(Qt::ISODate)},
+                                 {u"amountFen"_s, sync::RecordType::fenOf(r.fields, u"amountFen"_s)},
+                                 {u"exitConfirmedOn"_s, confirmed.toString(Qt::ISODate)},
+                                 {u"householdNo"_s, h.fields.value(u"householdNo"_s)}};
+        f.recordIds = {r.id, household};
+        f.idNumber = text(r, u"idNumber"_s);
+        f.orgUnitId = r.orgUnitId;
+        f.orgPath = r.orgPath;
+        f.ownerDepartment = leadOf(line->code);
+        f.copyToDiscipline = true;
+        sink(std::move(f));
+    });
+}
+
+void PaidAfterExitRule::evaluate(RuleData &data, const RuleRun &run, const FindingSink &sink) const
+{
+    check(data, run, {}, sink);
+}
+
+void PaidAfterExitRule::evaluateTouched(RuleData &data, const RuleRun &run, const QList<RuleRecord> &touched,
+                                        const FindingSink &sink) const
+{
+    QSet<QString> ids;
+    for (const RuleRecord &r : touched)
+        ids.insert(r.type == kHousehold ? r.id : r.fields.value(u"householdId"_s).toString());
+    ids.remove(QString());
+    if (!ids.isEmpty())
+        check(data, run, QStringList(ids.cbegin(), ids.cend()), sink);
 }
 
 } // namespace sunshine::funds

@@ -48,3 +48,26 @@ private:
 };
 
 } // namespace sunshine::funds
+
+namespace sunshine::funds {
+
+// PAID_AFTER_EXIT: relief money (Art. 5) paid to a household after the county confirmed its exit (Art. 10),
+// more than `graceDays` (default 0) after the confirmation. One warning per payment; red.
+class PaidAfterExitRule final : public rules::Rule
+{
+public:
+    PaidAfterExitRule();
+    QList<rules::RuleParameter> parameters() const override;
+    void evaluate(rules::RuleData &data, const rules::RuleRun &run,
+                  const rules::FindingSink &sink) const override;
+    void evaluateTouched(rules::RuleData &data, const rules::RuleRun &run,
+                         const QList<rules::RuleRecord> &touched,
+                         const rules::FindingSink &sink) const override;
+
+private:
+    // The households given (all exited ones when empty) and their payments.
+    void check(rules::RuleData &data, const rules::RuleRun &run, const QStringList &householdIds,
+               const rules::FindingSink &sink) const;
+};
+
+} // namespace sunshine::funds

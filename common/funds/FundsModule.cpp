@@ -16,6 +16,7 @@ void registerCommon(sync::CommonModules &modules)
     types.push_back(std::make_unique<EvaluationType>());
     modules.rules.push_back(std::make_unique<BeneficiaryDuplicateRule>());
     modules.rules.push_back(std::make_unique<EntryOverdueRule>());
+    modules.rules.push_back(std::make_unique<PaidAfterExitRule>());
 }
 
 } // namespace sunshine::modules::funds

@@ -194,6 +194,18 @@ QString ExitCaseType::recordIdFor(const QString &householdId, int year)
     return sync::derivedRecordId(QString::fromUtf16(kName), householdId + u'/' + QString::number(year));
 }
 
+QDate ExitCaseType::confirmedOn(const QJsonObject &f)
+{
+    const QList<StepEntry> history = stepsFromJson(f.value(u"steps"_s).toArray());
+    const CaseState state = caseState(CaseKind::Exit, history);
+    return state.finished && !history.isEmpty() ? history.last().date : QDate();
+}
+
+bool ExitCaseType::begun(const QJsonObject &f)
+{
+    return !caseState(CaseKind::Exit, stepsFromJson(f.value(u"steps"_s).toArray())).refused;
+}
+
 std::optional<FieldProblem> ExitCaseType::checkRules(const QString &recordId, const QJsonObject &f,
                                                      const sync::Placement &placement,
                                                      const sync::RuleContext &context) const

@@ -67,6 +67,10 @@ public:
     {}
     QList<sync::FieldSpec> fields() const override;
     static QString recordIdFor(const QString &householdId, int year);
+    // The day the county confirmed the exit (the last step passed), or an invalid date while it is not done.
+    static QDate confirmedOn(const QJsonObject &fields);
+    // The exit is under way or done: the case exists and was not refused at its first step.
+    static bool begun(const QJsonObject &fields);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

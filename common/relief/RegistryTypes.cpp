@@ -172,4 +172,28 @@ std::optional<FieldProblem> HouseholdIncomeType::checkRules(const QString &recor
     return checkReference(context, f, u"householdId"_s, placement, true);
 }
 
+PerCapitaIncome HouseholdIncomeType::perCapitaOf(const QList<QJsonObject> &incomeRecords)
+{
+    QList<QuarterIncome> incomes;
+    int members = 0;
+    Quarter latest;
+    for (const QJsonObject &f : incomeRecords) {
+        const std::optional<Quarter> quarter = Quarter::parse(f.value(u"quarter"_s).toString());
+        if (!quarter)
+            continue;
+        QuarterIncome in;
+        in.quarter = *quarter;
+        in.wagesFen = fenOf(f, u"wagesFen"_s);
+        in.businessFen = fenOf(f, u"businessFen"_s);
+        in.propertyFen = fenOf(f, u"propertyFen"_s);
+        in.transferFen = fenOf(f, u"transferFen"_s);
+        incomes.append(in);
+        if (!latest.isValid() || latest < *quarter) {
+            latest = *quarter;
+            members = f.value(u"members"_s).toInt();
+        }
+    }
+    return latest.isValid() ? perCapitaIncome(incomes, members, latest) : PerCapitaIncome();
+}
+
 } // namespace sunshine::relief

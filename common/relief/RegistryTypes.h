@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/relief/ReliefRules.h"
 #include "common/relief/ReliefType.h"
 
 // The registry of low-income households (建档立卡低收入户, Art. 8): households, their members and each
@@ -49,6 +50,9 @@ public:
     {}
     QList<sync::FieldSpec> fields() const override;
     static QString recordIdFor(const QString &householdId, const QString &quarter);
+    // A household's per-capita income from its quarterly income records: the four quarters ending with the
+    // latest one recorded, divided by the members that record gives (Art. 8). Nothing recorded: all zero.
+    static PerCapitaIncome perCapitaOf(const QList<QJsonObject> &incomeRecords);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

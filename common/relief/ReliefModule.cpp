@@ -22,6 +22,7 @@ void registerCommon(sync::CommonModules &modules)
     types.push_back(std::make_unique<HelpRequestType>());
     modules.rules.push_back(std::make_unique<HelpRequestOverdueRule>());
     modules.rules.push_back(std::make_unique<VisitMissingRule>());
+    modules.rules.push_back(std::make_unique<HouseholdAboveLineRule>());
 }
 
 } // namespace sunshine::modules::relief

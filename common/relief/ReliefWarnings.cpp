@@ -1,6 +1,9 @@
 #include "common/relief/ReliefWarnings.h"
 
+#include "common/core/Money.h"
 #include "common/relief/AssistanceTypes.h"
+#include "common/relief/CaseTypes.h"
+#include "common/relief/RegistryTypes.h"
 #include "common/relief/ReliefRules.h"
 
 #include <QSet>
@@ -174,6 +177,104 @@ void VisitMissingRule::evaluateTouched(RuleData &data, const RuleRun &run, const
     const QStringList ids = idsOf(touched, kPairing);
     if (!ids.isEmpty())
         check(data, run, ids, sink);
+}
+
+} // namespace sunshine::relief
+
+namespace sunshine::relief {
+
+namespace {
+
+const QString kHousehold = QString::fromUtf16(HouseholdType::kName);
+const QString kIncome = QString::fromUtf16(HouseholdIncomeType::kName);
+const QString kExitCase = QString::fromUtf16(ExitCaseType::kName);
+
+} // namespace
+
+// --- HOUSEHOLD_ABOVE_LINE ---------------------------------------------------------------------------------
+
+HouseholdAboveLineRule::HouseholdAboveLineRule()
+    : Rule({u"HOUSEHOLD_ABOVE_LINE"_s,
+            u"收入超线未退出"_s,
+            u"第八条、第十条"_s,
+            u"在册低收入户近四个季度人均收入达到 7000 元/年，尚未启动退出"_s,
+            {kHousehold, kIncome, kExitCase}})
+{}
+
+void HouseholdAboveLineRule::check(RuleData &data, const QStringList &householdIds,
+                                   const FindingSink &sink) const
+{
+    RuleFilter registered;
+    registered.equals = {{u"status"_s, u"registered"_s}};
+    registered.ids = householdIds;
+    QHash<QString, RuleRecord> households;
+    data.scan(kHousehold, registered, [&](const RuleRecord &r) { households.insert(r.id, r); });
+    if (households.isEmpty())
+        return;
+    const QStringList ids = households.keys();
+    RuleFilter ofThem;
+    if (!householdIds.isEmpty())
+        ofThem.any = {{u"householdId"_s, ids}};
+    QSet<QString> exiting;
+    data.scan(kExitCase, ofThem, [&](const RuleRecord &r) {
+        if (ExitCaseType::begun(r.fields))
+            exiting.insert(r.fields.value(u"householdId"_s).toString());
+    });
+    QHash<QString, QList<QJsonObject>> incomes;
+    data.scan(kIncome, ofThem, [&](const RuleRecord &r) {
+        const QString h = r.fields.value(u"householdId"_s).toString();
+        if (households.contains(h) && !exiting.contains(h))
+            incomes[h].append(r.fields);
+    });
+    for (auto it = incomes.constBegin(); it != incomes.constEnd(); ++it) {
+        const PerCapitaIncome income = HouseholdIncomeType::perCapitaOf(it.value());
+        if (!income.atOrAboveLine)
+            continue;
+        Quarter latest;
+        for (const QJsonObject &f : it.value()) {
+            const std::optional<Quarter> q = Quarter::parse(f.value(u"quarter"_s).toString());
+            if (q && (!latest.isValid() || latest < *q))
+                latest = *q;
+        }
+        const RuleRecord &h = households.value(it.key());
+        Finding f;
+        f.rule = code();
+        f.subjectType = kHousehold;
+        f.subjectId = h.id;
+        f.period = latest.toString();
+        f.severity = rules::Severity::Orange;
+        f.summary = u"%1户近四个季度（至 %2）人均收入 %3 元，达到 7000 元线，尚未启动退出"_s.arg(
+            h.fields.value(u"headName"_s).toString(), latest.chineseName(),
+            money::formatYuan(income.perCapitaFen));
+        f.evidence = QJsonObject{{u"householdNo"_s, h.fields.value(u"householdNo"_s)},
+                                 {u"headName"_s, h.fields.value(u"headName"_s)},
+                                 {u"upTo"_s, latest.toString()},
+                                 {u"annualFen"_s, income.annualFen},
+                                 {u"perCapitaFen"_s, income.perCapitaFen},
+                                 {u"quartersRecorded"_s, income.quartersRecorded},
+                                 {u"lineFen"_s, kIncomeLineFenPerPersonYear}};
+        f.recordIds = {h.id};
+        f.orgUnitId = h.orgUnitId;
+        f.orgPath = h.orgPath;
+        f.ownerDepartment = kPovertyOffice;
+        sink(std::move(f));
+    }
+}
+
+void HouseholdAboveLineRule::evaluate(RuleData &data, const RuleRun &, const FindingSink &sink) const
+{
+    check(data, {}, sink);
+}
+
+void HouseholdAboveLineRule::evaluateTouched(RuleData &data, const RuleRun &,
+                                             const QList<RuleRecord> &touched, const FindingSink &sink) const
+{
+    QSet<QString> ids;
+    for (const RuleRecord &r : touched)
+        ids.insert(r.type == kHousehold ? r.id : r.fields.value(u"householdId"_s).toString());
+    ids.remove(QString());
+    if (!ids.isEmpty())
+        check(data, QStringList(ids.cbegin(), ids.cend()), sink);
 }
 
 } // namespace sunshine::relief

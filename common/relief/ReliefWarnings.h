@@ -45,3 +45,24 @@ private:
 };
 
 } // namespace sunshine::relief
+
+namespace sunshine::relief {
+
+// HOUSEHOLD_ABOVE_LINE: a registered household whose per-capita income over the four quarters ending with its
+// latest income record reaches the line of Art. 8 (7,000 yuan a year) and whose exit has not begun (Art. 10).
+// One warning per household and quarter; orange.
+class HouseholdAboveLineRule final : public rules::Rule
+{
+public:
+    HouseholdAboveLineRule();
+    void evaluate(rules::RuleData &data, const rules::RuleRun &run,
+                  const rules::FindingSink &sink) const override;
+    void evaluateTouched(rules::RuleData &data, const rules::RuleRun &run,
+                         const QList<rules::RuleRecord> &touched,
+                         const rules::FindingSink &sink) const override;
+
+private:
+    void check(rules::RuleData &data, const QStringList &householdIds, const rules::FindingSink &sink) const;
+};
+
+} // namespace sunshine::relief

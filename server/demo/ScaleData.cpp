@@ -290,13 +290,18 @@ void Generator::planBatches()
     for (int v = 0; v < m_villages.size(); ++v) {
         QList<Batch> &out = m_batches[v];
         // Each village pays from a few lines of each role (its own mix, kept over the years).
+        // Each line once (a line paid twice in one period would pay its people twice).
         QList<int> subsidies, monthly, once;
-        for (int k = 0; k < 3; ++k)
-            subsidies.append(m_subsidyLines.at((v * 7 + k * 5) % m_subsidyLines.size()));
-        for (int k = 0; k < 2; ++k)
-            monthly.append(m_monthlyLines.at((v * 3 + k) % m_monthlyLines.size()));
-        for (int k = 0; k < 2; ++k)
-            once.append(m_onceReliefLines.at((v * 5 + k * 3) % m_onceReliefLines.size()));
+        const auto pickLines = [](QList<int> &into, const QList<int> &from, int count, int start, int step) {
+            for (int k = 0; k < count; ++k) {
+                const int line = from.at((start + k * step) % from.size());
+                if (!into.contains(line))
+                    into.append(line);
+            }
+        };
+        pickLines(subsidies, m_subsidyLines, 3, v * 7, 5);
+        pickLines(monthly, m_monthlyLines, 2, v * 3, 1);
+        pickLines(once, m_onceReliefLines, 2, v * 5, 3);
         const int project = m_projectLines.at(v % m_projectLines.size());
         auto add = [&](int line, int year, int month, int weight) {
             const int last = QDate(year, month, 1).daysInMonth();
@@ -510,9 +515,20 @@ void Generator::disbursements(int v, const QList<Person> &registered)
             if (project) {
                 f.insert(u"recipientName"_s, u"%1项目%2"_s.arg(line.name.left(10)).arg(i + 1));
             } else {
-                const QList<Person> &pool = relief && !registered.isEmpty() ? registered : farming;
-                const Person &p = pool.isEmpty() ? Person{personName(), QString(), QString()}
-                                                 : pool.at(int(i % pool.size()));
+                // Each person once per batch: relief goes to the registered first, then to other villagers
+                // (temporary assistance reaches them too). About one payment in 5,000 goes to someone the
+                // batch already paid: the duplicates BENEFICIARY_DUPLICATE is there to find.
+                const qint64 registeredCount = relief ? registered.size() : 0;
+                qint64 k = i;
+                if (i > 0 && pick(5000) == 0)
+                    k = 0;
+                Person p;
+                if (k < registeredCount)
+                    p = registered.at(int(k));
+                else if (!farming.isEmpty())
+                    p = farming.at(int((k - registeredCount) % farming.size()));
+                else
+                    p.name = personName();
                 f.insert(u"recipientName"_s, p.name);
                 if (!p.idNumber.isEmpty())
                     f.insert(u"idNumber"_s, p.idNumber);

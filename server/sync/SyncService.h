@@ -38,6 +38,8 @@ public:
     // A module's consequences of pushed records, kept in each push's transaction (set up before serving).
     void addPushHook(const PushHook *hook) { m_hooks.append(hook); }
     const QList<const PushHook *> &pushHooks() const { return m_hooks; }
+    // Benchmarks only (before serving): a push without one module's consequence.
+    void removePushHook(const PushHook *hook) { m_hooks.removeAll(hook); }
 
 private:
     Store &m_store;

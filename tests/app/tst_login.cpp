@@ -170,7 +170,10 @@ void TestLogin::remembersSessionInCredentialStore()
     again.setCacheDirectory(m_dir.path());
     again.start();
     QTRY_VERIFY_WITH_TIMEOUT(again.mainWindow(), 15000);
-    QCOMPARE(again.mainWindow()->tabs()->tabText(2), u"Administration"_s);
+    QStringList tabs;
+    for (int i = 0; i < again.mainWindow()->tabs()->count(); ++i)
+        tabs.append(again.mainWindow()->tabs()->tabText(i));
+    QVERIFY2(tabs.contains(u"Administration"_s), qPrintable(tabs.join(u", "_s)));
     QVERIFY(!visibleLoginDialog());
 }
 
@@ -193,7 +196,7 @@ void TestLogin::nonAdminHasNoAdministrationTab()
     for (int i = 0; i < window.tabs()->count(); ++i)
         tabs.append(window.tabs()->tabText(i));
     // A supervisor reads the modules and the dashboard; administration is not among them.
-    QCOMPARE(tabs, QStringList({u"Sunshine assistance"_s, u"Agricultural funds"_s, u"Home"_s,
+    QCOMPARE(tabs, QStringList({u"Sunshine assistance"_s, u"Agricultural funds"_s, u"Home"_s, u"Warnings"_s,
                                 u"Department contacts"_s, u"My account"_s}));
     QVERIFY(window.connectionText().contains(u"Online"_s));
 }

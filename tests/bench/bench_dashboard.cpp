@@ -17,6 +17,7 @@
 #include "server/funds/FundDashboard.h"
 #include "server/funds/SummaryUpdater.h"
 #include "server/store/Migrator.h"
+#include "tests/bench/BenchScale.h"
 #include "tests/support/PgCluster.h"
 #include "tests/support/TestStores.h"
 
@@ -114,14 +115,7 @@ int main(int argc, char **argv)
         const qsizetype i = args.indexOf(key);
         return i >= 0 ? args.value(i + 1) : fallback;
     };
-    ScaleData::Options o;
-    o.disbursements = option(u"--disbursements"_s, u"10000000"_s).toLongLong();
-    o.households = option(u"--households"_s, u"100000"_s).toInt();
-    o.members = option(u"--members"_s, u"300000"_s).toInt();
-    o.seed = option(u"--seed"_s, u"20191210"_s).toULongLong();
-    o.today = QDate::fromString(
-        option(u"--today"_s, chinaDateOf(SystemClock().nowMs()).toString(Qt::ISODate)), Qt::ISODate);
-    o.history = !args.contains(u"--no-history"_s);
+    const ScaleData::Options o = bench::scaleOptions(args);
     const QStringList stores = option(u"--stores"_s, u"sqlite,postgresql"_s).split(u',');
     const int runs = qMax(1, option(u"--runs"_s, u"9"_s).toInt());
     const int rawRuns = qMax(1, option(u"--raw-runs"_s, u"3"_s).toInt());
@@ -138,23 +132,14 @@ int main(int argc, char **argv)
     QList<QStringList> generation;
     for (const QString &storeName : stores) {
         QString error;
-        const StoreConfig config = test::freshStoreConfig(
-            storeName == u"postgresql"_s ? StoreConfig::Kind::Postgresql : StoreConfig::Kind::Sqlite, &error);
-        if (!error.isEmpty()) {
-            out() << storeName << ": " << error << Qt::endl;
-            continue;
-        }
-        Store store(config);
-        Migrator migrator(store);
-        if (!store.open(&error) || !migrator.migrate(&error)) {
-            out() << storeName << ": " << error << Qt::endl;
-            continue;
-        }
         SystemClock clock;
-        PasswordHasher hasher(PasswordHasher::minimum());
-        AuditLog audit(store, clock);
-        loadBaseOrgData(store);
-        DemoData::loadIfEmpty(store, hasher, clock, audit);
+        const std::unique_ptr<Store> owned = bench::freshScaleStore(storeName, clock, &error);
+        if (!owned) {
+            out() << storeName << ": " << error << Qt::endl;
+            continue;
+        }
+        Store &store = *owned;
+        const StoreConfig &config = store.config();
 
         out() << storeName << ": generating…" << Qt::endl;
         const ScaleData::Result g = ScaleData::generate(

@@ -4,6 +4,7 @@
 // them.
 #include "common/relief/ReliefWarnings.h"
 #include "tests/server/WarningsTest.h"
+#include "tests/support/SyncHarness.h"
 
 using namespace Qt::Literals::StringLiterals;
 using namespace sunshine;
@@ -302,6 +303,120 @@ private slots:
         EXPECT_APPLIED(pushOne(kTownClerk, upsert(kPairing, endedEarly, kVillage, ended)));
         drain();
         QVERIFY(warning(key(u"VISIT_MISSING"_s, kPairing, endedEarly, u"2026Q1"_s)).isEmpty());
+    }
+
+    // --- HOUSEHOLD_ABOVE_LINE ---
+
+    void householdAboveLine_data()
+    {
+        QTest::addColumn<qint64>("wagesPerQuarter"); // one member, four quarters of 2026
+        QTest::addColumn<bool>("exitBegun");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("8,000 a year") << qint64(200000) << false << true;
+        QTest::newRow("exactly 7,000") << qint64(175000) << false << true;
+        QTest::newRow("6,000 a year") << qint64(150000) << false << false;
+        QTest::newRow("above, exit under way") << qint64(200000) << true << false;
+    }
+
+    void householdAboveLine()
+    {
+        QFETCH(qint64, wagesPerQuarter);
+        QFETCH(bool, exitBegun);
+        QFETCH(bool, expected);
+        setChinaTime(QDate(2026, 11, 2));
+        const QString household = newHousehold();
+        QVERIFY(!household.isEmpty());
+        if (exitBegun) {
+            QVERIFY(!create(kTownClerk, kExit, kVillage,
+                            {{u"householdId"_s, household},
+                             {u"year"_s, 2026},
+                             {u"perCapitaIncomeFen"_s, wagesPerQuarter * 4},
+                             {u"reason"_s, u"务工收入稳定"_s},
+                             {u"steps"_s, QJsonArray()}},
+                            relief::ExitCaseType::recordIdFor(household, 2026))
+                         .isEmpty());
+        }
+        for (int q = 1; q <= 4; ++q) {
+            const QString quarter = u"2026Q"_s + QString::number(q);
+            QVERIFY(!create(kTownClerk, kIncome, kVillage,
+                            {{u"householdId"_s, household},
+                             {u"quarter"_s, quarter},
+                             {u"wagesFen"_s, wagesPerQuarter},
+                             {u"members"_s, 1}},
+                            relief::HouseholdIncomeType::recordIdFor(household, quarter))
+                         .isEmpty());
+        }
+        drain();
+        const QString k = key(u"HOUSEHOLD_ABOVE_LINE"_s, kHousehold, household, u"2026Q4"_s);
+        QCOMPARE(!warning(k).isEmpty(), expected);
+        fullRun();
+        QCOMPARE(!warning(k).isEmpty(), expected);
+    }
+
+    // --- PAID_AFTER_EXIT ---
+
+    void paidAfterExit()
+    {
+        setChinaTime(QDate(2026, 12, 10));
+        const QString household = newHousehold(kVillage, kTownClerk, u"退出户"_s);
+        QVERIFY(!household.isEmpty());
+        // Payments reach the household through its members' ID numbers.
+        const QString head = freshIdNumber();
+        QVERIFY(!create(kTownClerk, kMember, kVillage, memberFields(household, head)).isEmpty());
+        const QString caseId = relief::ExitCaseType::recordIdFor(household, 2026);
+        QVERIFY(!create(kTownClerk, kExit, kVillage,
+                        {{u"householdId"_s, household},
+                         {u"year"_s, 2026},
+                         {u"perCapitaIncomeFen"_s, 1250000},
+                         {u"reason"_s, u"务工收入稳定"_s},
+                         {u"steps"_s, QJsonArray()}},
+                        caseId)
+                     .isEmpty());
+        const QList<std::tuple<QString, QDate, QString>> steps{
+            {u"village-review"_s, QDate(2026, 12, 1), kTownReviewer},
+            {u"town-review"_s, QDate(2026, 12, 3), kTownReviewer},
+            {u"county-confirmation"_s, QDate(2026, 12, 5), kCountyReviewer}};
+        for (const auto &[step, day, who] : steps)
+            EXPECT_APPLIED(appendStep(who, kExit, caseId, stepJson(step, day, userId(who))));
+        EXPECT_APPLIED(pushOne(kTownClerk, upsert(kHousehold, household, kVillage,
+                                                  {{u"status"_s, u"exited"_s}, {u"exitCaseId"_s, caseId}})));
+        // 慰问金 (relief, poverty office, once, to households), entered by a clerk of the county poverty
+        // office.
+        const QString poverty = kCounty + u"-poverty-office"_s;
+        const QString povertyClerk = u"tz-poverty-office-clerk"_s;
+        addUser(*m_server, povertyClerk, Role::Clerk, kCounty, poverty);
+        auto condolence = [&](QDate paidOn) {
+            return pay(kVillage,
+                       {{u"fundCode"_s, u"any-condolence-money"_s},
+                        {u"recipientKind"_s, u"household"_s},
+                        {u"recipientName"_s, u"退出户"_s},
+                        {u"idNumber"_s, head},
+                        {u"amountFen"_s, 50000},
+                        {u"period"_s, u"2026-12"_s},
+                        {u"paidOn"_s, iso(paidOn)}},
+                       povertyClerk, poverty);
+        };
+        const QString before = condolence(QDate(2026, 12, 4));
+        const QString after = condolence(QDate(2026, 12, 8));
+        QVERIFY(!before.isEmpty() && !after.isEmpty());
+        // Agricultural money goes to every farming household, exited or not.
+        const QString farming = pay(kVillage, paymentFields(head, u"2026-12"_s, QDate(2026, 12, 8)));
+        QVERIFY(!farming.isEmpty());
+        // With a grace of 5 days the payment three days after the confirmation is not found.
+        const HttpResult dry =
+            m_http->post(u"/api/v1/admin/warnings/rules/PAID_AFTER_EXIT/dry-run"_s,
+                         {{u"parameters"_s, QJsonObject{{u"graceDays"_s, 5}}}}, token(kCityAdmin));
+        QCOMPARE(dry.status, 200);
+        QCOMPARE(dry.json.value(u"findings"_s).toInteger(), 0);
+        QCOMPARE(storedFields(after).value(u"householdId"_s).toString(), household);
+        QCOMPARE(storedFields(farming).value(u"householdId"_s).toString(), household);
+        drain();
+        QVERIFY(!warning(key(u"PAID_AFTER_EXIT"_s, kDisbursement, after, QString())).isEmpty());
+        QVERIFY(warning(key(u"PAID_AFTER_EXIT"_s, kDisbursement, before, QString())).isEmpty());
+        QVERIFY(warning(key(u"PAID_AFTER_EXIT"_s, kDisbursement, farming, QString())).isEmpty());
+        const QJsonObject w = warning(key(u"PAID_AFTER_EXIT"_s, kDisbursement, after, QString()));
+        QCOMPARE(w.value(u"severity"_s).toString(), u"red"_s);
+        QCOMPARE(w.value(u"ownerDepartment"_s).toString(), u"poverty-office"_s);
     }
 
     // --- runs ---

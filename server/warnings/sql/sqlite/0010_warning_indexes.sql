@@ -2,3 +2,6 @@
 -- The expression is Store::fieldSql("idNumber") on this store.
 CREATE INDEX records_disbursement_id_number ON records (json_extract(data, '$.idNumber'))
     WHERE type = 'disbursement';
+-- A household's payments (PAID_AFTER_EXIT).
+CREATE INDEX records_disbursement_household ON records (json_extract(data, '$.householdId'))
+    WHERE type = 'disbursement';
