@@ -59,6 +59,9 @@ WarningBoardView::WarningBoardView(ClientSession &session, QWidget *parent)
         },
         this);
     m_list->setProxy(m_lateness);
+    // The newest first; the counts follow every reload (sync brings warnings in the background).
+    m_list->view()->sortByColumn(m_list->model().columnOf(u"raisedOn"_s), Qt::DescendingOrder);
+    connect(&m_list->model(), &QAbstractItemModel::modelReset, this, &WarningBoardView::updateCounts);
 
     m_state = new QComboBox;
     m_state->setObjectName(u"warningStateFilter"_s);

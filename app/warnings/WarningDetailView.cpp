@@ -145,9 +145,26 @@ WarningDetailView::WarningDetailView(ClientSession &session, QWidget *parent)
 void WarningDetailView::fillEvidence(const QJsonObject &evidence)
 {
     m_evidence->setRowCount(0);
-    for (auto it = evidence.constBegin(); it != evidence.constEnd(); ++it) {
-        if (it.key() == u"payments"_s) {
-            const QJsonArray payments = it.value().toArray();
+    // Who and what first, then the figures and dates, then the records behind it.
+    static const QStringList first{u"headName"_s, u"householdNo"_s, u"fundName"_s, u"documentNo"_s,
+                                   u"category"_s, u"period"_s,      u"quarter"_s,  u"upTo"_s};
+    QStringList keys;
+    for (const QString &k : first) {
+        if (evidence.contains(k))
+            keys.append(k);
+    }
+    const QStringList all = evidence.keys();
+    for (const QString &k : all) {
+        if (!keys.contains(k) && k != u"records"_s && k != u"payments"_s && k != u"fundCode"_s)
+            keys.append(k);
+    }
+    keys << u"payments"_s << u"records"_s;
+    for (const QString &key : std::as_const(keys)) {
+        const QJsonValue value = evidence.value(key);
+        if (value.isUndefined())
+            continue;
+        if (key == u"payments"_s) {
+            const QJsonArray payments = value.toArray();
             for (const QJsonValue &p : payments) {
                 const QJsonObject o = p.toObject();
                 addRow(m_evidence,
@@ -157,10 +174,10 @@ void WarningDetailView::fillEvidence(const QJsonObject &evidence)
                                                 money::formatYuan(o.value(u"amountFen"_s).toInteger()),
                                                 o.value(u"recipientName"_s).toString())});
             }
-        } else if (it.key() == u"records"_s) {
-            addRow(m_evidence, {tr("Records behind it"), QString::number(it.value().toArray().size())});
+        } else if (key == u"records"_s) {
+            addRow(m_evidence, {tr("Records behind it"), QString::number(value.toArray().size())});
         } else {
-            addRow(m_evidence, {labelOf(it.key()), valueText(it.key(), it.value())});
+            addRow(m_evidence, {labelOf(key), valueText(key, value)});
         }
     }
     m_evidence->resizeRowsToContents();
