@@ -5,6 +5,7 @@
 #   ./setup.sh test   install what is missing, build with warnings as errors, run every test (SQLite and PostgreSQL).
 #   ./setup.sh bench [options]  build optimised and run the sync benchmark (options go to bench_sync).
 #   ./setup.sh bench dashboard [options]  the dashboard benchmark instead (options go to bench_dashboard).
+#   ./setup.sh bench warnings [options]  every warning rule at Nantong scale (options go to bench_warnings).
 #   ./setup.sh bench server [options]  the server read benchmark beside nginx (options go to bench_server).
 #   ./setup.sh bench import [options]  the disbursement list import benchmark (options go to bench_import).
 #   ./setup.sh bench app [options]  the desktop program's start-up benchmark (options go to bench_app).
@@ -164,6 +165,16 @@ bench_dashboard() {
     "$ROOT/build/bench/tests/bench/bench_dashboard" "$@"
 }
 
+# ./setup.sh bench warnings [options]: Nantong-scale data generated on SQLite and PostgreSQL, then every warning
+# rule evaluated beside a plain scan of the same rows, and the full runs (options go to bench_warnings).
+bench_warnings() {
+    log "building (bench)"
+    cmake --preset bench >/dev/null
+    cmake --build --preset bench --target bench_warnings
+    log "warning benchmark (see README, Performance)"
+    "$ROOT/build/bench/tests/bench/bench_warnings" "$@"
+}
+
 # ./setup.sh bench app [options]: cold starts of the desktop program to its households table with 1,000,000
 # cached households, beside an empty cache and a bare Qt program (options go to bench_app). The remembered session
 # is kept in a private D-Bus session's keyring, as on a desktop.
@@ -195,6 +206,11 @@ cmd_bench() {
     if [ "${1:-}" = dashboard ]; then
         shift
         bench_dashboard "$@"
+        return
+    fi
+    if [ "${1:-}" = warnings ]; then
+        shift
+        bench_warnings "$@"
         return
     fi
     build bench
