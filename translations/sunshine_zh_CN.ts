@@ -663,6 +663,21 @@
     </message>
 </context>
 <context>
+    <name>WarningRuleDialog</name>
+    <message>
+        <source>Warning rule</source>
+        <translation>预警规则</translation>
+    </message>
+    <message>
+        <source>&amp;In force (the server evaluates it on every push and in the daily run)</source>
+        <translation>启用(&amp;I)（服务器在每次上传和每日全量运行时评估）</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run with these parameters</source>
+        <translation>按以下参数试运行(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>WarningStepDialog</name>
     <message>
         <source>Handle warning</source>
@@ -3358,6 +3373,107 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::WarningRuleDialog</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <source>This rule has no parameters.</source>
+        <translation>此规则没有可设置的参数。</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+    <message>
+        <source>Today it finds %1: %2 raised before, %3 new.</source>
+        <translation>按今天的数据可发现 %1 项：已生成过 %2 项，新增 %3 项。</translation>
+    </message>
+    <message>
+        <source>Nothing new would be raised.</source>
+        <translation>按这些参数不会新增预警。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::WarningRulesModel</name>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>What it finds</source>
+        <translation>发现什么</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::WarningRulesView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Set rule…</source>
+        <translation>设置规则(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Run all rules &amp;now</source>
+        <translation>立即全量运行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The rules could not be read: %1</source>
+        <translation>无法读取预警规则：%1</translation>
+    </message>
+    <message>
+        <source>Reply within %1 working days, result within %2. Waiting to be evaluated: %3.</source>
+        <translation>签收期限 %1 个工作日，办结期限 %2 个工作日。待评估记录：%3 条。</translation>
+    </message>
+    <message>
+        <source>Last full run %1: %2 found, %3 new, %4 escalated.</source>
+        <translation>最近一次全量运行 %1：发现 %2 项，新生成 %3 条，督办 %4 条。</translation>
+    </message>
+    <message>
+        <source>Run not made</source>
+        <translation>未能运行</translation>
+    </message>
+    <message>
+        <source>Run made</source>
+        <translation>运行完成</translation>
+    </message>
+    <message>
+        <source>%1 records read, %2 found, %3 new warnings, %4 escalated. They reach every program with its next sync.</source>
+        <translation>读取 %1 条记录，发现 %2 项，新生成预警 %3 条，督办 %4 条。各客户端下次同步后即可看到。</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::WarningStepDialog</name>
     <message>
         <source>Assign the warning to the person who checks it.</source>
@@ -3401,6 +3517,10 @@
     <message>
         <source>Warning board</source>
         <translation>预警看板</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>预警规则</translation>
     </message>
 </context>
 </TS>

@@ -12,8 +12,8 @@ void registerApp(app::AppModules &registry)
     registry.addTab({[] { return QCoreApplication::translate("sunshine::app::WarningsTab", "Warnings"); },
                      {},
                      {},
-                     [](app::ClientSession &session, app::ApiClient &, QWidget *parent) -> QWidget * {
-                         return new app::WarningsTab(session, parent);
+                     [](app::ClientSession &session, app::ApiClient &api, QWidget *parent) -> QWidget * {
+                         return new app::WarningsTab(session, api, parent);
                      }});
 }
 

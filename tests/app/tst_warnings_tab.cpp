@@ -3,6 +3,7 @@
 // the user's area, the filters narrow it in the cache, the steps offered follow the roles, and a step taken
 // in the app reaches the server.
 #include "tests/support/AppProgram.h"
+#include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
@@ -10,8 +11,12 @@
 #include "app/sync/ClientSession.h"
 #include "app/warnings/WarningBoardView.h"
 #include "app/warnings/WarningDetailView.h"
+#include "app/warnings/WarningRuleDialog.h"
+#include "app/warnings/WarningRulesModel.h"
+#include "app/warnings/WarningRulesView.h"
 #include "app/warnings/WarningStepDialog.h"
 #include "app/warnings/WarningsTab.h"
+#include "common/rules/Rules.h"
 #include "server/api/Services.h"
 #include "server/funds/FundDemo.h"
 #include "server/relief/ReliefDemo.h"
@@ -39,6 +44,8 @@ private Q_SLOTS:
     void filtersNarrowTheBoard();
     void stepsFollowTheRoles();
     void reviewerAssignsAndTheServerHasIt();
+    void cityAdministratorSetsARule();
+    void othersReadTheRules();
 
 private:
     bool open(const QString &username, test::AppProgram *program);
@@ -92,7 +99,7 @@ void TestWarningsTab::boardHoldsTheOpenWarningsOfTheArea()
 {
     test::AppProgram p;
     QVERIFY(open(u"town-clerk"_s, &p));
-    WarningsTab tab(*p.session);
+    WarningsTab tab(*p.session, p.client->api());
     WarningBoardView *board = tab.board();
     RecordTableModel &model = board->list()->model();
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -110,7 +117,7 @@ void TestWarningsTab::filtersNarrowTheBoard()
 {
     test::AppProgram p;
     QVERIFY(open(u"county-reviewer"_s, &p));
-    WarningsTab tab(*p.session);
+    WarningsTab tab(*p.session, p.client->api());
     WarningBoardView *board = tab.board();
     RecordTableModel &model = board->list()->model();
     const QString scope = p.client->scopePath();
@@ -131,7 +138,7 @@ void TestWarningsTab::stepsFollowTheRoles()
 {
     test::AppProgram p;
     QVERIFY(open(u"county-supervisor"_s, &p));
-    WarningsTab tab(*p.session);
+    WarningsTab tab(*p.session, p.client->api());
     const QString id = firstWarning(p.client->scopePath());
     QVERIFY(!id.isEmpty());
     tab.board()->detail()->showWarning(id);
@@ -148,7 +155,7 @@ void TestWarningsTab::reviewerAssignsAndTheServerHasIt()
 {
     test::AppProgram p;
     QVERIFY(open(u"county-reviewer"_s, &p));
-    WarningsTab tab(*p.session);
+    WarningsTab tab(*p.session, p.client->api());
     WarningDetailView *detail = tab.board()->detail();
     // A warning nobody has taken up yet.
     const QString id = firstWarning(p.client->scopePath(), u"new"_s);
@@ -185,6 +192,69 @@ void TestWarningsTab::reviewerAssignsAndTheServerHasIt()
     QCOMPARE(row.fields.value(u"assignee"_s).toString(), u"李经办"_s);
     QCOMPARE(row.fields.value(u"steps"_s).toArray().first().toObject().value(u"by"_s).toString(),
              p.client->user().id);
+}
+
+void TestWarningsTab::cityAdministratorSetsARule()
+{
+    test::AppProgram p;
+    QVERIFY(open(u"city-admin"_s, &p));
+    WarningsTab tab(*p.session, p.client->api());
+    WarningRulesView *view = tab.rules();
+    QAbstractItemModelTester tester(view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(view, &WarningRulesView::loaded);
+    view->refresh();
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(loaded.last().at(0).toBool());
+    QCOMPARE(view->model()->rowCount(), rules::RuleRegistry::all().size());
+    QVERIFY(!view->editButton()->isHidden());
+    QVERIFY(!view->runButton()->isHidden());
+    int row = -1;
+    for (int i = 0; i < view->model()->rowCount(); ++i) {
+        if (view->model()->rule(i).value(u"code"_s).toString() == u"ENTRY_OVERDUE"_s)
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    // A dry run with the parameter changed, then saved as a new version.
+    WarningRuleDialog dialog(p.client->api(), view->model()->rule(row));
+    dialog.setParameter(u"minCount"_s, 3);
+    dialog.dryRun();
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    // The figures the server gives for the same parameters.
+    test::HttpsClient http(*m_server);
+    const test::HttpResult direct = http.post(u"/api/v1/admin/warnings/rules/ENTRY_OVERDUE/dry-run"_s,
+                                              {{u"parameters"_s, QJsonObject{{u"minCount"_s, 3}}}},
+                                              http.login(u"city-admin"_s, u"Demo@2026"_s));
+    QCOMPARE(direct.status, 200);
+    QVERIFY2(dialog.dryRunText().contains(QString::number(direct.json.value(u"findings"_s).toInteger())),
+             qPrintable(dialog.dryRunText()));
+    dialog.save();
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(test::scalar(m_server->store(), u"SELECT MAX(version) FROM warning_rule_versions WHERE code = "
+                                             u"'ENTRY_OVERDUE'"_s),
+             1);
+    view->refresh();
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(WarningRulesModel::parametersText(view->model()->rule(row)).contains(u"3"_s));
+}
+
+void TestWarningsTab::othersReadTheRules()
+{
+    test::AppProgram p;
+    QVERIFY(open(u"town-clerk"_s, &p));
+    WarningsTab tab(*p.session, p.client->api());
+    QSignalSpy loaded(tab.rules(), &WarningRulesView::loaded);
+    tab.rules()->refresh();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(tab.rules()->model()->rowCount(), rules::RuleRegistry::all().size());
+    QVERIFY(tab.rules()->editButton()->isHidden());
+    QVERIFY(tab.rules()->runButton()->isHidden());
+    // The server refuses a clerk's change whatever the program shows.
+    WarningRuleDialog dialog(p.client->api(), tab.rules()->model()->rule(0));
+    dialog.setEnabled(false);
+    dialog.save();
+    QVERIFY(!dialog.problem().isEmpty());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
 }
 
 QTEST_MAIN(TestWarningsTab)
