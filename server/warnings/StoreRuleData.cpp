@@ -58,15 +58,23 @@ int longestList(const RuleFilter &filter)
 
 } // namespace
 
+QPair<QString, QString> StoreRuleData::source(const QString &type, const RuleFilter &filter) const
+{
+    if (!m_store.isPostgres() || !filter.ids.isEmpty() || !filter.any.isEmpty())
+        return {u"records"_s, QString()};
+    return {u"(SELECT id, type, org_unit_id, org_path, department_id, deleted, data, data::jsonb AS j "_s
+            u"FROM records WHERE type = "_s +
+                literal(type) + u" AND deleted = 0 OFFSET 0) records"_s,
+            u"j"_s};
+}
+
 StoreRuleData::Where StoreRuleData::where(const QString &type, const RuleFilter &filter,
-                                          const QStringList *chunk) const
+                                          const QStringList *chunk, const QString &jsonb) const
 {
     const int split = longestList(filter);
     Where w;
     w.sql = u"type = "_s + literal(type) + u" AND deleted = 0"_s;
-    const auto field = [this](const QString &name) {
-        return m_store.fieldSql(name);
-    };
+    const auto field = [this, jsonb](const QString &name) { return m_store.fieldSql(name, jsonb); };
     if (!filter.ids.isEmpty()) {
         const QStringList &ids = split == 0 && chunk ? *chunk : filter.ids;
         w.sql += u" AND id IN ("_s + placeholders(ids.size()) + u')';
@@ -122,9 +130,10 @@ void StoreRuleData::forEachChunk(const RuleFilter &filter,
 void StoreRuleData::scan(const QString &type, const RuleFilter &filter,
                          const std::function<void(const RuleRecord &)> &each)
 {
+    const auto [from, jsonb] = source(type, filter);
     forEachChunk(filter, [&](const QStringList *chunk) {
-        const Where w = where(type, filter, chunk);
-        SqlQuery q(m_store, u"SELECT "_s + kColumns + u" FROM records WHERE "_s + w.sql);
+        const Where w = where(type, filter, chunk, jsonb);
+        SqlQuery q(m_store, u"SELECT "_s + kColumns + u" FROM "_s + from + u" WHERE "_s + w.sql);
         q.raw().setForwardOnly(true);
         for (const QVariant &b : w.binds)
             q.bind(b);
@@ -141,30 +150,33 @@ void StoreRuleData::groups(const QString &type, const QStringList &keyFields, co
 {
     RuleFilter keyed = filter;
     keyed.nonEmpty += keyFields;
-    QStringList keys, on, order;
+    const auto [from, jsonb] = source(type, keyed);
+    QStringList keys, grouped, on, order;
     for (qsizetype i = 0; i < keyFields.size(); ++i) {
+        const QString field = m_store.fieldSql(keyFields.at(i), jsonb);
         const QString alias = u"k"_s + QString::number(i);
-        keys.append(m_store.fieldSql(keyFields.at(i)) + u" AS "_s + alias);
-        on.append(u"r."_s + alias + u" = g."_s + alias);
-        order.append(u"r."_s + alias);
+        keys.append(field + u" AS "_s + alias);
+        grouped.append(field);
+        // The records' own field, as the store's index on it has it: the index serves the join.
+        on.append(m_store.fieldSql(keyFields.at(i)) + u" = g."_s + alias);
+        order.append(u"g."_s + alias);
     }
     forEachChunk(keyed, [&](const QStringList *chunk) {
-        const Where w = where(type, keyed, chunk);
-        // The groups of two or more first (keys only), then their records, in key order.
-        const QString sql =
-            u"SELECT r.id, r.type, r.org_unit_id, r.org_path, r.department_id, r.data FROM (SELECT "_s +
-            kColumns + u", "_s + keys.join(u", "_s) + u" FROM records WHERE "_s + w.sql +
-            u") r JOIN (SELECT "_s + keys.join(u", "_s) + u" FROM records WHERE "_s + w.sql +
-            u" GROUP BY "_s +
-            QStringList(keys).replaceInStrings(QRegularExpression(u" AS k\\d+$"_s), QString()).join(u", "_s) +
-            u" HAVING COUNT(*) > 1) g ON "_s + on.join(u" AND "_s) + u" ORDER BY "_s + order.join(u", "_s) +
-            u", r.id"_s;
+        const Where inner = where(type, keyed, chunk, jsonb);
+        const Where outer = where(type, keyed, chunk);
+        // The keys shared by two or more records first (an aggregate over the keys alone), then those records
+        // found by their keys, in key order.
+        const QString sql = u"SELECT id, type, org_unit_id, org_path, department_id, data FROM (SELECT "_s +
+                            keys.join(u", "_s) + u" FROM "_s + from + u" WHERE "_s + inner.sql +
+                            u" GROUP BY "_s + grouped.join(u", "_s) +
+                            u" HAVING COUNT(*) > 1) g JOIN records ON "_s + on.join(u" AND "_s) +
+                            u" WHERE "_s + outer.sql + u" ORDER BY "_s + order.join(u", "_s) + u", id"_s;
         SqlQuery q(m_store, sql);
         q.raw().setForwardOnly(true);
-        for (int pass = 0; pass < 2; ++pass) {
-            for (const QVariant &b : w.binds)
-                q.bind(b);
-        }
+        for (const QVariant &b : inner.binds)
+            q.bind(b);
+        for (const QVariant &b : outer.binds)
+            q.bind(b);
         q.exec();
         QList<RuleRecord> group;
         QStringList groupKey;

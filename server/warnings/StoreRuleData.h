@@ -30,8 +30,16 @@ private:
         QString sql;
         QVariantList binds;
     };
-    // The WHERE clause for records of `type` passing `filter`, with `chunk` in place of its longest list.
-    Where where(const QString &type, const rules::RuleFilter &filter, const QStringList *chunk) const;
+    // The WHERE clause for records of `type` passing `filter`, with `chunk` in place of its longest list; the
+    // fields read from the jsonb column `jsonb` when given (see source()).
+    Where where(const QString &type, const rules::RuleFilter &filter, const QStringList *chunk,
+                const QString &jsonb = {}) const;
+    // What a query over the records of `type` reads from, and the jsonb column its fields come from (none:
+    // the fields are read from `data` as the store's indexes do). On PostgreSQL a scan of every record of a
+    // type parses each record's JSON once (a subquery that is not flattened) instead of once per field; a
+    // query for given records or values keeps the plain expressions, which the store's expression indexes
+    // serve.
+    QPair<QString, QString> source(const QString &type, const rules::RuleFilter &filter) const;
     // Calls `run` once per chunk of the filter's longest list (once when it has none); nothing when a list
     // is given empty.
     void forEachChunk(const rules::RuleFilter &filter,

@@ -1,0 +1,7 @@
+-- BENEFICIARY_DUPLICATE groups payments by person, fund line and period: one index on the three serves both the
+-- aggregate (read from the index alone) and finding each group's payments; a person's payments (a push's
+-- check) use its first column. The expressions are Store::fieldSql() on this store.
+DROP INDEX records_disbursement_id_number;
+CREATE INDEX records_disbursement_person_line_period ON records (
+    json_extract(data, '$.idNumber'), json_extract(data, '$.fundCode'), json_extract(data, '$.period'))
+    WHERE type = 'disbursement';
