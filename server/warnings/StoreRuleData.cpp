@@ -74,7 +74,9 @@ StoreRuleData::Where StoreRuleData::where(const QString &type, const RuleFilter 
     const int split = longestList(filter);
     Where w;
     w.sql = u"type = "_s + literal(type) + u" AND deleted = 0"_s;
-    const auto field = [this, jsonb](const QString &name) { return m_store.fieldSql(name, jsonb); };
+    const auto field = [this, jsonb](const QString &name) {
+        return m_store.fieldSql(name, jsonb);
+    };
     if (!filter.ids.isEmpty()) {
         const QStringList &ids = split == 0 && chunk ? *chunk : filter.ids;
         w.sql += u" AND id IN ("_s + placeholders(ids.size()) + u')';

@@ -220,10 +220,18 @@ QString WarningEngine::departmentFor(const QString &orgPath, const QString &code
         candidates.append(units.at(1));
     candidates.append(units.at(0));
     for (const QString &unit : candidates) {
-        CachedQuery q(m_store, u"SELECT id FROM departments WHERE org_unit_id = ? AND code = ?"_s);
+        const QString key = unit + u'|' + code;
+        if (const auto it = m_departments.constFind(key); it != m_departments.constEnd()) {
+            if (!it->isEmpty())
+                return *it;
+            continue;
+        }
+        SqlQuery q(m_store, u"SELECT id FROM departments WHERE org_unit_id = ? AND code = ?"_s);
         q.bindText(unit).bindText(code).exec();
-        if (q.next())
-            return q.text(0);
+        const QString id = q.next() ? q.text(0) : QString();
+        m_departments.insert(key, id);
+        if (!id.isEmpty())
+            return id;
     }
     return {};
 }
@@ -370,6 +378,7 @@ void WarningEngine::recordRun(const Report &report)
 WarningEngine::Report WarningEngine::drainQueue()
 {
     QMutexLocker running(&m_running);
+    m_departments.clear();
     Report report;
     report.kind = u"queue"_s;
     report.startedAtMs = m_clock.nowMs();
@@ -432,6 +441,7 @@ WarningEngine::Report WarningEngine::drainQueue()
 WarningEngine::Report WarningEngine::runFull()
 {
     QMutexLocker running(&m_running);
+    m_departments.clear();
     Report report;
     report.kind = u"full"_s;
     report.startedAtMs = m_clock.nowMs();

@@ -94,6 +94,8 @@ private:
     const Clock &m_clock;
     const SyncService &m_sync;
     QMutex m_running;
+    // Departments by unit and code, as looked up during one run.
+    QHash<QString, QString> m_departments;
 };
 
 } // namespace sunshine

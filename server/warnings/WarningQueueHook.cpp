@@ -22,12 +22,15 @@ void WarningQueueHook::apply(Store &store, const QList<QPair<RecordSnapshot, Rec
 {
     // The order of arrival is kept coarsely (a drain takes the oldest first); the time is not a rule's input.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const auto &change : changes) {
-        CachedQuery(store, u"INSERT INTO warning_queue (record_id, queued_at) VALUES (?, ?) "
-                           u"ON CONFLICT (record_id) DO NOTHING"_s)
-            .bindText(change.second.id)
-            .bind(now)
-            .exec();
+    // Rows of up to 100 per statement (SQLite parses a statement with many '?' slowly).
+    for (qsizetype from = 0; from < changes.size(); from += 100) {
+        const qsizetype n = qMin<qsizetype>(100, changes.size() - from);
+        SqlQuery q(store, u"INSERT INTO warning_queue (record_id, queued_at) VALUES "_s +
+                              QStringList(n, u"(?, ?)"_s).join(u", "_s) +
+                              u" ON CONFLICT (record_id) DO NOTHING"_s);
+        for (qsizetype i = from; i < from + n; ++i)
+            q.bindText(changes.at(i).second.id).bind(now);
+        q.exec();
     }
 }
 
