@@ -262,6 +262,25 @@
     </message>
 </context>
 <context>
+    <name>HandlingDaysDialog</name>
+    <message>
+        <source>Handling deadlines</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Working days from the day a warning is raised. New warnings get the new deadlines; those raised before keep theirs.</source>
+        <translation>自预警生成之日起计算的工作日数。新生成的预警按新期限计算，已生成的预警期限不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Reply within:</source>
+        <translation>签收期限(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;sult within:</source>
+        <translation>办结期限(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in – Sunshine+</source>
@@ -3471,6 +3490,10 @@
     <message>
         <source>%1 records read, %2 found, %3 new warnings, %4 escalated. They reach every program with its next sync.</source>
         <translation>读取 %1 条记录，发现 %2 项，新生成预警 %3 条，督办 %4 条。各客户端下次同步后即可看到。</translation>
+    </message>
+    <message>
+        <source>&amp;Handling deadlines…</source>
+        <translation>办理期限(&amp;H)…</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "app/net/ApiClient.h"
 #include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
+#include "app/warnings/HandlingDaysDialog.h"
 #include "app/warnings/WarningRuleDialog.h"
 #include "app/warnings/WarningRulesModel.h"
 #include "common/core/ChinaTime.h"
@@ -41,11 +42,14 @@ WarningRulesView::WarningRulesView(ClientSession &session, ApiClient &api, QWidg
     auto *refresh = new QPushButton(tr("&Refresh"), this);
     m_edit = new QPushButton(tr("&Set rule…"), this);
     m_run = new QPushButton(tr("Run all rules &now"), this);
+    m_handling = new QPushButton(tr("&Handling deadlines…"), this);
     m_edit->setVisible(m_manager);
     m_run->setVisible(m_manager);
+    m_handling->setVisible(m_manager);
     connect(refresh, &QPushButton::clicked, this, &WarningRulesView::refresh);
     connect(m_edit, &QPushButton::clicked, this, &WarningRulesView::editCurrent);
     connect(m_run, &QPushButton::clicked, this, &WarningRulesView::runNow);
+    connect(m_handling, &QPushButton::clicked, this, &WarningRulesView::editHandlingDays);
     connect(m_table, &QTableView::doubleClicked, this, [this] {
         if (m_manager)
             editCurrent();
@@ -54,6 +58,7 @@ WarningRulesView::WarningRulesView(ClientSession &session, ApiClient &api, QWidg
     buttons->addWidget(m_status, 1);
     buttons->addWidget(refresh);
     buttons->addWidget(m_edit);
+    buttons->addWidget(m_handling);
     buttons->addWidget(m_run);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
@@ -79,6 +84,8 @@ void WarningRulesView::refresh()
         m_table->resizeColumnsToContents();
         m_table->resizeRowsToContents();
         const QJsonObject handling = r.json.value(u"handling"_s).toObject();
+        m_replyDays = handling.value(u"replyDays"_s).toInt(m_replyDays);
+        m_resultDays = handling.value(u"resultDays"_s).toInt(m_resultDays);
         QString text = tr("Reply within %1 working days, result within %2. Waiting to be evaluated: %3.")
                            .arg(handling.value(u"replyDays"_s).toInt())
                            .arg(handling.value(u"resultDays"_s).toInt())
@@ -103,6 +110,15 @@ void WarningRulesView::editCurrent()
     if (!m_manager || !current.isValid())
         return;
     WarningRuleDialog dialog(m_api, m_model->rule(current.row()), this);
+    if (dialog.exec() == QDialog::Accepted)
+        refresh();
+}
+
+void WarningRulesView::editHandlingDays()
+{
+    if (!m_manager)
+        return;
+    HandlingDaysDialog dialog(m_api, m_replyDays, m_resultDays, this);
     if (dialog.exec() == QDialog::Accepted)
         refresh();
 }

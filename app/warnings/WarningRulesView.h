@@ -25,6 +25,7 @@ public:
     QTableView *table() const { return m_table; }
     QPushButton *editButton() const { return m_edit; }
     QPushButton *runButton() const { return m_run; }
+    QPushButton *handlingButton() const { return m_handling; }
     QLabel *status() const { return m_status; }
 
 public Q_SLOTS:
@@ -32,6 +33,7 @@ public Q_SLOTS:
     void refresh();
     void editCurrent();
     void runNow();
+    void editHandlingDays();
 
 Q_SIGNALS:
     void loaded(bool ok);
@@ -47,6 +49,9 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_run = nullptr;
+    QPushButton *m_handling = nullptr;
+    int m_replyDays = 5;
+    int m_resultDays = 10;
     bool m_manager = false;
 };
 

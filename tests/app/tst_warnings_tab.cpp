@@ -9,6 +9,7 @@
 
 #include "app/records/RecordListView.h"
 #include "app/sync/ClientSession.h"
+#include "app/warnings/HandlingDaysDialog.h"
 #include "app/warnings/WarningBoardView.h"
 #include "app/warnings/WarningDetailView.h"
 #include "app/warnings/WarningRuleDialog.h"
@@ -236,6 +237,21 @@ void TestWarningsTab::cityAdministratorSetsARule()
     view->refresh();
     QVERIFY(loaded.wait(10000));
     QVERIFY(WarningRulesModel::parametersText(view->model()->rule(row)).contains(u"3"_s));
+
+    // The handling deadlines: a reply longer than the result is refused by the server, then a valid pair
+    // kept.
+    QVERIFY(!view->handlingButton()->isHidden());
+    HandlingDaysDialog days(p.client->api(), 5, 10);
+    days.setDays(9, 7);
+    days.save();
+    QVERIFY(!days.problem().isEmpty());
+    days.setDays(4, 8);
+    days.save();
+    QVERIFY2(days.problem().isEmpty(), qPrintable(days.problem()));
+    view->refresh();
+    QVERIFY(loaded.wait(10000));
+    QVERIFY2(view->status()->text().contains(u"Reply within 4 working days, result within 8."_s),
+             qPrintable(view->status()->text()));
 }
 
 void TestWarningsTab::othersReadTheRules()
@@ -249,6 +265,7 @@ void TestWarningsTab::othersReadTheRules()
     QCOMPARE(tab.rules()->model()->rowCount(), rules::RuleRegistry::all().size());
     QVERIFY(tab.rules()->editButton()->isHidden());
     QVERIFY(tab.rules()->runButton()->isHidden());
+    QVERIFY(tab.rules()->handlingButton()->isHidden());
     // The server refuses a clerk's change whatever the program shows.
     WarningRuleDialog dialog(p.client->api(), tab.rules()->model()->rule(0));
     dialog.setEnabled(false);
