@@ -176,6 +176,28 @@ private slots:
         QCOMPARE(version(id), v); // escalated once
     }
 
+    // A red warning not yet copied to the 纪委 goes there once it is more than five working days past its
+    // result date. Fund warnings are copied when raised, so the copy is taken off in the store to set the
+    // scene.
+    void redWarningFiveDaysLateGoesToDiscipline()
+    {
+        const QString id = raiseDuplicate(QDate(2026, 8, 3));
+        QVERIFY(!id.isEmpty());
+        QJsonObject f = storedFields(id);
+        QCOMPARE(f.value(u"resultDueOn"_s).toString(), u"2026-08-17"_s);
+        f.insert(u"disciplineCopy"_s, false);
+        SqlQuery(m_server->store(), u"UPDATE records SET data = ? WHERE id = ?"_s)
+            .bindText(QString::fromUtf8(QJsonDocument(f).toJson(QJsonDocument::Compact)))
+            .bindText(id)
+            .exec();
+        setChinaTime(QDate(2026, 8, 24)); // 08-17 + 5 working days: still the day itself
+        fullRun();
+        QCOMPARE(storedFields(id).value(u"disciplineCopy"_s).toBool(), false);
+        setChinaTime(QDate(2026, 8, 25));
+        fullRun();
+        QCOMPARE(storedFields(id).value(u"disciplineCopy"_s).toBool(), true);
+    }
+
     void handlingDaysAreASetting()
     {
         setChinaTime(QDate(2026, 9, 1));
