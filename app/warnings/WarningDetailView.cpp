@@ -80,7 +80,10 @@ QString labelOf(const QString &key)
                                                 {u"quartersRecorded"_s, u"已登记季度数"_s},
                                                 {u"lineFen"_s, u"收入线（元/人·年）"_s},
                                                 {u"exitConfirmedOn"_s, u"确认退出日期"_s},
-                                                {u"paidOn"_s, u"发放日期"_s}};
+                                                {u"paidOn"_s, u"发放日期"_s},
+                                                {u"asset"_s, u"收益项目"_s},
+                                                {u"incomeFen"_s, u"收益金额（元）"_s},
+                                                {u"distributedFen"_s, u"已分配（元）"_s}};
     return labels.value(key, key);
 }
 

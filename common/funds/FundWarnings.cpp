@@ -2,6 +2,7 @@
 
 #include "common/core/Money.h"
 #include "common/funds/FundCatalog.h"
+#include "common/funds/FundFlowTypes.h"
 #include "common/funds/FundTypes.h"
 #include "common/relief/CaseTypes.h"
 #include "common/relief/RegistryTypes.h"
@@ -392,6 +393,81 @@ void PaidAfterExitRule::evaluateTouched(RuleData &data, const RuleRun &run, cons
     ids.remove(QString());
     if (!ids.isEmpty())
         check(data, run, QStringList(ids.cbegin(), ids.cend()), sink);
+}
+
+} // namespace sunshine::funds
+
+namespace sunshine::funds {
+
+namespace {
+
+const QString kReturn = QString::fromUtf16(ReturnType::kName);
+
+} // namespace
+
+// --- RETURNS_UNDISTRIBUTED --------------------------------------------------------------------------------
+
+ReturnsUndistributedRule::ReturnsUndistributedRule()
+    : Rule({u"RETURNS_UNDISTRIBUTED"_s,
+            u"收益未分配"_s,
+            u"第二十八条"_s,
+            u"资产收益确认后超过规定天数仍未全部分配到村、到户"_s,
+            {kReturn}})
+{}
+
+QList<rules::RuleParameter> ReturnsUndistributedRule::parameters() const
+{
+    return {{u"graceDays"_s, u"收益确认后应分配完毕的天数"_s, 90, 1, 730}};
+}
+
+void ReturnsUndistributedRule::check(RuleData &data, const RuleRun &run, const QStringList &ids,
+                                     const FindingSink &sink) const
+{
+    RuleFilter these;
+    these.ids = ids;
+    const qint64 grace = run.parameter(u"graceDays"_s);
+    data.scan(kReturn, these, [&](const RuleRecord &r) {
+        const QDate received = sync::RecordType::dateOf(r.fields, u"receivedOn"_s);
+        const qint64 income = sync::RecordType::fenOf(r.fields, u"incomeFen"_s);
+        const qint64 distributed = ReturnType::distributedFen(r.fields);
+        if (!received.isValid() || distributed >= income || run.today <= received.addDays(grace))
+            return;
+        const QString fundCode = text(r, u"fundCode"_s);
+        Finding f;
+        f.rule = code();
+        f.subjectType = kReturn;
+        f.subjectId = r.id;
+        f.severity = rules::Severity::Orange;
+        f.summary = u"“%1”收益 %2 元于 %3 确认，%4 天后仍有 %5 元未分配"_s.arg(
+            text(r, u"asset"_s), money::formatYuan(income), received.toString(Qt::ISODate),
+            QString::number(received.daysTo(run.today)), money::formatYuan(income - distributed));
+        f.evidence = QJsonObject{
+            {u"fundCode"_s, fundCode},          {u"fundName"_s, lineName(fundCode)},
+            {u"asset"_s, text(r, u"asset"_s)},  {u"incomeFen"_s, income},
+            {u"distributedFen"_s, distributed}, {u"receivedOn"_s, received.toString(Qt::ISODate)}};
+        f.recordIds = {r.id};
+        f.orgUnitId = r.orgUnitId;
+        f.orgPath = r.orgPath;
+        f.ownerDepartment = leadOf(fundCode);
+        f.copyToDiscipline = true;
+        sink(std::move(f));
+    });
+}
+
+void ReturnsUndistributedRule::evaluate(RuleData &data, const RuleRun &run, const FindingSink &sink) const
+{
+    check(data, run, {}, sink);
+}
+
+void ReturnsUndistributedRule::evaluateTouched(RuleData &data, const RuleRun &run,
+                                               const QList<RuleRecord> &touched,
+                                               const FindingSink &sink) const
+{
+    QStringList ids;
+    for (const RuleRecord &r : touched)
+        ids.append(r.id);
+    if (!ids.isEmpty())
+        check(data, run, ids, sink);
 }
 
 } // namespace sunshine::funds

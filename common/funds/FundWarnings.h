@@ -71,3 +71,26 @@ private:
 };
 
 } // namespace sunshine::funds
+
+namespace sunshine::funds {
+
+// RETURNS_UNDISTRIBUTED: the income of a relief asset (资金收益) not fully distributed `graceDays` (default
+// 90; the regulation fixes no time) after it was confirmed (Art. 28, 收益分配不到位). One warning per return;
+// orange.
+class ReturnsUndistributedRule final : public rules::Rule
+{
+public:
+    ReturnsUndistributedRule();
+    QList<rules::RuleParameter> parameters() const override;
+    void evaluate(rules::RuleData &data, const rules::RuleRun &run,
+                  const rules::FindingSink &sink) const override;
+    void evaluateTouched(rules::RuleData &data, const rules::RuleRun &run,
+                         const QList<rules::RuleRecord> &touched,
+                         const rules::FindingSink &sink) const override;
+
+private:
+    void check(rules::RuleData &data, const rules::RuleRun &run, const QStringList &ids,
+               const rules::FindingSink &sink) const;
+};
+
+} // namespace sunshine::funds

@@ -17,6 +17,7 @@ void registerCommon(sync::CommonModules &modules)
     modules.rules.push_back(std::make_unique<BeneficiaryDuplicateRule>());
     modules.rules.push_back(std::make_unique<EntryOverdueRule>());
     modules.rules.push_back(std::make_unique<PaidAfterExitRule>());
+    modules.rules.push_back(std::make_unique<ReturnsUndistributedRule>());
 }
 
 } // namespace sunshine::modules::funds

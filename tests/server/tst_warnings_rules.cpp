@@ -2,6 +2,7 @@
 // raise them: pushed by the demo accounts, found through the queue each push fills (incremental) and by the
 // full run, never raised twice, and settings (versions, switching off, dry runs) as a city administrator uses
 // them.
+#include "common/funds/FundFlowTypes.h"
 #include "common/relief/ReliefWarnings.h"
 #include "tests/server/WarningsTest.h"
 #include "tests/support/SyncHarness.h"
@@ -417,6 +418,46 @@ private slots:
         const QJsonObject w = warning(key(u"PAID_AFTER_EXIT"_s, kDisbursement, after, QString()));
         QCOMPARE(w.value(u"severity"_s).toString(), u"red"_s);
         QCOMPARE(w.value(u"ownerDepartment"_s).toString(), u"poverty-office"_s);
+    }
+
+    // --- RETURNS_UNDISTRIBUTED ---
+
+    void returnsUndistributed_data()
+    {
+        QTest::addColumn<QDate>("receivedOn");
+        QTest::addColumn<qint64>("distributedFen"); // of an income of 10,000 yuan, to one village
+        QTest::addColumn<bool>("expected");
+        // Distributed within 90 days (the default) of confirming the income; today 2026-06-15.
+        QTest::newRow("105 days, nothing distributed") << QDate(2026, 3, 2) << qint64(0) << true;
+        QTest::newRow("105 days, half distributed") << QDate(2026, 3, 2) << qint64(500000) << true;
+        QTest::newRow("105 days, all distributed") << QDate(2026, 3, 2) << qint64(1000000) << false;
+        QTest::newRow("90 days, nothing distributed yet") << QDate(2026, 3, 17) << qint64(0) << false;
+    }
+
+    void returnsUndistributed()
+    {
+        QFETCH(QDate, receivedOn);
+        QFETCH(qint64, distributedFen);
+        QFETCH(bool, expected);
+        setChinaTime(QDate(2026, 6, 15));
+        QJsonObject fields{{u"fundCode"_s, personLine().code},
+                           {u"year"_s, 2026},
+                           {u"asset"_s, u"光伏电站（测试）"_s},
+                           {u"incomeFen"_s, 1000000},
+                           {u"receivedOn"_s, iso(receivedOn)}};
+        if (distributedFen > 0)
+            fields.insert(u"distribution"_s, QJsonArray{QJsonObject{{u"targetKind"_s, u"village"_s},
+                                                                    {u"targetId"_s, kVillage},
+                                                                    {u"amountFen"_s, distributedFen}}});
+        const QString id = newId();
+        QJsonObject op = upsert(QString::fromUtf16(funds::ReturnType::kName), id, kCounty, fields);
+        op.insert(u"departmentId"_s, kAgriculture);
+        EXPECT_APPLIED(pushOne(kCountyClerk, op));
+        drain();
+        const QString k = key(u"RETURNS_UNDISTRIBUTED"_s, u"fund-return"_s, id, QString());
+        QCOMPARE(!warning(k).isEmpty(), expected);
+        if (expected)
+            QVERIFY(warning(k).value(u"disciplineCopy"_s).toBool()); // Art. 28: the 纪委 is informed
     }
 
     // --- runs ---
