@@ -82,12 +82,8 @@ void BeneficiaryDuplicateRule::raise(const QList<RuleRecord> &group, const Findi
                                     {u"paidOn"_s, text(r, u"paidOn"_s)},
                                     {u"amountFen"_s, fen}});
     }
-    Finding f;
-    f.rule = code();
-    f.subjectType = u"person"_s;
-    f.subjectId = rules::personSubjectId(idNumber);
-    f.period = fundCode + u'/' + period;
-    f.severity = rules::Severity::Red;
+    Finding f = finding(u"person"_s, rules::personSubjectId(idNumber), fundCode + u'/' + period,
+                        rules::Severity::Red);
     f.summary = u"%1 在“%2”%3 期被发放 %4 次，合计 %5 元"_s
                     .arg(text(first, u"recipientName"_s), lineName(fundCode), period)
                     .arg(group.size())
@@ -180,12 +176,9 @@ void EntryOverdueRule::lateEntries(RuleData &data, const RuleRun &run, const Rul
     for (const Batch &b : std::as_const(batches)) {
         if (b.count < run.parameter(u"minCount"_s))
             continue;
-        Finding f;
-        f.rule = code();
-        f.subjectType = u"village"_s;
-        f.subjectId = b.first.orgUnitId;
-        f.period = b.fundCode + u'/' + b.period + u'/' + b.entered.toString(Qt::ISODate);
-        f.severity = rules::Severity::Yellow;
+        Finding f = finding(u"village"_s, b.first.orgUnitId,
+                            b.fundCode + u'/' + b.period + u'/' + b.entered.toString(Qt::ISODate),
+                            rules::Severity::Yellow);
         f.summary = u"“%1”%2 期 %3 笔发放于 %4 录入，超过录入期限 %5"_s.arg(lineName(b.fundCode), b.period)
                         .arg(b.count)
                         .arg(b.entered.toString(Qt::ISODate), b.due.toString(Qt::ISODate));
@@ -200,8 +193,7 @@ void EntryOverdueRule::lateEntries(RuleData &data, const RuleRun &run, const Rul
                                  {u"entryDueOn"_s, b.due.toString(Qt::ISODate)},
                                  {u"enteredOn"_s, b.entered.toString(Qt::ISODate)}};
         f.recordIds = ids;
-        f.orgUnitId = b.first.orgUnitId;
-        f.orgPath = b.first.orgPath;
+        f.placeAt(b.first);
         f.ownerDepartment = leadOf(b.fundCode);
         f.copyToDiscipline = true;
         sink(std::move(f));
@@ -216,11 +208,7 @@ void EntryOverdueRule::allocations(RuleData &data, const RuleRun &run, const Rul
         if (d.status != EntryStatus::Overdue && d.status != EntryStatus::EnteredLate)
             return;
         const QString fundCode = text(r, u"fundCode"_s);
-        Finding f;
-        f.rule = code();
-        f.subjectType = kAllocation;
-        f.subjectId = r.id;
-        f.severity = rules::Severity::Yellow;
+        Finding f = finding(kAllocation, r.id, QString(), rules::Severity::Yellow);
         const QString amount = money::formatYuan(sync::RecordType::fenOf(r.fields, u"amountFen"_s));
         f.summary =
             d.status == EntryStatus::Overdue
@@ -237,8 +225,7 @@ void EntryOverdueRule::allocations(RuleData &data, const RuleRun &run, const Rul
                                  {u"reportDueOn"_s, d.due.toString(Qt::ISODate)},
                                  {u"reportedOn"_s, text(r, u"reportedOn"_s)}};
         f.recordIds = {r.id};
-        f.orgUnitId = r.orgUnitId;
-        f.orgPath = r.orgPath;
+        f.placeAt(r);
         f.ownerDepartment = leadOf(fundCode);
         f.copyToDiscipline = true;
         sink(std::move(f));
@@ -353,11 +340,7 @@ void PaidAfterExitRule::check(RuleData &data, const RuleRun &run, const QStringL
             !isReliefFund(line->kind))
             return;
         const RuleRecord &h = households.value(household);
-        Finding f;
-        f.rule = code();
-        f.subjectType = kDisbursement;
-        f.subjectId = r.id;
-        f.severity = rules::Severity::Red;
+        Finding f = finding(kDisbursement, r.id, QString(), rules::Severity::Red);
         f.summary = u"%1户已于 %2 确认退出，%3 仍领取“%4”%5 元"_s.arg(
             h.fields.value(u"headName"_s).toString(), confirmed.toString(Qt::ISODate),
             paid.toString(Qt::ISODate), line->name,
@@ -371,8 +354,7 @@ void PaidAfterExitRule::check(RuleData &data, const RuleRun &run, const QStringL
                                  {u"householdNo"_s, h.fields.value(u"householdNo"_s)}};
         f.recordIds = {r.id, household};
         f.idNumber = text(r, u"idNumber"_s);
-        f.orgUnitId = r.orgUnitId;
-        f.orgPath = r.orgPath;
+        f.placeAt(r);
         f.ownerDepartment = leadOf(line->code);
         f.copyToDiscipline = true;
         sink(std::move(f));
@@ -433,11 +415,7 @@ void ReturnsUndistributedRule::check(RuleData &data, const RuleRun &run, const Q
         if (!received.isValid() || distributed >= income || run.today <= received.addDays(grace))
             return;
         const QString fundCode = text(r, u"fundCode"_s);
-        Finding f;
-        f.rule = code();
-        f.subjectType = kReturn;
-        f.subjectId = r.id;
-        f.severity = rules::Severity::Orange;
+        Finding f = finding(kReturn, r.id, QString(), rules::Severity::Orange);
         f.summary = u"“%1”收益 %2 元于 %3 确认，%4 天后仍有 %5 元未分配"_s.arg(
             text(r, u"asset"_s), money::formatYuan(income), received.toString(Qt::ISODate),
             QString::number(received.daysTo(run.today)), money::formatYuan(income - distributed));
@@ -446,8 +424,7 @@ void ReturnsUndistributedRule::check(RuleData &data, const RuleRun &run, const Q
             {u"asset"_s, text(r, u"asset"_s)},  {u"incomeFen"_s, income},
             {u"distributedFen"_s, distributed}, {u"receivedOn"_s, received.toString(Qt::ISODate)}};
         f.recordIds = {r.id};
-        f.orgUnitId = r.orgUnitId;
-        f.orgPath = r.orgPath;
+        f.placeAt(r);
         f.ownerDepartment = leadOf(fundCode);
         f.copyToDiscipline = true;
         sink(std::move(f));

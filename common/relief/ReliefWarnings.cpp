@@ -56,12 +56,7 @@ void HelpRequestOverdueRule::check(RuleData &data, const RuleRun &run, const Rul
         if (!late)
             return;
         const bool answer = late->deadline == u"answer"_s;
-        Finding f;
-        f.rule = code();
-        f.subjectType = kHelpRequest;
-        f.subjectId = r.id;
-        f.period = late->deadline;
-        f.severity = rules::Severity::Orange;
+        Finding f = finding(kHelpRequest, r.id, late->deadline, rules::Severity::Orange);
         const QString category =
             HelpRequestType().field(u"category"_s)->choiceLabel(r.fields.value(u"category"_s).toString());
         f.summary =
@@ -78,8 +73,7 @@ void HelpRequestOverdueRule::check(RuleData &data, const RuleRun &run, const Rul
                                  {u"category"_s, category},
                                  {u"lookupCode"_s, r.fields.value(u"lookupCode"_s)}};
         f.recordIds = {r.id};
-        f.orgUnitId = r.orgUnitId;
-        f.orgPath = r.orgPath;
+        f.placeAt(r);
         f.ownerDepartment = kPovertyOffice;
         sink(std::move(f));
     });
@@ -144,12 +138,7 @@ void VisitMissingRule::check(RuleData &data, const RuleRun &run, const QStringLi
             return; // not in force during the window
         if (visited.contains(r.id))
             return;
-        Finding f;
-        f.rule = code();
-        f.subjectType = kPairing;
-        f.subjectId = r.id;
-        f.period = quarter.toString();
-        f.severity = rules::Severity::Yellow;
+        Finding f = finding(kPairing, r.id, quarter.toString(), rules::Severity::Yellow);
         f.summary = u"%1 结对帮扶没有走访记录（走访期 %2 至 %3）"_s.arg(
             quarter.chineseName(), window.opens.toString(Qt::ISODate), window.closes.toString(Qt::ISODate));
         f.evidence = QJsonObject{{u"quarter"_s, quarter.toString()},
@@ -159,8 +148,7 @@ void VisitMissingRule::check(RuleData &data, const RuleRun &run, const QStringLi
                                  {u"householdId"_s, r.fields.value(u"householdId"_s)},
                                  {u"startDate"_s, r.fields.value(u"startDate"_s)}};
         f.recordIds = {r.id, r.fields.value(u"householdId"_s).toString()};
-        f.orgUnitId = r.orgUnitId;
-        f.orgPath = r.orgPath;
+        f.placeAt(r);
         f.ownerDepartment = kPovertyOffice;
         sink(std::move(f));
     });
@@ -237,12 +225,7 @@ void HouseholdAboveLineRule::check(RuleData &data, const QStringList &householdI
                 latest = *q;
         }
         const RuleRecord &h = households.value(it.key());
-        Finding f;
-        f.rule = code();
-        f.subjectType = kHousehold;
-        f.subjectId = h.id;
-        f.period = latest.toString();
-        f.severity = rules::Severity::Orange;
+        Finding f = finding(kHousehold, h.id, latest.toString(), rules::Severity::Orange);
         f.summary = u"%1户近四个季度（至 %2）人均收入 %3 元，达到 7000 元线，尚未启动退出"_s.arg(
             h.fields.value(u"headName"_s).toString(), latest.chineseName(),
             money::formatYuan(income.perCapitaFen));
@@ -254,8 +237,7 @@ void HouseholdAboveLineRule::check(RuleData &data, const QStringList &householdI
                                  {u"quartersRecorded"_s, income.quartersRecorded},
                                  {u"lineFen"_s, kIncomeLineFenPerPersonYear}};
         f.recordIds = {h.id};
-        f.orgUnitId = h.orgUnitId;
-        f.orgPath = h.orgPath;
+        f.placeAt(h);
         f.ownerDepartment = kPovertyOffice;
         sink(std::move(f));
     }

@@ -59,6 +59,24 @@ QString Finding::dedupKey() const
     return rule + u'|' + subjectType + u':' + subjectId + u'|' + period;
 }
 
+void Finding::placeAt(const RuleRecord &record)
+{
+    orgUnitId = record.orgUnitId;
+    orgPath = record.orgPath;
+}
+
+Finding Rule::finding(const QString &subjectType, const QString &subjectId, const QString &period,
+                      Severity severity) const
+{
+    Finding f;
+    f.rule = code();
+    f.subjectType = subjectType;
+    f.subjectId = subjectId;
+    f.period = period;
+    f.severity = severity;
+    return f;
+}
+
 ParameterValues Rule::withDefaults(const ParameterValues &values) const
 {
     ParameterValues out;

@@ -97,6 +97,8 @@ struct Finding
 
     // Rule, subject and period: a run never raises two warnings with the same key.
     QString dedupKey() const;
+    // Placed where `record` is.
+    void placeAt(const RuleRecord &record);
 };
 using FindingSink = std::function<void(Finding &&)>;
 
@@ -154,6 +156,9 @@ public:
     virtual void evaluateTouched(RuleData &data, const RuleRun &run, const QList<RuleRecord> &touched,
                                  const FindingSink &sink) const = 0;
 
+    // A finding of this rule about a subject in a period (empty: none).
+    Finding finding(const QString &subjectType, const QString &subjectId, const QString &period,
+                    Severity severity) const;
     // The defaults with `values` over them; values of unknown parameters are dropped.
     ParameterValues withDefaults(const ParameterValues &values) const;
     // Why `values` cannot be this rule's parameters (Chinese), or nothing.
