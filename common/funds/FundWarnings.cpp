@@ -369,12 +369,9 @@ void PaidAfterExitRule::evaluate(RuleData &data, const RuleRun &run, const Findi
 void PaidAfterExitRule::evaluateTouched(RuleData &data, const RuleRun &run, const QList<RuleRecord> &touched,
                                         const FindingSink &sink) const
 {
-    QSet<QString> ids;
-    for (const RuleRecord &r : touched)
-        ids.insert(r.type == kHousehold ? r.id : r.fields.value(u"householdId"_s).toString());
-    ids.remove(QString());
+    const QStringList ids = rules::idsOf(touched, kHousehold, u"householdId"_s);
     if (!ids.isEmpty())
-        check(data, run, QStringList(ids.cbegin(), ids.cend()), sink);
+        check(data, run, ids, sink);
 }
 
 } // namespace sunshine::funds
@@ -440,9 +437,7 @@ void ReturnsUndistributedRule::evaluateTouched(RuleData &data, const RuleRun &ru
                                                const QList<RuleRecord> &touched,
                                                const FindingSink &sink) const
 {
-    QStringList ids;
-    for (const RuleRecord &r : touched)
-        ids.append(r.id);
+    const QStringList ids = rules::idsOf(touched, kReturn);
     if (!ids.isEmpty())
         check(data, run, ids, sink);
 }

@@ -26,16 +26,6 @@ const QString kPairing = QString::fromUtf16(PairingType::kName);
 const QString kVisit = QString::fromUtf16(VisitType::kName);
 const QString kPovertyOffice = u"poverty-office"_s;
 
-QStringList idsOf(const QList<RuleRecord> &records, const QString &type)
-{
-    QStringList out;
-    for (const RuleRecord &r : records) {
-        if (r.type == type)
-            out.append(r.id);
-    }
-    return out;
-}
-
 } // namespace
 
 // --- HELP_REQUEST_OVERDUE ---------------------------------------------------------------------------------
@@ -91,7 +81,7 @@ void HelpRequestOverdueRule::evaluate(RuleData &data, const RuleRun &run, const 
 void HelpRequestOverdueRule::evaluateTouched(RuleData &data, const RuleRun &run,
                                              const QList<RuleRecord> &touched, const FindingSink &sink) const
 {
-    const QStringList ids = idsOf(touched, kHelpRequest);
+    const QStringList ids = rules::idsOf(touched, kHelpRequest);
     if (ids.isEmpty())
         return;
     RuleFilter these;
@@ -162,7 +152,7 @@ void VisitMissingRule::evaluate(RuleData &data, const RuleRun &run, const Findin
 void VisitMissingRule::evaluateTouched(RuleData &data, const RuleRun &run, const QList<RuleRecord> &touched,
                                        const FindingSink &sink) const
 {
-    const QStringList ids = idsOf(touched, kPairing);
+    const QStringList ids = rules::idsOf(touched, kPairing);
     if (!ids.isEmpty())
         check(data, run, ids, sink);
 }
@@ -251,12 +241,9 @@ void HouseholdAboveLineRule::evaluate(RuleData &data, const RuleRun &, const Fin
 void HouseholdAboveLineRule::evaluateTouched(RuleData &data, const RuleRun &,
                                              const QList<RuleRecord> &touched, const FindingSink &sink) const
 {
-    QSet<QString> ids;
-    for (const RuleRecord &r : touched)
-        ids.insert(r.type == kHousehold ? r.id : r.fields.value(u"householdId"_s).toString());
-    ids.remove(QString());
+    const QStringList ids = rules::idsOf(touched, kHousehold, u"householdId"_s);
     if (!ids.isEmpty())
-        check(data, QStringList(ids.cbegin(), ids.cend()), sink);
+        check(data, ids, sink);
 }
 
 } // namespace sunshine::relief

@@ -54,6 +54,29 @@ QString severityChinese(Severity severity)
     return QString::fromUtf16(kSeverityChinese[int(severity)]);
 }
 
+QJsonObject parametersToJson(const ParameterValues &values)
+{
+    QJsonObject o;
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+std::optional<ParameterValues> parametersFromJson(const QJsonObject &json, QString *badName)
+{
+    ParameterValues out;
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const QJsonValue v = it.value();
+        if (!v.isDouble() || v.toDouble() != double(v.toInteger())) {
+            if (badName)
+                *badName = it.key();
+            return std::nullopt;
+        }
+        out.insert(it.key(), v.toInteger());
+    }
+    return out;
+}
+
 QString Finding::dedupKey() const
 {
     return rule + u'|' + subjectType + u':' + subjectId + u'|' + period;
@@ -157,6 +180,19 @@ QString unitOfPath(const QString &orgPath)
 {
     const QStringList parts = orgPath.split(u'/', Qt::SkipEmptyParts);
     return parts.isEmpty() ? QString() : parts.last();
+}
+
+QStringList idsOf(const QList<RuleRecord> &touched, const QString &type, const QString &field)
+{
+    QStringList out;
+    for (const RuleRecord &r : touched) {
+        const QString id = r.type == type    ? r.id
+                           : field.isEmpty() ? QString()
+                                             : r.fields.value(field).toString();
+        if (!id.isEmpty() && !out.contains(id))
+            out.append(id);
+    }
+    return out;
 }
 
 void placeAtCommonUnit(Finding &finding, const QList<RuleRecord> &records)

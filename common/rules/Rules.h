@@ -112,6 +112,9 @@ struct RuleParameter
     qint64 maximum = 0;
 };
 using ParameterValues = QHash<QString, qint64>;
+// {"name": value, ...} and back; a value that is not a whole number is reported in `badName` (nothing read).
+QJsonObject parametersToJson(const ParameterValues &values);
+std::optional<ParameterValues> parametersFromJson(const QJsonObject &json, QString *badName = nullptr);
 
 // What one evaluation works with.
 struct RuleRun
@@ -191,6 +194,9 @@ namespace sunshine::rules {
 QString commonOrgPath(const QStringList &orgPaths);
 // The id of the unit with this path: its last segment.
 QString unitOfPath(const QString &orgPath);
+// The ids the touched records stand for, each once: a record of `type` its own id; with `field`, any other
+// record the value of that field (the record of `type` it refers to).
+QStringList idsOf(const QList<RuleRecord> &touched, const QString &type, const QString &field = {});
 // Sets a finding's place to the deepest unit holding all of `records`.
 void placeAtCommonUnit(Finding &finding, const QList<RuleRecord> &records);
 } // namespace sunshine::rules

@@ -220,6 +220,11 @@ void Store::countAccess()
         throw StoreError(u"injected database failure at access %1"_s.arg(n));
 }
 
+QString placeholders(qsizetype n, const QString &one)
+{
+    return QStringList(n, one).join(u", "_s);
+}
+
 SqlQuery::SqlQuery(Store &store, const QString &sql)
     : m_store(store)
     , m_sql(sql)

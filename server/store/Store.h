@@ -87,6 +87,9 @@ private:
     std::atomic<qint64> m_failAt{0};
 };
 
+// "?, ?, ?": `n` placeholders (each `one`, e.g. "(?, ?)" for a row of two) for an IN list or a VALUES list.
+QString placeholders(qsizetype n, const QString &one = QStringLiteral("?"));
+
 // A prepared statement with positional bindings that throws StoreError instead of returning false.
 class SqlQuery
 {

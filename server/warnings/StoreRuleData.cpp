@@ -20,12 +20,6 @@ QString literal(const QString &text)
     return u'\'' + quoted + u'\'';
 }
 
-QString placeholders(qsizetype n)
-{
-    QStringList marks(n, u"?"_s);
-    return marks.join(u", "_s);
-}
-
 RuleRecord recordOf(const QSqlQuery &q)
 {
     RuleRecord r;

@@ -52,16 +52,9 @@ void append(Services &services, const AuthSession &actor, const QString &id, con
         return;
     QJsonArray steps = QJsonDocument::fromJson(q.text(3).toUtf8()).object().value(u"steps"_s).toArray();
     steps.append(next.toJson());
-    QJsonObject op{{u"opId"_s, QString(u"demo-"_s + id + u'-' + QString::number(steps.size()))},
-                   {u"recordId"_s, id},
-                   {u"type"_s, QString::fromUtf16(warnings::WarningType::kName)},
-                   {u"orgUnitId"_s, q.text(0)},
-                   {u"kind"_s, u"upsert"_s},
-                   {u"baseVersion"_s, q.int64(2)},
-                   {u"changedFields"_s, QJsonObject{{u"steps"_s, steps}}},
-                   {u"deviceTime"_s, services.clock.nowMs()}};
-    if (!q.text(1).isEmpty())
-        op.insert(u"departmentId"_s, q.text(1));
+    const QJsonObject op = WarningEngine::warningOp(u"demo-"_s + id + u'-' + QString::number(steps.size()),
+                                                    id, q.text(0), q.text(1), q.int64(2),
+                                                    QJsonObject{{u"steps"_s, steps}}, services.clock.nowMs());
     PushBatch batch(services.store, actor, services.clock, services.sync.settings(),
                     services.sync.pushHooks(), services.clock.nowMs());
     const QList<sync::OpResult> r = batch.run(QJsonArray{op}, services.audit, u"demo"_s);

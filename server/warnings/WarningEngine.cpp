@@ -31,28 +31,6 @@ QString compact(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-QJsonObject parameterJson(const rules::ParameterValues &values)
-{
-    QJsonObject o;
-    for (auto it = values.constBegin(); it != values.constEnd(); ++it)
-        o.insert(it.key(), it.value());
-    return o;
-}
-
-rules::ParameterValues parametersOf(const QString &json)
-{
-    rules::ParameterValues out;
-    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
-        out.insert(it.key(), it.value().toInteger());
-    return out;
-}
-
-QString placeholders(qsizetype n)
-{
-    return QStringList(n, u"?"_s).join(u", "_s);
-}
-
 } // namespace
 
 QJsonObject WarningEngine::Report::toJson() const
@@ -87,7 +65,8 @@ std::optional<WarningEngine::RuleSetting> WarningEngine::storedSetting(const QSt
     s.code = code;
     s.version = int(q.int64(0));
     s.enabled = q.flag(1);
-    s.parameters = parametersOf(q.text(2));
+    s.parameters = rules::parametersFromJson(QJsonDocument::fromJson(q.text(2).toUtf8()).object())
+                       .value_or(rules::ParameterValues());
     s.setAtMs = q.int64(3);
     s.setBy = q.text(4);
     return s;
@@ -123,23 +102,31 @@ WarningEngine::RuleSetting WarningEngine::update(const AuthSession &actor, const
     s.version += 1;
     s.setAtMs = m_clock.nowMs();
     s.setBy = actor.userId;
+    storeVersion(actor, code, s.version, s.enabled, s.parameters, s.setAtMs,
+                 QJsonObject{{u"version"_s, s.version},
+                             {u"enabled"_s, s.enabled},
+                             {u"parameters"_s, rules::parametersToJson(s.parameters)}},
+                 address);
+    tx.commit();
+    return s;
+}
+
+void WarningEngine::storeVersion(const AuthSession &actor, const QString &code, int version, bool enabled,
+                                 const rules::ParameterValues &values, qint64 atMs,
+                                 const QJsonObject &auditDetail, const QString &address)
+{
     SqlQuery(m_store,
              u"INSERT INTO warning_rule_versions (code, version, enabled, parameters, set_at, set_by) "
              u"VALUES (?, ?, ?, ?, ?, ?)"_s)
         .bindText(code)
-        .bind(s.version)
-        .bind(s.enabled ? 1 : 0)
-        .bindText(compact(parameterJson(s.parameters)))
-        .bind(s.setAtMs)
-        .bindText(s.setBy)
+        .bind(version)
+        .bind(enabled ? 1 : 0)
+        .bindText(compact(rules::parametersToJson(values)))
+        .bind(atMs)
+        .bindText(actor.userId)
         .exec();
     m_audit.append(AuditEntry{actor.userId, actor.username, u"warning-rule.update"_s, u"warning-rule"_s, code,
-                              QJsonObject{{u"version"_s, s.version},
-                                          {u"enabled"_s, s.enabled},
-                                          {u"parameters"_s, parameterJson(s.parameters)}},
-                              address});
-    tx.commit();
-    return s;
+                              auditDetail, address});
 }
 
 warnings::HandlingDays WarningEngine::handlingDays()
@@ -164,18 +151,9 @@ warnings::HandlingDays WarningEngine::updateHandlingDays(const AuthSession &acto
     Transaction tx(m_store);
     const int version = storedSetting(kHandling).value_or(RuleSetting{}).version + 1;
     const rules::ParameterValues values{{u"replyDays"_s, days.replyDays}, {u"resultDays"_s, days.resultDays}};
-    SqlQuery(m_store,
-             u"INSERT INTO warning_rule_versions (code, version, enabled, parameters, set_at, set_by) "
-             u"VALUES (?, ?, 1, ?, ?, ?)"_s)
-        .bindText(kHandling)
-        .bind(version)
-        .bindText(compact(parameterJson(values)))
-        .bind(m_clock.nowMs())
-        .bindText(actor.userId)
-        .exec();
-    m_audit.append(
-        AuditEntry{actor.userId, actor.username, u"warning-rule.update"_s, u"warning-rule"_s, kHandling,
-                   QJsonObject{{u"version"_s, version}, {u"parameters"_s, parameterJson(values)}}, address});
+    storeVersion(actor, kHandling, version, true, values, m_clock.nowMs(),
+                 QJsonObject{{u"version"_s, version}, {u"parameters"_s, rules::parametersToJson(values)}},
+                 address);
     tx.commit();
     return days;
 }
@@ -274,33 +252,45 @@ qint64 WarningEngine::raise(const QList<Finding> &findings)
             continue;
         const Finding &f = *byId.value(id);
         const Rule *rule = RuleRegistry::find(f.rule);
-        QJsonObject op{{u"opId"_s, QString(u"warn-"_s + id)},
-                       {u"recordId"_s, id},
-                       {u"type"_s, kWarning},
-                       {u"orgUnitId"_s, f.orgUnitId},
-                       {u"kind"_s, u"upsert"_s},
-                       {u"baseVersion"_s, 0},
-                       {u"changedFields"_s, WarningType::fieldsFor(f, rule ? rule->chineseName() : f.rule,
-                                                                   today, replyDue, resultDue)},
-                       {u"deviceTime"_s, now}};
-        const QString department = departmentFor(f.orgPath, f.ownerDepartment);
-        if (!department.isEmpty())
-            op.insert(u"departmentId"_s, department);
-        ops.append(op);
+        ops.append(warningOp(
+            u"warn-"_s + id, id, f.orgUnitId, departmentFor(f.orgPath, f.ownerDepartment), 0,
+            WarningType::fieldsFor(f, rule ? rule->chineseName() : f.rule, today, replyDue, resultDue), now));
     }
+    return pushAsServer(ops);
+}
+
+QJsonObject WarningEngine::warningOp(const QString &opId, const QString &recordId, const QString &orgUnitId,
+                                     const QString &departmentId, qint64 baseVersion,
+                                     const QJsonObject &changed, qint64 deviceNowMs)
+{
+    QJsonObject op{{u"opId"_s, opId},
+                   {u"recordId"_s, recordId},
+                   {u"type"_s, kWarning},
+                   {u"orgUnitId"_s, orgUnitId},
+                   {u"kind"_s, u"upsert"_s},
+                   {u"baseVersion"_s, baseVersion},
+                   {u"changedFields"_s, changed},
+                   {u"deviceTime"_s, deviceNowMs}};
+    if (!departmentId.isEmpty())
+        op.insert(u"departmentId"_s, departmentId);
+    return op;
+}
+
+qint64 WarningEngine::pushAsServer(const QJsonArray &ops)
+{
     if (ops.isEmpty())
         return 0;
     const AuthSession actor = serverActor();
-    PushBatch batch(m_store, actor, m_clock, m_sync.settings(), m_sync.pushHooks(), now);
+    PushBatch batch(m_store, actor, m_clock, m_sync.settings(), m_sync.pushHooks(), m_clock.nowMs());
+    qint64 applied = 0;
     const QList<sync::OpResult> results = batch.run(ops, m_audit, u"server"_s);
-    qint64 raised = 0;
     for (const sync::OpResult &r : results) {
         if (r.status == sync::OpStatus::Applied)
-            ++raised;
+            ++applied;
         else
-            qWarning("warning not raised (%s): %s", qPrintable(r.opId), qPrintable(r.message));
+            qWarning("warning not written (%s): %s", qPrintable(r.opId), qPrintable(r.message));
     }
-    return raised;
+    return applied;
 }
 
 qint64 WarningEngine::escalate()
@@ -339,26 +329,10 @@ qint64 WarningEngine::escalate()
             changed.insert(u"disciplineCopy"_s, true);
         if (changed.isEmpty())
             continue;
-        QJsonObject op{{u"opId"_s, QString(u"esc-"_s + q.text(0) + u'-' + QString::number(q.int64(3)))},
-                       {u"recordId"_s, q.text(0)},
-                       {u"type"_s, kWarning},
-                       {u"orgUnitId"_s, q.text(1)},
-                       {u"kind"_s, u"upsert"_s},
-                       {u"baseVersion"_s, q.int64(3)},
-                       {u"changedFields"_s, changed},
-                       {u"deviceTime"_s, now}};
-        if (!q.text(2).isEmpty())
-            op.insert(u"departmentId"_s, q.text(2));
-        ops.append(op);
+        ops.append(warningOp(u"esc-"_s + q.text(0) + u'-' + QString::number(q.int64(3)), q.text(0), q.text(1),
+                             q.text(2), q.int64(3), changed, now));
     }
-    if (ops.isEmpty())
-        return 0;
-    const AuthSession actor = serverActor();
-    PushBatch batch(m_store, actor, m_clock, m_sync.settings(), m_sync.pushHooks(), now);
-    qint64 done = 0;
-    for (const sync::OpResult &r : batch.run(ops, m_audit, u"server"_s))
-        done += r.status == sync::OpStatus::Applied ? 1 : 0;
-    return done;
+    return pushAsServer(ops);
 }
 
 void WarningEngine::recordRun(const Report &report)

@@ -77,7 +77,18 @@ public:
     };
     DryRun dryRun(const QString &code, const rules::ParameterValues &parameters, int sampleLimit = 100);
 
+    // A change of a warning as a push carries it (the server's own, the demo's steps).
+    static QJsonObject warningOp(const QString &opId, const QString &recordId, const QString &orgUnitId,
+                                 const QString &departmentId, qint64 baseVersion, const QJsonObject &changed,
+                                 qint64 deviceNowMs);
+
 private:
+    // Pushes `ops` as the server, in the caller's transaction; how many were applied (the others are logged).
+    qint64 pushAsServer(const QJsonArray &ops);
+    // A new version of the settings kept under `code`, with its audit entry, in the caller's transaction.
+    void storeVersion(const AuthSession &actor, const QString &code, int version, bool enabled,
+                      const rules::ParameterValues &values, qint64 atMs, const QJsonObject &auditDetail,
+                      const QString &address);
     rules::RuleRun runFor(const rules::Rule &rule, const rules::ParameterValues &parameters) const;
     // Writes the findings not raised before as new warnings, in the caller's transaction; returns how many.
     qint64 raise(const QList<rules::Finding> &findings);

@@ -26,8 +26,7 @@ void WarningQueueHook::apply(Store &store, const QList<QPair<RecordSnapshot, Rec
     for (qsizetype from = 0; from < changes.size(); from += 100) {
         const qsizetype n = qMin<qsizetype>(100, changes.size() - from);
         SqlQuery q(store, u"INSERT INTO warning_queue (record_id, queued_at) VALUES "_s +
-                              QStringList(n, u"(?, ?)"_s).join(u", "_s) +
-                              u" ON CONFLICT (record_id) DO NOTHING"_s);
+                              placeholders(n, u"(?, ?)"_s) + u" ON CONFLICT (record_id) DO NOTHING"_s);
         for (qsizetype i = from; i < from + n; ++i)
             q.bindText(changes.at(i).second.id).bind(now);
         q.exec();

@@ -18,26 +18,14 @@ void requireManager(const HttpRequest &req)
         throw ApiError(ErrorCode::Forbidden, u"只有市级管理员可以设置和运行预警规则"_s);
 }
 
-QJsonObject parametersJson(const rules::ParameterValues &values)
-{
-    QJsonObject o;
-    for (auto it = values.constBegin(); it != values.constEnd(); ++it)
-        o.insert(it.key(), it.value());
-    return o;
-}
-
 // {"name": integer, ...}: every value an integer.
 rules::ParameterValues parametersFrom(const QJsonObject &o)
 {
-    rules::ParameterValues out;
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        const QJsonValue v = it.value();
-        if (!v.isDouble() || v.toDouble() != double(v.toInteger()))
-            throw ApiError(ErrorCode::InvalidType, u"参数“%1”应为整数"_s.arg(it.key().left(40)),
-                           u"parameters"_s);
-        out.insert(it.key(), v.toInteger());
-    }
-    return out;
+    QString bad;
+    const std::optional<rules::ParameterValues> values = rules::parametersFromJson(o, &bad);
+    if (!values)
+        throw ApiError(ErrorCode::InvalidType, u"参数“%1”应为整数"_s.arg(bad.left(40)), u"parameters"_s);
+    return *values;
 }
 
 QJsonObject ruleJson(const rules::Rule &rule, const WarningEngine::RuleSetting &s)
@@ -98,31 +86,31 @@ void registerWarningRoutes(Router &router, Services &services, WarningEngine &en
         return HttpResponse::json(ruleJson(*rules::RuleRegistry::find(code), s));
     });
 
-    router.add(u"POST"_s, u"/api/v1/admin/warnings/rules/{code}/dry-run"_s, auth,
-               [&engine](HttpRequest &req) {
-                   requireManager(req);
-                   JsonReader in = JsonReader::fromBody(req.body.isEmpty() ? QByteArray("{}") : req.body);
-                   const rules::ParameterValues parameters =
-                       parametersFrom(in.optionalObject(u"parameters"_s).value_or(QJsonObject()));
-                   in.finish();
-                   const WarningEngine::DryRun d = engine.dryRun(req.pathParams.value(u"code"_s), parameters);
-                   QJsonArray sample;
-                   for (const rules::Finding &f : d.sample) {
-                       // No ID numbers: the finding as its warning would show it to everyone in its area.
-                       sample.append(QJsonObject{{u"subjectType"_s, f.subjectType},
-                                                 {u"subjectId"_s, f.subjectId},
-                                                 {u"period"_s, f.period},
-                                                 {u"severity"_s, rules::severityName(f.severity)},
-                                                 {u"summary"_s, f.summary},
-                                                 {u"orgUnitId"_s, f.orgUnitId},
-                                                 {u"ownerDepartment"_s, f.ownerDepartment}});
-                   }
-                   return HttpResponse::json(QJsonObject{{u"findings"_s, d.findings},
-                                                         {u"alreadyRaised"_s, d.alreadyRaised},
-                                                         {u"new"_s, d.findings - d.alreadyRaised},
-                                                         {u"parameters"_s, parametersJson(parameters)},
-                                                         {u"sample"_s, sample}});
-               });
+    router.add(
+        u"POST"_s, u"/api/v1/admin/warnings/rules/{code}/dry-run"_s, auth, [&engine](HttpRequest &req) {
+            requireManager(req);
+            JsonReader in = JsonReader::fromBody(req.body.isEmpty() ? QByteArray("{}") : req.body);
+            const rules::ParameterValues parameters =
+                parametersFrom(in.optionalObject(u"parameters"_s).value_or(QJsonObject()));
+            in.finish();
+            const WarningEngine::DryRun d = engine.dryRun(req.pathParams.value(u"code"_s), parameters);
+            QJsonArray sample;
+            for (const rules::Finding &f : d.sample) {
+                // No ID numbers: the finding as its warning would show it to everyone in its area.
+                sample.append(QJsonObject{{u"subjectType"_s, f.subjectType},
+                                          {u"subjectId"_s, f.subjectId},
+                                          {u"period"_s, f.period},
+                                          {u"severity"_s, rules::severityName(f.severity)},
+                                          {u"summary"_s, f.summary},
+                                          {u"orgUnitId"_s, f.orgUnitId},
+                                          {u"ownerDepartment"_s, f.ownerDepartment}});
+            }
+            return HttpResponse::json(QJsonObject{{u"findings"_s, d.findings},
+                                                  {u"alreadyRaised"_s, d.alreadyRaised},
+                                                  {u"new"_s, d.findings - d.alreadyRaised},
+                                                  {u"parameters"_s, rules::parametersToJson(parameters)},
+                                                  {u"sample"_s, sample}});
+        });
 
     router.add(u"PUT"_s, u"/api/v1/admin/warnings/handling"_s, auth, [&engine](HttpRequest &req) {
         requireManager(req);
