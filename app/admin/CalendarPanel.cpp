@@ -102,13 +102,8 @@ bool CalendarPanel::loadFile(const QString &path)
         MessageBox::warning(this, tr("Calendar not loaded"), *problem);
         return false;
     }
-    ApiResult answer;
-    QEventLoop loop;
-    m_api.put(u"/api/v1/admin/calendar/%1"_s.arg(year), {}, csv, this, [&](const ApiResult &r) {
-        answer = r;
-        loop.quit();
-    });
-    loop.exec();
+    const ApiResult answer =
+        m_api.wait("PUT", u"/api/v1/admin/calendar/%1"_s.arg(year), csv, "application/octet-stream");
     if (!answer.ok()) {
         MessageBox::warning(this, tr("Calendar not loaded"), answer.message);
         return false;

@@ -1,5 +1,7 @@
 #include "app/net/ApiClient.h"
 
+#include <QEventLoop>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -83,6 +85,22 @@ QNetworkReply *ApiClient::put(const QString &path, const QUrlQuery &query, const
                               QObject *context, Callback callback)
 {
     return send("PUT", path, query, &body, "application/octet-stream", context, std::move(callback));
+}
+
+ApiResult ApiClient::wait(const QByteArray &verb, const QString &path, const QByteArray &body,
+                          const QByteArray &contentType)
+{
+    ApiResult answer;
+    bool done = false;
+    QEventLoop loop;
+    send(verb, path, {}, verb == "GET" ? nullptr : &body, contentType, &loop, [&](const ApiResult &r) {
+        answer = r;
+        done = true;
+        loop.quit();
+    });
+    if (!done)
+        loop.exec();
+    return answer;
 }
 
 QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,

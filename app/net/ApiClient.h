@@ -65,6 +65,11 @@ public:
     QNetworkReply *put(const QString &path, const QUrlQuery &query, const QByteArray &body, QObject *context,
                        Callback callback);
 
+    // The same call, waited for while the event loop runs: for dialogs that must know the answer before they
+    // close. `body` is sent with POST and PUT, as `contentType`.
+    ApiResult wait(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                   const QByteArray &contentType = "application/json");
+
     // Plain-language explanation of TLS failures, for the login dialog and the status bar.
     static QString explainTlsErrors(const QList<QSslError> &errors);
 

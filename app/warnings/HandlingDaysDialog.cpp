@@ -3,7 +3,6 @@
 #include "app/net/ApiClient.h"
 #include "ui_HandlingDaysDialog.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPushButton>
@@ -39,16 +38,10 @@ QString HandlingDaysDialog::problem() const
 void HandlingDaysDialog::save()
 {
     ui->problemLabel->clear();
-    ApiResult answer;
-    QEventLoop loop;
     const QJsonObject body{{u"replyDays"_s, ui->replySpin->value()},
                            {u"resultDays"_s, ui->resultSpin->value()}};
-    m_api.put(u"/api/v1/admin/warnings/handling"_s, {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
-              this, [&](const ApiResult &r) {
-                  answer = r;
-                  loop.quit();
-              });
-    loop.exec();
+    const ApiResult answer = m_api.wait("PUT", u"/api/v1/admin/warnings/handling"_s,
+                                        QJsonDocument(body).toJson(QJsonDocument::Compact));
     if (!answer.ok()) {
         ui->problemLabel->setText(answer.message);
         return;

@@ -3,7 +3,6 @@
 #include "app/net/ApiClient.h"
 #include "ui_WarningRuleDialog.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPushButton>
@@ -76,19 +75,11 @@ QJsonObject WarningRuleDialog::parameters() const
 WarningRuleDialog::Answer WarningRuleDialog::call(const QByteArray &verb, const QString &path,
                                                   const QJsonObject &body)
 {
+    const ApiResult r = m_api.wait(verb, path, QJsonDocument(body).toJson(QJsonDocument::Compact));
     Answer answer;
-    QEventLoop loop;
-    const auto done = [&](const ApiResult &r) {
-        answer.ok = r.ok();
-        answer.json = r.json;
-        answer.message = r.message;
-        loop.quit();
-    };
-    if (verb == "PUT")
-        m_api.put(path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), this, done);
-    else
-        m_api.post(path, body, this, done);
-    loop.exec();
+    answer.ok = r.ok();
+    answer.json = r.json;
+    answer.message = r.message;
     return answer;
 }
 

@@ -10,9 +10,9 @@
 #include "common/rules/Rules.h"
 
 #include <QDateTime>
-#include <QEventLoop>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -128,13 +128,8 @@ void WarningRulesView::runNow()
     if (!m_manager)
         return;
     m_run->setEnabled(false);
-    ApiResult answer;
-    QEventLoop loop;
-    m_api.post(u"/api/v1/admin/warnings/run"_s, {{u"kind"_s, u"full"_s}}, this, [&](const ApiResult &r) {
-        answer = r;
-        loop.quit();
-    });
-    loop.exec();
+    const ApiResult answer = m_api.wait("POST", u"/api/v1/admin/warnings/run"_s,
+                                        QJsonDocument(QJsonObject{{u"kind"_s, u"full"_s}}).toJson());
     m_run->setEnabled(true);
     if (!answer.ok()) {
         MessageBox::warning(this, tr("Run not made"), answer.message);
