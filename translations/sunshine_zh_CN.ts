@@ -171,6 +171,14 @@
         <source>Escalated warnings of %1</source>
         <translation>%1 督办中的预警</translation>
     </message>
+    <message>
+        <source>Rectifications of %1 not struck off</source>
+        <translation>%1 未销号的整改</translation>
+    </message>
+    <message>
+        <source>Rectifications of %1 past their deadline</source>
+        <translation>%1 逾期未完成的整改</translation>
+    </message>
 </context>
 <context>
     <name>DashboardExport</name>
@@ -722,6 +730,14 @@
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
+    <message>
+        <source>Rectify &amp;by:</source>
+        <translation>整改期限(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Refer &amp;to:</source>
+        <translation>移送机关(&amp;T)：</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::AccountTab</name>
@@ -923,6 +939,25 @@
     <message>
         <source>The local data file %1 cannot be opened: %2</source>
         <translation>无法打开本机数据文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::AuditView</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Audit reports</source>
+        <translation>审计报告</translation>
+    </message>
+    <message>
+        <source>Unit at fault</source>
+        <translation>问题单位</translation>
+    </message>
+    <message>
+        <source>Audit findings</source>
+        <translation>审计发现</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1617,22 @@
         <source>overdue, escalated (督办)</source>
         <translation>逾期，已督办</translation>
     </message>
+    <message>
+        <source>Open rectifications</source>
+        <translation>未销号整改</translation>
+    </message>
+    <message>
+        <source>Late rectifications</source>
+        <translation>逾期整改</translation>
+    </message>
+    <message>
+        <source>not yet struck off (销号)</source>
+        <translation>尚未销号</translation>
+    </message>
+    <message>
+        <source>past the deadline</source>
+        <translation>已超过整改期限</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::DeadlineColumnProxy</name>
@@ -2109,6 +2160,129 @@
     <message>
         <source>Per-capita income (yuan/year)</source>
         <translation>人均年收入（元）</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::InspectionsView</name>
+    <message>
+        <source>The department that must answer for new findings</source>
+        <translation>新登记问题的整改责任部门</translation>
+    </message>
+    <message>
+        <source>Open this window&apos;s inspection…</source>
+        <translation>开展本时段督查…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <source>Draw spot check</source>
+        <translation>随机抽签</translation>
+    </message>
+    <message>
+        <source>Check the draw</source>
+        <translation>复核抽签</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Inspection findings</source>
+        <translation>督查发现</translation>
+    </message>
+    <message>
+        <source>Coverage and draw</source>
+        <translation>督查范围与抽签</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>No inspection window of Art. 31 is open today. The next one: full inspection of %1 from %2 to %3, spot checks from %4.</source>
+        <translation>今天不在第三十一条规定的督查时段。下一时段：%1全面督查 %2 至 %3，抽查自 %4 起。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3 to %4)</source>
+        <translation>%2%1（%3 至 %4）</translation>
+    </message>
+    <message>
+        <source>Open today (Art. 31): %1.</source>
+        <translation>今天处于督查时段（第三十一条）：%1。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose an inspection to see what it covers.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;请选择一项督查，查看其覆盖范围。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Window of Art. 31: %1 to %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;第三十一条规定的时段：%1 至 %2。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Covers %1 in %2:&lt;/b&gt; %3 payments, %4 yuan; %5 visits; %6 help requests.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;覆盖%2%1：&lt;/b&gt;资金发放 %3 笔，%4 元；走访 %5 次；求助 %6 件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Drawn on %1&lt;/b&gt; with seed %2 from %3 villages (list digest %4).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1 抽签&lt;/b&gt;，种子 %2，从 %3 个村中抽取（名单摘要 %4）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;%1 (%2 households): %3&lt;/li&gt;</source>
+        <translation>&lt;li&gt;%1（共 %2 户）：%3&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>no household drawn</source>
+        <translation>未抽到农户</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not drawn yet: %1 villages, %2 households each.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;尚未抽签：抽查 %1 个村，每村 %2 户。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Conclusion (%1):&lt;/b&gt; %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;督查结论（%1）：&lt;/b&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The server draws the villages and households now, from a random seed it keeps. A draw cannot be made again. Draw now?</source>
+        <translation>服务器将以随机种子抽取村和农户，并保存种子以备复核。抽签结果不能重抽。现在抽签吗？</translation>
+    </message>
+    <message>
+        <source>Drawn with seed %1: %2 villages. The result appears after this sync.</source>
+        <translation>已抽签（种子 %1）：抽中 %2 个村。同步完成后即可看到结果。</translation>
+    </message>
+    <message>
+        <source>Drawn again from seed %1: the same villages and households.</source>
+        <translation>已用种子 %1 重新抽签：抽中的村和农户与保存的结果相同。</translation>
+    </message>
+    <message>
+        <source>Drawn again from seed %1: the result differs from the one kept.</source>
+        <translation>已用种子 %1 重新抽签：结果与保存的结果不同。</translation>
+    </message>
+    <message>
+        <source>The villages or households drawn from have changed since the draw (units or households added or removed), so a different result is expected.</source>
+        <translation>抽签后备抽的村或农户名单已有变化（有增减），因此结果不同属正常。</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2821,10 @@
         <source>Area</source>
         <translation>地区</translation>
     </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::RecordsBehindDialog</name>
@@ -2661,6 +2839,69 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::RectificationsView</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Rectifications</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>struck off</source>
+        <translation>已销号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Not struck off</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Rectification reports</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>移送</translation>
+    </message>
+    <message>
+        <source>Accountability</source>
+        <translation>问责</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +3141,33 @@
     <message>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::SupervisionTab</name>
+    <message>
+        <source>Supervision</source>
+        <translation>监督</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Rectifications</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>移送</translation>
+    </message>
+    <message>
+        <source>Accountability</source>
+        <translation>问责</translation>
     </message>
 </context>
 <context>
@@ -3529,6 +3797,14 @@
     <message>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Discipline commission (纪委监委)</source>
+        <translation>纪委监委</translation>
+    </message>
+    <message>
+        <source>Judicial organs (司法机关)</source>
+        <translation>司法机关</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "app/funds/FundQueries.h"
 #include "app/relief/ReliefQueries.h"
+#include "app/supervision/SupervisionQueries.h"
 #include "app/sync/CacheQuery.h"
 #include "app/sync/ClientSession.h"
 #include "app/warnings/WarningQueries.h"
@@ -12,6 +13,7 @@
 #include "common/funds/FundTypes.h"
 #include "common/relief/AssistanceTypes.h"
 #include "common/relief/RegistryTypes.h"
+#include "common/supervision/RectificationTypes.h"
 #include "common/warnings/WarningType.h"
 
 #include <QHash>
@@ -267,6 +269,10 @@ DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
                  &UnitFigures::visited);
     countPerUnit(warnings::WarningType::kName, warningquery::open(), &UnitFigures::openWarnings);
     countPerUnit(warnings::WarningType::kName, warningquery::escalated(), &UnitFigures::escalated);
+    countPerUnit(supervision::RectificationType::kName, supervisionquery::openRectifications(),
+                 &UnitFigures::openRectifications);
+    countPerUnit(supervision::RectificationType::kName, supervisionquery::overdueRectifications(today()),
+                 &UnitFigures::lateRectifications);
     {
         const QHash<QString, QString> unitOf = helpOverdue(units);
         for (auto it = unitOf.constBegin(); it != unitOf.constEnd(); ++it) {
@@ -302,11 +308,13 @@ DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
         total.enteredLate += r->enteredLate;
         total.openWarnings += r->openWarnings;
         total.escalated += r->escalated;
+        total.openRectifications += r->openRectifications;
+        total.lateRectifications += r->lateRectifications;
     }
     out.total = total;
     out.children = children;
     if (own.disbursements || own.households || own.pairings || own.helpOverdue || own.overdue ||
-        own.enteredLate || own.exits || own.openWarnings)
+        own.enteredLate || own.exits || own.openWarnings || own.openRectifications)
         out.children.append(own);
     return out;
 }
@@ -366,6 +374,16 @@ QList<RecordsBehind> DashboardData::behind(const DashboardFilter &requested, con
         r.type = typeName(warnings::WarningType::kName);
         r.condition = warningquery::escalated();
         r.title = tr("Escalated warnings of %1").arg(place);
+        break;
+    case Figure::OpenRectifications:
+        r.type = typeName(supervision::RectificationType::kName);
+        r.condition = supervisionquery::openRectifications();
+        r.title = tr("Rectifications of %1 not struck off").arg(place);
+        break;
+    case Figure::LateRectifications:
+        r.type = typeName(supervision::RectificationType::kName);
+        r.condition = supervisionquery::overdueRectifications(today());
+        r.title = tr("Rectifications of %1 past their deadline").arg(place);
         break;
     case Figure::HelpOverdue:
         r.type = typeName(relief::HelpRequestType::kName);

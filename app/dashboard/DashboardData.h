@@ -43,19 +43,21 @@ struct UnitFigures
 {
     QString orgUnitId;
     QString name;
-    bool own = false;         // the records placed on the unit looked at itself, not on a child
-    qint64 disbursedFen = 0;  // disbursements of the period (year, quarter) by 所属期
-    qint64 disbursements = 0; // their number
-    qint64 households = 0;    // registered (在册) households
-    qint64 exits = 0;         // households that left the registry in the year
-    qint64 paired = 0;        // registered households with a helper
-    qint64 pairings = 0;      // pairings
-    qint64 visited = 0;       // pairings visited in the visit quarter
-    qint64 helpOverdue = 0;   // open help requests past their deadline
-    qint64 overdue = 0;       // fund entries overdue (vouchers, reports to the city)
-    qint64 enteredLate = 0;   // disbursements of the period entered after their entry deadline
-    qint64 openWarnings = 0;  // warnings not yet closed (销号)
-    qint64 escalated = 0;     // open warnings escalated (督办) for being overdue
+    bool own = false;              // the records placed on the unit looked at itself, not on a child
+    qint64 disbursedFen = 0;       // disbursements of the period (year, quarter) by 所属期
+    qint64 disbursements = 0;      // their number
+    qint64 households = 0;         // registered (在册) households
+    qint64 exits = 0;              // households that left the registry in the year
+    qint64 paired = 0;             // registered households with a helper
+    qint64 pairings = 0;           // pairings
+    qint64 visited = 0;            // pairings visited in the visit quarter
+    qint64 helpOverdue = 0;        // open help requests past their deadline
+    qint64 overdue = 0;            // fund entries overdue (vouchers, reports to the city)
+    qint64 enteredLate = 0;        // disbursements of the period entered after their entry deadline
+    qint64 openWarnings = 0;       // warnings not yet closed (销号)
+    qint64 escalated = 0;          // open warnings escalated (督办) for being overdue
+    qint64 openRectifications = 0; // rectifications not struck off (销号)
+    qint64 lateRectifications = 0; // of them, past their deadline
 };
 
 struct KindFigures
@@ -95,16 +97,18 @@ struct DashboardFigures
 // One figure whose records can be listed.
 enum class Figure
 {
-    Disbursed,    // disbursements of the period (optionally one kind, month, year)
-    Households,   // registered households
-    Exits,        // households that left in the year
-    Unpaired,     // registered households without a helper
-    NotVisited,   // pairings without a visit in the visit quarter
-    HelpOverdue,  // open help requests past their deadline
-    Overdue,      // fund entries overdue now
-    EnteredLate,  // disbursements entered late
-    OpenWarnings, // warnings not yet closed
-    Escalated,    // open warnings escalated (督办)
+    Disbursed,          // disbursements of the period (optionally one kind, month, year)
+    Households,         // registered households
+    Exits,              // households that left in the year
+    Unpaired,           // registered households without a helper
+    NotVisited,         // pairings without a visit in the visit quarter
+    HelpOverdue,        // open help requests past their deadline
+    Overdue,            // fund entries overdue now
+    EnteredLate,        // disbursements entered late
+    OpenWarnings,       // warnings not yet closed
+    Escalated,          // open warnings escalated (督办)
+    OpenRectifications, // rectifications not struck off
+    LateRectifications, // rectifications past their deadline
 };
 
 struct FigureRef

@@ -59,6 +59,8 @@ enum Card
     CardLate,
     CardWarnings,
     CardEscalated,
+    CardRectifications,
+    CardLateRectifications,
     CardCount
 };
 
@@ -129,14 +131,15 @@ DashboardTab::DashboardTab(ClientSession &session, QWidget *parent)
     // The figure cards; each opens its records.
     auto *cards = new QGridLayout;
     cards->setSpacing(8);
-    const QStringList captions{tr("Disbursed (10k yuan)"), tr("Registered households"),
-                               tr("Exits this year"),      tr("Pairing coverage"),
-                               tr("Visit coverage"),       tr("Help requests overdue"),
-                               tr("Entries overdue"),      tr("Entered late"),
-                               tr("Open warnings"),        tr("Escalated warnings")};
-    const Figure figures[] = {Figure::Disbursed,    Figure::Households,  Figure::Exits,   Figure::Unpaired,
-                              Figure::NotVisited,   Figure::HelpOverdue, Figure::Overdue, Figure::EnteredLate,
-                              Figure::OpenWarnings, Figure::Escalated};
+    const QStringList captions{
+        tr("Disbursed (10k yuan)"), tr("Registered households"), tr("Exits this year"),
+        tr("Pairing coverage"),     tr("Visit coverage"),        tr("Help requests overdue"),
+        tr("Entries overdue"),      tr("Entered late"),          tr("Open warnings"),
+        tr("Escalated warnings"),   tr("Open rectifications"),   tr("Late rectifications")};
+    const Figure figures[] = {Figure::Disbursed, Figure::Households,         Figure::Exits,
+                              Figure::Unpaired,  Figure::NotVisited,         Figure::HelpOverdue,
+                              Figure::Overdue,   Figure::EnteredLate,        Figure::OpenWarnings,
+                              Figure::Escalated, Figure::OpenRectifications, Figure::LateRectifications};
     for (int i = 0; i < CardCount; ++i) {
         auto *button = new QPushButton(m_board);
         button->setObjectName(u"card%1"_s.arg(i));
@@ -163,7 +166,7 @@ DashboardTab::DashboardTab(ClientSession &session, QWidget *parent)
         }
         const Figure figure = figures[i];
         connect(button, &QPushButton::clicked, this, [this, figure] { showBehind({figure, {}}); });
-        cards->addWidget(button, i / 5, i % 5); // two rows of five
+        cards->addWidget(button, i / 6, i % 6); // two rows of six
         m_cards.append({button, value});
         m_cardNotes.append(note);
     }
@@ -431,7 +434,9 @@ void DashboardTab::showFigures(const DashboardFigures &figures)
                                        QString::number(t.overdue),
                                        QString::number(t.enteredLate),
                                        QString::number(t.openWarnings),
-                                       QString::number(t.escalated)};
+                                       QString::number(t.escalated),
+                                       QString::number(t.openRectifications),
+                                       QString::number(t.lateRectifications)};
     const QString notes[CardCount] = {
         tr("%n payment(s)", nullptr, int(qMin<qint64>(t.disbursements, INT_MAX))),
         tr("in the registry now"),
@@ -442,12 +447,15 @@ void DashboardTab::showFigures(const DashboardFigures &figures)
         tr("vouchers, reports"),
         tr("in the period"),
         tr("not yet closed (销号)"),
-        tr("overdue, escalated (督办)")};
+        tr("overdue, escalated (督办)"),
+        tr("not yet struck off (销号)"),
+        tr("past the deadline")};
     for (int i = 0; i < CardCount; ++i) {
         m_cards.at(i).second->setText(values[i]);
         m_cardNotes.at(i)->setText(notes[i]);
         const bool alarm = (i == CardHelp && t.helpOverdue > 0) || (i == CardOverdue && t.overdue > 0) ||
-                           (i == CardLate && t.enteredLate > 0) || (i == CardEscalated && t.escalated > 0);
+                           (i == CardLate && t.enteredLate > 0) || (i == CardEscalated && t.escalated > 0) ||
+                           (i == CardLateRectifications && t.lateRectifications > 0);
         m_cards.at(i).second->setStyleSheet(
             u"font-size: 17pt; font-weight: bold; background: transparent; border: none; color: %1;"_s.arg(
                 alarm ? u"#b3261e"_s : u"#1f5fa8"_s));

@@ -48,6 +48,8 @@ RecordListView::RecordListView(ClientSession &session, const sync::RecordType &t
     m_model->setSearchFields(m_options.searchFields);
     m_model->setShowPersonal(needsPersonalData(session));
     m_model->setOrgUnitResolver([&session](const QString &id) { return session.orgUnitName(id); });
+    m_model->setReferenceResolver(u"@department"_s,
+                                  [&session](const QString &id) { return session.departmentName(id); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -74,7 +76,9 @@ RecordListView::RecordListView(ClientSession &session, const sync::RecordType &t
     m_count = new QLabel(this);
     m_toolbar->addWidget(m_count);
     m_toolbar->addStretch();
-    const bool writes = entersData(session);
+    // Clerks and reviewers enter records; supervisors too where the type is the supervision's own.
+    const bool writes =
+        entersData(session) || (type.supervisorsWrite() && session.user().roles.contains(Role::Supervisor));
     if (m_options.canAdd && writes) {
         m_add = new QPushButton(tr("&New…"), this);
         m_toolbar->addWidget(m_add);

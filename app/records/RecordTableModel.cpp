@@ -85,6 +85,10 @@ QString RecordTableModel::expressionFor(const QString &key, std::optional<sync::
         *envelope = Envelope::OrgUnit;
         return u"org_unit_id"_s;
     }
+    if (key == u"@department"_s) {
+        *envelope = Envelope::Department;
+        return u"department_id"_s;
+    }
     if (key == u"@lateSynced"_s) {
         *envelope = Envelope::LateSynced;
         return u"late_synced"_s;
@@ -530,6 +534,7 @@ QVariant RecordTableModel::rawValue(const Column &column, const QVariant &raw) c
     case Envelope::UpdatedAt:
         return raw.toLongLong();
     case Envelope::OrgUnit:
+    case Envelope::Department:
         return raw.toString();
     case Envelope::LateSynced:
         return raw.toInt() != 0;
@@ -580,6 +585,7 @@ QString RecordTableModel::display(const Column &column, const Row &row, const QV
         return chinaDateTimeOf(ms).toString(u"yyyy-MM-dd HH:mm"_s);
     }
     case Envelope::OrgUnit:
+    case Envelope::Department:
         return resolve(column, raw.toString());
     case Envelope::LateSynced:
         return raw.toInt() != 0 ? tr("Late") : QString();
@@ -706,6 +712,8 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Updated");
         case Envelope::OrgUnit:
             return tr("Area");
+        case Envelope::Department:
+            return tr("Department");
         case Envelope::LateSynced:
             return tr("Late");
         case Envelope::None:

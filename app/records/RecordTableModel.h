@@ -126,6 +126,7 @@ private:
         State,
         UpdatedAt,
         OrgUnit,
+        Department, // resolved by the reference resolver of "@department"
         LateSynced
     };
     struct Column

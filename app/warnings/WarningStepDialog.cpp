@@ -2,6 +2,7 @@
 
 #include "app/sync/ClientSession.h"
 #include "common/core/ChinaTime.h"
+#include "common/supervision/SupervisionRules.h"
 #include "common/warnings/WarningType.h"
 #include "ui_WarningStepDialog.h"
 
@@ -36,6 +37,24 @@ WarningStepDialog::WarningStepDialog(ClientSession &session, const QString &warn
     ui->outcomeCombo->setVisible(decide);
     ui->filesLabel->setVisible(decide);
     ui->filesList->setVisible(decide);
+    // A rectification's deadline (60 days unless set; supervision::kDefaultRectificationDays) and a
+    // referral's receiving organ: asked only for those outcomes.
+    ui->referCombo->addItem(tr("Discipline commission (纪委监委)"), u"discipline"_s);
+    ui->referCombo->addItem(tr("Judicial organs (司法机关)"), u"judicial"_s);
+    const QDate today = chinaDateOf(m_session.clock().nowMs());
+    ui->dueEdit->setMinimumDate(today.addDays(1));
+    ui->dueEdit->setDate(today.addDays(supervision::kDefaultRectificationDays));
+    auto showOutcomeFields = [this, decide] {
+        const QString outcome = ui->outcomeCombo->currentData().toString();
+        const bool rectify = decide && outcome == warnings::outcomeName(Outcome::Rectifying);
+        const bool refer = decide && outcome == warnings::outcomeName(Outcome::Referred);
+        ui->dueLabel->setVisible(rectify);
+        ui->dueEdit->setVisible(rectify);
+        ui->referLabel->setVisible(refer);
+        ui->referCombo->setVisible(refer);
+    };
+    connect(ui->outcomeCombo, &QComboBox::currentIndexChanged, this, showOutcomeFields);
+    showOutcomeFields();
     static const QHash<int, const char *> prompts{
         {int(Action::Assign), QT_TR_NOOP("Assign the warning to the person who checks it.")},
         {int(Action::Reply), QT_TR_NOOP("Sign for the warning and start checking the facts.")},
@@ -106,6 +125,10 @@ void WarningStepDialog::submit()
         step.assignee = ui->assigneeEdit->text().trimmed();
     if (m_action == Action::Decide) {
         step.outcome = warnings::outcomeFromName(ui->outcomeCombo->currentData().toString());
+        if (step.outcome == Outcome::Rectifying)
+            step.dueOn = ui->dueEdit->date();
+        if (step.outcome == Outcome::Referred)
+            step.referTo = ui->referCombo->currentData().toString();
         for (int i = 0; i < ui->filesList->count(); ++i) {
             const QListWidgetItem *item = ui->filesList->item(i);
             if ((item->flags() & Qt::ItemIsUserCheckable) && item->checkState() == Qt::Checked)

@@ -1,5 +1,7 @@
 #include "common/relief/ReliefType.h"
 
+#include "common/sync/References.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::relief {
@@ -23,17 +25,8 @@ std::optional<FieldProblem> ReliefType::checkReference(const sync::RuleContext &
                                                        const QString &field, const sync::Placement &placement,
                                                        bool sameOrgUnit) const
 {
-    const QString id = f.value(field).toString();
-    if (id.isEmpty() || !context.lookup)
-        return std::nullopt;
-    const std::optional<sync::FieldSpec> spec = this->field(field);
-    const QString label = spec ? spec->displayName() : field;
-    const std::optional<sync::Record> target = context.lookup(id);
-    if (!target || (spec && !spec->refType.isEmpty() && target->type != spec->refType))
-        return problem(field, u"“%1”指向的记录不存在或已删除"_s.arg(label), u"NOT_FOUND"_s);
-    if (sameOrgUnit && target->orgUnitId != placement.orgUnitId)
-        return problem(field, u"“%1”与本记录不在同一个村（社区）"_s.arg(label));
-    return std::nullopt;
+    return sync::referenceProblem(*this, context, f, field, placement,
+                                  sameOrgUnit ? u"“%1”与本记录不在同一个村（社区）"_s : QString());
 }
 
 std::optional<FieldProblem> ReliefType::checkDerivedId(const QString &recordId, const QString &key,

@@ -93,6 +93,7 @@ struct Finding
     QString orgPath;
     // "Who pays supervises": the department (code) that owns the warning, at the county of orgPath.
     QString ownerDepartment;
+    QString ownerDepartmentId; // the owning department itself, when the finding names it (overrides the code)
     bool copyToDiscipline = false; // fund findings are copied to the 纪委 at once (Art. 28)
 
     // Rule, subject and period: a run never raises two warnings with the same key.

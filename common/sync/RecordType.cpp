@@ -195,6 +195,12 @@ std::optional<qint64> RecordType::entryClosesAtMs(const QJsonObject &) const
     return std::nullopt;
 }
 
+QList<Consequence> RecordType::consequences(const QString &, const QJsonObject &, const Placement &,
+                                            const RuleContext &) const
+{
+    return {};
+}
+
 void RecordType::derive(QJsonObject &, const RuleContext &) const
 {}
 

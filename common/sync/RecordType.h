@@ -156,6 +156,20 @@ struct Placement
     QString departmentOrgUnitId; // the org unit the department belongs to
 };
 
+// A record the server writes because another was written ("the server decides": an order that follows from a
+// decision, a registration that follows from an approval). Written in the same push and transaction, with
+// the server's authority, and checked by the rules of its own type like any record; when it cannot be written
+// the change that caused it is refused.
+struct Consequence
+{
+    QString type;
+    QString recordId;     // fixed by what it is (derivedRecordId), so a consequence is never written twice
+    QString orgUnitId;    // where a new record is placed
+    QString departmentId; // and under which department
+    QJsonObject fields; // set on the record: a new one is created with them, an existing one takes them over
+    bool createOnly = false; // an existing live record is left as it is
+};
+
 // One kind of synced record. The server enforces it; the app runs the same checks while offline.
 class RecordType
 {
@@ -187,6 +201,13 @@ public:
     std::optional<FieldSpec> field(const QString &name) const;
     // Why `actor` may not write a record placed so; nothing when allowed.
     virtual std::optional<QString> writeDenied(const Scope &actor, const Placement &placement) const = 0;
+    // Whether supervisors (纪委, audit, finance) write records of this type: the supervision's own records.
+    // Leaders and supervisors only read every other type (default).
+    virtual bool supervisorsWrite() const { return false; }
+    // The records the server writes as consequences of this one's change (`context.before`: as stored before;
+    // `fields`: as written, derived fields included). Server only; the app never writes them. Default none.
+    virtual QList<Consequence> consequences(const QString &recordId, const QJsonObject &fields,
+                                            const Placement &placement, const RuleContext &context) const;
     // When entry for this record closes (UTC ms), if the type has an entry window.
     virtual std::optional<qint64> entryClosesAtMs(const QJsonObject &fields) const;
     // The SHA-256 names of the files a record refers to.

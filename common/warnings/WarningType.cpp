@@ -1,5 +1,6 @@
 #include "common/warnings/WarningType.h"
 
+#include "common/supervision/RectificationTypes.h"
 #include "common/warnings/WarningWorkflow.h"
 
 #include <QJsonArray>
@@ -36,7 +37,7 @@ const QStringList &replayedFields()
 
 } // namespace
 
-bool isServerActor(const Scope &actor)
+bool isWarningEngine(const Scope &actor)
 {
     return actor.userId == QStringView(kServerActorId);
 }
@@ -79,7 +80,7 @@ QList<FieldSpec> WarningType::fields() const
 
 std::optional<QString> WarningType::writeDenied(const Scope &actor, const sync::Placement &placement) const
 {
-    if (isServerActor(actor))
+    if (isWarningEngine(actor))
         return std::nullopt;
     if (!actor.hasRole(Role::Clerk) && !actor.hasRole(Role::Reviewer))
         return u"只有录入员和审核员可以办理预警"_s;
@@ -93,7 +94,7 @@ std::optional<FieldProblem> WarningType::checkRules(const QString &recordId, con
                                                     const sync::RuleContext &context) const
 {
     Q_UNUSED(placement)
-    const bool server = context.actor && isServerActor(*context.actor);
+    const bool server = context.actor && isWarningEngine(*context.actor);
     if (!context.before) {
         if (!server)
             return problem(u"rule"_s, u"预警由系统按规则生成，不能手工新建"_s, u"FORBIDDEN"_s);
@@ -132,6 +133,8 @@ std::optional<FieldProblem> WarningType::checkRules(const QString &recordId, con
         const RoleSet roles = context.actor ? context.actor->roles : RoleSet{};
         if (const auto why = stepProblem(history, *step, roles, userId))
             return problem(u"steps"_s, *why);
+        if (step->dueOn.isValid() && context.today.isValid() && step->dueOn <= context.today)
+            return problem(u"steps"_s, u"整改期限应晚于今天"_s);
         WarningStep stamped = *step;
         stamped.byUserId = userId;
         history.append(stamped);
@@ -139,9 +142,51 @@ std::optional<FieldProblem> WarningType::checkRules(const QString &recordId, con
     return std::nullopt;
 }
 
+QList<sync::Consequence> WarningType::consequences(const QString &recordId, const QJsonObject &fields,
+                                                   const sync::Placement &placement,
+                                                   const sync::RuleContext &context) const
+{
+    // An outcome of rectification or referral creates its record (MODULES.md §5), once per warning.
+    QList<sync::Consequence> out;
+    const qsizetype known = context.before ? context.before->value(u"steps"_s).toArray().size() : 0;
+    const QList<WarningStep> steps = stepsFromJson(fields.value(u"steps"_s).toArray());
+    const QString summary = fields.value(u"summary"_s).toString();
+    // The money the finding is about, as its evidence gives it (the total of the payments, or one amount).
+    const QJsonObject evidence =
+        QJsonDocument::fromJson(fields.value(u"evidence"_s).toString().toUtf8()).object();
+    const qint64 amount = evidence.value(u"totalFen"_s).toInteger(evidence.value(u"amountFen"_s).toInteger());
+    for (qsizetype i = known; i < steps.size(); ++i) {
+        const WarningStep &step = steps.at(i);
+        if (step.action != Action::Decide || !step.outcome)
+            continue;
+        if (*step.outcome == Outcome::Rectifying) {
+            supervision::RectificationType::Order order;
+            order.source = u"warning"_s;
+            order.sourceId = recordId;
+            order.title = u"预警整改：%1"_s.arg(fields.value(u"ruleName"_s).toString());
+            order.requirement = u"%1。%2"_s.arg(summary, step.note);
+            order.orderedOn = step.on.isValid() ? step.on : context.today;
+            order.dueOn = step.dueOn;
+            out.append(supervision::RectificationType::consequenceFor(order, placement.orgUnitId,
+                                                                      placement.departmentId));
+        } else if (*step.outcome == Outcome::Referred) {
+            supervision::ReferralType::Order order;
+            order.source = u"warning"_s;
+            order.sourceId = recordId;
+            order.subject = u"%1。%2"_s.arg(summary, step.note);
+            order.to = step.referTo;
+            order.amountFen = amount;
+            order.sentOn = step.on.isValid() ? step.on : context.today;
+            out.append(supervision::ReferralType::consequenceFor(order, placement.orgUnitId,
+                                                                 placement.departmentId));
+        }
+    }
+    return out;
+}
+
 void WarningType::derive(QJsonObject &fields, const sync::RuleContext &context) const
 {
-    if (context.before && !(context.actor && isServerActor(*context.actor))) {
+    if (context.before && !(context.actor && isWarningEngine(*context.actor))) {
         for (const QString &name : serverFields()) {
             if (context.before->contains(name))
                 fields.insert(name, context.before->value(name));

@@ -9,7 +9,7 @@ namespace sunshine::warnings {
 
 // The actor the server writes warnings as (raising, escalating). No account can have this id.
 inline constexpr char16_t kServerActorId[] = u"server:warnings";
-bool isServerActor(const Scope &actor);
+bool isWarningEngine(const Scope &actor);
 
 class WarningType final : public sync::RecordType
 {
@@ -22,6 +22,10 @@ public:
     std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
     // The history replayed into state, outcome, assignee and dates; new steps stamped with who and when.
     void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
+    // A decision to rectify or refer: the rectification or referral it orders.
+    QList<sync::Consequence> consequences(const QString &recordId, const QJsonObject &fields,
+                                          const sync::Placement &placement,
+                                          const sync::RuleContext &context) const override;
     std::optional<sync::FieldProblem> deleteProblem(const QString &recordId, const QJsonObject &fields,
                                                     const sync::RuleContext &context) const override;
 

@@ -122,6 +122,10 @@ QJsonObject WarningStep::toJson() const
         o.insert(u"outcome"_s, outcomeName(*outcome));
     if (!files.isEmpty())
         o.insert(u"files"_s, QJsonArray::fromStringList(files));
+    if (dueOn.isValid())
+        o.insert(u"dueOn"_s, dueOn.toString(Qt::ISODate));
+    if (!referTo.isEmpty())
+        o.insert(u"referTo"_s, referTo);
     return o;
 }
 
@@ -145,6 +149,8 @@ std::optional<WarningStep> WarningStep::fromJson(const QJsonObject &o)
     const QJsonArray files = o.value(u"files"_s).toArray();
     for (const QJsonValue &f : files)
         s.files.append(f.toString());
+    s.dueOn = QDate::fromString(o.value(u"dueOn"_s).toString(), Qt::ISODate);
+    s.referTo = o.value(u"referTo"_s).toString();
     return s;
 }
 
@@ -221,6 +227,9 @@ std::optional<QString> stepProblem(const QList<WarningStep> &history, const Warn
             return u"请选择处理结果"_s;
         if (*next.outcome == Outcome::Corrected && next.files.isEmpty())
             return u"数据纠错须附上佐证材料"_s;
+        if (*next.outcome == Outcome::Referred && next.referTo != u"discipline"_s &&
+            next.referTo != u"judicial"_s)
+            return u"请选择移送纪委监委还是司法机关"_s;
         if (next.note.trimmed().isEmpty()) {
             return *next.outcome == Outcome::FalseAlarm ? u"认定误报须写明理由"_s
                                                         : u"请写明核实情况和处理措施"_s;

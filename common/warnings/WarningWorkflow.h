@@ -63,7 +63,9 @@ struct WarningStep
     QString note;                   // the reply, the reason, the finding of the check
     std::optional<Outcome> outcome; // Decide
     QStringList
-        files; // Decide as a data correction: the evidence (SHA-256 names of the warning's attachments)
+        files;       // Decide as a data correction: the evidence (SHA-256 names of the warning's attachments)
+    QDate dueOn;     // Decide as a rectification: its deadline (none: the rectification's default)
+    QString referTo; // Decide as a referral: "discipline" (纪委监委) or "judicial" (司法机关)
 
     QJsonObject toJson() const;
     static std::optional<WarningStep> fromJson(const QJsonObject &object);

@@ -47,8 +47,10 @@ QJsonObject AttachmentService::begin(const AuthSession &actor, const QString &sh
     if (size > kMaxFileBytes)
         throw ApiError(ErrorCode::PayloadTooLarge, u"附件不能超过 %1 MB"_s.arg(kMaxFileBytes >> 20),
                        u"size"_s);
-    if (!actor.scope.hasRole(Role::Clerk) && !actor.scope.hasRole(Role::Reviewer))
-        throw ApiError(ErrorCode::Forbidden, u"领导和监督人员只能查看数据，不能上传附件"_s);
+    // Supervisors attach the documents of their own records (audit reports, referral letters).
+    if (!actor.scope.hasRole(Role::Clerk) && !actor.scope.hasRole(Role::Reviewer) &&
+        !actor.scope.hasRole(Role::Supervisor))
+        throw ApiError(ErrorCode::Forbidden, u"领导只能查看数据，不能上传附件"_s);
     Transaction tx(m_store);
     bool found = false;
     QJsonObject s = statusOf(sha256, &found);

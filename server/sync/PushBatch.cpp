@@ -1,5 +1,6 @@
 #include "server/sync/PushBatch.h"
 
+#include "common/auth/ServerActor.h"
 #include "common/core/Clock.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/sync/LateSync.h"
@@ -159,37 +160,44 @@ void PushBatch::prefetch(const QList<Operation> &ops)
             m_storedBase.insert(q.text(0), q.int64(3));
         }
     }
-    {
-        const QString lock = m_store.isPostgres() ? u" FOR UPDATE"_s : QString();
-        SqlQuery q(m_store,
-                   lookupByKeys(m_store,
-                                u"t.id, t.type, t.org_unit_id, t.org_path, t.department_id, t.version, "
-                                u"t.updated_at, t.updated_by, t.deleted, t.late_synced, t.created_at, "
-                                u"t.created_by, t.data"_s,
-                                u"records"_s, u"id"_s, lock));
-        q.bindText(jsonArray(recordIds)).exec();
-        while (q.next()) {
-            StoredRecord s;
-            s.record.id = q.text(0);
-            s.record.type = q.text(1);
-            s.record.orgUnitId = q.text(2);
-            s.orgPath = q.text(3);
-            s.record.departmentId = q.text(4);
-            s.record.version = q.int64(5);
-            s.record.updatedAtMs = q.int64(6);
-            s.record.updatedBy = q.text(7);
-            s.record.deleted = q.flag(8);
-            s.record.lateSynced = q.flag(9);
-            s.createdAt = q.int64(10);
-            s.createdBy = q.text(11);
-            s.record.fields = parseObject(q.text(12));
-            s.existsInStore = true;
-            m_records.insert(s.record.id, s);
-            if (concernsAHook(s.record.type))
-                m_before.insert(s.record.id, s);
-        }
+    loadRecords(recordIds);
+    loadPlaces(orgIds, deptIds);
+}
+
+void PushBatch::loadRecords(const QStringList &recordIds)
+{
+    const QString lock = m_store.isPostgres() ? u" FOR UPDATE"_s : QString();
+    SqlQuery q(m_store, lookupByKeys(m_store,
+                                     u"t.id, t.type, t.org_unit_id, t.org_path, t.department_id, t.version, "
+                                     u"t.updated_at, t.updated_by, t.deleted, t.late_synced, t.created_at, "
+                                     u"t.created_by, t.data"_s,
+                                     u"records"_s, u"id"_s, lock));
+    q.bindText(jsonArray(recordIds)).exec();
+    while (q.next()) {
+        StoredRecord s;
+        s.record.id = q.text(0);
+        s.record.type = q.text(1);
+        s.record.orgUnitId = q.text(2);
+        s.orgPath = q.text(3);
+        s.record.departmentId = q.text(4);
+        s.record.version = q.int64(5);
+        s.record.updatedAtMs = q.int64(6);
+        s.record.updatedBy = q.text(7);
+        s.record.deleted = q.flag(8);
+        s.record.lateSynced = q.flag(9);
+        s.createdAt = q.int64(10);
+        s.createdBy = q.text(11);
+        s.record.fields = parseObject(q.text(12));
+        s.existsInStore = true;
+        m_records.insert(s.record.id, s);
+        if (concernsAHook(s.record.type))
+            m_before.insert(s.record.id, s);
     }
-    {
+}
+
+void PushBatch::loadPlaces(const QStringList &orgIds, const QStringList &deptIds)
+{
+    if (!orgIds.isEmpty()) {
         SqlQuery q(m_store, lookupByKeys(m_store, u"t.id, t.path, t.level"_s, u"org_units"_s, u"id"_s));
         q.bindText(jsonArray(orgIds)).exec();
         while (q.next())
@@ -308,14 +316,16 @@ OpResult PushBatch::apply(const Operation &op)
         return rejected(op.opId, u"VALIDATION_FAILED"_s, u"未知的记录类型“%1”"_s.arg(op.type.left(48)),
                         u"type"_s);
     const Scope &scope = m_actor.scope;
-    if (!scope.hasRole(Role::Clerk) && !scope.hasRole(Role::Reviewer))
+    const bool asServer = m_consequenceDepth > 0; // a consequence: written with the server's authority
+    if (!asServer && !scope.hasRole(Role::Clerk) && !scope.hasRole(Role::Reviewer) &&
+        !(scope.hasRole(Role::Supervisor) && type->supervisorsWrite()))
         return rejected(op.opId, u"FORBIDDEN"_s, u"领导和监督人员只能查看数据，不能录入或修改"_s);
 
     const auto found = m_records.find(op.recordId);
     const bool exists = found != m_records.end();
     if (exists && (found->record.type != op.type || found->record.orgUnitId != op.orgUnitId ||
                    found->record.departmentId != op.departmentId)) {
-        if (!scope.coversOrgPath(found->orgPath))
+        if (!asServer && !scope.coversOrgPath(found->orgPath))
             return rejected(op.opId, u"FORBIDDEN"_s, u"没有权限修改该记录"_s);
         return rejected(op.opId, u"VALIDATION_FAILED"_s, u"记录的类型、行政区划和部门创建后不能更改"_s);
     }
@@ -335,10 +345,12 @@ OpResult PushBatch::apply(const Operation &op)
         placement.departmentOrgUnitId = dept->orgUnitId;
     }
     // Outside the caller's area: refused without a word about the record.
-    if (!scope.coversOrgPath(placement.orgPath))
+    if (!asServer && !scope.coversOrgPath(placement.orgPath))
         return rejected(op.opId, u"FORBIDDEN"_s, u"没有权限在该行政区划录入数据"_s);
-    if (const auto denied = type->writeDenied(scope, placement))
-        return rejected(op.opId, u"FORBIDDEN"_s, *denied);
+    if (!asServer) {
+        if (const auto denied = type->writeDenied(scope, placement))
+            return rejected(op.opId, u"FORBIDDEN"_s, *denied);
+    }
 
     for (auto it = op.changedFields.constBegin(); it != op.changedFields.constEnd(); ++it) {
         if (const auto problem = type->checkField(it.key(), it.value()))
@@ -435,7 +447,13 @@ OpResult PushBatch::apply(const Operation &op)
     context.today = chinaDateOf(m_now);
     context.entryDay = chinaDateOf(trustedEntryTimeMs(late));
     context.calendar = &WorkingCalendar::current();
-    context.actor = &scope;
+    // A consequence is written by the server: its type's rules see the server actor (and the user's roles).
+    Scope serverScope;
+    if (asServer) {
+        serverScope = scope;
+        serverScope.userId = QString::fromUtf16(kConsequenceActorId);
+    }
+    context.actor = asServer ? &serverScope : &scope;
     context.before = exists && !found->record.deleted ? &before : nullptr;
     context.lookup = [this](const QString &id) {
         return lookupRecord(id);
@@ -443,6 +461,9 @@ OpResult PushBatch::apply(const Operation &op)
     context.lookupKey = [this](const QString &key) {
         return lookupKey(key);
     };
+    QList<Consequence> consequences;
+    std::unique_ptr<Saved>
+        saved; // the batch as it was before this change, while its consequences are pending
     if (next.record.deleted && context.before) {
         if (const auto problem = type->deleteProblem(op.recordId, before, context))
             return rejected(op.opId, problem->code, problem->message, problem->field);
@@ -451,15 +472,25 @@ OpResult PushBatch::apply(const Operation &op)
         if (const auto problem = type->checkRecord(op.recordId, next.record.fields, placement, context))
             return rejected(op.opId, problem->code, problem->message, problem->field);
         type->derive(next.record.fields, context);
-        if (auto duplicate = claimKeys(*type, op.recordId, exists ? &found->record : nullptr, next.record))
+        consequences = type->consequences(op.recordId, next.record.fields, placement, context);
+        if (!consequences.isEmpty())
+            saved = std::make_unique<Saved>(Saved{m_records, m_before, m_rebase, m_history, m_touched,
+                                                  m_touchedSet, m_audit, m_keyOwner});
+        if (auto duplicate = claimKeys(*type, op.recordId, exists ? &found->record : nullptr, next.record)) {
+            if (saved)
+                m_keyOwner = saved->keyOwner;
             return rejected(op.opId, duplicate->code, duplicate->message, duplicate->field);
+        }
         const QStringList files = type->attachmentsOf(next.record.fields);
         for (const QString &sha : files) {
             SqlQuery q(m_store, u"SELECT complete FROM attachments WHERE sha256 = ?"_s);
             q.bindText(sha).exec();
-            if (!q.next() || !q.flag(0))
+            if (!q.next() || !q.flag(0)) {
+                if (saved)
+                    m_keyOwner = saved->keyOwner;
                 return rejected(op.opId, u"ATTACHMENT_MISSING"_s,
                                 u"附件 %1… 尚未上传完成，请先上传附件"_s.arg(sha.left(12)), u"documents"_s);
+            }
         }
     }
 
@@ -491,7 +522,24 @@ OpResult PushBatch::apply(const Operation &op)
                        {u"opId"_s, op.opId}};
     if (isLate)
         detail.insert(u"lateSynced"_s, true);
+    if (asServer)
+        detail.insert(u"consequenceOf"_s, m_consequenceOf);
     m_audit.append({m_actor.userId, m_actor.username, action, op.type, op.recordId, detail, {}});
+
+    if (saved) {
+        if (auto failed = applyConsequences(op, consequences)) {
+            // The change stands or falls with its consequences.
+            m_records = std::move(saved->records);
+            m_before = std::move(saved->before);
+            m_rebase = std::move(saved->rebase);
+            m_history = std::move(saved->history);
+            m_touched = std::move(saved->touched);
+            m_touchedSet = std::move(saved->touchedSet);
+            m_audit = std::move(saved->audit);
+            m_keyOwner = std::move(saved->keyOwner);
+            return *failed;
+        }
+    }
 
     OpResult r;
     r.opId = op.opId;
@@ -499,6 +547,57 @@ OpResult PushBatch::apply(const Operation &op)
     r.version = next.record.version;
     r.lateSynced = isLate;
     return r;
+}
+
+std::optional<OpResult> PushBatch::applyConsequences(const Operation &cause, const QList<Consequence> &list)
+{
+    // Consequences of consequences are followed, to a bounded depth (a loop of rules is a defect, not a
+    // hang).
+    if (m_consequenceDepth >= 4)
+        return rejected(cause.opId, u"INTERNAL"_s, u"后续处理层级过深，操作未执行"_s);
+    QStringList ids, orgIds, deptIds;
+    for (const Consequence &c : list) {
+        if (!m_records.contains(c.recordId))
+            ids.append(c.recordId);
+        if (!m_orgs.contains(c.orgUnitId))
+            orgIds.append(c.orgUnitId);
+        if (!c.departmentId.isEmpty() && !m_depts.contains(c.departmentId))
+            deptIds.append(c.departmentId);
+    }
+    if (!ids.isEmpty())
+        loadRecords(ids);
+    loadPlaces(orgIds, deptIds);
+
+    const QString outerCause = m_consequenceOf;
+    m_consequenceOf = cause.recordId;
+    ++m_consequenceDepth;
+    std::optional<OpResult> failed;
+    for (const Consequence &c : list) {
+        const auto stored = m_records.constFind(c.recordId);
+        const bool live = stored != m_records.constEnd() && !stored->record.deleted;
+        if (live && c.createOnly)
+            continue;
+        Operation op;
+        op.opId = cause.opId; // the audit trail names the operation that caused it
+        op.recordId = c.recordId;
+        op.type = c.type;
+        op.orgUnitId = stored != m_records.constEnd() ? stored->record.orgUnitId : c.orgUnitId;
+        op.departmentId = stored != m_records.constEnd() ? stored->record.departmentId : c.departmentId;
+        op.baseVersion = stored != m_records.constEnd() ? stored->record.version : 0;
+        op.changedFields = c.fields;
+        op.deviceTimeMs = m_now; // written now, by the server: no late-sync question
+        op.lastServerContactMs = m_now;
+        const OpResult r = apply(op);
+        if (r.status != OpStatus::Applied) {
+            OpResult refused = rejected(cause.opId, r.code.isEmpty() ? u"VALIDATION_FAILED"_s : r.code,
+                                        u"后续记录无法写入（%1）：%2"_s.arg(c.type, r.message));
+            failed = refused;
+            break;
+        }
+    }
+    --m_consequenceDepth;
+    m_consequenceOf = outerCause;
+    return failed;
 }
 
 void PushBatch::deleteRowsOfTouched(const QString &table)

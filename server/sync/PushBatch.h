@@ -10,6 +10,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace sunshine {
@@ -67,6 +68,13 @@ private:
     };
 
     void prefetch(const QList<sync::Operation> &ops);
+    // Reads these records, and these org units and departments, into the batch (those already in it stay).
+    void loadRecords(const QStringList &recordIds);
+    void loadPlaces(const QStringList &orgIds, const QStringList &deptIds);
+    // Writes the records a change entails (RecordType::consequences) with the server's authority; the
+    // refusal of the change when one cannot be written.
+    std::optional<sync::OpResult> applyConsequences(const sync::Operation &cause,
+                                                    const QList<sync::Consequence> &consequences);
     sync::OpResult apply(const sync::Operation &op);
     QSet<QString> changedSince(const QString &recordId, qint64 fromVersion, qint64 toVersion);
     std::optional<sync::Record> lookupRecord(const QString &id);
@@ -100,6 +108,21 @@ private:
     QList<QPair<sync::Operation, sync::OpResult>> m_toRemember; // applied and rejected answers to keep
     QList<AuditEntry> m_audit;
     QHash<QString, QString> m_keyOwner; // unique key -> record holding it after this batch ("" = freed)
+    int m_consequenceDepth = 0;         // > 0 while consequences are written (with the server's authority)
+    QString m_consequenceOf;            // the record whose change they follow
+
+    // What a change may have to take back when one of its consequences cannot be written.
+    struct Saved
+    {
+        QHash<QString, StoredRecord> records;
+        QHash<QString, StoredRecord> before;
+        QHash<QPair<QString, qint64>, qint64> rebase;
+        QList<HistoryRow> history;
+        QStringList touched;
+        QSet<QString> touchedSet;
+        QList<AuditEntry> audit;
+        QHash<QString, QString> keyOwner;
+    };
 };
 
 } // namespace sunshine

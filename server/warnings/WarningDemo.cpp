@@ -104,9 +104,13 @@ void WarningDemo::loadIfEmpty(Services &services)
         if (i == 2)
             continue;
         WarningStep decide = step(Action::Decide, clerkName);
-        decide.outcome = i == 3 ? Outcome::FalseAlarm : Outcome::Rectifying;
+        // The outcomes of rectification and referral create their records on the server (consequences).
+        decide.outcome = i == 3 ? Outcome::FalseAlarm : i == 4 ? Outcome::Rectifying : Outcome::Referred;
         decide.note = i == 3 ? u"经核实，两笔发放分属不同批次的补发，有批复文件，不属于重复发放"_s
-                             : u"经核实属实，已责令村委会三个工作日内补录并说明逾期原因"_s;
+                      : i == 4 ? u"经核实属实，已责令村委会三个工作日内补录并说明逾期原因"_s
+                               : u"经核实，村报账员涉嫌虚报冒领，移送纪委监委处理"_s;
+        if (i == 5)
+            decide.referTo = u"discipline"_s;
         append(services, clerk, id, decide);
         if (i == 3)
             continue;

@@ -253,8 +253,10 @@ qint64 WarningEngine::raise(const QList<Finding> &findings)
         const Finding &f = *byId.value(id);
         const Rule *rule = RuleRegistry::find(f.rule);
         ops.append(warningOp(
-            u"warn-"_s + id, id, f.orgUnitId, departmentFor(f.orgPath, f.ownerDepartment), 0,
-            WarningType::fieldsFor(f, rule ? rule->chineseName() : f.rule, today, replyDue, resultDue), now));
+            u"warn-"_s + id, id, f.orgUnitId,
+            f.ownerDepartmentId.isEmpty() ? departmentFor(f.orgPath, f.ownerDepartment) : f.ownerDepartmentId,
+            0, WarningType::fieldsFor(f, rule ? rule->chineseName() : f.rule, today, replyDue, resultDue),
+            now));
     }
     return pushAsServer(ops);
 }

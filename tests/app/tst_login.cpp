@@ -195,9 +195,10 @@ void TestLogin::nonAdminHasNoAdministrationTab()
     QStringList tabs;
     for (int i = 0; i < window.tabs()->count(); ++i)
         tabs.append(window.tabs()->tabText(i));
-    // A supervisor reads the modules and the dashboard; administration is not among them.
-    QCOMPARE(tabs, QStringList({u"Sunshine assistance"_s, u"Agricultural funds"_s, u"Home"_s, u"Warnings"_s,
-                                u"Department contacts"_s, u"My account"_s}));
+    // A supervisor keeps the supervision (first) and reads the modules and the dashboard; administration is
+    // not among them.
+    QCOMPARE(tabs, QStringList({u"Supervision"_s, u"Sunshine assistance"_s, u"Agricultural funds"_s,
+                                u"Home"_s, u"Warnings"_s, u"Department contacts"_s, u"My account"_s}));
     QVERIFY(window.connectionText().contains(u"Online"_s));
 }
 

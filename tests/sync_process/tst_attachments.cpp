@@ -351,8 +351,10 @@ private slots:
                                   {{u"sha256"_s, sha}, {u"size"_s, 10}, {u"path"_s, u"/tmp/x"_s}},
                                   token(u"tz-finance"_s)),
                      400, "UNKNOWN_FIELD");
-        // Supervisors read; they upload nothing. Nobody without a session does.
-        EXPECT_ERROR(begin(u"city-supervisor"_s, sha256("supervisor"), 10), 403, "FORBIDDEN");
+        // Leaders read; they upload nothing. Nobody without a session does. (Supervisors attach the documents
+        // of their own records: audit reports, referral letters.)
+        EXPECT_ERROR(begin(u"city-leader"_s, sha256("leader"), 10), 403, "FORBIDDEN");
+        QCOMPARE(begin(u"city-supervisor"_s, sha256("supervisor"), 10).status, 200);
         EXPECT_STATUS(m_http->post(u"/api/v1/attachments"_s, {{u"sha256"_s, sha}, {u"size"_s, 10}}), 401);
         EXPECT_STATUS(m_http->get(u"/api/v1/health"_s), 200);
     }
