@@ -1916,6 +1916,10 @@
         <source>Performance evaluations</source>
         <translation>绩效评价</translation>
     </message>
+    <message>
+        <source>Fund standards</source>
+        <translation>资金标准</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::FundSummaryModel</name>
@@ -2040,6 +2044,10 @@
     <message>
         <source>Fund catalog</source>
         <translation>资金目录</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>资金标准</translation>
     </message>
 </context>
 <context>

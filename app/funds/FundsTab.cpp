@@ -2,7 +2,9 @@
 
 #include "app/funds/FundCatalogView.h"
 #include "app/funds/FundRecordViews.h"
+#include "app/funds/FundStandardsView.h"
 #include "app/funds/FundSummaryView.h"
+#include "app/records/RecordListView.h"
 
 namespace sunshine::app {
 
@@ -15,6 +17,7 @@ FundsTab::FundsTab(ClientSession &session, QWidget *parent)
     m_plans = addView(makePlansView(session, this), tr("Allocation plans"));
     m_returns = addView(makeReturnsView(session, this), tr("Returns"));
     m_evaluations = addView(makeEvaluationsView(session, this), tr("Evaluations"));
+    addView(makeStandardsView(session, this), tr("Standards"));
     m_summary = addView(new FundSummaryView(session, this), tr("Yearly summary"));
     m_catalog = addView(new FundCatalogView(session, this), tr("Fund catalog"));
 }

@@ -337,4 +337,16 @@ QList<FundLine> allFundLines()
     return FundCatalog::builtIn().lines() + FundCatalog::addedLines();
 }
 
+QString fundLineName(const QString &code)
+{
+    const std::optional<FundLine> line = findFundLine(code);
+    return line ? line->name : code;
+}
+
+QString leadDepartmentOf(const QString &code)
+{
+    const std::optional<FundLine> line = findFundLine(code);
+    return line ? line->leadDepartment : u"finance"_s;
+}
+
 } // namespace sunshine::funds

@@ -130,5 +130,9 @@ bool canManageFundLines(const RoleSet &roles, OrgLevel level);
 std::optional<FundLine> findFundLine(const QString &code);
 // Every line of the catalog in force, built-in lines first.
 QList<FundLine> allFundLines();
+// The name of the line in force with this code (the code itself for a line no longer in the catalog).
+QString fundLineName(const QString &code);
+// "Who pays supervises": the lead department of the line (finance for a line no longer in the catalog).
+QString leadDepartmentOf(const QString &code);
 
 } // namespace sunshine::funds

@@ -269,4 +269,34 @@ std::optional<FieldProblem> DisbursementType::checkRules(const QString &, const 
     return std::nullopt;
 }
 
+// --- fund-standard ---
+
+QList<FieldSpec> StandardType::fields() const
+{
+    return {
+        FieldSpec(u"fundCode"_s, FieldKind::Text, u"资金项目"_s).max(64).require(),
+        FieldSpec(u"amountFen"_s, FieldKind::Money, u"每笔标准金额"_s).require(),
+        FieldSpec(u"effectiveFrom"_s, FieldKind::Date, u"执行日期"_s).require(),
+        FieldSpec(u"documentNo"_s, FieldKind::Text, u"标准文件文号"_s).max(60).require(),
+        FieldSpec(u"note"_s, FieldKind::Text, u"说明"_s).max(300),
+        FieldSpec(u"documents"_s, FieldKind::Attachments, u"标准文件"_s).max(20),
+    };
+}
+
+std::optional<FieldProblem> StandardType::checkRules(const QString &, const QJsonObject &f,
+                                                     const sync::Placement &placement,
+                                                     const sync::RuleContext &context) const
+{
+    FundLine line;
+    if (auto p = checkOwnership(f, placement, context, &line))
+        return p;
+    if (placement.orgLevel != OrgLevel::City && placement.orgLevel != OrgLevel::County)
+        return problem(u"fundCode"_s, u"资金标准由市、县两级牵头部门制定"_s);
+    if (fenOf(f, u"amountFen"_s) <= 0)
+        return problem(u"amountFen"_s, u"标准金额应大于 0"_s);
+    if (dateOf(f, u"effectiveFrom"_s).year() < 2014)
+        return problem(u"effectiveFrom"_s, u"执行日期不正确"_s);
+    return std::nullopt;
+}
+
 } // namespace sunshine::funds

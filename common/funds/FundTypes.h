@@ -95,4 +95,23 @@ protected:
                                                  const sync::RuleContext &context) const override;
 };
 
+// 资金标准: the most one payment of a fund line may be, set by the line's lead department at the city or a
+// county, in force from a date (PAYMENT_OVER_STANDARD compares payments with it). A county's standard comes
+// before the city's for the payments in the county; of a place's standards, the latest in force for the
+// period.
+class StandardType final : public FundRecordType
+{
+public:
+    static constexpr const char16_t *kName = u"fund-standard";
+    StandardType()
+        : FundRecordType(QString::fromUtf16(kName), QStringLiteral("资金标准"))
+    {}
+    QList<sync::FieldSpec> fields() const override;
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
 } // namespace sunshine::funds

@@ -27,24 +27,6 @@ namespace {
 const QString kDisbursement = QString::fromUtf16(DisbursementType::kName);
 const QString kAllocation = QString::fromUtf16(AllocationType::kName);
 
-QString lineName(const QString &code)
-{
-    const std::optional<FundLine> line = findFundLine(code);
-    return line ? line->name : code;
-}
-
-// "Who pays supervises": the line's lead department; finance for a line no longer in the catalog.
-QString leadOf(const QString &code)
-{
-    const std::optional<FundLine> line = findFundLine(code);
-    return line ? line->leadDepartment : u"finance"_s;
-}
-
-QString text(const RuleRecord &r, const QString &field)
-{
-    return r.fields.value(field).toString();
-}
-
 } // namespace
 
 // --- BENEFICIARY_DUPLICATE --------------------------------------------------------------------------------
@@ -62,39 +44,39 @@ void BeneficiaryDuplicateRule::raise(const QList<RuleRecord> &group, const Findi
     if (group.size() < 2)
         return;
     const RuleRecord &first = group.first();
-    const QString idNumber = text(first, u"idNumber"_s).toUpper();
-    const QString fundCode = text(first, u"fundCode"_s);
-    const QString period = text(first, u"period"_s);
+    const QString idNumber = first.text(u"idNumber"_s).toUpper();
+    const QString fundCode = first.text(u"fundCode"_s);
+    const QString period = first.text(u"period"_s);
     qint64 total = 0;
     QJsonArray payments;
     QStringList ids;
     for (const RuleRecord &r : group) {
         // The store grouped them; the rule decides.
-        if (text(r, u"idNumber"_s).toUpper() != idNumber || text(r, u"fundCode"_s) != fundCode ||
-            text(r, u"period"_s) != period)
+        if (r.text(u"idNumber"_s).toUpper() != idNumber || r.text(u"fundCode"_s) != fundCode ||
+            r.text(u"period"_s) != period)
             return;
         const qint64 fen = sync::RecordType::fenOf(r.fields, u"amountFen"_s);
         total += fen;
         ids.append(r.id);
         payments.append(QJsonObject{{u"id"_s, r.id},
                                     {u"orgUnitId"_s, r.orgUnitId},
-                                    {u"recipientName"_s, text(r, u"recipientName"_s)},
-                                    {u"paidOn"_s, text(r, u"paidOn"_s)},
+                                    {u"recipientName"_s, r.text(u"recipientName"_s)},
+                                    {u"paidOn"_s, r.text(u"paidOn"_s)},
                                     {u"amountFen"_s, fen}});
     }
     Finding f = finding(u"person"_s, rules::personSubjectId(idNumber), fundCode + u'/' + period,
                         rules::Severity::Red);
     f.summary = u"%1 在“%2”%3 期被发放 %4 次，合计 %5 元"_s
-                    .arg(text(first, u"recipientName"_s), lineName(fundCode), period)
+                    .arg(first.text(u"recipientName"_s), fundLineName(fundCode), period)
                     .arg(group.size())
                     .arg(money::formatYuan(total));
-    f.evidence = QJsonObject{{u"fundCode"_s, fundCode}, {u"fundName"_s, lineName(fundCode)},
+    f.evidence = QJsonObject{{u"fundCode"_s, fundCode}, {u"fundName"_s, fundLineName(fundCode)},
                              {u"period"_s, period},     {u"count"_s, int(group.size())},
                              {u"totalFen"_s, total},    {u"payments"_s, payments}};
     f.recordIds = ids;
     f.idNumber = idNumber;
     rules::placeAtCommonUnit(f, group);
-    f.ownerDepartment = leadOf(fundCode);
+    f.ownerDepartment = leadDepartmentOf(fundCode);
     f.copyToDiscipline = true;
     sink(std::move(f));
 }
@@ -111,8 +93,8 @@ void BeneficiaryDuplicateRule::evaluateTouched(RuleData &data, const RuleRun &,
 {
     QSet<QString> numbers;
     for (const RuleRecord &r : touched) {
-        if (r.type == kDisbursement && !text(r, u"idNumber"_s).isEmpty())
-            numbers.insert(text(r, u"idNumber"_s));
+        if (r.type == kDisbursement && !r.text(u"idNumber"_s).isEmpty())
+            numbers.insert(r.text(u"idNumber"_s));
     }
     if (numbers.isEmpty())
         return;
@@ -156,13 +138,13 @@ void EntryOverdueRule::lateEntries(RuleData &data, const RuleRun &run, const Rul
     data.scan(kDisbursement, filter, [&](const RuleRecord &r) {
         if (!DisbursementType::enteredLate(r.fields))
             return;
-        const QString key = r.orgPath + u'|' + text(r, u"fundCode"_s) + u'|' + text(r, u"period"_s) + u'|' +
-                            text(r, u"enteredOn"_s);
+        const QString key = r.orgPath + u'|' + r.text(u"fundCode"_s) + u'|' + r.text(u"period"_s) + u'|' +
+                            r.text(u"enteredOn"_s);
         Batch &b = batches[key];
         if (b.count == 0) {
             b.first = r;
-            b.fundCode = text(r, u"fundCode"_s);
-            b.period = text(r, u"period"_s);
+            b.fundCode = r.text(u"fundCode"_s);
+            b.period = r.text(u"period"_s);
             b.entered = sync::RecordType::dateOf(r.fields, u"enteredOn"_s);
         }
         ++b.count;
@@ -179,14 +161,15 @@ void EntryOverdueRule::lateEntries(RuleData &data, const RuleRun &run, const Rul
         Finding f = finding(u"village"_s, b.first.orgUnitId,
                             b.fundCode + u'/' + b.period + u'/' + b.entered.toString(Qt::ISODate),
                             rules::Severity::Yellow);
-        f.summary = u"“%1”%2 期 %3 笔发放于 %4 录入，超过录入期限 %5"_s.arg(lineName(b.fundCode), b.period)
-                        .arg(b.count)
-                        .arg(b.entered.toString(Qt::ISODate), b.due.toString(Qt::ISODate));
+        f.summary =
+            u"“%1”%2 期 %3 笔发放于 %4 录入，超过录入期限 %5"_s.arg(fundLineName(b.fundCode), b.period)
+                .arg(b.count)
+                .arg(b.entered.toString(Qt::ISODate), b.due.toString(Qt::ISODate));
         QStringList ids;
         for (const RuleRecord &r : b.records)
             ids.append(r.id);
         f.evidence = QJsonObject{{u"fundCode"_s, b.fundCode},
-                                 {u"fundName"_s, lineName(b.fundCode)},
+                                 {u"fundName"_s, fundLineName(b.fundCode)},
                                  {u"period"_s, b.period},
                                  {u"count"_s, b.count},
                                  {u"totalFen"_s, b.totalFen},
@@ -194,7 +177,7 @@ void EntryOverdueRule::lateEntries(RuleData &data, const RuleRun &run, const Rul
                                  {u"enteredOn"_s, b.entered.toString(Qt::ISODate)}};
         f.recordIds = ids;
         f.placeAt(b.first);
-        f.ownerDepartment = leadOf(b.fundCode);
+        f.ownerDepartment = leadDepartmentOf(b.fundCode);
         f.copyToDiscipline = true;
         sink(std::move(f));
     }
@@ -207,26 +190,26 @@ void EntryOverdueRule::allocations(RuleData &data, const RuleRun &run, const Rul
         const DeadlineState d = AllocationType::deadlineState(r.fields, run.today, *run.calendar);
         if (d.status != EntryStatus::Overdue && d.status != EntryStatus::EnteredLate)
             return;
-        const QString fundCode = text(r, u"fundCode"_s);
+        const QString fundCode = r.text(u"fundCode"_s);
         Finding f = finding(kAllocation, r.id, QString(), rules::Severity::Yellow);
         const QString amount = money::formatYuan(sync::RecordType::fenOf(r.fields, u"amountFen"_s));
         f.summary =
             d.status == EntryStatus::Overdue
                 ? u"“%1”资金指标 %2 元（%3）应于 %4 前报市，至今未报"_s.arg(
-                      lineName(fundCode), amount, text(r, u"documentNo"_s), d.due.toString(Qt::ISODate))
+                      fundLineName(fundCode), amount, r.text(u"documentNo"_s), d.due.toString(Qt::ISODate))
                 : u"“%1”资金指标 %2 元（%3）应于 %4 前报市，%5 才报"_s.arg(
-                      lineName(fundCode), amount, text(r, u"documentNo"_s), d.due.toString(Qt::ISODate),
-                      text(r, u"reportedOn"_s));
+                      fundLineName(fundCode), amount, r.text(u"documentNo"_s), d.due.toString(Qt::ISODate),
+                      r.text(u"reportedOn"_s));
         f.evidence = QJsonObject{{u"fundCode"_s, fundCode},
-                                 {u"fundName"_s, lineName(fundCode)},
-                                 {u"documentNo"_s, text(r, u"documentNo"_s)},
+                                 {u"fundName"_s, fundLineName(fundCode)},
+                                 {u"documentNo"_s, r.text(u"documentNo"_s)},
                                  {u"amountFen"_s, sync::RecordType::fenOf(r.fields, u"amountFen"_s)},
-                                 {u"receivedOn"_s, text(r, u"receivedOn"_s)},
+                                 {u"receivedOn"_s, r.text(u"receivedOn"_s)},
                                  {u"reportDueOn"_s, d.due.toString(Qt::ISODate)},
-                                 {u"reportedOn"_s, text(r, u"reportedOn"_s)}};
+                                 {u"reportedOn"_s, r.text(u"reportedOn"_s)}};
         f.recordIds = {r.id};
         f.placeAt(r);
-        f.ownerDepartment = leadOf(fundCode);
+        f.ownerDepartment = leadDepartmentOf(fundCode);
         f.copyToDiscipline = true;
         sink(std::move(f));
     });
@@ -257,13 +240,13 @@ void EntryOverdueRule::evaluateTouched(RuleData &data, const RuleRun &run, const
         }
         if (r.type != kDisbursement || !DisbursementType::enteredLate(r.fields))
             continue;
-        const QString key = r.orgPath + u'|' + text(r, u"fundCode"_s) + u'|' + text(r, u"period"_s);
+        const QString key = r.orgPath + u'|' + r.text(u"fundCode"_s) + u'|' + r.text(u"period"_s);
         if (seen.contains(key))
             continue;
         seen.insert(key);
         RuleFilter batch;
         batch.orgPath = r.orgPath;
-        batch.equals = {{u"fundCode"_s, text(r, u"fundCode"_s)}, {u"period"_s, text(r, u"period"_s)}};
+        batch.equals = {{u"fundCode"_s, r.text(u"fundCode"_s)}, {u"period"_s, r.text(u"period"_s)}};
         batch.sql = [](const rules::FieldSql &field) {
             return rules::SqlCondition{DisbursementType::enteredLateSql(field), {}};
         };
@@ -332,10 +315,10 @@ void PaidAfterExitRule::check(RuleData &data, const RuleRun &run, const QStringL
     payments.any = {{u"householdId"_s, exitOn.keys()}};
     const qint64 grace = run.parameter(u"graceDays"_s);
     data.scan(kDisbursement, payments, [&](const RuleRecord &r) {
-        const QString household = text(r, u"householdId"_s);
+        const QString household = r.text(u"householdId"_s);
         const QDate confirmed = exitOn.value(household);
         const QDate paid = sync::RecordType::dateOf(r.fields, u"paidOn"_s);
-        const std::optional<FundLine> line = findFundLine(text(r, u"fundCode"_s));
+        const std::optional<FundLine> line = findFundLine(r.text(u"fundCode"_s));
         if (!confirmed.isValid() || !paid.isValid() || paid <= confirmed.addDays(grace) || !line ||
             !isReliefFund(line->kind))
             return;
@@ -347,15 +330,15 @@ void PaidAfterExitRule::check(RuleData &data, const RuleRun &run, const QStringL
             money::formatYuan(sync::RecordType::fenOf(r.fields, u"amountFen"_s)));
         f.evidence = QJsonObject{{u"fundCode"_s, line->code},
                                  {u"fundName"_s, line->name},
-                                 {u"period"_s, text(r, u"period"_s)},
+                                 {u"period"_s, r.text(u"period"_s)},
                                  {u"paidOn"_s, paid.toString(Qt::ISODate)},
                                  {u"amountFen"_s, sync::RecordType::fenOf(r.fields, u"amountFen"_s)},
                                  {u"exitConfirmedOn"_s, confirmed.toString(Qt::ISODate)},
                                  {u"householdNo"_s, h.fields.value(u"householdNo"_s)}};
         f.recordIds = {r.id, household};
-        f.idNumber = text(r, u"idNumber"_s);
+        f.idNumber = r.text(u"idNumber"_s);
         f.placeAt(r);
-        f.ownerDepartment = leadOf(line->code);
+        f.ownerDepartment = leadDepartmentOf(line->code);
         f.copyToDiscipline = true;
         sink(std::move(f));
     });
@@ -411,18 +394,18 @@ void ReturnsUndistributedRule::check(RuleData &data, const RuleRun &run, const Q
         const qint64 distributed = ReturnType::distributedFen(r.fields);
         if (!received.isValid() || distributed >= income || run.today <= received.addDays(grace))
             return;
-        const QString fundCode = text(r, u"fundCode"_s);
+        const QString fundCode = r.text(u"fundCode"_s);
         Finding f = finding(kReturn, r.id, QString(), rules::Severity::Orange);
         f.summary = u"“%1”收益 %2 元于 %3 确认，%4 天后仍有 %5 元未分配"_s.arg(
-            text(r, u"asset"_s), money::formatYuan(income), received.toString(Qt::ISODate),
+            r.text(u"asset"_s), money::formatYuan(income), received.toString(Qt::ISODate),
             QString::number(received.daysTo(run.today)), money::formatYuan(income - distributed));
         f.evidence = QJsonObject{
-            {u"fundCode"_s, fundCode},          {u"fundName"_s, lineName(fundCode)},
-            {u"asset"_s, text(r, u"asset"_s)},  {u"incomeFen"_s, income},
+            {u"fundCode"_s, fundCode},          {u"fundName"_s, fundLineName(fundCode)},
+            {u"asset"_s, r.text(u"asset"_s)},  {u"incomeFen"_s, income},
             {u"distributedFen"_s, distributed}, {u"receivedOn"_s, received.toString(Qt::ISODate)}};
         f.recordIds = {r.id};
         f.placeAt(r);
-        f.ownerDepartment = leadOf(fundCode);
+        f.ownerDepartment = leadDepartmentOf(fundCode);
         f.copyToDiscipline = true;
         sink(std::move(f));
     });

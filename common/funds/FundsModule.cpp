@@ -1,5 +1,6 @@
 #include "common/funds/FundFlowTypes.h"
 #include "common/funds/FundTypes.h"
+#include "common/funds/FundFlowWarnings.h"
 #include "common/funds/FundWarnings.h"
 #include "common/sync/CommonModules.h"
 
@@ -14,10 +15,13 @@ void registerCommon(sync::CommonModules &modules)
     types.push_back(std::make_unique<PlanType>());
     types.push_back(std::make_unique<ReturnType>());
     types.push_back(std::make_unique<EvaluationType>());
+    types.push_back(std::make_unique<StandardType>());
     modules.rules.push_back(std::make_unique<BeneficiaryDuplicateRule>());
     modules.rules.push_back(std::make_unique<EntryOverdueRule>());
     modules.rules.push_back(std::make_unique<PaidAfterExitRule>());
     modules.rules.push_back(std::make_unique<ReturnsUndistributedRule>());
+    modules.rules.push_back(std::make_unique<FundHeldTooLongRule>());
+    modules.rules.push_back(std::make_unique<PaymentOverStandardRule>());
 }
 
 } // namespace sunshine::modules::funds

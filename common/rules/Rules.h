@@ -28,6 +28,9 @@ struct RuleRecord
     QString orgPath;
     QString departmentId;
     QJsonObject fields;
+
+    // A field's text (empty when absent).
+    QString text(const QString &field) const { return fields.value(field).toString(); }
 };
 
 // A condition in SQL over the record's fields, with its binds in order for the '?'s.
@@ -65,6 +68,11 @@ public:
     // `keyFields` (each present and not ''). Within a group, in id order.
     virtual void groups(const QString &type, const QStringList &keyFields, const RuleFilter &filter,
                         const std::function<void(const QList<RuleRecord> &)> &each) = 0;
+    // The sum of the whole-number field `field` (amounts in fen) over the live records of `type` passing
+    // `filter`, per org path of the places they sit at (a rule adds up the paths under a unit). The store
+    // adds up; the filter is the rule's own.
+    virtual QHash<QString, qint64> totals(const QString &type, const RuleFilter &filter,
+                                          const QString &field) = 0;
 };
 
 enum class Severity

@@ -141,6 +141,28 @@ void StoreRuleData::scan(const QString &type, const RuleFilter &filter,
     });
 }
 
+QHash<QString, qint64> StoreRuleData::totals(const QString &type, const RuleFilter &filter,
+                                             const QString &field)
+{
+    QHash<QString, qint64> out;
+    const auto [from, jsonb] = source(type, filter);
+    const QString value = u"CAST("_s + m_store.fieldSql(field, jsonb) + u" AS BIGINT)"_s;
+    forEachChunk(filter, [&](const QStringList *chunk) {
+        const Where w = where(type, filter, chunk, jsonb);
+        SqlQuery q(m_store, u"SELECT org_path, SUM("_s + value + u"), COUNT(*) FROM "_s + from +
+                                u" WHERE "_s + w.sql + u" GROUP BY org_path"_s);
+        q.raw().setForwardOnly(true);
+        for (const QVariant &b : w.binds)
+            q.bind(b);
+        q.exec();
+        while (q.next()) {
+            m_rows += q.int64(2);
+            out[q.text(0)] += q.int64(1);
+        }
+    });
+    return out;
+}
+
 void StoreRuleData::groups(const QString &type, const QStringList &keyFields, const RuleFilter &filter,
                            const std::function<void(const QList<RuleRecord> &)> &each)
 {

@@ -18,6 +18,8 @@ public:
               const std::function<void(const rules::RuleRecord &)> &each) override;
     void groups(const QString &type, const QStringList &keyFields, const rules::RuleFilter &filter,
                 const std::function<void(const QList<rules::RuleRecord> &)> &each) override;
+    QHash<QString, qint64> totals(const QString &type, const rules::RuleFilter &filter,
+                                  const QString &field) override;
 
     qint64 rowsRead() const { return m_rows; }
 

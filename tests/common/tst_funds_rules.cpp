@@ -8,6 +8,7 @@
 // (mk Sun 01-04); 春节 02-15..23 (mk Sat 02-14, Sat 02-28); 劳动节 05-01..05 (mk Sat 05-09); 端午 06-19..21;
 // 中秋 09-25..27 (mk Sun 09-20); 国庆 10-01..07 (mk Sat 10-10).
 #include "common/core/WorkingCalendar.h"
+#include "common/funds/FundFlowWarnings.h"
 #include "common/funds/FundRules.h"
 
 #include <QDateTime>
@@ -80,6 +81,8 @@ private Q_SLOTS:
     void closedForRecord();
     void year_data();
     void year();
+    void payOutBy_data();
+    void payOutBy();
 };
 
 // The rows below rely on these days of the built-in calendar; if the CSV changes, this fails first.
@@ -648,6 +651,40 @@ void TestFundRules::year()
     QCOMPARE(problem.has_value(), !problemContains.isEmpty());
     if (problem)
         QVERIFY2(problem->contains(problemContains), qPrintable(*problem));
+}
+
+// FUND_HELD_TOO_LONG: the day received money should be paid out by, per payment cycle (Art. 6 (三)).
+void TestFundRules::payOutBy_data()
+{
+    QTest::addColumn<QDate>("received");
+    QTest::addColumn<int>("cycle");
+    QTest::addColumn<QDate>("by");
+    QTest::newRow("monthly: the 15th of next month")
+        << d(2026, 3, 3) << int(PaymentCycle::Monthly) << d(2026, 4, 15);
+    QTest::newRow("monthly: received on the 20th")
+        << d(2026, 3, 20) << int(PaymentCycle::Monthly) << d(2026, 4, 15);
+    QTest::newRow("monthly: across the year")
+        << d(2026, 12, 28) << int(PaymentCycle::Monthly) << d(2027, 1, 15);
+    // The 15th is the regulation's day: not moved off the National Day holiday.
+    QTest::newRow("monthly: a holiday 15th stays")
+        << d(2026, 9, 30) << int(PaymentCycle::Monthly) << d(2026, 10, 15);
+    QTest::newRow("quarterly: first month of next quarter")
+        << d(2026, 2, 10) << int(PaymentCycle::Quarterly) << d(2026, 4, 30);
+    QTest::newRow("quarterly: last day of a quarter")
+        << d(2026, 9, 30) << int(PaymentCycle::Quarterly) << d(2026, 10, 31);
+    QTest::newRow("quarterly: across the year")
+        << d(2026, 11, 2) << int(PaymentCycle::Quarterly) << d(2027, 1, 31);
+    QTest::newRow("once: 90 days") << d(2026, 2, 10) << int(PaymentCycle::Once) << d(2026, 5, 11);
+    QTest::newRow("per project: 90 days") << d(2026, 12, 1) << int(PaymentCycle::PerProject) << d(2027, 3, 1);
+    QTest::newRow("no date") << QDate() << int(PaymentCycle::Once) << QDate();
+}
+
+void TestFundRules::payOutBy()
+{
+    QFETCH(QDate, received);
+    QFETCH(int, cycle);
+    QFETCH(QDate, by);
+    QCOMPARE(FundHeldTooLongRule::payOutBy(received, PaymentCycle(cycle), 90), by);
 }
 
 QTEST_GUILESS_MAIN(TestFundRules)

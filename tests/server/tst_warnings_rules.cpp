@@ -3,6 +3,7 @@
 // full run, never raised twice, and settings (versions, switching off, dry runs) as a city administrator uses
 // them.
 #include "common/funds/FundFlowTypes.h"
+#include "common/funds/FundTypes.h"
 #include "common/relief/ReliefWarnings.h"
 #include "tests/server/WarningsTest.h"
 #include "tests/support/SyncHarness.h"
@@ -29,6 +30,38 @@ private:
         const QString id = newId();
         fields.insert(u"lookupCode"_s, relief::helpLookupCode(id));
         return create(kTownClerk, kHelpRequest, kVillage, fields, id);
+    }
+
+    // An allocation of `fundCode` received by the 通州区 agriculture bureau; its id (empty when refused).
+    QString allocation(const QString &fundCode, QDate receivedOn, qint64 amountFen)
+    {
+        const QString id = newId();
+        QJsonObject op = upsert(QString::fromUtf16(funds::AllocationType::kName), id, kCounty,
+                                {{u"fundCode"_s, fundCode},
+                                 {u"sourceLevel"_s, u"county"_s},
+                                 {u"year"_s, 2026},
+                                 {u"amountFen"_s, amountFen},
+                                 {u"documentNo"_s, u"通财农〔2026〕30号"_s},
+                                 {u"receivedOn"_s, iso(receivedOn)},
+                                 {u"account"_s, u"agriculture"_s}});
+        op.insert(u"departmentId"_s, kAgriculture);
+        return pushOne(kCountyClerk, op).status() == u"applied"_s ? id : QString();
+    }
+
+    // A standard of `fundCode` set by the 通州区 agriculture bureau; its id (empty when refused).
+    QString standard(const QString &fundCode, qint64 amountFen, QDate from)
+    {
+        const QString id = newId();
+        QJsonObject op = upsert(QString::fromUtf16(funds::StandardType::kName), id, kCounty,
+                                {{u"fundCode"_s, fundCode},
+                                 {u"amountFen"_s, amountFen},
+                                 {u"effectiveFrom"_s, iso(from)},
+                                 {u"documentNo"_s, u"通农〔2026〕8号"_s}});
+        op.insert(u"departmentId"_s, kAgriculture);
+        const Answer a = pushOne(kCountyClerk, op);
+        if (a.status() != u"applied"_s)
+            qWarning("standard not applied: %s", a.describe().constData());
+        return a.status() == u"applied"_s ? id : QString();
     }
 
     QJsonObject putRule(const QString &code, const QJsonObject &body, const QString &user = kCityAdmin,
@@ -458,6 +491,120 @@ private slots:
         QCOMPARE(!warning(k).isEmpty(), expected);
         if (expected)
             QVERIFY(warning(k).value(u"disciplineCopy"_s).toBool()); // Art. 28: the 纪委 is informed
+    }
+
+    // --- FUND_HELD_TOO_LONG ---
+
+    void fundHeldTooLong_data()
+    {
+        QTest::addColumn<QString>("fundCode"); // a line paid once: its window is holdDays (default 90)
+        QTest::addColumn<QDate>("receivedOn");
+        QTest::addColumn<qint64>("paidFen");        // of an allocation of 3,000 yuan, under the county
+        QTest::addColumn<qint64>("outstandingFen"); // 0: no warning
+        // Today 2026-06-15.
+        QTest::newRow("nothing paid, 125 days")
+            << u"agri-fishery-fuel-subsidy"_s << QDate(2026, 2, 10) << qint64(0) << qint64(300000);
+        QTest::newRow("a third left, 125 days")
+            << u"agri-fishery-sea-rescue"_s << QDate(2026, 2, 10) << qint64(200000) << qint64(100000);
+        QTest::newRow("all paid") << u"agri-fishing-boat-scrapping"_s << QDate(2026, 2, 10) << qint64(300000)
+                                  << qint64(0);
+        QTest::newRow("nothing paid, 75 days (in its window)")
+            << u"agri-fishing-boat-safety-equipment"_s << QDate(2026, 4, 1) << qint64(0) << qint64(0);
+    }
+
+    void fundHeldTooLong()
+    {
+        QFETCH(QString, fundCode);
+        QFETCH(QDate, receivedOn);
+        QFETCH(qint64, paidFen);
+        QFETCH(qint64, outstandingFen);
+        setChinaTime(QDate(2026, 6, 15));
+        for (qint64 paid = 0; paid < paidFen; paid += 100000)
+            QVERIFY(!pay(kVillage,
+                         paymentFields(freshIdNumber(), u"2026-03"_s, QDate(2026, 3, 20), fundCode, 100000))
+                         .isEmpty());
+        const QString id = allocation(fundCode, receivedOn, 300000);
+        QVERIFY(!id.isEmpty());
+        drain();
+        const QJsonObject w = warning(key(u"FUND_HELD_TOO_LONG"_s, u"fund-allocation"_s, id, QString()));
+        QCOMPARE(!w.isEmpty(), outstandingFen > 0);
+        if (w.isEmpty())
+            return;
+        const QJsonObject evidence =
+            QJsonDocument::fromJson(w.value(u"evidence"_s).toString().toUtf8()).object();
+        QCOMPARE(evidence.value(u"outstandingFen"_s).toInteger(), outstandingFen);
+        QCOMPARE(evidence.value(u"payOutBy"_s).toString(), iso(receivedOn.addDays(90)));
+        QVERIFY(w.value(u"disciplineCopy"_s).toBool()); // Art. 28
+    }
+
+    void fundHeldTooLongPaysTheEarliestFirst()
+    {
+        // Two allocations of one line: the payments cover the earlier one; the later one is still held, and
+        // its window passes overnight: the full run raises it with no new record.
+        const QString line = u"agri-fishery-fuel-subsidy"_s;
+        setChinaTime(QDate(2026, 6, 15));
+        QVERIFY(!pay(kVillage, paymentFields(freshIdNumber(), u"2026-04"_s, QDate(2026, 4, 20), line, 300000))
+                     .isEmpty());
+        const QString later = allocation(line, QDate(2026, 3, 18), 200000); // due 2026-06-16
+        drain();
+        const QString k = key(u"FUND_HELD_TOO_LONG"_s, u"fund-allocation"_s, later, QString());
+        QVERIFY(warning(k).isEmpty());
+        setChinaTime(QDate(2026, 6, 17));
+        fullRun();
+        const QJsonObject evidence =
+            QJsonDocument::fromJson(warning(k).value(u"evidence"_s).toString().toUtf8()).object();
+        // 300,000 + 200,000 allocated, 300,000 paid: the earlier allocation is covered, 200,000 of this one
+        // is not.
+        QCOMPARE(evidence.value(u"allocatedToDateFen"_s).toInteger(), 500000);
+        QCOMPARE(evidence.value(u"paidUnderUnitFen"_s).toInteger(), 300000);
+        QCOMPARE(evidence.value(u"outstandingFen"_s).toInteger(), 200000);
+    }
+
+    // --- PAYMENT_OVER_STANDARD ---
+
+    void paymentOverStandard()
+    {
+        const QString line = u"agri-fishing-boat-safety-equipment"_s;
+        setChinaTime(QDate(2026, 7, 10));
+        // 800 yuan a payment from 2026-01-01; 1,000 from 2026-06-01.
+        QVERIFY(!standard(line, 80000, QDate(2026, 1, 1)).isEmpty());
+        const QString june = standard(line, 100000, QDate(2026, 6, 1));
+        QVERIFY(!june.isEmpty());
+        // Not above: none. Two above in one village, line and period: one warning for both.
+        for (const qint64 fen : {70000, 80000, 90000, 95000})
+            QVERIFY(!pay(kVillage, paymentFields(freshIdNumber(), u"2026-05"_s, QDate(2026, 7, 8), line, fen))
+                         .isEmpty());
+        // June's standard is higher: 900 yuan is within it.
+        QVERIFY(!pay(kVillage, paymentFields(freshIdNumber(), u"2026-06"_s, QDate(2026, 7, 8), line, 90000))
+                     .isEmpty());
+        drain();
+        const QJsonObject may =
+            warning(key(u"PAYMENT_OVER_STANDARD"_s, u"village"_s, kVillage, line + u"/2026-05"_s));
+        QVERIFY(!may.isEmpty());
+        const QJsonObject evidence =
+            QJsonDocument::fromJson(may.value(u"evidence"_s).toString().toUtf8()).object();
+        QCOMPARE(evidence.value(u"count"_s).toInt(), 2);
+        QCOMPARE(evidence.value(u"maxFen"_s).toInteger(), 95000);
+        QCOMPARE(evidence.value(u"standardFen"_s).toInteger(), 80000);
+        QVERIFY(
+            warning(key(u"PAYMENT_OVER_STANDARD"_s, u"village"_s, kVillage, line + u"/2026-06"_s)).isEmpty());
+        // A payment above June's standard too, and the full run finds the same (nothing new besides).
+        QVERIFY(!pay(kVillage, paymentFields(freshIdNumber(), u"2026-06"_s, QDate(2026, 7, 9), line, 120000))
+                     .isEmpty());
+        drain();
+        QVERIFY(!warning(key(u"PAYMENT_OVER_STANDARD"_s, u"village"_s, kVillage, line + u"/2026-06"_s))
+                     .isEmpty());
+        const qint64 count = warningCount();
+        fullRun();
+        QCOMPARE(warningCount(), count);
+        // Only the line's lead department sets its standard, at the city or a county.
+        QJsonObject op = upsert(QString::fromUtf16(funds::StandardType::kName), newId(), kVillage,
+                                {{u"fundCode"_s, line},
+                                 {u"amountFen"_s, 1},
+                                 {u"effectiveFrom"_s, u"2026-01-01"_s},
+                                 {u"documentNo"_s, u"x"_s}});
+        op.insert(u"departmentId"_s, kAgriculture);
+        EXPECT_OUTCOME(pushOne(kCountyClerk, op), u"VALIDATION_FAILED"_s, u"fundCode"_s);
     }
 
     // --- runs ---
