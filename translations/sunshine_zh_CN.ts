@@ -192,33 +192,6 @@
     </message>
 </context>
 <context>
-    <name>DisbursementImportDialog</name>
-    <message>
-        <source>Import disbursement list</source>
-        <translation>导入发放名单</translation>
-    </message>
-    <message>
-        <source>&amp;File:</source>
-        <translation>文件(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;Choose file…</source>
-        <translation>选择文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Bad rows:</source>
-        <translation>有误的行：</translation>
-    </message>
-    <message>
-        <source>“Import the valid rows” saves the good rows now and leaves the bad ones out; “Import nothing” saves nothing, so that you can fix the file and import it whole.</source>
-        <translation>“导入无误的行”立即保存无误的行，有误的行不导入；“全部不导入”则不保存任何内容，以便改正文件后整体导入。</translation>
-    </message>
-    <message>
-        <source>&amp;Export bad rows…</source>
-        <translation>导出有误的行(&amp;E)…</translation>
-    </message>
-</context>
-<context>
     <name>FundLineDialog</name>
     <message>
         <source>Add fund line</source>
@@ -511,10 +484,6 @@
         <source>%1 %2 quarterly report</source>
         <translation>%1%2报告</translation>
     </message>
-    <message>
-        <source>The PDF file %1 could not be written.</source>
-        <translation>无法写入 PDF 文件 %1。</translation>
-    </message>
 </context>
 <context>
     <name>QuarterReportDialog</name>
@@ -628,6 +597,168 @@
     <message>
         <source>&amp;Opinion:</source>
         <translation>意见(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionBulletin</name>
+    <message>
+        <source>%1 %2: bulletin on poverty-relief supervision</source>
+        <translation>%1%2扶贫领域监督情况通报</translation>
+    </message>
+    <message>
+        <source>From the data on this computer as of %1 · compiled by %2 on %3</source>
+        <translation>本机数据截至 %1 · %2 于 %3 编制</translation>
+    </message>
+    <message>
+        <source>1. Warnings</source>
+        <translation>一、预警情况</translation>
+    </message>
+    <message>
+        <source>%1 warnings were raised in the quarter: %2 closed, %3 still open, %4 of them escalated (督办).</source>
+        <translation>本季度生成预警 %1 条：已销号 %2 条，未销号 %3 条，其中督办 %4 条。</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>2. Rectifications</source>
+        <translation>二、整改情况</translation>
+    </message>
+    <message>
+        <source>%1 rectifications were ordered in the quarter and %2 struck off; %3 are not struck off, %4 of them past their deadline on %5.</source>
+        <translation>本季度下达整改 %1 项，销号 %2 项；尚未销号 %3 项，其中截至 %5 已超过整改期限 %4 项。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <source>3. Referrals</source>
+        <translation>三、移送情况</translation>
+    </message>
+    <message>
+        <source>%1 cases were referred in the quarter; %2 referrals were concluded.</source>
+        <translation>本季度移送问题线索 %1 件，办结 %2 件。</translation>
+    </message>
+    <message>
+        <source>4. Inspections</source>
+        <translation>四、督查情况</translation>
+    </message>
+    <message>
+        <source>No inspection in the quarter.</source>
+        <translation>本季度未开展督查。</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>督查结论</translation>
+    </message>
+    <message>
+        <source>5. Accountability made public</source>
+        <translation>五、问责和通报曝光</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>%1 accountability decisions in the quarter; %2 made public:</source>
+        <translation>本季度作出问责决定 %1 件，通报曝光 %2 件：</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>被问责人</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>问责情形</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>问责方式</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Leaders examined (一案双查)</source>
+        <translation>一案双查</translation>
+    </message>
+    <message>
+        <source>%1 %2 supervision bulletin</source>
+        <translation>%1%2监督情况通报</translation>
+    </message>
+</context>
+<context>
+    <name>TableImportDialog</name>
+    <message>
+        <source>Import list</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Bad rows:</source>
+        <translation>有误的行：</translation>
+    </message>
+    <message>
+        <source>“Import the valid rows” saves the good rows now and leaves the bad ones out; “Import nothing” saves nothing, so that you can fix the file and import it whole.</source>
+        <translation>“导入无误的行”立即保存无误的行，有误的行不导入；“全部不导入”则不保存任何内容，以便改正文件后整体导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Export bad rows…</source>
+        <translation>导出有误的行(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1349,60 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::ComparisonImportDialog</name>
+    <message>
+        <source>Import comparison list</source>
+        <translation>导入比对名单</translation>
+    </message>
+    <message>
+        <source>Choose the list, then a file (.xlsx or CSV, one row per person) with a header row naming the columns %1; optional: %2. The date is the day of death, or the day the person was put on the payroll or registered. Queries of these data are lawful, logged and confidential (Art. 26).</source>
+        <translation>先选择名单类别，再选择文件（.xlsx 或 CSV，每人一行），表头须包括 %1；可选：%2。日期为死亡日期，或纳入财政供养、登记之日。查询这些数据须依法进行、记录在案并予以保密（第二十六条）。</translation>
+    </message>
+    <message>
+        <source>Choose a comparison list</source>
+        <translation>选择比对名单</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>名单 (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n list entries…</source>
+        <translation>
+            <numerusform>正在保存 %n 条名单记录…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list entries imported; they are sent when the program is online.</source>
+        <translation>
+            <numerusform>已导入 %n 条名单记录，联网后自动上传。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>名单类别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Comparison lists are imported by reviewers of a county or the city.</source>
+        <translation>比对名单由县（市、区）或市级审核员导入。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ComparisonListView</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Comparison lists</source>
+        <translation>比对名单</translation>
+    </message>
+    <message>
+        <source>Import list…</source>
+        <translation>导入发放名单…</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::ConflictDialog</name>
     <message>
         <source>(empty)</source>
@@ -1675,14 +1860,6 @@
         <translation>请选择发放名单（.xlsx 或 CSV，每笔发放一行），首行为列名，须包含：%1；可选：%2。资金项目可填写中文名称或编码。</translation>
     </message>
     <message>
-        <source>&amp;Import the valid rows</source>
-        <translation>导入无误的行(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Import &amp;nothing</source>
-        <translation>全部不导入(&amp;N)</translation>
-    </message>
-    <message>
         <source>Choose a disbursement list</source>
         <translation>选择发放名单</translation>
     </message>
@@ -1699,36 +1876,8 @@
         <translation>尚未获取您辖区的部门。请联网登录一次，程序获取后再导入发放名单。</translation>
     </message>
     <message>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Checking the rows…</source>
-        <translation>正在检查各行…</translation>
-    </message>
-    <message>
-        <source>worksheet “%1”</source>
-        <translation>工作表“%1”</translation>
-    </message>
-    <message>
-        <source>a CSV file in %1</source>
-        <translation>%1 编码的 CSV 文件</translation>
-    </message>
-    <message>
-        <source>%1 row(s) can be imported, %2 row(s) have errors.</source>
-        <translation>%1 行可以导入，%2 行有误。</translation>
-    </message>
-    <message>
         <source>Valid amount: %1 yuan.</source>
         <translation>无误行金额合计 %1 元。</translation>
-    </message>
-    <message>
-        <source>The list has no rows below its header.</source>
-        <translation>名单列名下没有数据行。</translation>
     </message>
     <message numerus="yes">
         <source>%n disbursement(s) imported; they are sent when the program is online.</source>
@@ -1737,36 +1886,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) read from %1.</source>
-        <translation>
-            <numerusform>从%1读取 %n 行。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Checking was cancelled; nothing was imported.</source>
-        <translation>已取消检查，未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1</source>
-        <translation>未导入任何内容：%1</translation>
-    </message>
-    <message numerus="yes">
         <source>Saving %n disbursement(s)…</source>
         <translation>
             <numerusform>正在保存 %n 笔发放记录…</numerusform>
         </translation>
     </message>
     <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>Saving on this computer failed; nothing was imported: %1</source>
-        <translation>在本机保存失败，未导入任何内容：%1</translation>
+        <source>Import disbursement list</source>
+        <translation>导入发放名单</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2175,10 @@
     <message>
         <source>Standards</source>
         <translation>资金标准</translation>
+    </message>
+    <message>
+        <source>Comparison lists</source>
+        <translation>比对名单</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2703,13 @@
     <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::PdfExport</name>
+    <message>
+        <source>The PDF file %1 could not be written.</source>
+        <translation>无法写入 PDF 文件 %1。</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3315,38 @@
         <source>Accountability</source>
         <translation>问责</translation>
     </message>
+    <message>
+        <source>Quarterly &amp;bulletin…</source>
+        <translation>季度通报(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The quarter&apos;s warnings, rectifications, referrals, inspections and accountability made public, as a PDF to hand on</source>
+        <translation>本季度预警、整改、移送、督查和问责通报情况，生成 PDF 便于报送</translation>
+    </message>
+    <message>
+        <source>Quarterly bulletin</source>
+        <translation>季度通报</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Save the bulletin</source>
+        <translation>保存通报</translation>
+    </message>
+    <message>
+        <source>%1 supervision bulletin.pdf</source>
+        <translation>%1监督情况通报.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::SyncEngine</name>
@@ -3256,6 +3426,71 @@
     <message>
         <source>never synchronised</source>
         <translation>尚未同步</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::TableImportDialog</name>
+    <message>
+        <source>&amp;Import the valid rows</source>
+        <translation>导入无误的行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import &amp;nothing</source>
+        <translation>全部不导入(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>worksheet “%1”</source>
+        <translation>工作表“%1”</translation>
+    </message>
+    <message>
+        <source>a CSV file in %1</source>
+        <translation>%1 编码的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>%1 row(s) can be imported, %2 row(s) have errors.</source>
+        <translation>%1 行可以导入，%2 行有错误。</translation>
+    </message>
+    <message>
+        <source>The list has no rows below its header.</source>
+        <translation>名单表头下没有数据行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read from %1.</source>
+        <translation>
+            <numerusform>从%1读取 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Checking was cancelled; nothing was imported.</source>
+        <translation>已取消检查，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Saving on this computer failed; nothing was imported: %1</source>
+        <translation>在本机保存失败，未导入任何内容：%1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "app/dashboard/QuarterReport.h"
 
+#include "app/records/PdfExport.h"
+
 #include "app/dashboard/DashboardCharts.h"
 #include "app/sync/ClientSession.h"
 #include "common/core/ChinaTime.h"
@@ -188,21 +190,10 @@ bool QuarterReport::writePdf(const QString &countyId, relief::Quarter quarter, c
         return false;
     }
     const std::unique_ptr<QTextDocument> doc = document(countyId, quarter);
-    {
-        QPdfWriter writer(path);
-        writer.setResolution(300);
-        writer.setTitle(
-            tr("%1 %2 quarterly report").arg(m_data.session().orgUnitName(countyId), quarter.chineseName()));
-        writer.setCreator(u"Sunshine+"_s);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                         QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
-        doc->print(&writer);
-    }
-    if (QFile(path).size() <= 0) {
-        *error = tr("The PDF file %1 could not be written.").arg(path);
-        return false;
-    }
-    return true;
+    return app::writePdf(
+        *doc, path,
+        tr("%1 %2 quarterly report").arg(m_data.session().orgUnitName(countyId), quarter.chineseName()),
+        error);
 }
 
 // --- QuarterReportDialog ---

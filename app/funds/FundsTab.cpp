@@ -1,5 +1,6 @@
 #include "app/funds/FundsTab.h"
 
+#include "app/funds/ComparisonListView.h"
 #include "app/funds/FundCatalogView.h"
 #include "app/funds/FundRecordViews.h"
 #include "app/funds/FundStandardsView.h"
@@ -18,6 +19,7 @@ FundsTab::FundsTab(ClientSession &session, QWidget *parent)
     m_returns = addView(makeReturnsView(session, this), tr("Returns"));
     m_evaluations = addView(makeEvaluationsView(session, this), tr("Evaluations"));
     addView(makeStandardsView(session, this), tr("Standards"));
+    addView(new ComparisonListView(session, this), tr("Comparison lists"));
     m_summary = addView(new FundSummaryView(session, this), tr("Yearly summary"));
     m_catalog = addView(new FundCatalogView(session, this), tr("Fund catalog"));
 }

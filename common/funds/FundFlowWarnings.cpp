@@ -1,9 +1,11 @@
 #include "common/funds/FundFlowWarnings.h"
 
 #include "common/core/Money.h"
+#include "common/funds/ComparisonList.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundRules.h"
 #include "common/funds/FundTypes.h"
+#include "common/funds/FundWarnings.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -27,6 +29,7 @@ namespace {
 const QString kAllocation = QString::fromUtf16(AllocationType::kName);
 const QString kDisbursement = QString::fromUtf16(DisbursementType::kName);
 const QString kStandard = QString::fromUtf16(StandardType::kName);
+const QString kEntry = QString::fromUtf16(ComparisonEntryType::kName);
 
 QString iso(QDate d)
 {
@@ -161,8 +164,8 @@ void FundHeldTooLongRule::check(RuleData &data, const RuleRun &run, const QStrin
             f.summary = u"“%1”%2 年指标 %3 元（%4）于 %5 到账，应于 %6 前拨付，至今仍有 %7 元未拨付"_s
                             .arg(fundLineName(fundCode))
                             .arg(year)
-                            .arg(money::formatYuan(amount), a.text(u"documentNo"_s),
-                                 a.text(u"receivedOn"_s), iso(due), money::formatYuan(outstanding));
+                            .arg(money::formatYuan(amount), a.text(u"documentNo"_s), a.text(u"receivedOn"_s),
+                                 iso(due), money::formatYuan(outstanding));
             f.evidence = QJsonObject{{u"fundCode"_s, fundCode},
                                      {u"fundName"_s, fundLineName(fundCode)},
                                      {u"year"_s, year},
@@ -324,6 +327,109 @@ void PaymentOverStandardRule::evaluateTouched(RuleData &data, const RuleRun &,
         group.equals.append({u"period"_s, r.text(u"period"_s)});
         check(data, group, {r.text(u"fundCode"_s)}, sink);
     }
+}
+
+// --- BENEFICIARY_ON_LIST ----------------------------------------------------------------------------------
+
+BeneficiaryOnListRule::BeneficiaryOnListRule()
+    : Rule(
+          {u"BENEFICIARY_ON_LIST"_s,
+           u"名单比对疑点"_s,
+           u"第九条、第二十六条、第二十七条"_s,
+           u"领取资金的人在导入的比对名单上（死亡人员、财政供养人员、车辆、商品房、工商登记），且发放时该名单记录有效"_s,
+           {kDisbursement, kEntry}})
+{}
+
+void BeneficiaryOnListRule::check(RuleData &data, const QStringList &idNumbers, const FindingSink &sink) const
+{
+    // The entries by person.
+    QHash<QString, QList<RuleRecord>> entries;
+    RuleFilter entryFilter;
+    if (!idNumbers.isEmpty())
+        entryFilter.any.append({u"idNumber"_s, idNumbers});
+    data.scan(kEntry, entryFilter,
+              [&](const RuleRecord &r) { entries[r.text(u"idNumber"_s).toUpper()].append(r); });
+    if (entries.isEmpty())
+        return;
+    QStringList people = entries.keys();
+    people.sort();
+    struct Hit
+    {
+        RuleRecord entry;
+        QList<RuleRecord> payments;
+    };
+    QMap<QString, Hit> hits; // by person, list and line
+    RuleFilter payments;
+    payments.any.append({u"idNumber"_s, people});
+    data.scan(kDisbursement, payments, [&](const RuleRecord &p) {
+        const QString person = p.text(u"idNumber"_s).toUpper();
+        const QDate paidOn = RecordType::dateOf(p.fields, u"paidOn"_s);
+        for (const RuleRecord &e : entries.value(person)) {
+            // The list of the payment's county or of the city, in force when it was paid.
+            if (!p.orgPath.startsWith(e.orgPath) || !ComparisonEntryType::covers(e.fields, paidOn))
+                continue;
+            Hit &h = hits[person + u'|' + e.text(u"list"_s) + u'|' + p.text(u"fundCode"_s)];
+            if (h.payments.isEmpty())
+                h.entry = e;
+            h.payments.append(p);
+        }
+    });
+    for (const Hit &h : std::as_const(hits)) {
+        const RuleRecord &first = h.payments.first();
+        const QString code = first.text(u"fundCode"_s);
+        const QString listName = h.entry.text(u"list"_s);
+        const auto list = comparisonListFromName(listName);
+        const QString listChinese = list ? comparisonListChinese(*list) : listName;
+        const QString person = first.text(u"idNumber"_s).toUpper();
+        Finding f = finding(u"person"_s, rules::personSubjectId(person), listName + u'/' + code,
+                            rules::Severity::Red);
+        const PaymentsEvidence evidence = paymentsEvidence(h.payments);
+        const qint64 total = evidence.totalFen;
+        const QJsonArray &paid = evidence.items;
+        const QStringList ids = QStringList{h.entry.id} + evidence.ids;
+        f.summary = u"%1 在“%2”名单上（%3 起），仍领取“%4”%5 笔，合计 %6 元"_s
+                        .arg(first.text(u"recipientName"_s), listChinese, h.entry.text(u"since"_s),
+                             fundLineName(code))
+                        .arg(h.payments.size())
+                        .arg(money::formatYuan(total));
+        // The list's details are the comparison data of Art. 26: the evidence names the list, not its source.
+        f.evidence = QJsonObject{{u"list"_s, listName},
+                                 {u"listName"_s, listChinese},
+                                 {u"since"_s, h.entry.text(u"since"_s)},
+                                 {u"until"_s, h.entry.text(u"until"_s)},
+                                 {u"fundCode"_s, code},
+                                 {u"fundName"_s, fundLineName(code)},
+                                 {u"count"_s, int(h.payments.size())},
+                                 {u"totalFen"_s, total},
+                                 {u"payments"_s, paid}};
+        f.recordIds = ids;
+        f.idNumber = person;
+        rules::placeAtCommonUnit(f, h.payments);
+        f.ownerDepartment = leadDepartmentOf(code);
+        f.copyToDiscipline = true;
+        sink(std::move(f));
+    }
+}
+
+void BeneficiaryOnListRule::evaluate(RuleData &data, const RuleRun &, const FindingSink &sink) const
+{
+    check(data, {}, sink);
+}
+
+void BeneficiaryOnListRule::evaluateTouched(RuleData &data, const RuleRun &, const QList<RuleRecord> &touched,
+                                            const FindingSink &sink) const
+{
+    QSet<QString> people;
+    for (const RuleRecord &r : touched) {
+        const QString id = r.text(u"idNumber"_s);
+        if (!id.isEmpty() && (r.type == kDisbursement || r.type == kEntry))
+            people.insert(id);
+    }
+    if (people.isEmpty())
+        return;
+    QStringList ids(people.cbegin(), people.cend());
+    ids.sort();
+    check(data, ids, sink);
 }
 
 } // namespace sunshine::funds

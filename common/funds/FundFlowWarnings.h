@@ -66,4 +66,23 @@ private:
                const rules::FindingSink &sink) const;
 };
 
+// BENEFICIARY_ON_LIST: a person paid although on a comparison list (比对名单: deceased, public payroll,
+// vehicles, commercial housing, companies) of the payment's county or the city, the payment made while the
+// entry was in force (on or after its start, not after its end). One warning per person, list and fund line;
+// red.
+class BeneficiaryOnListRule final : public rules::Rule
+{
+public:
+    BeneficiaryOnListRule();
+    void evaluate(rules::RuleData &data, const rules::RuleRun &run,
+                  const rules::FindingSink &sink) const override;
+    void evaluateTouched(rules::RuleData &data, const rules::RuleRun &run,
+                         const QList<rules::RuleRecord> &touched,
+                         const rules::FindingSink &sink) const override;
+
+private:
+    // The entries given (every one when `idNumbers` is empty) against those people's payments.
+    void check(rules::RuleData &data, const QStringList &idNumbers, const rules::FindingSink &sink) const;
+};
+
 } // namespace sunshine::funds

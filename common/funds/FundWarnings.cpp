@@ -29,6 +29,23 @@ const QString kAllocation = QString::fromUtf16(AllocationType::kName);
 
 } // namespace
 
+PaymentsEvidence paymentsEvidence(const QList<RuleRecord> &payments)
+{
+    PaymentsEvidence e;
+    for (const RuleRecord &r : payments) {
+        const qint64 fen = sync::RecordType::fenOf(r.fields, u"amountFen"_s);
+        e.totalFen += fen;
+        e.ids.append(r.id);
+        e.items.append(QJsonObject{{u"id"_s, r.id},
+                                   {u"orgUnitId"_s, r.orgUnitId},
+                                   {u"recipientName"_s, r.text(u"recipientName"_s)},
+                                   {u"period"_s, r.text(u"period"_s)},
+                                   {u"paidOn"_s, r.text(u"paidOn"_s)},
+                                   {u"amountFen"_s, fen}});
+    }
+    return e;
+}
+
 // --- BENEFICIARY_DUPLICATE --------------------------------------------------------------------------------
 
 BeneficiaryDuplicateRule::BeneficiaryDuplicateRule()
@@ -47,23 +64,16 @@ void BeneficiaryDuplicateRule::raise(const QList<RuleRecord> &group, const Findi
     const QString idNumber = first.text(u"idNumber"_s).toUpper();
     const QString fundCode = first.text(u"fundCode"_s);
     const QString period = first.text(u"period"_s);
-    qint64 total = 0;
-    QJsonArray payments;
-    QStringList ids;
     for (const RuleRecord &r : group) {
         // The store grouped them; the rule decides.
         if (r.text(u"idNumber"_s).toUpper() != idNumber || r.text(u"fundCode"_s) != fundCode ||
             r.text(u"period"_s) != period)
             return;
-        const qint64 fen = sync::RecordType::fenOf(r.fields, u"amountFen"_s);
-        total += fen;
-        ids.append(r.id);
-        payments.append(QJsonObject{{u"id"_s, r.id},
-                                    {u"orgUnitId"_s, r.orgUnitId},
-                                    {u"recipientName"_s, r.text(u"recipientName"_s)},
-                                    {u"paidOn"_s, r.text(u"paidOn"_s)},
-                                    {u"amountFen"_s, fen}});
     }
+    const PaymentsEvidence paid = paymentsEvidence(group);
+    const qint64 total = paid.totalFen;
+    const QJsonArray &payments = paid.items;
+    const QStringList &ids = paid.ids;
     Finding f = finding(u"person"_s, rules::personSubjectId(idNumber), fundCode + u'/' + period,
                         rules::Severity::Red);
     f.summary = u"%1 在“%2”%3 期被发放 %4 次，合计 %5 元"_s
@@ -401,7 +411,7 @@ void ReturnsUndistributedRule::check(RuleData &data, const RuleRun &run, const Q
             QString::number(received.daysTo(run.today)), money::formatYuan(income - distributed));
         f.evidence = QJsonObject{
             {u"fundCode"_s, fundCode},          {u"fundName"_s, fundLineName(fundCode)},
-            {u"asset"_s, r.text(u"asset"_s)},  {u"incomeFen"_s, income},
+            {u"asset"_s, r.text(u"asset"_s)},   {u"incomeFen"_s, income},
             {u"distributedFen"_s, distributed}, {u"receivedOn"_s, received.toString(Qt::ISODate)}};
         f.recordIds = {r.id};
         f.placeAt(r);

@@ -2,9 +2,21 @@
 
 #include "common/rules/Rules.h"
 
+#include <QJsonArray>
+
 // The warning rules on the money (MODULES.md §5). Fund findings are owned by the fund line's lead department
 // ("谁发放、谁监管", Art. 22, 27) and copied to the discipline commission at once (Art. 28).
 namespace sunshine::funds {
+
+// The payments behind a finding as its evidence lists them (place, recipient's name, period, day, amount;
+// never an ID number), with their total and ids.
+struct PaymentsEvidence
+{
+    QJsonArray items;
+    qint64 totalFen = 0;
+    QStringList ids;
+};
+PaymentsEvidence paymentsEvidence(const QList<rules::RuleRecord> &payments);
 
 // BENEFICIARY_DUPLICATE: one ID number paid twice on the same fund line for the same period, anywhere in the
 // city. One warning per person, line and period; red.

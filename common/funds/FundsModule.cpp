@@ -1,6 +1,7 @@
+#include "common/funds/ComparisonList.h"
 #include "common/funds/FundFlowTypes.h"
-#include "common/funds/FundTypes.h"
 #include "common/funds/FundFlowWarnings.h"
+#include "common/funds/FundTypes.h"
 #include "common/funds/FundWarnings.h"
 #include "common/sync/CommonModules.h"
 
@@ -16,12 +17,14 @@ void registerCommon(sync::CommonModules &modules)
     types.push_back(std::make_unique<ReturnType>());
     types.push_back(std::make_unique<EvaluationType>());
     types.push_back(std::make_unique<StandardType>());
+    types.push_back(std::make_unique<ComparisonEntryType>());
     modules.rules.push_back(std::make_unique<BeneficiaryDuplicateRule>());
     modules.rules.push_back(std::make_unique<EntryOverdueRule>());
     modules.rules.push_back(std::make_unique<PaidAfterExitRule>());
     modules.rules.push_back(std::make_unique<ReturnsUndistributedRule>());
     modules.rules.push_back(std::make_unique<FundHeldTooLongRule>());
     modules.rules.push_back(std::make_unique<PaymentOverStandardRule>());
+    modules.rules.push_back(std::make_unique<BeneficiaryOnListRule>());
 }
 
 } // namespace sunshine::modules::funds

@@ -2,7 +2,10 @@
 // (.xlsx and GBK CSV) is read and checked in the worker, the bad rows are shown with their lines and reasons
 // (and exported to .xlsx), and then either every valid row goes into the cache and its outbox in one
 // transaction, or — "Import nothing", or Cancel during the save — nothing is written.
+#include "app/funds/ComparisonListView.h"
 #include "app/funds/DisbursementImportDialog.h"
+#include "common/funds/ComparisonList.h"
+
 #include "app/net/ApiClient.h"
 #include "app/sync/ClientSession.h"
 #include "common/core/Clock.h"
@@ -10,6 +13,7 @@
 #include "common/funds/FundTypes.h"
 #include "common/io/TableFile.h"
 #include "common/io/XlsxWriter.h"
+#include <QAbstractItemModelTester>
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -113,9 +117,10 @@ private Q_SLOTS:
     void missingColumn();
     void saveAllIsAllOrNothing();
     void cancelWhileChecking();
+    void comparisonListImport();
 
 private:
-    std::unique_ptr<ClientSession> makeSession(const QString &name);
+    std::unique_ptr<ClientSession> makeSession(const QString &name, const RoleSet &roles = {Role::Clerk});
     QString writeXlsx(const QString &name, const QList<QStringList> &rows);
     int disbursementsInCache(ClientSession &session);
 
@@ -125,7 +130,8 @@ private:
     QString m_listPath;
 };
 
-std::unique_ptr<ClientSession> TestDisbursementImportDialog::makeSession(const QString &name)
+std::unique_ptr<ClientSession> TestDisbursementImportDialog::makeSession(const QString &name,
+                                                                         const RoleSet &roles)
 {
     const QString path = m_dir.filePath(name + u".sqlite"_s);
     {
@@ -157,7 +163,7 @@ std::unique_ptr<ClientSession> TestDisbursementImportDialog::makeSession(const Q
     UserInfo user;
     user.id = u"u-"_s + name;
     user.username = name;
-    user.roles = {Role::Clerk};
+    user.roles = roles;
     user.orgUnitId = kCounty;
     user.orgLevel = OrgLevel::County;
     user.departmentId = kDepartment;
@@ -382,7 +388,7 @@ void TestDisbursementImportDialog::cancelWhileChecking()
     DisbursementImportDialog dialog(*session);
     QTimer::singleShot(0, &dialog, &DisbursementImportDialog::cancelCheck);
     QVERIFY(!dialog.loadFile(path));
-    QVERIFY(dialog.importResult().cancelled);
+    QVERIFY(dialog.check().cancelled);
     QCOMPARE(dialog.findChild<QLabel *>(u"errorLabel"_s)->text(),
              u"Checking was cancelled; nothing was imported."_s);
     QVERIFY(!button(dialog, u"&Import the valid rows"_s)->isEnabled());
@@ -390,6 +396,53 @@ void TestDisbursementImportDialog::cancelWhileChecking()
     // Loaded again without cancelling: all rows checked.
     QVERIFY(dialog.loadFile(path));
     QCOMPARE(dialog.importResult().rowsRead, 20000);
+}
+
+// The comparison lists on the same dialog: a county reviewer imports a list of the deceased; bad rows are
+// reported, good ones saved; the same list again updates its entries instead of doubling them. Clerks cannot.
+void TestDisbursementImportDialog::comparisonListImport()
+{
+    const QString path = writeXlsx(
+        u"死亡人员.xlsx"_s, {{u"序号"_s, u"身份证号"_s, u"姓名"_s, u"死亡日期"_s, u"来源"_s},
+                             {u"1"_s, idFor(1), u"张山"_s, u"2026-01-20"_s, u"公安户籍"_s},
+                             {u"2"_s, idFor(2), u"李梅"_s, u"2026年2月3日"_s, u"公安户籍"_s},
+                             {u"3"_s, idFor(3).left(17) + u"0"_s, u"王五"_s, u"2026-01-02"_s, QString()},
+                             {u"4"_s, idFor(1), u"张山"_s, u"2026-01-20"_s, QString()},
+                             {u"5"_s, idFor(4), u"赵六"_s, QString(), QString()},
+                             {u"6"_s, idFor(5), u"钱七"_s, u"2027-01-01"_s, QString()},
+                             {u"合计"_s, QString(), QString(), QString(), QString()}});
+    auto clerk = makeSession(u"list-clerk"_s);
+    {
+        ComparisonImportDialog dialog(*clerk);
+        QVERIFY(!dialog.loadFile(path));
+        QVERIFY(dialog.check().error.contains(u"reviewers"_s));
+    }
+    auto session = makeSession(u"list-reviewer"_s, {Role::Reviewer});
+    ComparisonImportDialog dialog(*session);
+    dialog.setList(u"deceased"_s);
+    QVERIFY(dialog.loadFile(path));
+    QVERIFY2(dialog.summary().startsWith(u"2 row(s) can be imported, 4 row(s) have errors."_s),
+             qPrintable(dialog.summary()));
+    QAbstractItemModelTester tester(dialog.problemsModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStringList reasons;
+    for (const io::ImportProblem &p : dialog.check().problems)
+        reasons.append(u"%1 %2: %3"_s.arg(p.line).arg(p.column, p.reason));
+    const QString all = reasons.join(u'\n');
+    QVERIFY2(all.contains(u"4 身份证号"_s) && all.contains(u"5 身份证号: 同一人在本名单中出现了两次"_s) &&
+                 all.contains(u"6 "_s) && all.contains(u"7 死亡日期: 起始日期不能晚于今天"_s),
+             qPrintable(all));
+    QCOMPARE(dialog.importValid(), 2);
+    const QString type = QString::fromUtf16(funds::ComparisonEntryType::kName);
+    QCOMPARE(session->cache().records(type).size(), 2);
+    const QString id = funds::ComparisonEntryType::recordIdFor(u"deceased"_s, idFor(2), kCounty);
+    QCOMPARE(session->cache().record(id)->record.fields.value(u"since"_s).toString(), u"2026-02-03"_s);
+    // The same list again: the same two entries.
+    ComparisonImportDialog again(*session);
+    again.setList(u"deceased"_s);
+    QVERIFY(again.loadFile(path));
+    QCOMPARE(again.importValid(), 2);
+    QCOMPARE(session->cache().records(type).size(), 2);
 }
 
 QTEST_MAIN(TestDisbursementImportDialog)

@@ -14,6 +14,7 @@
 #include "app/supervision/AuditView.h"
 #include "app/supervision/InspectionsView.h"
 #include "app/supervision/RectificationsView.h"
+#include "app/supervision/SupervisionBulletin.h"
 #include "app/supervision/SupervisionTab.h"
 #include "app/sync/ClientSession.h"
 #include "common/supervision/SupervisionRules.h"
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void openingTheWindowsInspection();
     void trackerShowsWhatIsLate();
     void clerksFollowRectifications();
+    void bulletinTellsTheQuarter();
 
 private:
     bool open(const QString &username, test::AppProgram *program)
@@ -233,6 +235,35 @@ void TestSupervisionTab::clerksFollowRectifications()
     auto *inspections = tab.findChild<InspectionsView *>();
     QVERIFY(!buttonsOf(inspections->inspections()).contains(u"New"_s));
     QVERIFY(!buttonsOf(tab.findChild<AuditView *>()->reports()).contains(u"New"_s));
+}
+
+void TestSupervisionTab::bulletinTellsTheQuarter()
+{
+    test::AppProgram p;
+    QVERIFY(open(u"city-supervisor"_s, &p));
+    const Quarter quarter = Quarter::of(m_today);
+    const QString html = SupervisionBulletin(*p.session).html(quarter);
+    // The warnings raised in the quarter, as the server holds them; the accountability made public; the
+    // inspections.
+    const qint64 raised = test::scalar(
+        m_server->store(),
+        u"SELECT COUNT(*) FROM records WHERE type = 'warning' AND deleted = 0 AND json_extract(data, "
+        u"'$.raisedOn') "
+        u"BETWEEN ? AND ?"_s,
+        QVariantList{quarter.firstDay().toString(Qt::ISODate), quarter.lastDay().toString(Qt::ISODate)});
+    QVERIFY(raised > 0);
+    QVERIFY2(html.contains(u"%1 warnings were raised in the quarter"_s.arg(raised)),
+             qPrintable(html.left(2000)));
+    QVERIFY(html.contains(u"张某某"_s));
+    QVERIFY(html.contains(u"党纪处分"_s));
+    QVERIFY(html.contains(u"村户随机抽查"_s));
+    const QString pdf = m_dir.filePath(u"bulletin.pdf"_s);
+    QString error;
+    QVERIFY2(SupervisionBulletin(*p.session).writePdf(quarter, pdf, &error), qPrintable(error));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+    QVERIFY(file.size() > 5000);
 }
 
 QTEST_MAIN(TestSupervisionTab)

@@ -2,6 +2,7 @@
 // raise them: pushed by the demo accounts, found through the queue each push fills (incremental) and by the
 // full run, never raised twice, and settings (versions, switching off, dry runs) as a city administrator uses
 // them.
+#include "common/funds/ComparisonList.h"
 #include "common/funds/FundFlowTypes.h"
 #include "common/funds/FundTypes.h"
 #include "common/relief/ReliefWarnings.h"
@@ -605,6 +606,105 @@ private slots:
                                  {u"documentNo"_s, u"x"_s}});
         op.insert(u"departmentId"_s, kAgriculture);
         EXPECT_OUTCOME(pushOne(kCountyClerk, op), u"VALIDATION_FAILED"_s, u"fundCode"_s);
+    }
+
+    // --- BENEFICIARY_ON_LIST ---
+
+    void beneficiaryOnList_data()
+    {
+        QTest::addColumn<QString>("list");
+        QTest::addColumn<QString>("listUnit"); // the county's list or the city's
+        QTest::addColumn<QDate>("since");
+        QTest::addColumn<QDate>("until");
+        QTest::addColumn<QDate>("paidOn");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("paid after death")
+            << u"deceased"_s << kCounty << QDate(2026, 3, 1) << QDate() << QDate(2026, 3, 10) << true;
+        QTest::newRow("paid on the day of death")
+            << u"deceased"_s << kCounty << QDate(2026, 3, 10) << QDate() << QDate(2026, 3, 10) << true;
+        QTest::newRow("paid before death")
+            << u"deceased"_s << kCounty << QDate(2026, 3, 11) << QDate() << QDate(2026, 3, 10) << false;
+        QTest::newRow("on the payroll, the city's list")
+            << u"payroll"_s << kCity << QDate(2020, 9, 1) << QDate() << QDate(2026, 3, 10) << true;
+        QTest::newRow("vehicle sold before") << u"vehicle"_s << kCounty << QDate(2024, 5, 1)
+                                             << QDate(2026, 2, 28) << QDate(2026, 3, 10) << false;
+        QTest::newRow("another county's list") << u"company"_s << u"320623000000"_s << QDate(2021, 1, 1)
+                                               << QDate() << QDate(2026, 3, 10) << false;
+    }
+
+    void beneficiaryOnList()
+    {
+        QFETCH(QString, list);
+        QFETCH(QString, listUnit);
+        QFETCH(QDate, since);
+        QFETCH(QDate, until);
+        QFETCH(QDate, paidOn);
+        QFETCH(bool, expected);
+        setChinaTime(QDate(2026, 3, 16));
+        const QString person = freshIdNumber();
+        QJsonObject entry{{u"list"_s, list},
+                          {u"idNumber"_s, person},
+                          {u"name"_s, u"周名单"_s},
+                          {u"since"_s, iso(since)},
+                          {u"source"_s, u"公安户籍"_s}};
+        if (until.isValid())
+            entry.insert(u"until"_s, iso(until));
+        const QString reviewer = listUnit == kCity ? kCityReviewer : kCountyReviewer;
+        const QString entryId = funds::ComparisonEntryType::recordIdFor(list, person, listUnit);
+        if (listUnit == kCity || listUnit == kCounty) {
+            EXPECT_APPLIED(pushOne(reviewer, upsert(u"comparison-entry"_s, entryId, listUnit, entry)));
+        } else {
+            // A list of 如东县, put there directly: the 通州区 payment is not compared with it.
+            QJsonObject op = upsert(u"comparison-entry"_s, entryId, listUnit, entry);
+            EXPECT_APPLIED(pushOne(kCityReviewer, op));
+        }
+        QVERIFY(!pay(kVillage, paymentFields(person, u"2026-03"_s, paidOn)).isEmpty());
+        drain();
+        const QString k = key(u"BENEFICIARY_ON_LIST"_s, u"person"_s, rules::personSubjectId(person),
+                              list + u'/' + personLine().code);
+        const QJsonObject w = warning(k);
+        QCOMPARE(!w.isEmpty(), expected);
+        if (expected) {
+            QCOMPARE(w.value(u"severity"_s).toString(), u"red"_s);
+            QVERIFY(!w.value(u"summary"_s).toString().contains(person));
+            QVERIFY(
+                !w.value(u"evidence"_s).toString().contains(person)); // the number is the warning's own field
+            QCOMPARE(w.value(u"idNumber"_s).toString(), person);
+        }
+    }
+
+    void comparisonListsAreReviewersWork()
+    {
+        setChinaTime(QDate(2026, 3, 16));
+        const QString person = freshIdNumber();
+        const QJsonObject entry{{u"list"_s, u"deceased"_s},
+                                {u"idNumber"_s, person},
+                                {u"name"_s, u"周名单"_s},
+                                {u"since"_s, u"2026-01-01"_s}};
+        // Clerks do not import lists; nor does anyone at a town; one entry per list, person and place.
+        EXPECT_OUTCOME(pushOne(kCountyClerk,
+                               upsert(u"comparison-entry"_s,
+                                      funds::ComparisonEntryType::recordIdFor(u"deceased"_s, person, kCounty),
+                                      kCounty, entry)),
+                       u"FORBIDDEN"_s, QString());
+        EXPECT_OUTCOME(pushOne(kTownReviewer,
+                               upsert(u"comparison-entry"_s,
+                                      funds::ComparisonEntryType::recordIdFor(u"deceased"_s, person, kTown),
+                                      kTown, entry)),
+                       u"FORBIDDEN"_s, QString());
+        EXPECT_OUTCOME(pushOne(kCountyReviewer, upsert(u"comparison-entry"_s, newId(), kCounty, entry)),
+                       u"VALIDATION_FAILED"_s, u"idNumber"_s);
+        // And a list entered after the payments raises on the entry's push.
+        QVERIFY(!pay(kVillage, paymentFields(person, u"2026-02"_s, QDate(2026, 2, 10))).isEmpty());
+        drain();
+        EXPECT_APPLIED(pushOne(kCountyReviewer,
+                               upsert(u"comparison-entry"_s,
+                                      funds::ComparisonEntryType::recordIdFor(u"deceased"_s, person, kCounty),
+                                      kCounty, entry)));
+        drain();
+        QVERIFY(!warning(key(u"BENEFICIARY_ON_LIST"_s, u"person"_s, rules::personSubjectId(person),
+                             u"deceased/"_s + personLine().code))
+                     .isEmpty());
     }
 
     // --- runs ---
