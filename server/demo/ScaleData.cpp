@@ -3,6 +3,7 @@
 #include "common/core/Clock.h"
 #include "common/core/IdCard.h"
 #include "common/core/WorkingCalendar.h"
+#include "common/funds/ComparisonList.h"
 #include "common/funds/FundCatalog.h"
 #include "common/funds/FundRules.h"
 #include "common/funds/FundTypes.h"
@@ -19,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTimeZone>
 #include <QUuid>
 #include <memory>
@@ -222,6 +224,11 @@ private:
     void assistance(int v, const QStringList &householdIds);
     void planBatches();
     void disbursements(int v, const QList<Person> &registered);
+    // Now and then a person paid is on a comparison list of the county.
+    void maybeListed(const Village &village, const Person &p);
+    // The allocations per county, line and year, and the standards per county of the lines paid to people.
+    void allocationsAndStandards();
+    QSet<QString> m_listed;
     QString departmentOf(const Village &v, const funds::FundLine &line) const
     {
         return v.county + u'-' + line.leadDepartment;
@@ -467,6 +474,10 @@ void Generator::disbursements(int v, const QList<Person> &registered)
     farming.reserve(farmers);
     for (qint64 i = 0; i < farmers; ++i)
         farming.append({personName(), idNumber(village.county, 25 + pick(50), pick(3) != 0), QString()});
+    for (const Person &p : std::as_const(farming))
+        maybeListed(village, p);
+    for (const Person &p : registered)
+        maybeListed(village, p);
 
     int batchNo = 0;
     for (const Batch &b : std::as_const(m_batches.at(v))) {
@@ -549,6 +560,72 @@ void Generator::disbursements(int v, const QList<Person> &registered)
     }
 }
 
+void Generator::maybeListed(const Village &village, const Person &p)
+{
+    if (p.idNumber.isEmpty() || pick(500) != 0)
+        return;
+    static const QStringList lists{u"deceased"_s, u"payroll"_s, u"vehicle"_s, u"housing"_s, u"company"_s};
+    const QString list = lists.at(pick(int(lists.size())));
+    const QString id = funds::ComparisonEntryType::recordIdFor(list, p.idNumber, village.county);
+    if (m_listed.contains(id))
+        return;
+    m_listed.insert(id);
+    const QString countyPath = village.path.section(u'/', 0, 2) + u'/';
+    m_writer.add(u"comparison-entry"_s, id, village.county, countyPath, {},
+                 {{u"list"_s, list},
+                  {u"idNumber"_s, p.idNumber},
+                  {u"name"_s, p.name},
+                  {u"since"_s, m_today.addDays(-pick(1800)).toString(Qt::ISODate)},
+                  {u"source"_s, u"生成数据"_s}},
+                 u"generator"_s);
+    ++m_result.listEntries;
+}
+
+void Generator::allocationsAndStandards()
+{
+    QMap<QString, QString> counties; // id -> path
+    for (const Village &v : std::as_const(m_villages))
+        counties.insert(v.county, v.path.section(u'/', 0, 2) + u'/');
+    const int firstYear = m_today.year() - 4;
+    for (auto c = counties.constBegin(); c != counties.constEnd(); ++c) {
+        Village county;
+        county.county = c.key();
+        for (int i = 0; i < m_lines.size(); ++i) {
+            const funds::FundLine &line = m_lines.at(i);
+            const QString dept = departmentOf(county, line);
+            for (int year = firstYear; year <= m_today.year(); ++year) {
+                const QDate received(year, 1, 10 + pick(20));
+                if (received > m_today)
+                    continue;
+                m_writer.add(u"fund-allocation"_s, newId(), c.key(), c.value(), dept,
+                             {{u"fundCode"_s, line.code},
+                              {u"sourceLevel"_s, u"county"_s},
+                              {u"year"_s, year},
+                              {u"amountFen"_s, qint64(1000000) * (1 + pick(200))},
+                              {u"documentNo"_s, u"生成〔%1〕%2号"_s.arg(year).arg(i + 1)},
+                              {u"receivedOn"_s, received.toString(Qt::ISODate)},
+                              {u"account"_s, u"agriculture"_s},
+                              {u"enteredOn"_s, received.addDays(2).toString(Qt::ISODate)}},
+                             u"generator"_s);
+                ++m_result.allocations;
+            }
+            const bool toPeople =
+                line.recipient == funds::Recipient::Person || line.recipient == funds::Recipient::Household;
+            if (!toPeople)
+                continue;
+            // A little above most of the line's payments (see disbursements()), so a few are above it.
+            const qint64 standard = funds::isReliefFund(line.kind) ? 89000 : 59500;
+            m_writer.add(u"fund-standard"_s, newId(), c.key(), c.value(), dept,
+                         {{u"fundCode"_s, line.code},
+                          {u"amountFen"_s, standard},
+                          {u"effectiveFrom"_s, QDate(firstYear, 1, 1).toString(Qt::ISODate)},
+                          {u"documentNo"_s, u"生成标准〔%1〕%2号"_s.arg(firstYear).arg(i + 1)}},
+                         u"generator"_s);
+            ++m_result.standards;
+        }
+    }
+}
+
 ScaleData::Result Generator::run()
 {
     QElapsedTimer timer;
@@ -575,6 +652,7 @@ ScaleData::Result Generator::run()
                            .arg(m_writer.count())
                            .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     }
+    allocationsAndStandards();
     m_writer.commit(false);
     m_result.records = m_writer.count();
     m_result.seconds = timer.nsecsElapsed() / 1e9;

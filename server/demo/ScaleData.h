@@ -16,7 +16,9 @@ namespace sunshine {
 // Disbursements come in payment batches, as they are paid: a village's payroll of one fund line for one
 // period, paid on one day (monthly relief to registered households, yearly agricultural subsidies to every
 // farming household, one-off relief, village projects). Batches paid more than 30 days before today carry a
-// voucher; a few batches were entered after their entry deadline.
+// voucher; a few batches were entered after their entry deadline. What the money rules read besides: an
+// allocation per county, fund line and year, a standard per county for the lines paid to people, and about
+// one person paid in 500 on a comparison list of the county.
 class ScaleData
 {
 public:
@@ -38,6 +40,9 @@ public:
         qint64 pairings = 0;
         qint64 visits = 0;
         qint64 disbursements = 0;
+        qint64 allocations = 0; // per county, line and year
+        qint64 standards = 0;   // per county and line paid to people
+        qint64 listEntries = 0; // comparison-list entries (about one person paid in 500)
         qint64 records = 0;
         double seconds = 0;
     };
