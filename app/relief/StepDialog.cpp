@@ -9,7 +9,6 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QPushButton>
-#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -169,54 +168,10 @@ void StepDialog::submit()
         ui->problemLabel->setText(tr("Could not save: %1").arg(error));
         return;
     }
-    saveFollowUp(steps, now);
+    // What the last step entails (the household registered, or marked exited) the server writes in the same
+    // push; it comes back with the next pull.
     m_session.engine().syncNow();
     accept();
-}
-
-void StepDialog::saveFollowUp(const QJsonArray &steps, qint64 now)
-{
-    if (!relief::caseState(m_kind, relief::stepsFromJson(steps)).finished)
-        return;
-    QString error;
-    if (m_kind == relief::CaseKind::Exit) {
-        LocalCache::Change household;
-        household.type = QString::fromUtf16(relief::HouseholdType::kName);
-        household.recordId = m_fields.value(u"householdId"_s).toString();
-        household.orgUnitId = m_orgUnitId;
-        household.changedFields = {{u"status"_s, u"exited"_s},
-                                   {u"exitCaseId"_s, m_caseId},
-                                   {u"exitYear"_s, m_fields.value(u"year"_s).toInt()}};
-        m_session.cache().save(household, now, &error);
-        return;
-    }
-    // Admitted: the applicant's household enters the registry with the applicant as its head.
-    const QString householdId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    LocalCache::Change household;
-    household.type = QString::fromUtf16(relief::HouseholdType::kName);
-    household.recordId = householdId;
-    household.orgUnitId = m_orgUnitId;
-    household.changedFields = {{u"headName"_s, m_fields.value(u"applicantName"_s)},
-                               {u"povertyCause"_s, u"other"_s},
-                               {u"registeredYear"_s, m_fields.value(u"year"_s)},
-                               {u"status"_s, u"registered"_s}};
-    if (m_session.cache().save(household, now, &error).isEmpty())
-        return;
-    LocalCache::Change head;
-    head.type = QString::fromUtf16(relief::MemberType::kName);
-    head.recordId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    head.orgUnitId = m_orgUnitId;
-    head.changedFields = {{u"householdId"_s, householdId},
-                          {u"name"_s, m_fields.value(u"applicantName"_s)},
-                          {u"idNumber"_s, m_fields.value(u"applicantIdNumber"_s)},
-                          {u"relation"_s, u"head"_s}};
-    m_session.cache().save(head, now, &error);
-    LocalCache::Change link;
-    link.type = m_type;
-    link.recordId = m_caseId;
-    link.orgUnitId = m_orgUnitId;
-    link.changedFields = {{u"householdId"_s, householdId}};
-    m_session.cache().save(link, now, &error);
 }
 
 } // namespace sunshine::app

@@ -38,7 +38,6 @@ public Q_SLOTS:
 
 private:
     void load();
-    void saveFollowUp(const QJsonArray &steps, qint64 now);
 
     std::unique_ptr<Ui::StepDialog> ui;
     ClientSession &m_session;

@@ -173,6 +173,78 @@ std::optional<FieldProblem> IdentificationCaseType::checkRules(const QString &, 
     return checkReference(context, f, u"householdId"_s, placement, true);
 }
 
+namespace {
+
+// The case became finished with this change (it was not before).
+bool finishedNow(CaseKind kind, const QJsonObject &fields, const sync::RuleContext &context)
+{
+    const bool now = caseState(kind, stepsFromJson(fields.value(u"steps"_s).toArray())).finished;
+    const bool before = context.before &&
+                        caseState(kind, stepsFromJson(context.before->value(u"steps"_s).toArray())).finished;
+    return now && !before;
+}
+
+} // namespace
+
+QString IdentificationCaseType::householdIdFor(const QString &caseId)
+{
+    return sync::derivedRecordId(u"household"_s, u"identification:"_s + caseId);
+}
+
+QString IdentificationCaseType::headIdFor(const QString &caseId)
+{
+    return sync::derivedRecordId(u"member"_s, u"identification:"_s + caseId);
+}
+
+QList<sync::Consequence> IdentificationCaseType::consequences(const QString &recordId, const QJsonObject &f,
+                                                              const sync::Placement &placement,
+                                                              const sync::RuleContext &context) const
+{
+    if (!finishedNow(CaseKind::Identification, f, context) || !f.value(u"householdId"_s).toString().isEmpty())
+        return {};
+    const QString householdId = householdIdFor(recordId);
+    sync::Consequence household;
+    household.type = u"household"_s;
+    household.recordId = householdId;
+    household.orgUnitId = placement.orgUnitId;
+    household.fields = {{u"headName"_s, f.value(u"applicantName"_s)},
+                        {u"povertyCause"_s, u"other"_s},
+                        {u"registeredYear"_s, f.value(u"year"_s)},
+                        {u"status"_s, u"registered"_s}};
+    household.createOnly = true;
+    sync::Consequence head;
+    head.type = u"member"_s;
+    head.recordId = headIdFor(recordId);
+    head.orgUnitId = placement.orgUnitId;
+    head.fields = {{u"householdId"_s, householdId},
+                   {u"name"_s, f.value(u"applicantName"_s)},
+                   {u"idNumber"_s, f.value(u"applicantIdNumber"_s)},
+                   {u"relation"_s, u"head"_s}};
+    head.createOnly = true;
+    sync::Consequence link;
+    link.type = name();
+    link.recordId = recordId;
+    link.orgUnitId = placement.orgUnitId;
+    link.departmentId = placement.departmentId;
+    link.fields = {{u"householdId"_s, householdId}};
+    return {household, head, link};
+}
+
+QList<sync::Consequence> ExitCaseType::consequences(const QString &recordId, const QJsonObject &f,
+                                                    const sync::Placement &placement,
+                                                    const sync::RuleContext &context) const
+{
+    if (!finishedNow(CaseKind::Exit, f, context))
+        return {};
+    sync::Consequence household;
+    household.type = u"household"_s;
+    household.recordId = f.value(u"householdId"_s).toString();
+    household.orgUnitId = placement.orgUnitId;
+    household.fields = {
+        {u"status"_s, u"exited"_s}, {u"exitCaseId"_s, recordId}, {u"exitYear"_s, f.value(u"year"_s)}};
+    return {household};
+}
+
 // --- exit-case ---
 
 QList<FieldSpec> ExitCaseType::fields() const

@@ -51,6 +51,15 @@ public:
         : CaseType(QString::fromUtf16(kName), QStringLiteral("精准识别"), CaseKind::Identification)
     {}
     QList<sync::FieldSpec> fields() const override;
+    // Approved by the county (every step passed): the server registers the applicant's household with the
+    // applicant as its head, and links the case to it, in the same push (Art. 9). Refused when the applicant
+    // is registered already.
+    QList<sync::Consequence> consequences(const QString &recordId, const QJsonObject &fields,
+                                          const sync::Placement &placement,
+                                          const sync::RuleContext &context) const override;
+    // The household and head an approved case registers: ids fixed by the case.
+    static QString householdIdFor(const QString &caseId);
+    static QString headIdFor(const QString &caseId);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
@@ -71,6 +80,10 @@ public:
     static QDate confirmedOn(const QJsonObject &fields);
     // The exit is under way or done: the case exists and was not refused at its first step.
     static bool begun(const QJsonObject &fields);
+    // Confirmed by the county: the server marks the household exited in the same push (Art. 10).
+    QList<sync::Consequence> consequences(const QString &recordId, const QJsonObject &fields,
+                                          const sync::Placement &placement,
+                                          const sync::RuleContext &context) const override;
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

@@ -215,6 +215,16 @@ private slots:
         QCOMPARE(history.at(4).toObject().value(u"by"_s).toString(), userId(cr));
         QVERIFY(relief::caseState(relief::CaseKind::Identification, relief::stepsFromJson(history)).finished);
         QCOMPARE(relief::unresolvedHits(relief::hitsFromJson(stored.value(u"hits"_s).toArray())), 0);
+        // The county's approval registered the household, with the applicant as its head, in the same push.
+        const QString registered = relief::IdentificationCaseType::householdIdFor(caseId);
+        QCOMPARE(stored.value(u"householdId"_s).toString(), registered);
+        QCOMPARE(storedFields(registered).value(u"status"_s).toString(), u"registered"_s);
+        QCOMPARE(storedFields(registered).value(u"headName"_s).toString(),
+                 stored.value(u"applicantName"_s).toString());
+        const QJsonObject head = storedFields(relief::IdentificationCaseType::headIdFor(caseId));
+        QCOMPARE(head.value(u"householdId"_s).toString(), registered);
+        QCOMPARE(head.value(u"idNumber"_s).toString(), stored.value(u"applicantIdNumber"_s).toString());
+        QCOMPARE(head.value(u"relation"_s).toString(), u"head"_s);
 
         // Nothing in the history changes later: not a word of an earlier step, not its removal, not two at
         // once.
@@ -255,6 +265,23 @@ private slots:
             "WORKFLOW_STEP", "steps");
         EXPECT_APPLIED(appendStep(kCountyReviewer, kIdentification, caseId,
                                   identificationStep(5, userId(kCountyReviewer))));
+    }
+
+    void approvalOfSomeoneRegisteredIsRefused()
+    {
+        // The applicant is registered in another household meanwhile: the approval cannot register them
+        // twice, so it is refused whole (the case stays at its last step; no household is made).
+        setChinaTime(QDate(2026, 6, 15));
+        const QString caseId = identificationCaseAt(5, false);
+        QVERIFY(!caseId.isEmpty());
+        const QString applicant = storedFields(caseId).value(u"applicantIdNumber"_s).toString();
+        QVERIFY(!create(kTownClerk, kMember, kVillage, memberFields(m_household, applicant, u"other"_s))
+                     .isEmpty());
+        const Answer a = appendStep(kCountyReviewer, kIdentification, caseId,
+                                    identificationStep(5, userId(kCountyReviewer)));
+        QVERIFY2(a.status() == u"rejected"_s && a.code() == u"DUPLICATE"_s, a.describe().constData());
+        QCOMPARE(storedFields(caseId).value(u"steps"_s).toArray().size(), 5);
+        QCOMPARE(version(relief::IdentificationCaseType::householdIdFor(caseId)), 0);
     }
 
     void identificationConfirmedHitBlocksApproval()
@@ -328,8 +355,12 @@ private slots:
                         "VALIDATION_FAILED", "status");
         EXPECT_APPLIED(
             appendStep(cr, kExit, caseId, exitStep(u"county-confirmation"_s, QDate(2026, 12, 5), cr)));
+        // The county's confirmation marked the household exited, in the same push (Art. 10).
+        QCOMPARE(storedFields(household).value(u"status"_s).toString(), u"exited"_s);
+        QCOMPARE(storedFields(household).value(u"exitCaseId"_s).toString(), caseId);
+        QCOMPARE(storedFields(household).value(u"exitYear"_s).toInt(), 2026);
 
-        // Confirmed: the household leaves the registry, and does not come back by a change of status.
+        // Confirmed: the household stays out of the registry, and does not come back by a change of status.
         EXPECT_APPLIED(
             pushOne(kTownClerk,
                     upsert(kHousehold, household, kVillage,
