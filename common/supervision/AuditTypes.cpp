@@ -124,6 +124,7 @@ QList<sync::Consequence> AuditFindingType::consequences(const QString &recordId,
     rect.amountFen = f.value(u"order"_s).toString() == u"rectify"_s ? 0 : amount;
     rect.orderedOn = foundOn;
     rect.dueOn = foundOn.addDays(days > 0 ? days : kDefaultRectificationDays);
+    rect.verifierDepartmentId = placement.departmentId; // the audit office verifies (Art. 30)
     const QString department = f.value(u"responsibleDepartmentId"_s).toString();
     QList<sync::Consequence> out{RectificationType::consequenceFor(rect, placement.orgUnitId, department)};
     if (f.value(u"referToDiscipline"_s).toBool()) {

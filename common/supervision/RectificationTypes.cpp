@@ -104,6 +104,9 @@ QList<FieldSpec> RectificationType::fields() const
         FieldSpec(u"appliedOn"_s, FieldKind::Date, u"申请销号日期"_s).derived(),
         FieldSpec(u"closedOn"_s, FieldKind::Date, u"销号日期"_s).derived(),
         FieldSpec(u"closedBy"_s, FieldKind::Text, u"销号人"_s).max(64).derived(),
+        FieldSpec(u"verifierDepartmentId"_s, FieldKind::Reference, u"核查销号部门"_s)
+            .references(u"department"_s)
+            .derived(),
         FieldSpec(u"attachments"_s, FieldKind::Attachments, u"整改材料"_s).max(20),
     };
 }
@@ -122,6 +125,8 @@ sync::Consequence RectificationType::consequenceFor(const Order &order, const QS
     setDate(f, u"orderedOn"_s, order.orderedOn);
     setDate(f, u"dueOn"_s,
             order.dueOn.isValid() ? order.dueOn : order.orderedOn.addDays(kDefaultRectificationDays));
+    if (!order.verifierDepartmentId.isEmpty())
+        f.insert(u"verifierDepartmentId"_s, order.verifierDepartmentId);
     return ordered(kName, order.source, order.sourceId, order.amountFen, f, orgUnitId, departmentId);
 }
 
@@ -133,7 +138,8 @@ std::optional<FieldProblem> RectificationType::checkRules(const QString &, const
         return p;
     if (auto p = checkOrder(f, u"orderedOn"_s, u"dueOn"_s))
         return p;
-    if (auto p = serverOnly(f, {u"appliedOn"_s, u"closedOn"_s, u"closedBy"_s}, context))
+    if (auto p =
+            serverOnly(f, {u"appliedOn"_s, u"closedOn"_s, u"closedBy"_s, u"verifierDepartmentId"_s}, context))
         return p;
     const auto state = rectificationStateFromName(f.value(u"state"_s).toString());
     if (!state)
@@ -164,6 +170,11 @@ std::optional<FieldProblem> RectificationType::checkRules(const QString &, const
     }
     if (was == state)
         return std::nullopt;
+    // Struck off or returned only by the supervisors the order names (an audit finding's: the audit office).
+    const QString verifier = f.value(u"verifierDepartmentId"_s).toString();
+    if ((*state == RectificationState::Closed || *state == RectificationState::Rectifying) &&
+        !verifier.isEmpty() && supervisor(context) && context.actor->departmentId != verifier)
+        return problem(u"state"_s, u"审计发现的整改须由作出审计的机关核查销号"_s, u"FORBIDDEN"_s);
     switch (*state) {
     case RectificationState::Applied:
         if (text(f, u"appliedNote"_s).isEmpty())

@@ -37,6 +37,9 @@ public:
         qint64 amountFen = 0; // to recover or return; 0 for none
         QDate orderedOn;
         QDate dueOn; // invalid: orderedOn + kDefaultRectificationDays
+        // Who verifies and strikes it off: this department's supervisors (the audit office for an audit
+        // finding); empty: any supervisor of the area.
+        QString verifierDepartmentId;
     };
     // The rectification an order creates, placed at the unit (and department) that rectifies; its id is fixed
     // by the source, so one source orders one rectification.

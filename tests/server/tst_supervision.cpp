@@ -306,6 +306,12 @@ private slots:
         EXPECT_OUTCOME(
             change(kAuditor, kRectification, rect, kVillage, kAgriculture, {{u"state"_s, u"closed"_s}}),
             u"VALIDATION_FAILED"_s, u"verifyNote"_s);
+        // An audit finding's rectification is struck off by the audit office that found it, not another
+        // supervisor.
+        QCOMPARE(storedFields(rect).value(u"verifierDepartmentId"_s).toString(), kAuditDept);
+        EXPECT_OUTCOME(change(kDiscipline, kRectification, rect, kVillage, kAgriculture,
+                              {{u"state"_s, u"closed"_s}, {u"verifyNote"_s, u"同意销号"_s}}),
+                       u"FORBIDDEN"_s, u"state"_s);
         EXPECT_APPLIED(change(kAuditor, kRectification, rect, kVillage, kAgriculture,
                               {{u"state"_s, u"closed"_s}, {u"verifyNote"_s, u"核查属实，同意销号"_s}}));
         const QJsonObject closed = storedFields(rect);
