@@ -554,7 +554,7 @@ std::optional<OpResult> PushBatch::applyConsequences(const Operation &cause, con
     // Consequences of consequences are followed, to a bounded depth (a loop of rules is a defect, not a
     // hang).
     if (m_consequenceDepth >= 4)
-        return rejected(cause.opId, u"INTERNAL"_s, u"后续处理层级过深，操作未执行"_s);
+        return rejected(cause.opId, u"INTERNAL_ERROR"_s, u"后续处理层级过深，操作未执行"_s);
     QStringList ids, orgIds, deptIds;
     for (const Consequence &c : list) {
         if (!m_records.contains(c.recordId))
