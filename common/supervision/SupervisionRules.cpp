@@ -149,6 +149,7 @@ SpotCheckDraw drawSpotCheck(quint64 seed, const QStringList &villages, int villa
         const QStringList households = householdsOf(d.villages.at(i));
         d.households.append(drawSample(households, perVillage, seed + quint64(i) + 1));
         d.householdDigests.append(populationDigest(households));
+        d.householdPopulations.append(int(sortedUnique(households).size()));
     }
     return d;
 }

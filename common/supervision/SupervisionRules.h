@@ -60,10 +60,11 @@ std::optional<quint64> seedFromText(const QString &text);
 struct SpotCheckDraw
 {
     int villagePopulation = 0;
-    QString villageDigest;         // populationDigest() of the villages drawn from
-    QStringList villages;          // in drawn order
-    QList<QStringList> households; // per drawn village, in drawn order
-    QStringList householdDigests;  // per drawn village: the digest of its households drawn from
+    QString villageDigest;           // populationDigest() of the villages drawn from
+    QStringList villages;            // in drawn order
+    QList<QStringList> households;   // per drawn village, in drawn order
+    QStringList householdDigests;    // per drawn village: the digest of its households drawn from
+    QList<int> householdPopulations; // per drawn village: how many households it was drawn from
 };
 SpotCheckDraw drawSpotCheck(quint64 seed, const QStringList &villages, int villageCount, int perVillage,
                             const std::function<QStringList(const QString &villageId)> &householdsOf);

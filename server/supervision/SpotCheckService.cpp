@@ -5,7 +5,6 @@
 #include "common/supervision/InspectionTypes.h"
 #include "common/supervision/SupervisionRules.h"
 #include "server/api/Services.h"
-#include "server/sync/PushBatch.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,7 +92,7 @@ QJsonObject SpotCheckService::draw(const AuthSession &session, const QString &in
         const QString &v = d.villages.at(i);
         villages.append(QJsonObject{{u"id"_s, v},
                                     {u"name"_s, unitName(v)},
-                                    {u"population"_s, int(householdsOf(v).size())},
+                                    {u"population"_s, d.householdPopulations.at(i)},
                                     {u"digest"_s, d.householdDigests.at(i)}});
         for (const QString &h : d.households.at(i))
             households.append(QJsonObject{{u"id"_s, h}, {u"villageId"_s, v}});
@@ -105,22 +104,19 @@ QJsonObject SpotCheckService::draw(const AuthSession &session, const QString &in
                         {u"drawnHouseholds"_s, households},
                         {u"drawnOn"_s, chinaDateOf(m_services.clock.nowMs()).toString(Qt::ISODate)}};
     const qint64 now = m_services.clock.nowMs();
-    QJsonObject op{{u"opId"_s, QString(u"draw-"_s + inspectionId)},
-                   {u"recordId"_s, inspectionId},
-                   {u"type"_s, kInspection},
-                   {u"orgUnitId"_s, inspection.orgUnitId},
-                   {u"kind"_s, u"upsert"_s},
-                   {u"baseVersion"_s, inspection.version},
-                   {u"changedFields"_s, changed},
-                   {u"deviceTime"_s, now}};
-    if (!inspection.departmentId.isEmpty())
-        op.insert(u"departmentId"_s, inspection.departmentId);
+    sync::Operation op;
+    op.opId = u"draw-"_s + inspectionId;
+    op.recordId = inspectionId;
+    op.type = kInspection;
+    op.orgUnitId = inspection.orgUnitId;
+    op.departmentId = inspection.departmentId;
+    op.baseVersion = inspection.version;
+    op.changedFields = changed;
+    op.deviceTimeMs = now;
     // Written by the server (the draw's fields are its own), on behalf of the supervisor who asked.
     AuthSession server = session;
     server.scope.userId = u"server:supervision"_s;
-    PushBatch batch(m_services.store, server, m_services.clock, m_services.sync.settings(),
-                    m_services.sync.pushHooks(), now);
-    const QList<sync::OpResult> r = batch.run(QJsonArray{op}, m_services.audit, address);
+    const QList<sync::OpResult> r = m_services.sync.pushWithin(server, QJsonArray{op.toJson()}, now, address);
     if (r.isEmpty() || r.first().status != sync::OpStatus::Applied)
         throw ApiError(ErrorCode::Conflict, r.isEmpty() ? u"抽签未能保存"_s : r.first().message);
     m_services.audit.append(

@@ -8,7 +8,6 @@
 #include "common/supervision/SupervisionRules.h"
 #include "server/api/Services.h"
 #include "server/supervision/SpotCheckService.h"
-#include "server/sync/PushBatch.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -59,19 +58,17 @@ public:
                 base = q.int64(0);
         }
         const qint64 now = m_services.clock.nowMs();
-        QJsonObject op{{u"opId"_s, QString(u"demo-"_s + id + u'-' + QString::number(base))},
-                       {u"recordId"_s, id},
-                       {u"type"_s, type},
-                       {u"orgUnitId"_s, orgUnitId},
-                       {u"kind"_s, u"upsert"_s},
-                       {u"baseVersion"_s, base},
-                       {u"changedFields"_s, fields},
-                       {u"deviceTime"_s, now}};
-        if (!departmentId.isEmpty())
-            op.insert(u"departmentId"_s, departmentId);
-        PushBatch batch(m_services.store, actor, m_services.clock, m_services.sync.settings(),
-                        m_services.sync.pushHooks(), now);
-        const QList<sync::OpResult> r = batch.run(QJsonArray{op}, m_services.audit, u"demo"_s);
+        sync::Operation op;
+        op.opId = u"demo-"_s + id + u'-' + QString::number(base);
+        op.recordId = id;
+        op.type = type;
+        op.orgUnitId = orgUnitId;
+        op.departmentId = departmentId;
+        op.baseVersion = base;
+        op.changedFields = fields;
+        op.deviceTimeMs = now;
+        const QList<sync::OpResult> r =
+            m_services.sync.pushWithin(actor, QJsonArray{op.toJson()}, now, u"demo"_s);
         if (r.isEmpty() || r.first().status != sync::OpStatus::Applied)
             qWarning("demo %s not written: %s", qPrintable(type),
                      r.isEmpty() ? "" : qPrintable(r.first().message));

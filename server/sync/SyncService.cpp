@@ -30,10 +30,16 @@ QList<OpResult> SyncService::push(const AuthSession &actor, const QJsonArray &op
                                   const QString &address)
 {
     Transaction tx(m_store);
-    PushBatch batch(m_store, actor, m_clock, m_settings, m_hooks, deviceNowMs);
-    QList<OpResult> results = batch.run(operations, m_audit, address);
+    QList<OpResult> results = pushWithin(actor, operations, deviceNowMs, address);
     tx.commit();
     return results;
+}
+
+QList<OpResult> SyncService::pushWithin(const AuthSession &actor, const QJsonArray &operations,
+                                        qint64 deviceNowMs, const QString &address) const
+{
+    PushBatch batch(m_store, actor, m_clock, m_settings, m_hooks, deviceNowMs);
+    return batch.run(operations, m_audit, address);
 }
 
 namespace {

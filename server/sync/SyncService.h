@@ -30,6 +30,10 @@ public:
     // `operations` as sent; the answers are in the same order.
     QList<sync::OpResult> push(const AuthSession &actor, const QJsonArray &operations, qint64 deviceNowMs,
                                const QString &address);
+    // The same in the caller's transaction: what the server writes itself (warnings it raises, a draw, the
+    // demo records), as a push would, with the checks, history, hooks and audit log.
+    QList<sync::OpResult> pushWithin(const AuthSession &actor, const QJsonArray &operations,
+                                     qint64 deviceNowMs, const QString &address) const;
     sync::PullPage pull(const AuthSession &actor, const QString &cursor, int limit);
     // The same page as the JSON answer body, composed from the stored JSON without parsing it again.
     QByteArray pullJson(const AuthSession &actor, const QString &cursor, int limit, qint64 serverTimeMs);

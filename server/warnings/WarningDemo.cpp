@@ -3,7 +3,6 @@
 #include "common/warnings/WarningType.h"
 #include "common/warnings/WarningWorkflow.h"
 #include "server/api/Services.h"
-#include "server/sync/PushBatch.h"
 #include "server/warnings/WarningEngine.h"
 
 #include <QJsonArray>
@@ -55,9 +54,8 @@ void append(Services &services, const AuthSession &actor, const QString &id, con
     const QJsonObject op = WarningEngine::warningOp(u"demo-"_s + id + u'-' + QString::number(steps.size()),
                                                     id, q.text(0), q.text(1), q.int64(2),
                                                     QJsonObject{{u"steps"_s, steps}}, services.clock.nowMs());
-    PushBatch batch(services.store, actor, services.clock, services.sync.settings(),
-                    services.sync.pushHooks(), services.clock.nowMs());
-    const QList<sync::OpResult> r = batch.run(QJsonArray{op}, services.audit, u"demo"_s);
+    const QList<sync::OpResult> r =
+        services.sync.pushWithin(actor, QJsonArray{op}, services.clock.nowMs(), u"demo"_s);
     if (r.isEmpty() || r.first().status != sync::OpStatus::Applied)
         qWarning("demo warning step not taken: %s", r.isEmpty() ? "" : qPrintable(r.first().message));
 }

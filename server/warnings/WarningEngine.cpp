@@ -4,7 +4,6 @@
 #include "common/warnings/WarningType.h"
 #include "server/audit/AuditLog.h"
 #include "server/store/Store.h"
-#include "server/sync/PushBatch.h"
 #include "server/warnings/StoreRuleData.h"
 
 #include <QJsonArray>
@@ -283,9 +282,8 @@ qint64 WarningEngine::pushAsServer(const QJsonArray &ops)
     if (ops.isEmpty())
         return 0;
     const AuthSession actor = serverActor();
-    PushBatch batch(m_store, actor, m_clock, m_sync.settings(), m_sync.pushHooks(), m_clock.nowMs());
     qint64 applied = 0;
-    const QList<sync::OpResult> results = batch.run(ops, m_audit, u"server"_s);
+    const QList<sync::OpResult> results = m_sync.pushWithin(actor, ops, m_clock.nowMs(), u"server"_s);
     for (const sync::OpResult &r : results) {
         if (r.status == sync::OpStatus::Applied)
             ++applied;
