@@ -179,6 +179,10 @@
         <source>Rectifications of %1 past their deadline</source>
         <translation>%1 逾期未完成的整改</translation>
     </message>
+    <message>
+        <source>Disbursements of %1 paid late</source>
+        <translation>%1 逾期发放的资金</translation>
+    </message>
 </context>
 <context>
     <name>DashboardExport</name>
@@ -189,6 +193,13 @@
     <message>
         <source>The PDF file %1 could not be written.</source>
         <translation>无法写入 PDF 文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDialog</name>
+    <message>
+        <source>Comparison data of a case</source>
+        <translation>比对详情</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1195,14 @@
         <source>Comparison…</source>
         <translation>比对(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Comparison &amp;data…</source>
+        <translation>比对详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Comparison data</source>
+        <translation>比对详情</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::ComparisonDialog</name>
@@ -1852,6 +1871,10 @@
         <source>Entered late</source>
         <translation>逾期录入</translation>
     </message>
+    <message>
+        <source>Paid late</source>
+        <translation>逾期发放</translation>
+    </message>
 </context>
 <context>
     <name>sunshine::app::DisbursementImportDialog</name>
@@ -1894,6 +1917,61 @@
     <message>
         <source>Import disbursement list</source>
         <translation>导入发放名单</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::DisclosureDialog</name>
+    <message>
+        <source>Open</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Comparison data are confidential (Art. 26). This reading is logged with its reason; nothing shown here is kept on this computer.</source>
+        <translation>比对数据须依法保密（第二十六条）。本次查阅连同理由记入审计日志；此处显示的内容不会保存在本机。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>比对来源</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>比对情况</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: the comparison data can only be read online.</source>
+        <translation>无法连接服务器：比对详情只能在线查阅。</translation>
+    </message>
+    <message>
+        <source>Applicant: %1, ID number %2</source>
+        <translation>申请人：%1，身份证号 %2</translation>
+    </message>
+    <message>
+        <source>The case has no comparison hits.</source>
+        <translation>该申请没有比对疑点。</translation>
+    </message>
+    <message>
+        <source>Reason for reading</source>
+        <translation>查阅理由</translation>
+    </message>
+    <message>
+        <source>Why do you read the comparison data of this case? The reading is logged with its reason (Art. 26).</source>
+        <translation>为何查阅该申请的比对数据？查阅连同理由记入审计日志（第二十六条）。</translation>
     </message>
 </context>
 <context>

@@ -233,6 +233,15 @@ DashboardFigures DashboardData::compute(const DashboardFilter &requested) const
                     departments[q.value(1).toString()].enteredLate += n;
                 },
                 2);
+        const RecordsBehind paidLate = behind(filter, {Figure::PaidLate, node->id}).value(0);
+        CacheQuery(cache, paidLate.type)
+            .where(scope && paidLate.condition)
+            .forEach(
+                {kDepartment, count()},
+                [&](const QSqlQuery &q) {
+                    departments[q.value(0).toString()].paidLate += q.value(1).toLongLong();
+                },
+                1);
     }
     for (auto it = departments.begin(); it != departments.end(); ++it) {
         it->departmentId = it.key();
@@ -425,8 +434,18 @@ QList<RecordsBehind> DashboardData::behind(const DashboardFilter &requested, con
         r.title = tr("Disbursements of %1 entered late").arg(place);
         break;
     }
+    case Figure::PaidLate: {
+        r.type = typeName(funds::DisbursementType::kName);
+        DashboardFilter f = filter;
+        if (!ref.departmentId.isEmpty())
+            f.departmentId = ref.departmentId;
+        // Paid after the pay-by date (funds::DisbursementType::paidLate).
+        r.condition = fundquery::periodIn(f.year, f.quarter) && fundScope(f) && fundquery::paidLate();
+        r.title = tr("Disbursements of %1 paid late").arg(place);
+        break;
     }
-    if (!ref.departmentId.isEmpty() && (ref.figure == Figure::EnteredLate))
+    }
+    if (!ref.departmentId.isEmpty() && (ref.figure == Figure::EnteredLate || ref.figure == Figure::PaidLate))
         r.title += u" · "_s + m_session.departmentName(ref.departmentId);
     return {r};
 }
@@ -449,7 +468,8 @@ bool DashboardData::mergeServerFunds(const QJsonObject &answer, DashboardFigures
     // server/funds/FundDashboard: {"org": {"id"}, "year", "totals": {"count", "amountFen", "lateCount"},
     // "children": [{"orgUnitId", "count", "amountFen"}], "self": {"count", "amountFen"},
     // "months": [{"month", "amountFen", "lastYearAmountFen"}], "kinds": [{"kind", "count", "amountFen"}],
-    // "departments": [{"departmentId", "name", "lateCount", "overdueVoucherCount", "overdueReportCount"}]}.
+    // "departments": [{"departmentId", "name", "lateCount", "paidLateCount", "overdueVoucherCount",
+    // "overdueReportCount"}]}.
     // Per place it gives the money only: the late and overdue entries per place stay those of the local copy.
     if (!figures->valid || !answer.value(u"children"_s).isArray() || !answer.value(u"months"_s).isArray() ||
         !answer.value(u"totals"_s).isObject() ||
@@ -519,8 +539,9 @@ bool DashboardData::mergeServerFunds(const QJsonObject &answer, DashboardFigures
             d.name = o.value(u"name"_s).toString();
         d.overdue = number(o, u"overdueVoucherCount"_s) + number(o, u"overdueReportCount"_s);
         d.enteredLate = number(o, u"lateCount"_s);
+        d.paidLate = number(o, u"paidLateCount"_s);
         f.total.overdue += d.overdue;
-        if (d.overdue || d.enteredLate)
+        if (d.overdue || d.enteredLate || d.paidLate)
             f.departments.append(d);
     }
     std::sort(f.departments.begin(), f.departments.end(),

@@ -74,6 +74,7 @@ struct DepartmentFigures
     QString name;
     qint64 overdue = 0;     // open deadlines past due now: vouchers not attached, reports to the city missing
     qint64 enteredLate = 0; // disbursements of the period entered after their entry due date
+    qint64 paidLate = 0;    // disbursements of the period paid after their pay-by date
 };
 
 struct DashboardFigures
@@ -105,6 +106,7 @@ enum class Figure
     HelpOverdue,        // open help requests past their deadline
     Overdue,            // fund entries overdue now
     EnteredLate,        // disbursements entered late
+    PaidLate,           // disbursements paid after their pay-by date (Art. 6 (三))
     OpenWarnings,       // warnings not yet closed
     Escalated,          // open warnings escalated (督办)
     OpenRectifications, // rectifications not struck off

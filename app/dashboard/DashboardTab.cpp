@@ -215,9 +215,10 @@ DashboardTab::DashboardTab(ClientSession &session, QWidget *parent)
     grid->addWidget(deptBox, 3, 1);
     connect(m_departmentTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString dept = index.data(DepartmentFiguresModel::DepartmentIdRole).toString();
-        FigureRef ref{index.column() == DepartmentFiguresModel::EnteredLate ? Figure::EnteredLate
-                                                                            : Figure::Overdue,
-                      {}};
+        const Figure figure = index.column() == DepartmentFiguresModel::EnteredLate ? Figure::EnteredLate
+                              : index.column() == DepartmentFiguresModel::PaidLate  ? Figure::PaidLate
+                                                                                    : Figure::Overdue;
+        FigureRef ref{figure, {}};
         ref.departmentId = dept;
         showBehind(ref);
     });

@@ -213,7 +213,8 @@ QVariant DepartmentFiguresModel::data(const QModelIndex &index, int role) const
                                             : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
     case Qt::ForegroundRole:
         if ((index.column() == Overdue && d.overdue > 0) ||
-            (index.column() == EnteredLate && d.enteredLate > 0))
+            (index.column() == EnteredLate && d.enteredLate > 0) ||
+            (index.column() == PaidLate && d.paidLate > 0))
             return QColor(0xb3, 0x26, 0x1e);
         return {};
     case Qt::DisplayRole:
@@ -224,6 +225,8 @@ QVariant DepartmentFiguresModel::data(const QModelIndex &index, int role) const
             return d.overdue;
         case EnteredLate:
             return d.enteredLate;
+        case PaidLate:
+            return d.paidLate;
         default:
             return {};
         }
@@ -243,6 +246,8 @@ QVariant DepartmentFiguresModel::headerData(int section, Qt::Orientation orienta
         return tr("Entries overdue");
     case EnteredLate:
         return tr("Entered late");
+    case PaidLate:
+        return tr("Paid late");
     default:
         return {};
     }

@@ -61,6 +61,7 @@ public:
         Department,
         Overdue,
         EnteredLate,
+        PaidLate,
         ColumnCount
     };
     enum Roles

@@ -50,6 +50,11 @@ CacheCondition enteredLate()
     return generated(funds::DisbursementType::enteredLateSql(&fieldOf));
 }
 
+CacheCondition paidLate()
+{
+    return generated(funds::DisbursementType::paidLateSql(&fieldOf));
+}
+
 CacheCondition disbursementDeadline(funds::EntryStatus status, QDate today, const WorkingCalendar &calendar)
 {
     // The voucher deadline grows with the payment date: the payments overdue today are those paid on or

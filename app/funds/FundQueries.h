@@ -29,6 +29,8 @@ CacheCondition dueDone(const QString &dueField, const QString &doneField, funds:
 CacheCondition disbursementDeadline(funds::EntryStatus status, QDate today, const WorkingCalendar &calendar);
 // Disbursements entered after their entry due date (DisbursementType::enteredLate).
 CacheCondition enteredLate();
+// Paid after the pay-by date (funds::DisbursementType::paidLate, its generated SQL).
+CacheCondition paidLate();
 
 // Disbursements of a 所属期 in `year`, one `quarter` (1..4) or one `month` (1..12; before the quarter).
 CacheCondition periodIn(int year, int quarter = 0, int month = 0);

@@ -266,6 +266,7 @@ FundRecordsView *makeDisbursementsView(ClientSession &session, QWidget *parent)
                  {u"amountFen"_s, FundRecordsView::tr("Amount (yuan)")},
                  {u"period"_s, {}},
                  {u"paidOn"_s, {}},
+                 {u"payDueOn"_s, {}},
                  {u"enteredOn"_s, {}},
                  {u"entryDueOn"_s, {}},
                  {u"vouchers"_s, {}},

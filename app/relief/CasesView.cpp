@@ -4,6 +4,7 @@
 #include "app/records/RecordForm.h"
 #include "app/records/RecordListView.h"
 #include "app/relief/ComparisonDialog.h"
+#include "app/relief/DisclosureDialog.h"
 #include "app/relief/ReliefQueries.h"
 #include "app/relief/StepDialog.h"
 #include "app/shell/MessageBox.h"
@@ -206,11 +207,31 @@ CasesView::CasesView(ClientSession &session, QWidget *parent)
         // Views of comparison data logged offline (also in an earlier run) go out after the next sync.
         ViewLog::of(m_session);
     }
+    if (session.user().roles.contains(Role::Supervisor)) {
+        // Supervisors receive the count and state of the hits; the hits themselves with a reason (Art. 26).
+        QPushButton *read = m_identification->addAction(tr("Comparison &data…"));
+        connect(read, &QPushButton::clicked, this, [this] { readComparison(); });
+    }
     auto *tabs = new QTabWidget(this);
     tabs->addTab(m_identification, tr("Identification (Art. 9)"));
     tabs->addTab(m_exits, tr("Exit (Art. 10)"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
+}
+
+void CasesView::readComparison()
+{
+    const QString id = m_identification->currentRecordId();
+    if (id.isEmpty()) {
+        MessageBox::information(this, tr("Comparison data"), tr("Choose a case first."));
+        return;
+    }
+    const QString reason = DisclosureDialog::askReason(this);
+    if (reason.isEmpty())
+        return;
+    DisclosureDialog dialog(m_session, id, this);
+    dialog.load(reason);
+    dialog.exec();
 }
 
 void CasesView::takeStep(RecordListView *list)

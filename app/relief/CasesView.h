@@ -18,6 +18,7 @@ public:
 
 private:
     void takeStep(RecordListView *list);
+    void readComparison();
 
     ClientSession &m_session;
     RecordListView *m_identification = nullptr;

@@ -31,10 +31,15 @@ HouseholdsView::HouseholdsView(ClientSession &session, QWidget *parent)
                  {u"phone"_s, {}},        {u"housing"_s, {}},  {u"@state"_s, tr("Sync")}};
     h.searchFields = {u"headName"_s, u"householdNo"_s, u"address"_s, u"phone"_s};
     h.exportName = tr("Households");
+    // Art. 9: households enter the registry through an approved identification case (the server registers
+    // them); the roster of households registered before the system is imported by county reviewers only.
+    const bool importsRoster =
+        session.user().roles.contains(Role::Reviewer) && session.user().orgLevel == OrgLevel::County;
+    h.canAdd = importsRoster;
     m_households = new RecordListView(session, *household, h, this);
     m_households->setObjectName(u"households"_s);
     m_households->setProxy(new IncomeProxy(session, this));
-    if (entersData(session)) {
+    if (importsRoster) {
         QPushButton *import = m_households->addAction(tr("Import roster…"));
         connect(import, &QPushButton::clicked, this, [this] {
             RosterImportDialog dialog(m_session, this);

@@ -17,8 +17,9 @@ class ClientSession;
 // A reviewer takes the next step of an identification (Art. 9) or exit (Art. 10) case: pass or return, date,
 // who decided, opinion, and the public-notice period where the step has one. The history above cannot be
 // changed. Checked with the rules the server applies; saved to the cache and outbox, so it works offline.
-// When the last step passes, the follow-up is saved with it: an admitted applicant becomes a registered
-// household with its head; a confirmed exit marks the household as exited.
+// What the last step entails (an admitted applicant's household registered with its head, a confirmed exit's
+// household marked exited) the server writes in the same transaction; this program never writes it. A save
+// that fails is told to the reviewer, and the dialog stays open with the entry.
 class StepDialog : public QDialog
 {
     Q_OBJECT

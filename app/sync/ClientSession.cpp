@@ -1,6 +1,7 @@
 #include "app/sync/ClientSession.h"
 
 #include "app/net/ApiClient.h"
+#include "common/core/EntryClose.h"
 #include "common/core/WorkingCalendar.h"
 
 #include <QJsonArray>
@@ -106,6 +107,9 @@ void ClientSession::refreshOrgUnits()
 
 bool ClientSession::applyCalendar(const QJsonObject &answer)
 {
+    // The server's close moment of "entry closes on day D", so that offline checks judge as it does.
+    if (const std::optional<int> minute = EntryClose::parse(answer.value(u"entryCloseTime"_s).toString()))
+        EntryClose::setMinuteOfDay(*minute);
     QList<QByteArray> years;
     const QJsonArray items = answer.value(u"items"_s).toArray();
     for (const QJsonValue &v : items)

@@ -48,12 +48,16 @@ QList<FieldSpec> ComparisonEntryType::fields() const
         lists << comparisonListName(l) << comparisonListChinese(l);
     return {
         FieldSpec(u"list"_s, FieldKind::Choice, u"名单类别"_s).options(lists).require(),
-        FieldSpec(u"idNumber"_s, FieldKind::IdNumber, u"身份证号"_s).personalData().require().cacheLookup(),
-        FieldSpec(u"name"_s, FieldKind::Text, u"姓名"_s).max(40).require(),
-        FieldSpec(u"since"_s, FieldKind::Date, u"起始日期"_s).require(),
+        FieldSpec(u"idNumber"_s, FieldKind::IdNumber, u"身份证号"_s)
+            .personalData()
+            .confidentialData()
+            .require()
+            .cacheLookup(),
+        FieldSpec(u"name"_s, FieldKind::Text, u"姓名"_s).max(40).require().confidentialData(),
+        FieldSpec(u"since"_s, FieldKind::Date, u"起始日期"_s).pastOrToday().require(),
         FieldSpec(u"until"_s, FieldKind::Date, u"截止日期"_s),
         FieldSpec(u"source"_s, FieldKind::Text, u"数据来源"_s).max(100),
-        FieldSpec(u"note"_s, FieldKind::Text, u"备注"_s).max(200),
+        FieldSpec(u"note"_s, FieldKind::Text, u"备注"_s).max(200).confidentialData(),
     };
 }
 
@@ -85,12 +89,10 @@ bool ComparisonEntryType::covers(const QJsonObject &entry, QDate paidOn)
 
 std::optional<FieldProblem> ComparisonEntryType::checkRules(const QString &recordId, const QJsonObject &f,
                                                             const sync::Placement &placement,
-                                                            const sync::RuleContext &context) const
+                                                            const sync::RuleContext &) const
 {
     const QDate since = dateOf(f, u"since"_s);
     const QDate until = dateOf(f, u"until"_s);
-    if (context.today.isValid() && since > context.today)
-        return problem(u"since"_s, u"起始日期不能晚于今天"_s);
     if (until.isValid() && until < since)
         return problem(u"until"_s, u"截止日期不能早于起始日期"_s);
     if (recordId !=

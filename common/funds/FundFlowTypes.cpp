@@ -77,16 +77,6 @@ DeadlineState FundDocumentType::documentsState(const QJsonObject &f, QDate today
         due, u"材料"_s};
 }
 
-std::optional<FieldProblem> FundDocumentType::notInFuture(const sync::RuleContext &context,
-                                                          const QJsonObject &f, const QString &field,
-                                                          const QString &label)
-{
-    const QDate d = dateOf(f, field);
-    if (d.isValid() && context.today.isValid() && d > context.today)
-        return problem(field, u"“%1”不能晚于今天"_s.arg(label));
-    return std::nullopt;
-}
-
 std::optional<FieldProblem> FundDocumentType::checkYear(const QJsonObject &f, QDate date)
 {
     const int year = f.value(u"year"_s).toInt();
@@ -111,7 +101,7 @@ QList<FieldSpec> PlanType::fields() const
                       u"executive"_s, u"常务会"_s, u"joint-review"_s, u"主管部门与财政部门集体审定"_s,
                       u"villagers"_s, u"村民代表会议"_s})
             .require(),
-        FieldSpec(u"approvedOn"_s, FieldKind::Date, u"审定日期"_s).require(),
+        FieldSpec(u"approvedOn"_s, FieldKind::Date, u"审定日期"_s).pastOrToday().require(),
         FieldSpec(u"approvedBy"_s, FieldKind::Text, u"审定人员"_s).max(200).require(),
         FieldSpec(u"approvalDocNo"_s, FieldKind::Text, u"审定文号"_s).max(60),
         FieldSpec(u"documents"_s, FieldKind::Attachments, u"方案及会议纪要"_s).max(20),
@@ -145,8 +135,6 @@ std::optional<FieldProblem> PlanType::checkRules(const QString &, const QJsonObj
     const qint64 amount = fenOf(f, u"amountFen"_s);
     if (amount <= 0)
         return problem(u"amountFen"_s, u"分配总额应大于 0"_s);
-    if (auto p = notInFuture(context, f, u"approvedOn"_s, u"审定日期"_s))
-        return p;
     if (auto p = checkYear(f, dateOf(f, u"approvedOn"_s)))
         return p;
     const QString allocationId = f.value(u"allocationId"_s).toString();
@@ -173,7 +161,7 @@ QList<FieldSpec> ReturnType::fields() const
         FieldSpec(u"year"_s, FieldKind::Integer, u"年度"_s).require(),
         FieldSpec(u"asset"_s, FieldKind::Text, u"收益项目（资产）"_s).max(200).require(),
         FieldSpec(u"incomeFen"_s, FieldKind::Money, u"收益金额"_s).require(),
-        FieldSpec(u"receivedOn"_s, FieldKind::Date, u"收益确认日期"_s).require(),
+        FieldSpec(u"receivedOn"_s, FieldKind::Date, u"收益确认日期"_s).pastOrToday().require(),
         // Items {targetKind, targetId, targetName, amountFen}, checked by the type's rules.
         FieldSpec(u"distribution"_s, FieldKind::StepList, u"收益分配"_s).max(kMaxDistribution),
         FieldSpec(u"documents"_s, FieldKind::Attachments, u"收益确认及分配材料"_s).max(20),
@@ -219,8 +207,6 @@ std::optional<FieldProblem> ReturnType::checkRules(const QString &, const QJsonO
     const qint64 income = fenOf(f, u"incomeFen"_s);
     if (income <= 0)
         return problem(u"incomeFen"_s, u"收益金额应大于 0"_s);
-    if (auto p = notInFuture(context, f, u"receivedOn"_s, u"收益确认日期"_s))
-        return p;
     if (auto p = checkYear(f, dateOf(f, u"receivedOn"_s)))
         return p;
 
@@ -283,7 +269,7 @@ QList<FieldSpec> EvaluationType::fields() const
             .options({u"excellent"_s, u"优"_s, u"good"_s, u"良"_s, u"fair"_s, u"中"_s, u"poor"_s, u"差"_s}),
         FieldSpec(u"conclusion"_s, FieldKind::Text, u"评价结论"_s).max(2000).require(),
         FieldSpec(u"evaluator"_s, FieldKind::Text, u"评价单位"_s).max(80),
-        FieldSpec(u"evaluatedOn"_s, FieldKind::Date, u"评价日期"_s).require(),
+        FieldSpec(u"evaluatedOn"_s, FieldKind::Date, u"评价日期"_s).pastOrToday().require(),
         // The report is what the evaluation is (Art. 6 (五): 形成评价报告): required.
         FieldSpec(u"report"_s, FieldKind::Attachments, u"评价报告"_s).max(20).require(),
     };
@@ -344,8 +330,6 @@ std::optional<FieldProblem> EvaluationType::checkRules(const QString &recordId, 
         }
     }
     const QDate evaluated = dateOf(f, u"evaluatedOn"_s);
-    if (auto p = notInFuture(context, f, u"evaluatedOn"_s, u"评价日期"_s))
-        return p;
     // A year is evaluated once it has begun: in its course or after it.
     const int year = f.value(u"year"_s).toInt();
     if (year < 2014 || (evaluated.isValid() && year > evaluated.year()))

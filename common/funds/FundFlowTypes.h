@@ -27,10 +27,6 @@ protected:
     // attached, due soon or overdue by today; on time once attached in time.
     static DeadlineState documentsState(const QJsonObject &fields, QDate today,
                                         const WorkingCalendar &calendar);
-    // A date field not after today.
-    static std::optional<sync::FieldProblem> notInFuture(const sync::RuleContext &context,
-                                                         const QJsonObject &f, const QString &field,
-                                                         const QString &label);
     // A fund year: from 2014 to one year after `date` (money of next year's budget may come early).
     static std::optional<sync::FieldProblem> checkYear(const QJsonObject &f, QDate date);
 };

@@ -1,6 +1,7 @@
 #include "common/funds/FundRules.h"
 
 #include "common/core/ChinaTime.h"
+#include "common/core/EntryClose.h"
 #include "common/core/Quarter.h"
 
 #include <QDateTime>
@@ -241,10 +242,12 @@ Deadlines disbursementDeadlines(FundKind kind, PaymentCycle cycle, QDate period,
         break;
     }
 
-    // Rule 4: the entry of a relief quarter closes after its last month's 20th, so no entry date lies later.
-    // Without a period the record's quarter is not known here, and nothing is capped.
+    // Rule 4: the entry of a relief quarter closes on its last month's 20th, so no entry date lies later than
+    // the last day entry is open. Without a period the record's quarter is not known here, and nothing is
+    // capped.
     if (result.enterBy && period.isValid()) {
-        const QDate lastDay = reliefEntryLastDay(period.year(), Quarter::of(period).number);
+        const QDate lastDay =
+            EntryClose::lastOpenDay(reliefEntryClosesOn(period.year(), Quarter::of(period).number));
         result.enterBy = std::min(*result.enterBy, lastDay);
     }
     return result;
@@ -347,7 +350,7 @@ QString entryStatusChinese(EntryStatus status)
 
 // --- Rule 4 ------------------------------------------------------------------------------------------------
 
-QDate reliefEntryLastDay(int year, int quarter)
+QDate reliefEntryClosesOn(int year, int quarter)
 {
     if (!Quarter{year, quarter}.isValid())
         return {};
@@ -356,10 +359,7 @@ QDate reliefEntryLastDay(int year, int quarter)
 
 qint64 reliefEntryClosesAtMs(int year, int quarter)
 {
-    const QDate last = reliefEntryLastDay(year, quarter);
-    if (!last.isValid())
-        return 0;
-    return chinaMidnightUtcMs(last.addDays(1));
+    return EntryClose::atMs(reliefEntryClosesOn(year, quarter));
 }
 
 std::optional<QString> reliefEntryClosedProblem(int year, int quarter, qint64 enteredAtMs)
@@ -368,8 +368,8 @@ std::optional<QString> reliefEntryClosedProblem(int year, int quarter, qint64 en
         return u"季度无效"_s;
     if (enteredAtMs < reliefEntryClosesAtMs(year, quarter))
         return std::nullopt;
-    return u"%1扶贫济困资金录入已于 %2 24:00 关闭（每季度末月20日关闭录入），不能再录入"_s.arg(
-        Quarter{year, quarter}.chineseName(), iso(reliefEntryLastDay(year, quarter)));
+    return u"%1扶贫济困资金录入已于 %2 关闭（每季度末月20日关闭录入，第六条（三）），不能再录入"_s.arg(
+        Quarter{year, quarter}.chineseName(), EntryClose::describe(reliefEntryClosesOn(year, quarter)));
 }
 
 std::optional<QString> reliefEntryClosedProblem(FundKind kind, QDate period, qint64 enteredAtMs)
@@ -396,6 +396,19 @@ std::optional<QString> yearProblem(QDate paidOn, QDate enteredOn)
             iso(paidOn), QString::number(paidOn.year()), iso(enteredOn));
     return u"发放日期 %1 晚于录入日期 %2 所在的%3年度，不得跨年度发放或录入"_s.arg(
         iso(paidOn), iso(enteredOn), QString::number(enteredOn.year()));
+}
+
+std::optional<QString> periodProblem(QDate periodStart, QDate paidOn)
+{
+    if (!periodStart.isValid() || !paidOn.isValid())
+        return std::nullopt; // reported by the checks of the fields themselves
+    if (periodStart.year() != paidOn.year())
+        return u"%1 发放的资金所属期在%2年，属于跨年度发放：资金应在所属年度内发放（第六条（三））"_s.arg(
+            iso(paidOn), QString::number(periodStart.year()));
+    if (periodStart > paidOn)
+        return u"所属期从 %1 开始，晚于发放日期 %2：请填写这笔资金实际所属的月份或季度"_s.arg(
+            iso(periodStart), iso(paidOn));
+    return std::nullopt;
 }
 
 } // namespace sunshine::funds

@@ -99,9 +99,9 @@ struct Deadlines
 //                       (rule 3), nothing while unpaid.
 // - Relief, once / per project: no payBy (the regulation sets none); enterBy paidOn + 5 working days, the
 //                       Art. 7 time for payment vouchers (rule 7), nothing while unpaid.
-// - Relief, any cycle:  enterBy is never after the quarter close (the 20th of the last month of the period's
-//                       quarter, rule 4): later entries are refused. Without a valid period nothing is
-//                       capped.
+// - Relief, any cycle:  enterBy is never after the last day entry is open before the quarter close (the
+//                       20th of the last month of the period's quarter, rule 4, EntryClose): later entries
+//                       are refused. Without a valid period nothing is capped.
 // - Agricultural, any cycle: no payBy (the monthly/quarterly dates of Art. 6 (三) are written for relief
 //                       funds); enterBy paidOn + 7 working days (rule 5), nothing while unpaid; no quarter
 //                       close.
@@ -141,11 +141,11 @@ QString entryStatusName(EntryStatus status);    // "on-time", "due-soon", "overd
 QString entryStatusChinese(EntryStatus status); // "按时", "即将到期", "已逾期", "逾期录入"
 
 // --- Rule 4 (Art. 6 (三)): the quarterly close of relief-fund entry ----------------------------------------
-// Entry for a quarter closes on the 20th of the quarter's last month. The 20th itself is still open all day:
-// the close is 00:00 China time (UTC+8) on the 21st, returned as UTC milliseconds. 0 for an invalid quarter.
-qint64 reliefEntryClosesAtMs(int year, int quarter);
-// The last day (China date) on which entry for the quarter is possible: the 20th of its last month.
-QDate reliefEntryLastDay(int year, int quarter);
+// 系统将于每季度末月20日关闭扶贫济困资金数据录入: the 20th of the quarter's last month is the day entry
+// closes, at the moment of EntryClose (by default its start, 00:00 China time, so the 19th is the last day of
+// entry).
+qint64 reliefEntryClosesAtMs(int year, int quarter); // UTC ms; 0 for an invalid quarter
+QDate reliefEntryClosesOn(int year, int quarter);    // the 20th of the quarter's last month
 // Why an entry at `enteredAtMs` (UTC ms; for offline entries the caller passes the moment the late-sync rule
 // accepts) for the relief quarter cannot be made (Chinese), or nothing when it can.
 std::optional<QString> reliefEntryClosedProblem(int year, int quarter, qint64 enteredAtMs);
@@ -157,5 +157,13 @@ std::optional<QString> reliefEntryClosedProblem(FundKind kind, QDate period, qin
 // the payment date and the entry date (China dates) lie in different years (Chinese), or nothing when they do
 // not. Missing dates are a problem too.
 std::optional<QString> yearProblem(QDate paidOn, QDate enteredOn);
+
+// --- The period of a payment (Art. 6 (三): 不得拖延发放或跨年度发放)
+// ------------------------------------------- A payment is labelled with the month or quarter whose money it
+// is. That period lies in the year of the payment (money of last year paid in January crosses the year), and
+// it has begun when the money is paid (a payment labelled with a later period would escape that period's
+// quarter close). Why a payment made on `paidOn` cannot belong to the period starting on `periodStart`
+// (Chinese), or nothing.
+std::optional<QString> periodProblem(QDate periodStart, QDate paidOn);
 
 } // namespace sunshine::funds

@@ -76,8 +76,8 @@ QList<FieldSpec> AllocationType::fields() const
         FieldSpec(u"year"_s, FieldKind::Integer, u"年度"_s).require(),
         FieldSpec(u"amountFen"_s, FieldKind::Money, u"金额"_s).require(),
         FieldSpec(u"documentNo"_s, FieldKind::Text, u"文号"_s).max(60).require(),
-        FieldSpec(u"receivedOn"_s, FieldKind::Date, u"到账日期"_s).require(),
-        FieldSpec(u"reportedOn"_s, FieldKind::Date, u"报市日期"_s),
+        FieldSpec(u"receivedOn"_s, FieldKind::Date, u"到账日期"_s).pastOrToday().require(),
+        FieldSpec(u"reportedOn"_s, FieldKind::Date, u"报市日期"_s).pastOrToday(),
         FieldSpec(u"account"_s, FieldKind::Choice, u"资金专户"_s)
             .options({u"agriculture"_s, u"涉农专户"_s, u"social-security"_s, u"社保专户"_s})
             .require(),
@@ -108,12 +108,8 @@ std::optional<FieldProblem> AllocationType::checkRules(const QString &, const QJ
         return problem(u"amountFen"_s, u"金额应大于 0"_s);
     const QDate received = dateOf(f, u"receivedOn"_s);
     const QDate reported = dateOf(f, u"reportedOn"_s);
-    if (context.today.isValid() && received > context.today)
-        return problem(u"receivedOn"_s, u"到账日期不能晚于今天"_s);
     if (reported.isValid() && reported < received)
         return problem(u"reportedOn"_s, u"报市日期不能早于到账日期"_s);
-    if (reported.isValid() && context.today.isValid() && reported > context.today)
-        return problem(u"reportedOn"_s, u"报市日期不能晚于今天"_s);
     const int year = f.value(u"year"_s).toInt();
     if (year < 2014 || year > received.year() + 1)
         return problem(u"year"_s, u"资金年度不正确"_s);
@@ -137,7 +133,7 @@ QList<FieldSpec> DisbursementType::fields() const
             .derived(),
         FieldSpec(u"amountFen"_s, FieldKind::Money, u"金额"_s).require(),
         FieldSpec(u"period"_s, FieldKind::Text, u"所属期"_s).max(7).require(),
-        FieldSpec(u"paidOn"_s, FieldKind::Date, u"发放日期"_s).require(),
+        FieldSpec(u"paidOn"_s, FieldKind::Date, u"发放日期"_s).pastOrToday().require(),
         FieldSpec(u"account"_s, FieldKind::Text, u"收款账号"_s).max(32).personalData(),
         FieldSpec(u"vouchers"_s, FieldKind::Attachments, u"凭证"_s).max(20),
         FieldSpec(u"enteredOn"_s, FieldKind::Date, u"录入日期"_s).derived(),
@@ -185,6 +181,16 @@ DeadlineState DisbursementType::deadlineState(const QJsonObject &f, QDate today,
 bool DisbursementType::enteredLate(const QJsonObject &f)
 {
     return funds::enteredLate(dateOf(f, u"entryDueOn"_s), dateOf(f, u"enteredOn"_s));
+}
+
+bool DisbursementType::paidLate(const QJsonObject &f)
+{
+    return funds::enteredLate(dateOf(f, u"payDueOn"_s), dateOf(f, u"paidOn"_s));
+}
+
+QString DisbursementType::paidLateSql(const std::function<QString(const QString &field)> &field)
+{
+    return funds::enteredLateSql(field(u"payDueOn"_s), field(u"paidOn"_s));
 }
 
 QString DisbursementType::enteredLateSql(const std::function<QString(const QString &field)> &field)
@@ -255,8 +261,8 @@ std::optional<FieldProblem> DisbursementType::checkRules(const QString &, const 
     if (line.cycle == PaymentCycle::Quarterly && !period.contains(u'Q'))
         return problem(u"period"_s, u"按季发放的资金，所属期应写到季度，例如 2026Q1"_s);
     const QDate paid = dateOf(f, u"paidOn"_s);
-    if (context.today.isValid() && paid > context.today)
-        return problem(u"paidOn"_s, u"发放日期不能晚于今天"_s);
+    if (const auto why = periodProblem(start, paid))
+        return problem(u"period"_s, *why);
     // Rule 6: a payment is entered in the year it was paid; none crosses the year (new entries only).
     const QDate entered = context.entryDay.isValid() ? context.entryDay : context.today;
     if (!context.before && entered.isValid()) {

@@ -85,6 +85,11 @@ public:
                                        const WorkingCalendar &calendar);
     // Entered after its entry due date (enteredOn > entryDueOn, both stored by the server).
     static bool enteredLate(const QJsonObject &fields);
+    // Paid after its pay-by date (payDueOn: monthly by the 15th, quarterly in the quarter's first month,
+    // Art. 6 (三)); the same "done after due" as enteredLate.
+    static bool paidLate(const QJsonObject &fields);
+    // paidLate() as an SQL condition over the record's fields (generated from the same rule).
+    static QString paidLateSql(const std::function<QString(const QString &field)> &field);
     // The same as an SQL condition, for the summaries and lists that count in the database: `field` gives the
     // SQL expression of a stored field's text value (the cache's or the store's field expression).
     static QString enteredLateSql(const std::function<QString(const QString &field)> &field);

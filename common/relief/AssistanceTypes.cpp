@@ -1,5 +1,6 @@
 #include "common/relief/AssistanceTypes.h"
 
+#include "common/auth/ServerActor.h"
 #include "common/relief/ReliefRules.h"
 
 #include <QHash>
@@ -51,9 +52,23 @@ std::optional<FieldProblem> WeakVillageType::checkRules(const QString &recordId,
     const int year = f.value(u"year"_s).toInt();
     if (year < 2014 || (context.today.isValid() && year > context.today.year()))
         return problem(u"year"_s, u"认定年份应在 2014 年至今年之间"_s);
-    if (f.value(u"designation"_s).toString() == u"city"_s &&
-        f.value(u"pairedDepartmentId"_s).toString().isEmpty())
+    // Art. 19: the city designates its weak villages (省定 ones are registered by the city or the county) and
+    // pairs each with a department of the city.
+    const bool cityDesignated = f.value(u"designation"_s).toString() == u"city"_s;
+    if (cityDesignated && context.actor && !isServerActor(*context.actor) &&
+        sync::orgLevelOfPath(context.actor->orgPath) != OrgLevel::City)
+        return problem(u"designation"_s, u"市定经济薄弱村由市级认定和登记（第十九条）"_s, u"FORBIDDEN"_s);
+    const QString paired = f.value(u"pairedDepartmentId"_s).toString();
+    if (cityDesignated && paired.isEmpty())
         return problem(u"pairedDepartmentId"_s, u"市定经济薄弱村须明确一个市级挂钩帮扶部门（第十九条）"_s);
+    if (!paired.isEmpty() && context.lookup) {
+        const std::optional<sync::Record> dept = context.lookup(paired);
+        if (!dept || dept->type != u"department"_s)
+            return problem(u"pairedDepartmentId"_s, u"挂钩帮扶部门不存在"_s, u"NOT_FOUND"_s);
+        if (cityDesignated && dept->fields.value(u"orgLevel"_s).toString() != orgLevelName(OrgLevel::City))
+            return problem(u"pairedDepartmentId"_s,
+                           u"市定经济薄弱村由市级机关部门结对帮扶，请选择市级部门（第十九条）"_s);
+    }
     return checkDerivedId(recordId, placement.orgUnitId, u"designation"_s);
 }
 
@@ -83,7 +98,7 @@ QList<FieldSpec> PairingType::fields() const
             .references(u"household"_s)
             .cacheLookup()
             .require(),
-        FieldSpec(u"startDate"_s, FieldKind::Date, u"结对日期"_s).require(),
+        FieldSpec(u"startDate"_s, FieldKind::Date, u"结对日期"_s).pastOrToday().require(),
         FieldSpec(u"endDate"_s, FieldKind::Date, u"结束日期"_s),
     };
 }
@@ -101,8 +116,6 @@ std::optional<FieldProblem> PairingType::checkRules(const QString &recordId, con
     const QDate end = dateOf(f, u"endDate"_s);
     if (end.isValid() && end < start)
         return problem(u"endDate"_s, u"结束日期不能早于结对日期"_s);
-    if (auto p = notInFuture(context, f, u"startDate"_s, u"结对日期"_s))
-        return p;
     if (auto p = checkDerivedId(
             recordId, f.value(u"helperId"_s).toString() + u'/' + f.value(u"householdId"_s).toString(),
             u"householdId"_s))
@@ -128,7 +141,7 @@ QList<FieldSpec> VisitType::fields() const
             .cacheLookup()
             .require(),
         FieldSpec(u"quarter"_s, FieldKind::Text, u"走访季度"_s).max(6).require(),
-        FieldSpec(u"visitDate"_s, FieldKind::Date, u"走访日期"_s).require(),
+        FieldSpec(u"visitDate"_s, FieldKind::Date, u"走访日期"_s).pastOrToday().require(),
         FieldSpec(u"latitude"_s, FieldKind::Number, u"纬度"_s),
         FieldSpec(u"longitude"_s, FieldKind::Number, u"经度"_s),
         FieldSpec(u"notes"_s, FieldKind::Text, u"走访情况"_s).max(2000).require(),
@@ -166,8 +179,6 @@ std::optional<FieldProblem> VisitType::checkRules(const QString &recordId, const
         return problem(u"quarter"_s, u"季度应写作 2026Q3 这样的形式"_s);
     if (const auto why = visitDateProblem(*q, dateOf(f, u"visitDate"_s)))
         return problem(u"visitDate"_s, *why);
-    if (auto p = notInFuture(context, f, u"visitDate"_s, u"走访日期"_s))
-        return p;
     const bool hasLat = f.contains(u"latitude"_s), hasLon = f.contains(u"longitude"_s);
     if (hasLat != hasLon)
         return problem(hasLat ? u"longitude"_s : u"latitude"_s, u"经度和纬度应同时填写"_s);
@@ -197,7 +208,7 @@ QList<FieldSpec> HelpRequestType::fields() const
             .references(u"household"_s)
             .cacheLookup()
             .require(),
-        FieldSpec(u"raisedOn"_s, FieldKind::Date, u"提出日期"_s).require(),
+        FieldSpec(u"raisedOn"_s, FieldKind::Date, u"提出日期"_s).pastOrToday().require(),
         FieldSpec(u"category"_s, FieldKind::Choice, u"类别"_s)
             .options({u"medical"_s, u"医疗"_s, u"education"_s, u"教育"_s, u"housing"_s, u"住房"_s,
                       u"employment"_s, u"就业"_s, u"subsidy"_s, u"补贴发放"_s, u"other"_s, u"其他"_s})
@@ -205,13 +216,13 @@ QList<FieldSpec> HelpRequestType::fields() const
         FieldSpec(u"content"_s, FieldKind::Text, u"求助内容"_s).max(1000).require(),
         FieldSpec(u"requester"_s, FieldKind::Text, u"求助人"_s).max(40).require(),
         FieldSpec(u"requesterPhone"_s, FieldKind::Phone, u"求助人电话"_s).personalData(),
-        FieldSpec(u"acceptedOn"_s, FieldKind::Date, u"受理日期"_s),
+        FieldSpec(u"acceptedOn"_s, FieldKind::Date, u"受理日期"_s).pastOrToday(),
         FieldSpec(u"answer"_s, FieldKind::Text, u"答复意见"_s).max(1000),
-        FieldSpec(u"answeredOn"_s, FieldKind::Date, u"答复日期"_s),
+        FieldSpec(u"answeredOn"_s, FieldKind::Date, u"答复日期"_s).pastOrToday(),
         FieldSpec(u"assignedTo"_s, FieldKind::Text, u"交办单位"_s).max(80),
-        FieldSpec(u"assignedOn"_s, FieldKind::Date, u"收到交办单日期"_s),
+        FieldSpec(u"assignedOn"_s, FieldKind::Date, u"收到交办单日期"_s).pastOrToday(),
         FieldSpec(u"result"_s, FieldKind::Text, u"调查处理结果"_s).max(2000),
-        FieldSpec(u"resultOn"_s, FieldKind::Date, u"办结日期"_s),
+        FieldSpec(u"resultOn"_s, FieldKind::Date, u"办结日期"_s).pastOrToday(),
         // helpLookupCode(record id), set when the request is entered; the requester's side looks it up.
         FieldSpec(u"lookupCode"_s, FieldKind::Text, u"查询码"_s).max(10).derived(),
     };
@@ -290,11 +301,6 @@ std::optional<FieldProblem> HelpRequestType::checkRules(const QString &recordId,
         {u"assignedOn", u"acceptedOn", u"交办日期不能早于受理日期"},
         {u"resultOn", u"assignedOn", u"办结日期不能早于收到交办单日期"},
     };
-    for (const QString &k :
-         {u"raisedOn"_s, u"acceptedOn"_s, u"answeredOn"_s, u"assignedOn"_s, u"resultOn"_s}) {
-        if (auto p = notInFuture(context, f, k, field(k)->displayName()))
-            return p;
-    }
     for (const Order &o : order) {
         const QString k = QString::fromUtf16(o.field), a = QString::fromUtf16(o.after);
         if (!f.contains(k))

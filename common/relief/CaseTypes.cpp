@@ -130,7 +130,14 @@ QList<FieldSpec> IdentificationCaseType::fields() const
             .cacheLookup()
             .derived(),
         FieldSpec(u"steps"_s, FieldKind::StepList, u"审批记录"_s).max(60).derived(),
-        FieldSpec(u"hits"_s, FieldKind::StepList, u"比对疑点"_s).max(200).derived(),
+        // Art. 26: the hits themselves only to county and city reviewers; others learn their count and state.
+        FieldSpec(u"hits"_s, FieldKind::StepList, u"比对疑点"_s)
+            .max(200)
+            .derived()
+            .confidentialData({u"status"_s}),
+        // The feedback of the departments compared with (比对反馈材料), as they sent it: as confidential as
+        // the hits.
+        FieldSpec(u"hitDocuments"_s, FieldKind::Attachments, u"比对反馈材料"_s).max(20).confidentialData(),
     };
 }
 
@@ -143,7 +150,7 @@ std::optional<FieldProblem> IdentificationCaseType::checkRules(const QString &, 
         return problem(u"members"_s, u"家庭人口应在 1 至 30 人之间"_s);
     if (fenOf(f, u"perCapitaIncomeFen"_s) < 0)
         return problem(u"perCapitaIncomeFen"_s, u"人均收入不能为负数"_s);
-    if (!context.before && fenOf(f, u"perCapitaIncomeFen"_s) >= kIncomeLineFenPerPersonYear)
+    if (!context.before && atOrAboveIncomeLine(fenOf(f, u"perCapitaIncomeFen"_s)))
         return problem(u"perCapitaIncomeFen"_s,
                        u"人均年收入达到 7000 元的家庭不符合建档立卡条件（第八条）"_s);
     const QList<ComparisonHit> hits = hitsFromJson(f.value(u"hits"_s).toArray());
@@ -155,8 +162,11 @@ std::optional<FieldProblem> IdentificationCaseType::checkRules(const QString &, 
         if (h.status == u"cleared"_s && h.reason.trimmed().isEmpty())
             return problem(u"hits"_s, u"排除比对疑点须写明理由"_s);
     }
-    const QJsonValue hitsBeforeValue = context.before ? context.before->value(u"hits"_s) : QJsonValue();
-    if (context.actor && f.value(u"hits"_s).toArray() != hitsBeforeValue.toArray()) {
+    const auto changed = [&](const QString &name) {
+        const QJsonValue before = context.before ? context.before->value(name) : QJsonValue();
+        return f.value(name).toArray() != before.toArray();
+    };
+    if (context.actor && (changed(u"hits"_s) || changed(u"hitDocuments"_s))) {
         // Comparison data are entered and settled by reviewers at county or city level only (Art. 9, 26).
         if (!context.actor->hasRole(Role::Reviewer) ||
             sync::orgLevelOfPath(context.actor->orgPath) > OrgLevel::County)
@@ -290,6 +300,10 @@ std::optional<FieldProblem> ExitCaseType::checkRules(const QString &recordId, co
         return p;
     if (auto p = checkReference(context, f, u"householdId"_s, placement, true))
         return p;
+    // Art. 8, 10: a household leaves the registry when its income is at or above the line.
+    if (!atOrAboveIncomeLine(fenOf(f, u"perCapitaIncomeFen"_s)))
+        return problem(u"perCapitaIncomeFen"_s,
+                       u"当年人均收入低于 7000 元，未达到退出标准（第八条、第十条）"_s);
     return checkSteps(f, context, false, 0);
 }
 

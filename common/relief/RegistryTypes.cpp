@@ -1,5 +1,6 @@
 #include "common/relief/RegistryTypes.h"
 
+#include "common/auth/ServerActor.h"
 #include "common/relief/CaseTypes.h"
 #include "common/relief/ReliefRules.h"
 
@@ -54,6 +55,16 @@ std::optional<FieldProblem> HouseholdType::checkRules(const QString &recordId, c
     const int year = f.value(u"registeredYear"_s).toInt();
     if (year < 2014 || (context.today.isValid() && year > context.today.year()))
         return problem(u"registeredYear"_s, u"建档年份应在 2014 年至今年之间"_s);
+    // Art. 9: a household enters the registry through an identification case the county approves (the
+    // server registers it then). The only other way in is the roster of households registered before the
+    // system, imported by a reviewer of the county.
+    if (!context.before && context.actor && !isServerActor(*context.actor) &&
+        !(context.actor->hasRole(Role::Reviewer) &&
+          sync::orgLevelOfPath(context.actor->orgPath) == OrgLevel::County))
+        return problem(
+            u"status"_s,
+            u"建档立卡户须经精准识别、县级审批后纳入（第九条）；系统启用前已在册的户由县级审核员导入花名册"_s,
+            u"FORBIDDEN"_s);
     const bool exited = f.value(u"status"_s).toString() == u"exited"_s;
     const bool wasExited = context.before && context.before->value(u"status"_s).toString() == u"exited"_s;
     if (exited && !wasExited) {

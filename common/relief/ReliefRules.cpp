@@ -1,6 +1,7 @@
 #include "common/relief/ReliefRules.h"
 
 #include "common/core/ChinaTime.h"
+#include "common/core/EntryClose.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -67,10 +68,7 @@ VisitWindow visitWindow(Quarter quarter)
 
 qint64 visitEntryClosesAtMs(Quarter quarter)
 {
-    const QDate day = visitWindow(quarter).entryClosesOn;
-    if (!day.isValid())
-        return 0;
-    return chinaMidnightUtcMs(day);
+    return EntryClose::atMs(visitWindow(quarter).entryClosesOn);
 }
 
 std::optional<QString> visitDateProblem(Quarter quarter, QDate date)
@@ -124,7 +122,7 @@ PerCapitaIncome perCapitaIncome(const QList<QuarterIncome> &incomes, int members
     }
     if (members > 0) {
         result.perCapitaFen = floorDiv(result.annualFen, members);
-        result.atOrAboveLine = result.perCapitaFen >= kIncomeLineFenPerPersonYear;
+        result.atOrAboveLine = atOrAboveIncomeLine(result.perCapitaFen);
     }
     return result;
 }

@@ -23,10 +23,10 @@ struct VisitWindow
 {
     QDate opens;         // 21st of the quarter's last month
     QDate closes;        // 10th of the following month, the last day a visit may be made
-    QDate entryClosesOn; // the 11th of that month: from 00:00 China time no more entries
+    QDate entryClosesOn; // the 11th of that month: entry closes that day (EntryClose: by default at 00:00)
 };
 VisitWindow visitWindow(Quarter quarter);
-// 00:00 China time (UTC+8) on entryClosesOn, as UTC milliseconds.
+// The moment entry closes on entryClosesOn (EntryClose, the same reading as the funds' close), UTC ms.
 qint64 visitEntryClosesAtMs(Quarter quarter);
 // Why a visit made on `date` cannot count for `quarter` (Chinese), or nothing when inside the window.
 std::optional<QString> visitDateProblem(Quarter quarter, QDate date);
@@ -38,6 +38,12 @@ Quarter quarterUnderCheck(QDate today);
 
 // --- Income (Art. 8, 18-19) --------------------------------------------------------------------------------
 constexpr qint64 kIncomeLineFenPerPersonYear = 700000; // 7,000 yuan per person per year
+// The line of Art. 8: a household whose income per person and year is below it may be registered (识别); one
+// at or above it may leave the registry (退出, Art. 10).
+constexpr bool atOrAboveIncomeLine(qint64 perCapitaFenPerYear)
+{
+    return perCapitaFenPerYear >= kIncomeLineFenPerPersonYear;
+}
 
 // One quarter's income of a household, by category, in fen; each quarter its own (not cumulative).
 struct QuarterIncome

@@ -37,13 +37,4 @@ std::optional<FieldProblem> ReliefType::checkDerivedId(const QString &recordId, 
     return std::nullopt;
 }
 
-std::optional<FieldProblem> ReliefType::notInFuture(const sync::RuleContext &context, const QJsonObject &f,
-                                                    const QString &field, const QString &label)
-{
-    const QDate d = dateOf(f, field);
-    if (d.isValid() && context.today.isValid() && d > context.today)
-        return problem(field, u"“%1”不能晚于今天"_s.arg(label));
-    return std::nullopt;
-}
-
 } // namespace sunshine::relief

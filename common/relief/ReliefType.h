@@ -28,10 +28,6 @@ protected:
     // The id a record must have when it is fixed by what it is (one per pairing and quarter, ...).
     std::optional<sync::FieldProblem> checkDerivedId(const QString &recordId, const QString &key,
                                                      const QString &field) const;
-    // A date field not after today.
-    static std::optional<sync::FieldProblem> notInFuture(const sync::RuleContext &context,
-                                                         const QJsonObject &f, const QString &field,
-                                                         const QString &label);
 
 private:
     OrgLevel m_placedAt;

@@ -20,7 +20,7 @@ QList<FieldSpec> AuditReportType::fields() const
         FieldSpec(u"auditedUnit"_s, FieldKind::Text, u"被审计单位"_s).max(100).require(),
         FieldSpec(u"periodFrom"_s, FieldKind::Date, u"审计期间起"_s),
         FieldSpec(u"periodTo"_s, FieldKind::Date, u"审计期间止"_s),
-        FieldSpec(u"issuedOn"_s, FieldKind::Date, u"出具日期"_s).require().cacheOrder(),
+        FieldSpec(u"issuedOn"_s, FieldKind::Date, u"出具日期"_s).pastOrToday().require().cacheOrder(),
         FieldSpec(u"auditor"_s, FieldKind::Text, u"审计组"_s).max(100),
         FieldSpec(u"attachments"_s, FieldKind::Attachments, u"审计报告"_s).max(20),
     };
@@ -28,13 +28,13 @@ QList<FieldSpec> AuditReportType::fields() const
 
 std::optional<FieldProblem> AuditReportType::checkRules(const QString &, const QJsonObject &f,
                                                         const sync::Placement &,
-                                                        const sync::RuleContext &context) const
+                                                        const sync::RuleContext &) const
 {
     if (auto p = checkOrder(f, u"periodFrom"_s, u"periodTo"_s))
         return p;
     if (auto p = checkOrder(f, u"periodTo"_s, u"issuedOn"_s))
         return p;
-    return notInFuture(f, u"issuedOn"_s, context);
+    return std::nullopt;
 }
 
 namespace {
@@ -63,7 +63,7 @@ QList<FieldSpec> AuditFindingType::fields() const
         FieldSpec(u"description"_s, FieldKind::Text, u"问题描述"_s).max(500).require(),
         FieldSpec(u"amountFen"_s, FieldKind::Money, u"涉及金额"_s),
         FieldSpec(u"order"_s, FieldKind::Choice, u"审计要求"_s).options(orderPairs()).require(),
-        FieldSpec(u"foundOn"_s, FieldKind::Date, u"认定日期"_s).require(),
+        FieldSpec(u"foundOn"_s, FieldKind::Date, u"认定日期"_s).pastOrToday().require(),
         FieldSpec(u"rectifyDays"_s, FieldKind::Integer, u"整改期限（天）"_s),
         FieldSpec(u"responsibleDepartmentId"_s, FieldKind::Reference, u"整改责任部门"_s)
             .references(u"department"_s),
@@ -75,8 +75,6 @@ std::optional<FieldProblem> AuditFindingType::checkRules(const QString &, const 
                                                          const sync::Placement &placement,
                                                          const sync::RuleContext &context) const
 {
-    if (auto p = notInFuture(f, u"foundOn"_s, context))
-        return p;
     const QJsonValue days = f.value(u"rectifyDays"_s);
     if (!days.isUndefined() && !days.isNull() && (days.toInteger() < 1 || days.toInteger() > 730))
         return problem(u"rectifyDays"_s, u"整改期限应为 1 至 730 天"_s);

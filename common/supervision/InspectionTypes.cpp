@@ -33,7 +33,7 @@ QList<FieldSpec> InspectionType::fields() const
         FieldSpec(u"kind"_s, FieldKind::Choice, u"督查类别"_s).options(kindPairs()).require(),
         FieldSpec(u"quarter"_s, FieldKind::Text, u"督查季度"_s).max(6).require().cacheLookup(),
         FieldSpec(u"title"_s, FieldKind::Text, u"督查名称"_s).max(100).require(),
-        FieldSpec(u"startedOn"_s, FieldKind::Date, u"开始日期"_s).require().cacheOrder(),
+        FieldSpec(u"startedOn"_s, FieldKind::Date, u"开始日期"_s).pastOrToday().require().cacheOrder(),
         FieldSpec(u"inspectors"_s, FieldKind::Text, u"督查人员"_s).max(200),
         FieldSpec(u"scopeNote"_s, FieldKind::Text, u"督查内容"_s).max(500),
         FieldSpec(u"villageCount"_s, FieldKind::Integer, u"抽查村数"_s),
@@ -47,7 +47,7 @@ QList<FieldSpec> InspectionType::fields() const
         FieldSpec(u"drawnVillages"_s, FieldKind::StepList, u"抽中的村"_s).max(200).derived(),
         FieldSpec(u"drawnHouseholds"_s, FieldKind::StepList, u"抽中的户"_s).max(2000).derived(),
         FieldSpec(u"conclusion"_s, FieldKind::Text, u"督查结论"_s).max(1000),
-        FieldSpec(u"concludedOn"_s, FieldKind::Date, u"结束日期"_s),
+        FieldSpec(u"concludedOn"_s, FieldKind::Date, u"结束日期"_s).pastOrToday(),
         FieldSpec(u"attachments"_s, FieldKind::Attachments, u"督查材料"_s).max(20),
     };
 }
@@ -77,11 +77,7 @@ std::optional<FieldProblem> InspectionType::checkRules(const QString &, const QJ
         if (const auto why = windowProblem(*kind, *quarter, dateOf(f, u"startedOn"_s)))
             return problem(u"startedOn"_s, *why);
     }
-    if (auto p = notInFuture(f, u"startedOn"_s, context))
-        return p;
     if (auto p = checkOrder(f, u"startedOn"_s, u"concludedOn"_s))
-        return p;
-    if (auto p = notInFuture(f, u"concludedOn"_s, context))
         return p;
     if (dateOf(f, u"concludedOn"_s).isValid() && f.value(u"conclusion"_s).toString().trimmed().isEmpty())
         return problem(u"conclusion"_s, u"结束督查须填写督查结论"_s);
@@ -133,7 +129,7 @@ QList<FieldSpec> InspectionFindingType::fields() const
             .options({u"yellow"_s, u"黄色"_s, u"orange"_s, u"橙色"_s, u"red"_s, u"红色"_s})
             .require(),
         FieldSpec(u"amountFen"_s, FieldKind::Money, u"涉及金额"_s),
-        FieldSpec(u"foundOn"_s, FieldKind::Date, u"发现日期"_s).require(),
+        FieldSpec(u"foundOn"_s, FieldKind::Date, u"发现日期"_s).pastOrToday().require(),
         FieldSpec(u"attachments"_s, FieldKind::Attachments, u"佐证材料"_s).max(20),
     };
 }
@@ -144,8 +140,6 @@ std::optional<FieldProblem> InspectionFindingType::checkRules(const QString &, c
 {
     if (placement.departmentId.isEmpty())
         return problem(u"description"_s, u"请选择对该问题负责整改的部门"_s);
-    if (auto p = notInFuture(f, u"foundOn"_s, context))
-        return p;
     if (fenOf(f, u"amountFen"_s) < 0)
         return problem(u"amountFen"_s, u"金额不能为负数"_s);
     if (auto p = checkReference(context, f, u"inspectionId"_s, placement, false))

@@ -234,7 +234,7 @@ QList<FieldSpec> RectificationReportType::fields() const
             .references(QString::fromUtf16(RectificationType::kName))
             .require()
             .cacheLookup(),
-        FieldSpec(u"reportedOn"_s, FieldKind::Date, u"报告日期"_s).require(),
+        FieldSpec(u"reportedOn"_s, FieldKind::Date, u"报告日期"_s).pastOrToday().require(),
         FieldSpec(u"progress"_s, FieldKind::Text, u"整改进展"_s).max(1000).require(),
         FieldSpec(u"recoveredFen"_s, FieldKind::Money, u"本次追回（归还）金额"_s),
         FieldSpec(u"attachments"_s, FieldKind::Attachments, u"佐证材料"_s).max(20),
@@ -245,8 +245,6 @@ std::optional<FieldProblem> RectificationReportType::checkRules(const QString &,
                                                                 const sync::Placement &placement,
                                                                 const sync::RuleContext &context) const
 {
-    if (auto p = notInFuture(f, u"reportedOn"_s, context))
-        return p;
     if (fenOf(f, u"recoveredFen"_s) < 0)
         return problem(u"recoveredFen"_s, u"金额不能为负数"_s);
     if (auto p = checkReference(context, f, u"rectificationId"_s, placement, true))
@@ -274,10 +272,10 @@ QList<FieldSpec> ReferralType::fields() const
         FieldSpec(u"amountFen"_s, FieldKind::Money, u"涉及金额"_s),
         FieldSpec(u"letterNo"_s, FieldKind::Text, u"移送函文号"_s).max(60),
         FieldSpec(u"sentOn"_s, FieldKind::Date, u"移送日期"_s).require().cacheOrder(),
-        FieldSpec(u"receivedOn"_s, FieldKind::Date, u"签收日期"_s),
+        FieldSpec(u"receivedOn"_s, FieldKind::Date, u"签收日期"_s).pastOrToday(),
         FieldSpec(u"receivedBy"_s, FieldKind::Text, u"签收人"_s).max(40),
         FieldSpec(u"outcome"_s, FieldKind::Text, u"处理结果"_s).max(1000),
-        FieldSpec(u"concludedOn"_s, FieldKind::Date, u"办结日期"_s),
+        FieldSpec(u"concludedOn"_s, FieldKind::Date, u"办结日期"_s).pastOrToday(),
         FieldSpec(u"state"_s, FieldKind::Choice, u"状态"_s)
             .options({u"sent"_s, u"已移送"_s, u"received"_s, u"已签收"_s, u"concluded"_s, u"已办结"_s})
             .derived(),
@@ -307,10 +305,6 @@ std::optional<FieldProblem> ReferralType::checkRules(const QString &, const QJso
     if (auto p = checkOrder(f, u"sentOn"_s, u"receivedOn"_s))
         return p;
     if (auto p = checkOrder(f, u"receivedOn"_s, u"concludedOn"_s))
-        return p;
-    if (auto p = notInFuture(f, u"receivedOn"_s, context))
-        return p;
-    if (auto p = notInFuture(f, u"concludedOn"_s, context))
         return p;
     if (fenOf(f, u"amountFen"_s) < 0)
         return problem(u"amountFen"_s, u"金额不能为负数"_s);
@@ -357,7 +351,7 @@ QList<FieldSpec> AccountabilityType::fields() const
                       u"judicial"_s, u"移送司法机关"_s})
             .require(),
         FieldSpec(u"summary"_s, FieldKind::Text, u"问责事由"_s).max(500).require(),
-        FieldSpec(u"decidedOn"_s, FieldKind::Date, u"决定日期"_s).require().cacheOrder(),
+        FieldSpec(u"decidedOn"_s, FieldKind::Date, u"决定日期"_s).pastOrToday().require().cacheOrder(),
         FieldSpec(u"decisionNo"_s, FieldKind::Text, u"决定文号"_s).max(60),
         FieldSpec(u"leadersExamined"_s, FieldKind::Boolean, u"一案双查"_s),
         FieldSpec(u"leadersNote"_s, FieldKind::Text, u"领导责任追究情况"_s).max(500),
@@ -373,8 +367,6 @@ std::optional<FieldProblem> AccountabilityType::checkRules(const QString &, cons
                                                            const sync::Placement &placement,
                                                            const sync::RuleContext &context) const
 {
-    if (auto p = notInFuture(f, u"decidedOn"_s, context))
-        return p;
     if (f.value(u"leadersExamined"_s).toBool() && text(f, u"leadersNote"_s).isEmpty())
         return problem(u"leadersNote"_s, u"一案双查须写明对领导责任的追究情况"_s);
     if (f.value(u"published"_s).toBool() && !dateOf(f, u"publishedOn"_s).isValid())

@@ -56,15 +56,6 @@ std::optional<FieldProblem> SupervisionType::checkOrder(const QJsonObject &f, co
     return std::nullopt;
 }
 
-std::optional<FieldProblem> SupervisionType::notInFuture(const QJsonObject &f, const QString &name,
-                                                         const sync::RuleContext &context) const
-{
-    const QDate d = dateOf(f, name);
-    if (d.isValid() && context.today.isValid() && d > context.today)
-        return problem(name, u"“%1”不能晚于今天"_s.arg(field(name)->displayName()));
-    return std::nullopt;
-}
-
 std::optional<FieldProblem> SupervisionType::serverOnly(const QJsonObject &f, const QStringList &names,
                                                         const sync::RuleContext &context) const
 {

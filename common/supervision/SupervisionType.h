@@ -30,9 +30,6 @@ protected:
     // `later` is not before `earlier` (when both are set).
     std::optional<sync::FieldProblem> checkOrder(const QJsonObject &f, const QString &earlier,
                                                  const QString &later) const;
-    // A date is not after today.
-    std::optional<sync::FieldProblem> notInFuture(const QJsonObject &f, const QString &field,
-                                                  const sync::RuleContext &context) const;
     // The field may only be set by the server (a consequence, a draw): unchanged from before otherwise.
     std::optional<sync::FieldProblem> serverOnly(const QJsonObject &f, const QStringList &fields,
                                                  const sync::RuleContext &context) const;

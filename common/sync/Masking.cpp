@@ -2,6 +2,8 @@
 
 #include "common/core/IdCard.h"
 
+#include <QJsonArray>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::sync {
@@ -9,6 +11,102 @@ namespace sunshine::sync {
 bool needsPersonalData(const RoleSet &roles)
 {
     return roles.contains(Role::Clerk) || roles.contains(Role::Reviewer);
+}
+
+FieldAccess fieldAccess(const FieldSpec &spec, const Reader &reader)
+{
+    const bool supervisorWithReason = reader.reasonGiven && reader.roles.contains(Role::Supervisor);
+    if (spec.confidential) {
+        const bool reviewerAbove = reader.roles.contains(Role::Reviewer) &&
+                                   (reader.level == OrgLevel::County || reader.level == OrgLevel::City);
+        return reviewerAbove || supervisorWithReason ? FieldAccess::Full : FieldAccess::Summary;
+    }
+    if (spec.personal)
+        return needsPersonalData(reader.roles) || supervisorWithReason ? FieldAccess::Full
+                                                                       : FieldAccess::Masked;
+    return FieldAccess::Full;
+}
+
+QJsonValue summaryValue(const FieldSpec &spec, const QJsonValue &value)
+{
+    if (!value.isArray() || spec.summaryKeys.isEmpty())
+        return QJsonValue::Null;
+    QJsonArray out;
+    for (const QJsonValue &item : value.toArray()) {
+        const QJsonObject full = item.toObject();
+        QJsonObject kept;
+        for (const QString &key : spec.summaryKeys) {
+            if (full.contains(key))
+                kept.insert(key, full.value(key));
+        }
+        out.append(kept);
+    }
+    return out;
+}
+
+QJsonValue disclosedValue(const FieldSpec &spec, const QJsonValue &value, FieldAccess access)
+{
+    switch (access) {
+    case FieldAccess::Full:
+        return value;
+    case FieldAccess::Masked:
+        return maskedValue(spec, value);
+    case FieldAccess::Summary:
+        return summaryValue(spec, value);
+    }
+    return QJsonValue::Null;
+}
+
+QStringList Handout::what() const
+{
+    QStringList out;
+    if (idNumber)
+        out.append(u"id-number"_s);
+    if (comparison)
+        out.append(u"comparison"_s);
+    return out;
+}
+
+bool handoutLogged(const FieldSpec &spec)
+{
+    return spec.confidential || (spec.personal && spec.kind == FieldKind::IdNumber);
+}
+
+namespace {
+
+bool holdsSomething(const QJsonValue &v)
+{
+    if (v.isString())
+        return !v.toString().isEmpty();
+    if (v.isArray())
+        return !v.toArray().isEmpty();
+    if (v.isObject())
+        return !v.toObject().isEmpty();
+    return !v.isNull() && !v.isUndefined();
+}
+
+} // namespace
+
+void discloseFields(const RecordType &type, QJsonObject &fields, const Reader &reader, Handout *handout)
+{
+    for (const FieldSpec &spec : type.fieldSpecs()) {
+        if (!spec.personal && !spec.confidential)
+            continue;
+        const auto it = fields.find(spec.name);
+        if (it == fields.end())
+            continue;
+        const FieldAccess access = fieldAccess(spec, reader);
+        if (access == FieldAccess::Full) {
+            if (handout && handoutLogged(spec) && holdsSomething(it.value())) {
+                if (spec.confidential)
+                    handout->comparison = true;
+                else
+                    handout->idNumber = true;
+            }
+            continue;
+        }
+        it.value() = disclosedValue(spec, it.value(), access);
+    }
 }
 
 QString maskedPhone(const QString &phone)

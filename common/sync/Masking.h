@@ -16,6 +16,49 @@ namespace sunshine::sync {
 // Leaders and supervisors see them masked.
 bool needsPersonalData(const RoleSet &roles);
 
+// Need-to-know: how much of a field a reader receives (the one rule every read path of the server applies).
+enum class FieldAccess
+{
+    Full,    // the value as stored
+    Masked,  // personal data, masked (maskedValue)
+    Summary, // confidential data, summarised (summaryValue)
+};
+
+// Who reads: their roles, the level of their area, and whether they gave a reason for this read (a
+// supervisor's disclosure request, Art. 26).
+struct Reader
+{
+    RoleSet roles;
+    OrgLevel level = OrgLevel::Village;
+    bool reasonGiven = false;
+};
+
+// Personal fields: in full to clerks and reviewers, and to supervisors who give a reason; masked to everyone
+// else. Confidential fields (comparison results, Art. 26): in full to reviewers of a county or the city, and
+// to supervisors who give a reason; summarised for everyone else. Other fields: in full.
+FieldAccess fieldAccess(const FieldSpec &spec, const Reader &reader);
+// The summary of a confidential value: a list of objects keeps only each item's summaryKeys (at most the
+// count and state of comparison hits); anything else becomes null.
+QJsonValue summaryValue(const FieldSpec &spec, const QJsonValue &value);
+// The value as a reader with this access receives it.
+QJsonValue disclosedValue(const FieldSpec &spec, const QJsonValue &value, FieldAccess access);
+
+// What a full hand-out of a record gives away, for the server's audit entry: an unmasked ID number, or
+// confidential comparison data. A field counts when it holds something (not null, "", [] or {}).
+struct Handout
+{
+    bool idNumber = false;
+    bool comparison = false;
+    bool any() const { return idNumber || comparison; }
+    QStringList what() const; // "id-number", "comparison"
+};
+// Whether handing out this field in full gives away something the audit log must record.
+bool handoutLogged(const FieldSpec &spec);
+// The fields of a record as the reader receives them, in place; `handout` (optional) learns what went out
+// in full.
+void discloseFields(const RecordType &type, QJsonObject &fields, const Reader &reader,
+                    Handout *handout = nullptr);
+
 // "138****5678": a phone keeps its first 3 and last 4 characters; shorter ones are masked whole.
 QString maskedPhone(const QString &phone);
 // Other personal text (a name, an account number): its first character, then at least two '*'.

@@ -139,6 +139,11 @@ std::optional<FieldProblem> RecordType::checkRecord(const QString &recordId, con
         if (spec.required &&
             (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())))
             return FieldProblem{u"MISSING_FIELD"_s, u"请填写“%1”"_s.arg(spec.displayName()), spec.name};
+        if (spec.notAfterToday && context.today.isValid()) {
+            const QDate d = dateOf(fieldsIn, spec.name);
+            if (d.isValid() && d > context.today)
+                return problem(spec.name, u"%1不能晚于今天"_s.arg(spec.displayName()));
+        }
         if (spec.kind == FieldKind::IdNumber && v.isString() && !v.toString().isEmpty() &&
             context.today.isValid()) {
             const IdCard card = IdCard::parse(v.toString(), context.today);

@@ -63,7 +63,13 @@ struct FieldSpec
     QStringList choiceLabels; // Chinese, one per choice
     QString refType;          // Reference: the record type it points at
     bool personal = false;    // ID numbers and phones: masked for roles that do not need them
-    bool readOnly = false;    // set by workflow actions or derived, not typed into the form
+    // Confidential (Art. 26: comparison results): handed out in full only to those whose work needs them
+    // (sync::fieldAccess); everyone else receives its summary: for a list of objects, each item with only
+    // the keys in summaryKeys (e.g. the state of each hit); for any other value, null.
+    bool confidential = false;
+    QStringList summaryKeys;
+    bool readOnly = false;      // set by workflow actions or derived, not typed into the form
+    bool notAfterToday = false; // Date: a day that has happened (checked against RuleContext::today)
     CacheIndex cacheIndex = CacheIndex::None;
 
     FieldSpec() = default;
@@ -92,6 +98,18 @@ struct FieldSpec
     FieldSpec &personalData()
     {
         personal = true;
+        return *this;
+    }
+    FieldSpec &confidentialData(const QStringList &keysInSummary = {})
+    {
+        confidential = true;
+        summaryKeys = keysInSummary;
+        return *this;
+    }
+    // A date of something done (a visit, a payment, a report): it may not lie after today.
+    FieldSpec &pastOrToday()
+    {
+        notAfterToday = true;
         return *this;
     }
     FieldSpec &derived()

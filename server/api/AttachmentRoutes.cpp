@@ -1,4 +1,5 @@
 #include "common/api/JsonReader.h"
+#include "common/wire/ViewLogLimits.h"
 #include "server/api/Services.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -34,10 +35,16 @@ void registerAttachmentRoutes(Router &router, Services &services)
                                                               offset, req.body, req.peerAddress));
     });
 
+    // ?reason=…: a supervisor's stated reason, which lets them receive a file of comparison data (Art. 26).
     router.add(u"GET"_s, u"/api/v1/attachments/{sha}"_s, auth, [&services](HttpRequest &req) {
+        const QString reason = req.queryValue(u"reason"_s);
+        if (reason.size() > wire::kMaxViewReasonLength)
+            throw ApiError(ErrorCode::TooLong, u"理由最多 %1 个字"_s.arg(wire::kMaxViewReasonLength),
+                           u"reason"_s);
         QString mime;
         HttpResponse r;
-        r.body = services.attachments.download(req.session(), req.pathParams.value(u"sha"_s), &mime);
+        r.body = services.attachments.download(req.session(), req.pathParams.value(u"sha"_s), &mime,
+                                               req.peerAddress, reason);
         r.contentType = mime.isEmpty() ? QByteArray("application/octet-stream") : mime.toLatin1();
         return r;
     });

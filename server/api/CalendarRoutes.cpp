@@ -8,7 +8,7 @@ namespace sunshine {
 //                                    shipped years come with every program), the years covered and whether
 //                                    this or next year is missing: {"items":[{year,csv,version,loadedAt,
 //                                    loadedBy}],"version","covered":[2025,...],"missingThisYear",
-//                                    "missingNextYear"}
+//                                    "missingNextYear","entryCloseTime":"00:00"}
 // PUT /api/v1/admin/calendar/{year}  city administrators: the year's official schedule as CSV text
 //                                    ("date,type,name" lines, UTF-8); 200 with {year, version}
 void registerCalendarRoutes(Router &router, Services &services)

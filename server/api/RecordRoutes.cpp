@@ -2,16 +2,19 @@
 //
 // A keyset page of the live records of one type in the caller's area (or in the area of `org`, when that unit
 // lies inside the caller's), in id order: {"records":[{id,type,orgUnitId,version,fields}],"next":id|null}.
-// Pass `next` as `after` for the following page; null means the last page. Personal data (ID numbers, phones)
-// is masked for roles that do not need it (leaders, supervisors), as the app masks it.
+// Pass `next` as `after` for the following page; null means the last page. What each reader receives of
+// personal and confidential data is decided by Disclosure (need-to-know), which logs each hand-out.
 //
 // This is a hot read: the session comes from AuthService's short cache, the statements stay prepared per
-// worker thread, and the page is written from the stored JSON text without parsing it (unless it must be
-// masked).
+// worker thread, and the page is written from the stored JSON text without parsing it (unless something in
+// it is withheld).
+#include "common/api/JsonReader.h"
 #include "common/org/OrgUnit.h"
-#include "common/sync/Masking.h"
 #include "common/sync/RecordType.h"
+#include "common/wire/ViewLogLimits.h"
+#include "server/access/Disclosure.h"
 #include "server/api/Services.h"
+#include "server/http/JsonText.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -39,171 +42,6 @@ bool plainId(const QString &s)
             return false;
     }
     return true;
-}
-
-void appendJsonUtf8(QByteArray &out, const QByteArray &utf8)
-{
-    out += '"';
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            out += "\\u00";
-            out += "0123456789abcdef"[u >> 4];
-            out += "0123456789abcdef"[u & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
-void appendJsonString(QByteArray &out, const QString &s)
-{
-    appendJsonUtf8(out, s.toUtf8());
-}
-
-// The personal fields of a type with their JSON key (quoted, as they appear in stored JSON text).
-using PersonalFields = QList<QPair<QByteArray, sync::FieldSpec>>;
-PersonalFields personalFields(const sync::RecordType &type)
-{
-    PersonalFields out;
-    for (const sync::FieldSpec &spec : type.fieldSpecs()) {
-        if (spec.personal)
-            out.append({'"' + spec.name.toUtf8() + '"', spec});
-    }
-    return out;
-}
-
-const sync::FieldSpec *personalSpec(const PersonalFields &personal, QByteArrayView key)
-{
-    for (const auto &entry : personal) {
-        if (QByteArrayView(entry.first) == key)
-            return &entry.second;
-    }
-    return nullptr;
-}
-
-const char *skipSpace(const char *p, const char *end)
-{
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-        ++p;
-    return p;
-}
-
-// The end of the JSON string starting at p (on its opening quote), or null.
-const char *skipString(const char *p, const char *end, bool *escaped)
-{
-    for (++p; p < end; ++p) {
-        if (*p == '\\') {
-            *escaped = true;
-            ++p;
-        } else if (*p == '"') {
-            return p + 1;
-        }
-    }
-    return nullptr;
-}
-
-// The end of the JSON value starting at p, or null.
-const char *skipValue(const char *p, const char *end)
-{
-    int depth = 0;
-    bool escaped = false;
-    while (p < end) {
-        const char c = *p;
-        if (c == '"') {
-            p = skipString(p, end, &escaped);
-            if (!p)
-                return nullptr;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-            ++p;
-        } else if (c == '}' || c == ']') {
-            if (depth == 0)
-                return p;
-            --depth;
-            ++p;
-        } else if (c == ',' && depth == 0) {
-            return p;
-        } else {
-            ++p;
-        }
-        if (depth == 0 && (p >= end || *p == ',' || *p == '}' || *p == ']' || *p == ' '))
-            return p;
-    }
-    return depth == 0 ? p : nullptr;
-}
-
-// Masks the personal fields of a record's stored JSON text by walking its top-level members (no full parse):
-// each personal value is replaced by sync::maskedValue of it, everything else is copied as it is. False when
-// the text is not a JSON object as expected; the caller then masks the parsed object instead.
-bool appendMasked(QByteArray &out, const QByteArray &json, const PersonalFields &personal)
-{
-    const char *p = json.constData();
-    const char *const end = p + json.size();
-    p = skipSpace(p, end);
-    if (p == end || *p != '{')
-        return false;
-    const qsizetype start = out.size();
-    out += '{';
-    ++p;
-    p = skipSpace(p, end);
-    if (p < end && *p == '}') {
-        out += '}';
-        return skipSpace(p + 1, end) == end;
-    }
-    for (;;) {
-        p = skipSpace(p, end);
-        if (p == end || *p != '"')
-            break;
-        bool keyEscaped = false;
-        const char *keyEnd = skipString(p, end, &keyEscaped);
-        if (!keyEnd)
-            break;
-        const QByteArrayView key(p, keyEnd - p);
-        p = skipSpace(keyEnd, end);
-        if (p == end || *p != ':')
-            break;
-        p = skipSpace(p + 1, end);
-        const char *valueEnd = skipValue(p, end);
-        if (!valueEnd || valueEnd == p)
-            break;
-        const QByteArrayView raw(p, valueEnd - p);
-        out += key;
-        out += ':';
-        const sync::FieldSpec *spec = keyEscaped ? nullptr : personalSpec(personal, key);
-        if (!spec) {
-            out += raw;
-        } else {
-            // A plain string (the usual case: digits) is read directly; anything else through the JSON
-            // parser.
-            const bool plainString = raw.size() >= 2 && raw.startsWith('"') && !raw.contains('\\');
-            const QJsonValue value =
-                plainString ? QJsonValue(QString::fromUtf8(raw.constData() + 1, raw.size() - 2))
-                            : QJsonDocument::fromJson('[' + raw.toByteArray() + ']').array().at(0);
-            const QJsonValue masked = sync::maskedValue(*spec, value);
-            if (masked.isString())
-                appendJsonString(out, masked.toString());
-            else
-                out += QJsonDocument(QJsonArray{masked}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
-        }
-        p = skipSpace(valueEnd, end);
-        if (p < end && *p == ',') {
-            out += ',';
-            ++p;
-            continue;
-        }
-        if (p < end && *p == '}' && skipSpace(p + 1, end) == end) {
-            out += '}';
-            return true;
-        }
-        break;
-    }
-    out.truncate(start);
-    return false;
 }
 
 struct PageRequest
@@ -302,7 +140,7 @@ QString pageSql(const Store &store, const QString &orgPath)
            u"ORDER BY id LIMIT ?"_s;
 }
 
-QByteArray readPage(Store &store, const PageRequest &p, bool mask)
+QByteArray readPage(Store &store, const PageRequest &p, Disclosure &disclosure)
 {
     const QString sql = pageSql(store, p.orgPath);
     CachedQuery q(store, sql);
@@ -318,8 +156,6 @@ QByteArray readPage(Store &store, const PageRequest &p, bool mask)
     }
     q.bind(p.limit + 1).exec();
 
-    const PersonalFields personal = mask ? personalFields(*p.type) : PersonalFields();
-    const bool maskHere = !personal.isEmpty();
     QByteArray typeJson;
     appendJsonString(typeJson, p.type->name());
 
@@ -350,16 +186,7 @@ QByteArray readPage(Store &store, const PageRequest &p, bool mask)
         out += ",\"version\":";
         out += QByteArray::number(q.int64(2));
         out += ",\"fields\":";
-        const QByteArray data = utf8(3);
-        if (maskHere) {
-            if (!appendMasked(out, data, personal)) {
-                QJsonObject fields = QJsonDocument::fromJson(data).object();
-                sync::maskPersonalFields(*p.type, fields);
-                out += QJsonDocument(fields).toJson(QJsonDocument::Compact);
-            }
-        } else {
-            out += data.isEmpty() ? QByteArray("{}") : data;
-        }
+        disclosure.appendFields(out, p.type->name(), QString::fromUtf8(lastId), utf8(3));
         out += '}';
     }
     out += "],\"next\":";
@@ -377,10 +204,45 @@ void registerRecordRoutes(Router &router, Services &services)
 {
     router.add(u"GET"_s, u"/api/v1/records"_s, Router::Access::Authenticated, [&services](HttpRequest &req) {
         const PageRequest page = parseRequest(req, services.store);
+        Disclosure disclosure(req.session(), u"records"_s);
         HttpResponse r;
-        r.body = readPage(services.store, page, !sync::needsPersonalData(req.session().scope.roles));
+        r.body = readPage(services.store, page, disclosure);
+        disclosure.log(services.store, services.audit, req.peerAddress);
         return r;
     });
+
+    // {"reason": "…"} -> {id,type,orgUnitId,version,fields}: one record of the caller's area, read with a
+    // stated reason. A supervisor receives its personal and comparison data in full this way (Art. 26); any
+    // other reader receives what the record pages give them. The hand-out is logged with the reason.
+    router.add(
+        u"POST"_s, u"/api/v1/records/{id}/disclose"_s, Router::Access::Authenticated,
+        [&services](HttpRequest &req) {
+            const QString id = req.pathParams.value(u"id"_s);
+            JsonReader in = JsonReader::fromBody(req.body);
+            const QString reason = in.requiredString(u"reason"_s, wire::kMaxViewReasonLength).trimmed();
+            in.finish();
+            if (reason.isEmpty())
+                throw ApiError(ErrorCode::MissingField, u"请写明查看的理由"_s, u"reason"_s);
+            if (!plainId(id))
+                throw ApiError(ErrorCode::NotFound, u"记录不存在"_s);
+            SqlQuery q(services.store, u"SELECT type, org_unit_id, version, org_path, data FROM records "
+                                       u"WHERE id = ? AND deleted = 0"_s);
+            q.bindText(id).exec();
+            // An unknown record and one outside the area get the same answer.
+            if (!q.next() || !req.session().scope.coversOrgPath(q.text(3)))
+                throw ApiError(ErrorCode::NotFound, u"记录不存在或不在本单位范围内"_s);
+            const QString type = q.text(0);
+            QJsonObject fields = QJsonDocument::fromJson(q.text(4).toUtf8()).object();
+            const QJsonObject head{
+                {u"id"_s, id}, {u"type"_s, type}, {u"orgUnitId"_s, q.text(1)}, {u"version"_s, q.int64(2)}};
+            q.raw().finish();
+            Disclosure disclosure(req.session(), u"records/disclose"_s, reason);
+            disclosure.disclose(type, id, fields);
+            disclosure.log(services.store, services.audit, req.peerAddress);
+            QJsonObject answer = head;
+            answer.insert(u"fields"_s, fields);
+            return HttpResponse::json(answer);
+        });
 }
 
 } // namespace sunshine

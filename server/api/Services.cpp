@@ -36,6 +36,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerSyncRoutes(router, services);
     registerAttachmentRoutes(router, services);
     registerAccessLogRoutes(router, services);
+    registerAuditRoutes(router, services);
     registerRecordRoutes(router, services);
     registerCalendarRoutes(router, services);
     for (const auto &m : services.modules)

@@ -47,10 +47,9 @@ void registerOrgRoutes(Router &router, Services &services);
 void registerSyncRoutes(Router &router, Services &services);
 void registerAttachmentRoutes(Router &router, Services &services);
 void registerAccessLogRoutes(Router &router, Services &services); // POST /api/v1/audit/views (Art. 26)
-void registerRecordRoutes(Router &router, Services &services);
-void registerCalendarRoutes(
-    Router &router,
-    Services &services); // the working-day calendar as data    // GET /api/v1/records (keyset pages)
+void registerAuditRoutes(Router &router, Services &services);     // GET /api/v1/audit/entries (supervisors)
+void registerRecordRoutes(Router &router, Services &services);    // GET /api/v1/records (keyset pages)
+void registerCalendarRoutes(Router &router, Services &services);  // the working-day calendar as data
 
 // All of the above, the modules' routes, and the authenticator.
 void registerAllRoutes(Router &router, Services &services);

@@ -27,11 +27,17 @@ void registerSyncRoutes(Router &router, Services &services)
         if (!rest.isEmpty())
             throw ApiError(ErrorCode::UnknownField, u"无法识别的字段“%1”"_s.arg(rest.keys().first().left(40)),
                            rest.keys().first().left(40));
-        const QList<sync::OpResult> results =
+        QList<sync::OpResult> results =
             services.sync.push(req.session(), ops.toArray(), deviceNow, req.peerAddress);
+        // The server's record in an answer is a read like any other.
+        Disclosure disclosure(req.session(), u"sync/push"_s);
         QJsonArray out;
-        for (const sync::OpResult &r : results)
+        for (sync::OpResult &r : results) {
+            if (r.current)
+                disclosure.disclose(r.current->type, r.current->id, r.current->fields);
             out.append(r.toJson());
+        }
+        disclosure.log(services.store, services.audit, req.peerAddress);
         return HttpResponse::json(
             QJsonObject{{u"results"_s, out}, {u"serverTime"_s, services.clock.nowMs()}});
     });
@@ -52,9 +58,11 @@ void registerSyncRoutes(Router &router, Services &services)
                 throw ApiError(ErrorCode::BadRequest,
                                u"参数 limit 应为 1 到 %1 之间的整数"_s.arg(sync::kMaxPullLimit), u"limit"_s);
         }
+        Disclosure disclosure(req.session(), u"sync/pull"_s);
         HttpResponse r;
-        r.body =
-            services.sync.pullJson(req.session(), req.queryValue(u"cursor"_s), limit, services.clock.nowMs());
+        r.body = services.sync.pullJson(req.session(), req.queryValue(u"cursor"_s), limit,
+                                        services.clock.nowMs(), disclosure);
+        disclosure.log(services.store, services.audit, req.peerAddress);
         return r;
     });
 }

@@ -1,6 +1,9 @@
 #include "server/attachments/AttachmentService.h"
 
+#include "server/access/Disclosure.h"
+
 #include <QIODevice>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -150,7 +153,8 @@ QJsonObject AttachmentService::append(const AuthSession &actor, const QString &s
     return {{u"sha256"_s, sha256}, {u"size"_s, size}, {u"received"_s, now}, {u"complete"_s, complete}};
 }
 
-QByteArray AttachmentService::download(const AuthSession &actor, const QString &sha256, QString *mimeType)
+QByteArray AttachmentService::download(const AuthSession &actor, const QString &sha256, QString *mimeType,
+                                       const QString &address, const QString &reason)
 {
     checkSha(sha256);
     SqlQuery q(m_store, u"SELECT complete, mime_type, uploaded_by FROM attachments WHERE sha256 = ?"_s);
@@ -159,18 +163,28 @@ QByteArray AttachmentService::download(const AuthSession &actor, const QString &
         throw ApiError(ErrorCode::NotFound, u"附件不存在"_s);
     *mimeType = q.text(1);
     bool allowed = q.text(2) == actor.userId;
+    Disclosure disclosure(actor, u"attachments"_s, reason);
     if (!allowed) {
-        SqlQuery refs(m_store, u"SELECT 1 FROM attachment_refs a JOIN records r ON r.id = a.record_id "
-                               u"WHERE a.sha256 = ? AND r.deleted = 0 AND r.org_path LIKE ? LIMIT 1"_s);
+        // A record of the reader's area refers to it, in a field they receive in full (need-to-know).
+        SqlQuery refs(m_store,
+                      u"SELECT r.id, r.type, r.data FROM attachment_refs a JOIN records r "
+                      u"ON r.id = a.record_id WHERE a.sha256 = ? AND r.deleted = 0 AND r.org_path LIKE ?"_s);
         refs.bindText(sha256).bindText(actor.scope.orgPath + u'%').exec();
-        allowed = refs.next();
+        while (!allowed && refs.next()) {
+            allowed = disclosure.receivesAttachment(
+                refs.text(1), refs.text(0), QJsonDocument::fromJson(refs.text(2).toUtf8()).object(), sha256);
+        }
+        while (refs.next()) {
+        }
     }
     if (!allowed)
         throw ApiError(ErrorCode::Forbidden, u"没有权限查看该附件"_s);
     const std::unique_ptr<QIODevice> file = m_files.open(sha256);
     if (!file)
         throw StoreError(u"attachment file missing: "_s + sha256);
-    return file->readAll();
+    const QByteArray content = file->readAll();
+    disclosure.log(m_store, m_audit, address);
+    return content;
 }
 
 } // namespace sunshine

@@ -25,8 +25,11 @@ public:
     // Appends a chunk at `offset` (which must be what the server has received so far).
     QJsonObject append(const AuthSession &actor, const QString &sha256, qint64 offset,
                        const QByteArray &chunk, const QString &address);
-    // The file, for a user who uploaded it or can see a record that refers to it.
-    QByteArray download(const AuthSession &actor, const QString &sha256, QString *mimeType);
+    // The file, for a user who uploaded it, or who receives in full (need-to-know) a field of a record of
+    // their area that refers to it; a hand-out of personal or confidential data is logged. `reason`: the
+    // reader's stated reason, if any (a supervisor's, Art. 26).
+    QByteArray download(const AuthSession &actor, const QString &sha256, QString *mimeType,
+                        const QString &address, const QString &reason = {});
 
     static void checkSha(const QString &sha256);
 

@@ -2,6 +2,7 @@
 
 #include "common/auth/Scope.h"
 #include "common/core/ChinaTime.h"
+#include "common/core/EntryClose.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/sync/RecordType.h"
 
@@ -133,7 +134,9 @@ QJsonObject CalendarService::status()
                        {u"version"_s, version},
                        {u"covered"_s, covered},
                        {u"missingThisYear"_s, thisMissing},
-                       {u"missingNextYear"_s, nextMissing}};
+                       {u"missingNextYear"_s, nextMissing},
+                       // The close moment of "entry closes on day D" (EntryClose), for the programs' checks.
+                       {u"entryCloseTime"_s, EntryClose::format(EntryClose::minuteOfDay())}};
 }
 
 } // namespace sunshine

@@ -1,5 +1,6 @@
 #include "server/cli/ServerInstance.h"
 
+#include "common/core/EntryClose.h"
 #include "server/demo/BaseData.h"
 #include "server/demo/DemoData.h"
 #include "server/store/Migrator.h"
@@ -113,6 +114,7 @@ bool ServerInstance::start(QString *error)
         }
         loadBaseOrgData(*m_store);
         m_services->calendar.apply(); // the years administrators loaded, over the shipped calendar
+        EntryClose::setMinuteOfDay(m_config.entryCloseMinute);
         if (m_config.demo)
             DemoData::loadIfEmpty(*m_store, *m_hasher, m_clock, m_services->audit);
         for (const auto &m : m_services->modules) {
@@ -126,7 +128,10 @@ bool ServerInstance::start(QString *error)
     }
 
     registerAllRoutes(m_router, *m_services);
+    m_publicLimiter = std::make_unique<RateLimiter>(m_clock, m_config.publicRate);
+    m_router.setPublicLimiter(m_publicLimiter.get());
     m_http = std::make_unique<ApiServer>(m_router, m_config.limits);
+    m_http->setThreadCleanup([store = m_store.get()] { store->closeThreadConnection(); });
     m_port = m_http->listenTls(m_config.host, m_config.port, tls, error);
     return m_port != 0;
 }

@@ -5,6 +5,7 @@
 #include "server/accounts/PasswordHasher.h"
 #include "server/api/Services.h"
 #include "server/http/ApiServer.h"
+#include "server/http/RateLimiter.h"
 #include "server/http/Router.h"
 #include "server/store/Store.h"
 
@@ -31,6 +32,8 @@ struct ServerConfig
     AuthService::Settings auth;
     SyncService::Settings sync;
     ApiServer::Limits limits;
+    RateLimiter::Settings publicRate; // requests a minute per address on each public route
+    int entryCloseMinute = 0;         // EntryClose: minutes after midnight of the named day
     PasswordHasher::Cost hashCost = PasswordHasher::interactive();
 };
 
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Services> m_services;
+    std::unique_ptr<RateLimiter> m_publicLimiter;
     Router m_router;
     std::unique_ptr<ApiServer> m_http;
     std::unique_ptr<QTemporaryDir> m_scratch; // data directory when none was given

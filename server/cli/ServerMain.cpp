@@ -2,6 +2,7 @@
 
 #include "common/auth/AccountRules.h"
 #include "common/auth/PasswordPolicy.h"
+#include "common/core/EntryClose.h"
 #include "common/core/Version.h"
 #include "server/accounts/UserAdminService.h"
 #include "server/audit/AuditLog.h"
@@ -255,6 +256,16 @@ int serverMain(const QStringList &arguments)
         {u"demo"_s, u"Fill an empty store with the demo data (org tree, accounts, module records)."_s},
         {u"session-hours"_s, u"Lifetime of a login session in hours (default 8)."_s, u"HOURS"_s, u"8"_s},
         {u"threads"_s, u"Worker threads for requests (default 8)."_s, u"N"_s, u"8"_s},
+        {u"entry-close-time"_s,
+         u"When entry closes on the day the regulation names (the 20th of a quarter's last month for relief "
+         u"funds, the 11th of its first month for visits), China time, 00:00-24:00 (default 00:00: that day "
+         u"is "
+         u"closed; 24:00: it stays open)."_s,
+         u"HH:MM"_s, u"00:00"_s},
+        {u"public-rate"_s,
+         u"Requests a minute per address on each public route: help-request lookup, login (default 60; 0: no "
+         u"limit)."_s,
+         u"N"_s, u"60"_s},
         {u"username"_s, u"User name for create-admin."_s, u"NAME"_s},
         {u"seed"_s, u"generate: seed of the generated data (default 20191210)."_s, u"N"_s},
         {u"disbursements"_s, u"generate: disbursement records (default 10000000)."_s, u"N"_s},
@@ -371,6 +382,18 @@ int serverMain(const QStringList &arguments)
         return 2;
     }
     config.limits.workerThreads = threads;
+    const int publicRate = p.value(u"public-rate"_s).toInt(&ok);
+    if (!ok || publicRate < 0 || publicRate > 100'000) {
+        err() << u"--public-rate 应为 0 到 100000 之间的整数"_s << Qt::endl;
+        return 2;
+    }
+    config.publicRate.perMinute = publicRate;
+    const std::optional<int> closeMinute = EntryClose::parse(p.value(u"entry-close-time"_s));
+    if (!closeMinute) {
+        err() << u"--entry-close-time 应为 00:00 到 24:00 之间的时刻，例如 17:30"_s << Qt::endl;
+        return 2;
+    }
+    config.entryCloseMinute = *closeMinute;
 
     static SystemClock clock;
     ServerInstance server(config, clock);

@@ -22,14 +22,18 @@ struct Figures
 {
     qint64 count = 0;
     qint64 amountFen = 0;
-    qint64 lateCount = 0;
+    qint64 lateCount = 0; // entered late
     qint64 lateFen = 0;
-    void add(qint64 c, qint64 a, qint64 lc, qint64 lf)
+    qint64 paidLateCount = 0; // paid after the pay-by date
+    qint64 paidLateFen = 0;
+    void add(qint64 c, qint64 a, qint64 lc = 0, qint64 lf = 0, qint64 pc = 0, qint64 pf = 0)
     {
         count += c;
         amountFen += a;
         lateCount += lc;
         lateFen += lf;
+        paidLateCount += pc;
+        paidLateFen += pf;
     }
 };
 
@@ -53,6 +57,8 @@ struct Row
     qint64 amountFen = 0;
     qint64 lateCount = 0;
     qint64 lateFen = 0;
+    qint64 paidLateCount = 0;
+    qint64 paidLateFen = 0;
 };
 
 // Both ways of computing the dashboard feed their rows through this one fold.
@@ -72,9 +78,10 @@ public:
             (r.year == m_f.year ? m_thisYear : m_lastYear)[r.month - 1].add(r.count, r.amountFen, 0, 0);
         if (r.year != m_f.year || !inQuarter(r.month))
             return;
-        m_total.add(r.count, r.amountFen, r.lateCount, r.lateFen);
+        m_total.add(r.count, r.amountFen, r.lateCount, r.lateFen, r.paidLateCount, r.paidLateFen);
         m_kinds[kindOf(r.fund)].add(r.count, r.amountFen, 0, 0);
-        m_departments[r.department].add(r.count, r.amountFen, r.lateCount, r.lateFen);
+        m_departments[r.department].add(r.count, r.amountFen, r.lateCount, r.lateFen, r.paidLateCount,
+                                        r.paidLateFen);
     }
 
     // A row of one child unit, for the drill-down.
@@ -152,7 +159,9 @@ QJsonObject Fold::result(Store &store) const
     out.insert(u"totals"_s, QJsonObject{{u"count"_s, m_total.count},
                                         {u"amountFen"_s, m_total.amountFen},
                                         {u"lateCount"_s, m_total.lateCount},
-                                        {u"lateFen"_s, m_total.lateFen}});
+                                        {u"lateFen"_s, m_total.lateFen},
+                                        {u"paidLateCount"_s, m_total.paidLateCount},
+                                        {u"paidLateFen"_s, m_total.paidLateFen}});
 
     // The drill-down: every child unit (also those without money), then what is placed at the unit itself.
     QJsonArray children;
@@ -237,6 +246,8 @@ QJsonObject Fold::result(Store &store) const
                                        {u"amountFen"_s, f.amountFen},
                                        {u"lateCount"_s, f.lateCount},
                                        {u"lateFen"_s, f.lateFen},
+                                       {u"paidLateCount"_s, f.paidLateCount},
+                                       {u"paidLateFen"_s, f.paidLateFen},
                                        {u"overdueVoucherCount"_s, o.vouchers},
                                        {u"overdueReportCount"_s, o.reports},
                                        {u"overdueFen"_s, o.amountFen}});
@@ -264,12 +275,13 @@ QJsonObject FundDashboard::summary(const DashboardFilter &f)
     {
         SqlQuery q(m_store,
                    u"SELECT year, month, department_id, fund_code, record_count, amount_fen, late_count, "
-                   u"late_fen FROM fund_summary WHERE lvl = ? AND unit_id = ? AND year IN (?, ?)"_s);
+                   u"late_fen, paid_late_count, paid_late_fen FROM fund_summary "
+                   u"WHERE lvl = ? AND unit_id = ? AND year IN (?, ?)"_s);
         q.raw().setForwardOnly(true);
         q.bind(f.orgLevel).bindText(f.orgUnitId).bind(f.year).bind(f.year - 1).exec();
         while (q.next())
             fold.unitRow({QString(), int(q.int64(0)), int(q.int64(1)), q.text(2), q.text(3), q.int64(4),
-                          q.int64(5), q.int64(6), q.int64(7)});
+                          q.int64(5), q.int64(6), q.int64(7), q.int64(8), q.int64(9)});
     }
     if (f.orgLevel < 4) {
         SqlQuery q(m_store, u"SELECT unit_id, month, department_id, fund_code, record_count, amount_fen "
@@ -277,8 +289,7 @@ QJsonObject FundDashboard::summary(const DashboardFilter &f)
         q.raw().setForwardOnly(true);
         q.bind(f.orgLevel + 1).bindText(f.orgUnitId).bind(f.year).exec();
         while (q.next())
-            fold.childRow(
-                {q.text(0), f.year, int(q.int64(1)), q.text(2), q.text(3), q.int64(4), q.int64(5), 0, 0});
+            fold.childRow({q.text(0), f.year, int(q.int64(1)), q.text(2), q.text(3), q.int64(4), q.int64(5)});
     }
     {
         SqlQuery q(
@@ -315,6 +326,11 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
                          funds::DisbursementType::enteredLateSql(
                              [&](const QString &name) -> QString { return field(qPrintable(name)); }) +
                          u" THEN 1 ELSE 0 END"_s;
+    // Paid after the pay-by date: the SQL of that rule (funds::DisbursementType::paidLate).
+    const QString paidLate = u"CASE WHEN "_s +
+                             funds::DisbursementType::paidLateSql(
+                                 [&](const QString &name) -> QString { return field(qPrintable(name)); }) +
+                             u" THEN 1 ELSE 0 END"_s;
     const QString amount = u"CAST("_s + field("amountFen") + u" AS BIGINT)"_s;
     const QString period = field("period");
     const QString yearOf = funds::DisbursementType::periodYearSql(period);
@@ -328,6 +344,7 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
         SqlQuery q(m_store, u"SELECT "_s + childOf + u", "_s + yearOf + u", "_s + monthOf +
                                 u", COALESCE(department_id, ''), "_s + field("fundCode") +
                                 u", COUNT(*), SUM("_s + amount + u"), SUM("_s + late + u"), SUM("_s + late +
+                                u" * "_s + amount + u"), SUM("_s + paidLate + u"), SUM("_s + paidLate +
                                 u" * "_s + amount + u") FROM "_s + source(u"disbursement"_s) +
                                 u" AND substr("_s + period + u", 1, 4) IN (?, ?) GROUP BY 1, 2, 3, 4, 5"_s);
         q.raw().setForwardOnly(true);
@@ -337,8 +354,8 @@ QJsonObject FundDashboard::raw(const DashboardFilter &f)
             .bindText(QString::number(f.year - 1))
             .exec();
         while (q.next()) {
-            const Row r{q.text(0),  int(q.int64(1)), int(q.int64(2)), q.text(3), q.text(4),
-                        q.int64(5), q.int64(6),      q.int64(7),      q.int64(8)};
+            const Row r{q.text(0),  int(q.int64(1)), int(q.int64(2)), q.text(3),  q.text(4),  q.int64(5),
+                        q.int64(6), q.int64(7),      q.int64(8),      q.int64(9), q.int64(10)};
             fold.unitRow(r);
             if (!r.child.isEmpty() && f.orgLevel < 4)
                 fold.childRow(r);

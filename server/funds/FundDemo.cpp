@@ -1,5 +1,6 @@
 #include "server/funds/FundDemo.h"
 
+#include "common/core/EntryClose.h"
 #include "common/core/IdCard.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundCatalog.h"
@@ -452,8 +453,10 @@ void Generator::payment(const FundLine &line, const County &county, const QStrin
     const bool late = pick(14) == 0;
     QDate entered = entryDay(paidOn, due, late);
     if (funds::isReliefFund(line.kind)) {
-        // Relief entry closes on the 20th of the period quarter's last month (rule 4): nothing later.
-        const QDate last = funds::reliefEntryLastDay(start.year(), (start.month() - 1) / 3 + 1);
+        // Relief entry closes on the 20th of the period quarter's last month (rule 4): nothing on or after
+        // it.
+        const QDate last =
+            EntryClose::lastOpenDay(funds::reliefEntryClosesOn(start.year(), (start.month() - 1) / 3 + 1));
         if (paidOn > last)
             return;
         if (entered > last)

@@ -103,6 +103,7 @@ void SummaryUpdater::contribute(const SummaryRecord &r, int sign)
     const int year = period.isValid() ? period.year() : 0;
     const int month = period.isValid() ? period.month() : 0;
     const bool late = funds::DisbursementType::enteredLate(f);
+    const bool paidLate = funds::DisbursementType::paidLate(f);
     QString parent = text({});
     QString path = u"/"_s;
     for (qsizetype i = 0; i < units.size(); ++i) {
@@ -115,6 +116,10 @@ void SummaryUpdater::contribute(const SummaryRecord &r, int sign)
         if (late) {
             v.lateCount += sign;
             v.lateFen += sign * amount;
+        }
+        if (paidLate) {
+            v.paidLateCount += sign;
+            v.paidLateFen += sign * amount;
         }
         parent = units.at(i);
     }
@@ -150,17 +155,19 @@ void SummaryUpdater::flush()
         BulkInsert rows(m_store, u"fund_summary"_s,
                         {u"lvl"_s, u"unit_id"_s, u"parent_id"_s, u"unit_path"_s, u"year"_s, u"month"_s,
                          u"department_id"_s, u"fund_code"_s, u"record_count"_s, u"amount_fen"_s,
-                         u"late_count"_s, u"late_fen"_s},
+                         u"late_count"_s, u"late_fen"_s, u"paid_late_count"_s, u"paid_late_fen"_s},
                         u"ON CONFLICT (lvl, unit_id, year, month, department_id, fund_code) DO UPDATE SET "
                         u"record_count = fund_summary.record_count + excluded.record_count, "
                         u"amount_fen = fund_summary.amount_fen + excluded.amount_fen, "
                         u"late_count = fund_summary.late_count + excluded.late_count, "
-                        u"late_fen = fund_summary.late_fen + excluded.late_fen"_s);
+                        u"late_fen = fund_summary.late_fen + excluded.late_fen, "
+                        u"paid_late_count = fund_summary.paid_late_count + excluded.paid_late_count, "
+                        u"paid_late_fen = fund_summary.paid_late_fen + excluded.paid_late_fen"_s);
         for (const auto &[k, v] : m_sums) {
             if (v.isZero())
                 continue;
             rows.add({k.lvl, k.unitId, v.parentId, v.unitPath, k.year, k.month, k.departmentId, k.fundCode,
-                      v.count, v.amountFen, v.lateCount, v.lateFen});
+                      v.count, v.amountFen, v.lateCount, v.lateFen, v.paidLateCount, v.paidLateFen});
         }
         rows.flush();
     }
@@ -237,10 +244,12 @@ QString describe(const SummaryUpdater::PendKey &k)
 
 QString figures(const SummaryUpdater::SumValue &v)
 {
-    return u"count %1, amount %2 fen, late %3 (%4 fen)"_s.arg(v.count)
+    return u"count %1, amount %2 fen, late %3 (%4 fen), paid late %5 (%6 fen)"_s.arg(v.count)
         .arg(v.amountFen)
         .arg(v.lateCount)
-        .arg(v.lateFen);
+        .arg(v.lateFen)
+        .arg(v.paidLateCount)
+        .arg(v.paidLateFen);
 }
 
 QString figures(const SummaryUpdater::PendValue &v)
@@ -304,11 +313,13 @@ QStringList SummaryUpdater::check(Store &store, int maxLines, qint64 *count, qin
     {
         SqlQuery q(store,
                    u"SELECT lvl, unit_id, year, month, department_id, fund_code, parent_id, unit_path, "
-                   u"record_count, amount_fen, late_count, late_fen FROM fund_summary"_s);
+                   u"record_count, amount_fen, late_count, late_fen, paid_late_count, paid_late_fen "
+                   u"FROM fund_summary"_s);
         q.raw().setForwardOnly(true);
         q.exec();
         while (q.next()) {
-            SumValue v{q.text(6), q.text(7), q.int64(8), q.int64(9), q.int64(10), q.int64(11)};
+            SumValue v{q.text(6),   q.text(7),   q.int64(8),  q.int64(9),
+                       q.int64(10), q.int64(11), q.int64(12), q.int64(13)};
             sums[{int(q.int64(0)), q.text(1), int(q.int64(2)), int(q.int64(3)), q.text(4), q.text(5)}] = v;
         }
     }
@@ -349,7 +360,8 @@ qint64 SummaryUpdater::rebuild(Store &store)
 
 void SummaryUpdater::rebuildAfterMigration(Store &store, int fromVersion, int toVersion)
 {
-    if (fromVersion > 0 && fromVersion < 6 && toVersion >= 6)
+    // 6: the summaries appear; 13: they count payments made late.
+    if (fromVersion > 0 && ((fromVersion < 6 && toVersion >= 6) || (fromVersion < 13 && toVersion >= 13)))
         rebuild(store);
 }
 

@@ -42,9 +42,15 @@ public:
         QString unitPath;
         qint64 count = 0;
         qint64 amountFen = 0;
-        qint64 lateCount = 0;
+        qint64 lateCount = 0; // entered late
         qint64 lateFen = 0;
-        bool isZero() const { return count == 0 && amountFen == 0 && lateCount == 0 && lateFen == 0; }
+        qint64 paidLateCount = 0; // paid after the pay-by date
+        qint64 paidLateFen = 0;
+        bool isZero() const
+        {
+            return count == 0 && amountFen == 0 && lateCount == 0 && lateFen == 0 && paidLateCount == 0 &&
+                   paidLateFen == 0;
+        }
     };
     struct PendKey
     {

@@ -3,6 +3,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
+#include <QSemaphore>
 #include <QSslServer>
 #include <QSslSocket>
 #include <memory>
@@ -82,6 +83,23 @@ ApiServer::~ApiServer()
 
 void ApiServer::shutdown()
 {
+    m_pool.waitForDone();
+    if (!m_threadCleanup)
+        return;
+    // One clean-up task per thread: each holds its thread until all have started, so no thread runs two and
+    // every thread the pool may have runs one.
+    const int threads = m_pool.maxThreadCount();
+    QSemaphore started;
+    QSemaphore gate;
+    for (int i = 0; i < threads; ++i) {
+        m_pool.start([this, &started, &gate] {
+            m_threadCleanup();
+            started.release();
+            gate.acquire();
+        });
+    }
+    started.acquire(threads);
+    gate.release(threads);
     m_pool.waitForDone();
 }
 

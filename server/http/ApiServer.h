@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QSslConfiguration>
 #include <QThreadPool>
+#include <functional>
 
 class QTcpSocket;
 
@@ -31,8 +32,11 @@ public:
     // Listens with TLS 1.2 or newer. Returns the port, or 0 with the reason in `error`.
     quint16 listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &tls,
                       QString *error);
-    // Waits for running handlers; answers to them are dropped.
+    // Waits for running handlers; answers to them are dropped. Then every worker thread runs the clean-up.
     void shutdown();
+    // What each worker thread lets go of at shutdown (its database connections), while everything it uses is
+    // still alive: left to the thread's own exit, it would race with the program's teardown.
+    void setThreadCleanup(std::function<void()> cleanup) { m_threadCleanup = std::move(cleanup); }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -46,6 +50,7 @@ private:
     const Router &m_router;
     Limits m_limits;
     QThreadPool m_pool;
+    std::function<void()> m_threadCleanup;
     // Bytes received on each connection since its last complete request, to cut off oversized bodies early.
     QHash<QTcpSocket *, qint64> m_pendingBytes;
 };

@@ -44,6 +44,17 @@ HttpResponse Router::dispatch(HttpRequest &request) const
                 continue;
             }
             request.pathParams = params;
+            if (route.access == Access::Public && m_publicLimiter) {
+                const qint64 waitMs = m_publicLimiter->take(request.peerAddress + u' ' + route.method + u' ' +
+                                                            route.segments.join(u'/'));
+                if (waitMs > 0) {
+                    const qint64 seconds = (waitMs + 999) / 1000;
+                    HttpResponse r = HttpResponse::error(
+                        ApiError(ErrorCode::TooManyRequests, u"查询过于频繁，请 %1 秒后再试"_s.arg(seconds)));
+                    r.headers.append({"Retry-After", QByteArray::number(seconds)});
+                    return r;
+                }
+            }
             if (route.access == Access::Authenticated)
                 request.auth = m_authenticator(request);
             return route.handler(request);

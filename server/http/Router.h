@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/http/HttpTypes.h"
+#include "server/http/RateLimiter.h"
 
 #include <QList>
 #include <QString>
@@ -23,6 +24,8 @@ public:
     using Authenticator = std::function<AuthSession(const HttpRequest &)>;
 
     void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
+    // Public routes count each address's requests here, per route; too many answer 429 with Retry-After.
+    void setPublicLimiter(RateLimiter *limiter) { m_publicLimiter = limiter; }
     void add(const QString &method, const QString &pattern, Access access, Handler handler);
 
     // Routes the request, runs its handler and turns every failure into an error answer. Never throws.
@@ -40,6 +43,7 @@ private:
 
     QList<Route> m_routes;
     Authenticator m_authenticator;
+    RateLimiter *m_publicLimiter = nullptr;
 };
 
 } // namespace sunshine

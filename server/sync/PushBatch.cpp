@@ -4,6 +4,7 @@
 #include "common/core/Clock.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/sync/LateSync.h"
+#include "common/sync/Masking.h"
 #include "server/store/BulkInsert.h"
 
 #include <QJsonDocument>
@@ -251,7 +252,23 @@ std::optional<Record> PushBatch::lookupRecord(const QString &id)
     SqlQuery q(m_store, u"SELECT id, type, org_unit_id, department_id, version, data, org_path FROM records "
                         u"WHERE id = ? AND deleted = 0"_s);
     q.bindText(id.left(64)).exec();
-    if (!q.next() || !m_actor.scope.coversOrgPath(q.text(6)))
+    if (!q.next()) {
+        // A department (org data every user may read) answers as a record of type "department".
+        SqlQuery d(m_store, u"SELECT d.code, d.name, d.org_unit_id, o.level FROM departments d "
+                            u"JOIN org_units o ON o.id = d.org_unit_id WHERE d.id = ?"_s);
+        d.bindText(id.left(64)).exec();
+        if (!d.next())
+            return std::nullopt;
+        Record r;
+        r.id = id;
+        r.type = u"department"_s;
+        r.orgUnitId = d.text(2);
+        r.fields = {{u"code"_s, d.text(0)},
+                    {u"name"_s, d.text(1)},
+                    {u"orgLevel"_s, orgLevelName(OrgLevel(d.int64(3)))}};
+        return r;
+    }
+    if (!m_actor.scope.coversOrgPath(q.text(6)))
         return std::nullopt;
     Record r;
     r.id = q.text(0);
@@ -352,7 +369,23 @@ OpResult PushBatch::apply(const Operation &op)
             return rejected(op.opId, u"FORBIDDEN"_s, *denied);
     }
 
-    for (auto it = op.changedFields.constBegin(); it != op.changedFields.constEnd(); ++it) {
+    // A field the actor receives masked or summarised (need-to-know) keeps its stored value when they send
+    // back their own view of it: that is not a change. Anything else they send is a change, for the rules.
+    QJsonObject changedFields = op.changedFields;
+    if (exists && !found->record.deleted && !asServer && !isServerActor(scope)) {
+        const Reader reader{scope.roles, orgLevelOfPath(scope.orgPath), false};
+        for (const FieldSpec &spec : type->fieldSpecs()) {
+            if (!spec.personal && !spec.confidential)
+                continue;
+            const FieldAccess access = fieldAccess(spec, reader);
+            const auto sent = changedFields.constFind(spec.name);
+            if (access != FieldAccess::Full && sent != changedFields.constEnd() &&
+                *sent == disclosedValue(spec, found->record.fields.value(spec.name), access))
+                changedFields.remove(spec.name);
+        }
+    }
+
+    for (auto it = changedFields.constBegin(); it != changedFields.constEnd(); ++it) {
         if (const auto problem = type->checkField(it.key(), it.value()))
             return rejected(op.opId, problem->code, problem->message, problem->field);
     }
@@ -374,7 +407,7 @@ OpResult PushBatch::apply(const Operation &op)
         next.orgPath = placement.orgPath;
         next.createdAt = m_now;
         next.createdBy = m_actor.userId;
-        for (auto it = op.changedFields.constBegin(); it != op.changedFields.constEnd(); ++it) {
+        for (auto it = changedFields.constBegin(); it != changedFields.constEnd(); ++it) {
             if (!it.value().isNull())
                 next.record.fields.insert(it.key(), it.value());
             changedNames.append(it.key());
@@ -388,7 +421,7 @@ OpResult PushBatch::apply(const Operation &op)
             // Merge by field: a conflict only when someone else changed one of the same fields meanwhile.
             const QSet<QString> theirs = changedSince(op.recordId, base, current);
             bool overlap = op.kind == OpKind::Delete || found->record.deleted;
-            for (auto it = op.changedFields.constBegin(); !overlap && it != op.changedFields.constEnd(); ++it)
+            for (auto it = changedFields.constBegin(); !overlap && it != changedFields.constEnd(); ++it)
                 overlap = theirs.contains(it.key());
             if (overlap) {
                 OpResult r;
@@ -403,7 +436,7 @@ OpResult PushBatch::apply(const Operation &op)
             next.record.deleted = true;
             changedNames = next.record.fields.keys();
         } else {
-            for (auto it = op.changedFields.constBegin(); it != op.changedFields.constEnd(); ++it) {
+            for (auto it = changedFields.constBegin(); it != changedFields.constEnd(); ++it) {
                 if (next.record.fields.value(it.key()) == it.value() ||
                     (it.value().isNull() && !next.record.fields.contains(it.key())))
                     continue;

@@ -1,23 +1,13 @@
 #include "server/sync/SyncService.h"
 
+#include "server/http/JsonText.h"
 #include "server/sync/PushBatch.h"
-
-#include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine {
 
 using namespace sync;
-
-namespace {
-
-QJsonObject parseObject(const QString &s)
-{
-    return QJsonDocument::fromJson(s.toUtf8()).object();
-}
-
-} // namespace
 
 SyncService::SyncService(Store &store, AuditLog &audit, const Clock &clock, Settings settings)
     : m_store(store)
@@ -67,59 +57,10 @@ SqlQuery pageQuery(Store &store, const AuthSession &actor, qint64 after, int lim
     return q;
 }
 
-void appendJsonString(QByteArray &out, const QString &s)
-{
-    out += '"';
-    const QByteArray utf8 = s.toUtf8();
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            out += "\\u00";
-            out += "0123456789abcdef"[u >> 4];
-            out += "0123456789abcdef"[u & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 } // namespace
 
-PullPage SyncService::pull(const AuthSession &actor, const QString &cursor, int limit)
-{
-    const qint64 after = parseCursor(cursor);
-    PullPage page;
-    SqlQuery q = pageQuery(m_store, actor, after, limit);
-    qint64 last = after;
-    while (q.next()) {
-        if (page.records.size() == limit) {
-            page.hasMore = true;
-            break;
-        }
-        Record r;
-        r.id = q.text(0);
-        r.type = q.text(1);
-        r.orgUnitId = q.text(2);
-        r.departmentId = q.text(3);
-        r.version = q.int64(4);
-        last = q.int64(5);
-        r.updatedAtMs = q.int64(6);
-        r.updatedBy = q.text(7);
-        r.deleted = q.flag(8);
-        r.lateSynced = q.flag(9);
-        r.fields = parseObject(q.text(10));
-        page.records.append(r);
-    }
-    page.cursor = QString::number(last);
-    return page;
-}
-
 QByteArray SyncService::pullJson(const AuthSession &actor, const QString &cursor, int limit,
-                                 qint64 serverTimeMs)
+                                 qint64 serverTimeMs, Disclosure &disclosure)
 {
     const qint64 after = parseCursor(cursor);
     SqlQuery q = pageQuery(m_store, actor, after, limit);
@@ -158,8 +99,10 @@ QByteArray SyncService::pullJson(const AuthSession &actor, const QString &cursor
         out += q.flag(8) ? ",\"deleted\":true" : ",\"deleted\":false";
         if (q.flag(9))
             out += ",\"lateSynced\":true";
-        // Stored as compact JSON by the push, so it goes out as it is.
-        out += ",\"fields\":" + q.text(10).toUtf8() + '}';
+        // Stored as compact JSON by the push, so it goes out as it is, unless something in it is withheld.
+        out += ",\"fields\":";
+        disclosure.appendFields(out, q.text(1), q.text(0), q.text(10).toUtf8());
+        out += '}';
     }
     out += "],\"cursor\":\"" + QByteArray::number(last) + "\",\"hasMore\":" + (more ? "true" : "false") +
            ",\"serverTime\":" + QByteArray::number(serverTimeMs) + '}';

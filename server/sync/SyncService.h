@@ -2,6 +2,7 @@
 
 #include "common/core/Clock.h"
 #include "common/sync/SyncTypes.h"
+#include "server/access/Disclosure.h"
 #include "server/audit/AuditLog.h"
 #include "server/http/HttpTypes.h"
 #include "server/store/Store.h"
@@ -34,9 +35,10 @@ public:
     // demo records), as a push would, with the checks, history, hooks and audit log.
     QList<sync::OpResult> pushWithin(const AuthSession &actor, const QJsonArray &operations,
                                      qint64 deviceNowMs, const QString &address) const;
-    sync::PullPage pull(const AuthSession &actor, const QString &cursor, int limit);
-    // The same page as the JSON answer body, composed from the stored JSON without parsing it again.
-    QByteArray pullJson(const AuthSession &actor, const QString &cursor, int limit, qint64 serverTimeMs);
+    // A page of changes as the JSON answer body, composed from the stored JSON without parsing it again;
+    // each record's fields as `disclosure` hands them to the caller (the caller logs the hand-outs).
+    QByteArray pullJson(const AuthSession &actor, const QString &cursor, int limit, qint64 serverTimeMs,
+                        Disclosure &disclosure);
 
     const Settings &settings() const { return m_settings; }
     // A module's consequences of pushed records, kept in each push's transaction (set up before serving).

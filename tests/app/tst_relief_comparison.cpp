@@ -7,6 +7,7 @@
 #include "app/records/RecordListView.h"
 #include "app/relief/CasesView.h"
 #include "app/relief/ComparisonDialog.h"
+#include "app/relief/DisclosureDialog.h"
 #include "app/sync/ClientSession.h"
 #include "app/sync/ViewLog.h"
 #include "common/core/IdCard.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void viewLogQueuedOfflineDeliveredAfterSync();
     void viewOfLocalOnlyRecordWaitsForItsSync();
     void onlyCountyAndCityReviewers();
+    void supervisorReadsHitsWithReason();
 
 private:
     bool sync();
@@ -539,6 +541,63 @@ void TestComparison::onlyCountyAndCityReviewers()
     QVERIFY2(clerkSession.open(&error), qPrintable(error));
     CasesView clerkView(clerkSession);
     QVERIFY(!hasComparisonButton(clerkView));
+}
+
+// A supervisor's program holds only the count and state of the hits (need-to-know, Art. 26); with a stated
+// reason the server hands the case out in full to the dialog, which keeps it nowhere, and logs the hand-out.
+void TestComparison::supervisorReadsHitsWithReason()
+{
+    const QString token = m_http->login(u"county-supervisor"_s, kPassword);
+    QVERIFY(!token.isEmpty());
+    const UserInfo user = LoginResult::fromJson(m_http->lastLogin().json).user;
+    ApiClient api;
+    api.setServerUrl(m_server->baseUrl());
+    api.setExtraCaCertificates({m_server->caCertificate()});
+    api.setToken(token);
+    ClientSession session(api, user, m_dir.filePath(u"county-supervisor.sqlite"_s), m_server->clock());
+    QString error;
+    QVERIFY2(session.open(&error), qPrintable(error));
+    QSignalSpy spy(&session.engine(), &SyncEngine::finished);
+    session.engine().syncNow();
+    QVERIFY(!spy.isEmpty() || spy.wait(60000));
+    QVERIFY(spy.first().at(0).toBool());
+
+    const QJsonArray server = serverHitsOf(m_caseA);
+    QVERIFY(server.size() >= 2);
+    QVERIFY(session.cache().record(m_caseA));
+    const QJsonObject cached = session.cache().record(m_caseA)->record.fields;
+    const QJsonArray cachedHits = cached.value(u"hits"_s).toArray();
+    QCOMPARE(cachedHits.size(), server.size());
+    for (int i = 0; i < server.size(); ++i)
+        QCOMPARE(cachedHits.at(i).toObject(),
+                 (QJsonObject{{u"status"_s, server.at(i).toObject().value(u"status"_s)}}));
+    QCOMPARE(cached.value(u"applicantIdNumber"_s).toString(), IdCard::masked(m_numberA));
+
+    CasesView view(session);
+    const QList<QPushButton *> buttons = view.identification()->findChildren<QPushButton *>();
+    QVERIFY(std::any_of(buttons.begin(), buttons.end(),
+                        [](QPushButton *b) { return b->text() == u"Comparison &data…"_s; }));
+
+    const QString reason = u"审计核查 2026 年精准识别比对（测试）"_s;
+    DisclosureDialog dialog(session, m_caseA);
+    QVERIFY2(dialog.load(reason), qPrintable(dialog.problem()));
+    QCOMPARE(dialog.fields().value(u"hits"_s).toArray(), server);
+    QCOMPARE(dialog.fields().value(u"applicantIdNumber"_s).toString(), m_numberA);
+    SqlQuery q(m_server->store(), u"SELECT detail FROM audit_log WHERE action = 'personal-data.handout' AND "
+                                  u"actor_name = 'county-supervisor' AND target_id = ? ORDER BY seq DESC"_s);
+    q.bindText(m_caseA).exec();
+    QVERIFY(q.next());
+    QCOMPARE(QJsonDocument::fromJson(q.text(0).toUtf8()).object().value(u"reason"_s).toString(), reason);
+    while (q.next()) {
+    }
+    // The cache still holds the summary only.
+    QCOMPARE(session.cache().record(m_caseA)->record.fields.value(u"hits"_s).toArray(), cachedHits);
+
+    // Offline: the data cannot be read, and the dialog says so.
+    api.setServerUrl(closedPortUrl());
+    DisclosureDialog offline(session, m_caseA);
+    QVERIFY(!offline.load(reason));
+    QVERIFY(!offline.problem().isEmpty());
 }
 
 QTEST_MAIN(TestComparison)

@@ -97,7 +97,8 @@ private Q_SLOTS:
     void householdsViewButton();
 
 private:
-    std::unique_ptr<ClientSession> makeSession(const QString &name, RoleSet roles);
+    std::unique_ptr<ClientSession> makeSession(const QString &name, RoleSet roles,
+                                               OrgLevel level = OrgLevel::County);
     QString writeXlsx(const QString &name, const QList<QStringList> &rows);
 
     QTemporaryDir m_dir;
@@ -108,7 +109,8 @@ private:
     int m_pendingBefore = 0;
 };
 
-std::unique_ptr<ClientSession> TestRosterImportDialog::makeSession(const QString &name, RoleSet roles)
+std::unique_ptr<ClientSession> TestRosterImportDialog::makeSession(const QString &name, RoleSet roles,
+                                                                   OrgLevel level)
 {
     const QString path = m_dir.filePath(name + u".sqlite"_s);
     {
@@ -138,8 +140,8 @@ std::unique_ptr<ClientSession> TestRosterImportDialog::makeSession(const QString
     user.id = u"u-"_s + name;
     user.username = name;
     user.roles = roles;
-    user.orgUnitId = u"320612101000"_s;
-    user.orgLevel = OrgLevel::Town;
+    user.orgUnitId = level == OrgLevel::County ? u"320612000000"_s : u"320612101000"_s;
+    user.orgLevel = level;
     auto session = std::make_unique<ClientSession>(*m_api, user, path, m_clock);
     QString error;
     if (!session->open(&error))
@@ -163,7 +165,8 @@ void TestRosterImportDialog::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_api = std::make_unique<ApiClient>(); // no server: everything here happens offline
-    m_session = makeSession(u"clerk"_s, {Role::Clerk});
+    // The roster of households registered before the system is a county reviewer's (Art. 9).
+    m_session = makeSession(u"reviewer"_s, {Role::Reviewer}, OrgLevel::County);
     m_pendingBefore = m_session->cache().pendingCount();
     QCOMPARE(m_pendingBefore, 1);
     m_rosterPath = writeXlsx(u"花名册.xlsx"_s, roster());
@@ -356,9 +359,16 @@ void TestRosterImportDialog::householdsViewButton()
         return std::any_of(buttons.begin(), buttons.end(),
                            [](QPushButton *b) { return b->text() == u"Import roster…"_s; });
     };
-    HouseholdsView clerkView(*m_session);
-    QVERIFY(hasImport(clerkView));
-    auto leader = makeSession(u"leader"_s, {Role::Leader});
+    HouseholdsView reviewerView(*m_session);
+    QVERIFY(hasImport(reviewerView));
+    // Town clerks and reviewers register households through identification only.
+    auto clerk = makeSession(u"clerk"_s, {Role::Clerk}, OrgLevel::Town);
+    HouseholdsView clerkView(*clerk);
+    QVERIFY(!hasImport(clerkView));
+    auto townReviewer = makeSession(u"town-reviewer"_s, {Role::Reviewer}, OrgLevel::Town);
+    HouseholdsView townReviewerView(*townReviewer);
+    QVERIFY(!hasImport(townReviewerView));
+    auto leader = makeSession(u"leader"_s, {Role::Leader}, OrgLevel::County);
     HouseholdsView leaderView(*leader);
     QVERIFY(!hasImport(leaderView));
 }

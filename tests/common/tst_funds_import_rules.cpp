@@ -112,12 +112,6 @@ QStringList problemTexts(const DisbursementImportResult &r)
     return out;
 }
 
-QString closedQ4()
-{
-    return *reliefEntryClosedProblem(2025, 4,
-                                     QDateTime(kToday, QTime(0, 0), QTimeZone(8 * 3600)).toMSecsSinceEpoch());
-}
-
 // A list with good and bad rows of every kind, and the report it must give (lines as in the file).
 QList<QStringList> mixedList()
 {
@@ -135,7 +129,8 @@ QList<QStringList> mixedList()
         {},                                                                          // 12 empty: skipped
         pay(kTemporary, u"钱一"_s, idFor(9), u"-50"_s),                              // 13 negative
         pay(kTemporary, u"钱二"_s, idFor(10), u"800"_s, u"2025-12"_s, u"2025-12-28"_s), // 14 year crossing
-        pay(kTemporary, u"钱三"_s, idFor(11), u"800"_s, u"2025-12"_s, u"2026-01-05"_s), // 15 quarter closed
+        pay(kTemporary, u"钱三"_s, idFor(11), u"800"_s, u"2025-12"_s,
+            u"2026-01-05"_s),         // 15 last year's money
         pay(kElderly, u"冯四"_s, {}), // 16 person without ID
         pay(kElderly, u"陈五"_s, idFor(12), u"100"_s, u"三月"_s, u"3月10日"_s, u"西风村"_s), // 17 three
         pay(kTemporary, u"褚六"_s, {}, u"1,200.50元"_s, u"2026Q1"_s, u"2026年3月2日"_s, u"东风村"_s,
@@ -158,7 +153,7 @@ QStringList mixedReport()
         u"13|金额（元）|发放金额应大于 0"_s,
         u"14|发放日期|2025-12-28 发放的资金属于2025年度，应在2025年内录入系统；2026-03-16 "
         u"录入已跨年度，不得跨年度发放或录入"_s,
-        u"15|所属期|"_s + closedQ4(),
+        u"15|所属期|"_s + *periodProblem(QDate(2025, 12, 1), QDate(2026, 1, 5)),
         u"16|身份证号|发放给个人的资金须填写收款人身份证号"_s,
         u"17|村（社区）|本辖区没有村（社区）“西风村”，请填写村名或 12 位村代码"_s,
         u"17|所属期|无法识别所属期“三月”，按月发放的写作 2026-03 或 2026年3月，按季发放的写作 2026Q1 或 "
@@ -251,9 +246,11 @@ void TestDisbursementImport::rows_data()
         << QStringList{u"2|发放日期|2025-12-31 发放的资金属于2025年度，应在2025年内录入系统；2026-03-16 "
                        u"录入已跨年度，不得跨年度发放或录入"_s}
         << 0;
-    QTest::newRow("relief quarter closed")
+    // Money of last year's December paid in January crosses the year (跨年度发放), besides its closed
+    // quarter.
+    QTest::newRow("last year's money paid in January")
         << QList<QStringList>{pay(kTemporary, u"张山"_s, {}, u"100"_s, u"2025-12"_s, u"2026-01-04"_s)}
-        << QStringList{u"2|所属期|"_s + closedQ4()} << 0;
+        << QStringList{u"2|所属期|"_s + *periodProblem(QDate(2025, 12, 1), QDate(2026, 1, 4))} << 0;
     QTest::newRow("same person, line and period twice")
         << QList<QStringList>{pay(kElderly, u"张山"_s, idFor(1)),
                               pay(kElderly, u"张山"_s, idFor(1), u"200"_s)}

@@ -7,6 +7,7 @@
 // (mk Sun 04-27); 端午 05-31..06-02; 国庆中秋 10-01..08 (mk Sun 09-28, Sat 10-11); 2026 元旦 01-01..03
 // (mk Sun 01-04); 春节 02-15..23 (mk Sat 02-14, Sat 02-28); 劳动节 05-01..05 (mk Sat 05-09); 端午 06-19..21;
 // 中秋 09-25..27 (mk Sun 09-20); 国庆 10-01..07 (mk Sat 10-10).
+#include "common/core/EntryClose.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/funds/FundFlowWarnings.h"
 #include "common/funds/FundRules.h"
@@ -77,10 +78,14 @@ private Q_SLOTS:
     void closesAt();
     void closed_data();
     void closed();
+    void entryCloseTime_data();
+    void entryCloseTime();
     void closedForRecord_data();
     void closedForRecord();
     void year_data();
     void year();
+    void period_data();
+    void period();
     void payOutBy_data();
     void payOutBy();
 };
@@ -353,13 +358,13 @@ void TestFundRules::deadlines_data()
         << FundKind::ReliefFiscal << PaymentCycle::Monthly << d(2026, 2, 1) << d(2026, 2, 10)
         << d(2026, 2, 15) << d(2026, 2, 20);
     QTest::newRow("relief monthly unpaid") << FundKind::ReliefDonation << PaymentCycle::Monthly
-                                           << d(2025, 6, 1) << QDate() << d(2025, 6, 15) << d(2025, 6, 20);
+                                           << d(2025, 6, 1) << QDate() << d(2025, 6, 15) << d(2025, 6, 19);
     QTest::newRow("relief monthly paid late: entry date not moved")
         << FundKind::ReliefOther << PaymentCycle::Monthly << d(2026, 3, 1) << d(2026, 3, 25) << d(2026, 3, 15)
-        << d(2026, 3, 20);
+        << d(2026, 3, 19);
     QTest::newRow("relief monthly, period mid-month")
         << FundKind::ReliefFiscal << PaymentCycle::Monthly << d(2026, 9, 17) << QDate() << d(2026, 9, 15)
-        << d(2026, 9, 20);
+        << d(2026, 9, 19);
     QTest::newRow("relief monthly without period")
         << FundKind::ReliefFiscal << PaymentCycle::Monthly << QDate() << d(2026, 9, 1) << QDate() << QDate();
     // 2026-01-15 + 7 working days = 01-26 (see sevenWorkingDays).
@@ -376,9 +381,9 @@ void TestFundRules::deadlines_data()
         << FundKind::ReliefDonation << PaymentCycle::Quarterly << d(2026, 1, 1) << d(2026, 2, 13)
         << d(2026, 1, 31) << d(2026, 3, 2);
     // Mon 03-16 + 7: Tue 17, 18, 19, Fri 20, Mon 23, 24, Wed 25 -> capped at the quarter close, Fri 03-20.
-    QTest::newRow("relief quarterly paid very late: capped at 03-20")
+    QTest::newRow("relief quarterly paid very late: capped at 03-19")
         << FundKind::ReliefFiscal << PaymentCycle::Quarterly << d(2026, 1, 1) << d(2026, 3, 16)
-        << d(2026, 1, 31) << d(2026, 3, 20);
+        << d(2026, 1, 31) << d(2026, 3, 19);
     QTest::newRow("relief quarterly 2025Q1 across Spring Festival 2025")
         << FundKind::ReliefOther << PaymentCycle::Quarterly << d(2025, 1, 1) << d(2025, 1, 24)
         << d(2025, 1, 31) << d(2025, 2, 10);
@@ -403,9 +408,12 @@ void TestFundRules::deadlines_data()
         << FundKind::ReliefOther << PaymentCycle::PerProject << d(2026, 4, 1) << d(2026, 4, 30) << QDate()
         << d(2026, 5, 11);
     // Thu 09-18 + 5: Fri 19, Mon 22, 23, 24, Thu 25 -> capped at the 2025Q3 close, Sat 09-20.
-    QTest::newRow("relief once capped at 2025-09-20 (a Saturday)")
+    QTest::newRow("relief once capped at 2025-09-19 (the close is on Saturday the 20th)")
         << FundKind::ReliefDonation << PaymentCycle::Once << d(2025, 9, 1) << d(2025, 9, 18) << QDate()
-        << d(2025, 9, 20);
+        << d(2025, 9, 19);
+    QTest::newRow("relief monthly, not a quarter's last month: the 20th")
+        << FundKind::ReliefDonation << PaymentCycle::Monthly << d(2026, 4, 1) << QDate() << d(2026, 4, 15)
+        << d(2026, 4, 20);
     QTest::newRow("relief once unpaid")
         << FundKind::ReliefFiscal << PaymentCycle::Once << d(2026, 1, 1) << QDate() << QDate() << QDate();
 }
@@ -532,14 +540,14 @@ void TestFundRules::closesAt_data()
 {
     QTest::addColumn<int>("year");
     QTest::addColumn<int>("quarter");
-    QTest::addColumn<qint64>("closesAt"); // 00:00 China time on the 21st = 16:00 UTC on the 20th
-    QTest::addColumn<QDate>("lastDay");
+    QTest::addColumn<qint64>("closesAt"); // 00:00 China time on the 20th = 16:00 UTC on the 19th
+    QTest::addColumn<QDate>("closesOn");
 
-    QTest::newRow("2026Q1") << 2026 << 1 << utc(2026, 3, 20, 16, 0) << d(2026, 3, 20);
+    QTest::newRow("2026Q1") << 2026 << 1 << utc(2026, 3, 19, 16, 0) << d(2026, 3, 20);
     QTest::newRow("2026Q2 (06-20 a Saturday, not moved)")
-        << 2026 << 2 << utc(2026, 6, 20, 16, 0) << d(2026, 6, 20);
-    QTest::newRow("2025Q3 (09-20 a Saturday)") << 2025 << 3 << utc(2025, 9, 20, 16, 0) << d(2025, 9, 20);
-    QTest::newRow("2025Q4") << 2025 << 4 << utc(2025, 12, 20, 16, 0) << d(2025, 12, 20);
+        << 2026 << 2 << utc(2026, 6, 19, 16, 0) << d(2026, 6, 20);
+    QTest::newRow("2025Q3 (09-20 a Saturday)") << 2025 << 3 << utc(2025, 9, 19, 16, 0) << d(2025, 9, 20);
+    QTest::newRow("2025Q4") << 2025 << 4 << utc(2025, 12, 19, 16, 0) << d(2025, 12, 20);
     QTest::newRow("quarter 0 invalid") << 2026 << 0 << qint64(0) << QDate();
     QTest::newRow("quarter 5 invalid") << 2026 << 5 << qint64(0) << QDate();
 }
@@ -549,46 +557,92 @@ void TestFundRules::closesAt()
     QFETCH(int, year);
     QFETCH(int, quarter);
     QFETCH(qint64, closesAt);
-    QFETCH(QDate, lastDay);
+    QFETCH(QDate, closesOn);
     QCOMPARE(reliefEntryClosesAtMs(year, quarter), closesAt);
-    QCOMPARE(reliefEntryLastDay(year, quarter), lastDay);
+    QCOMPARE(reliefEntryClosesOn(year, quarter), closesOn);
 }
 
+// Art. 6 (三) "closes on the 20th" read as Art. 20 "closes on the 11th" is: the named day is closed from the
+// close moment (EntryClose, 00:00 by default; a server setting may move it, 24:00 keeping the day open).
 void TestFundRules::closed_data()
 {
     QTest::addColumn<int>("year");
     QTest::addColumn<int>("quarter");
+    QTest::addColumn<QString>("closeTime");
     QTest::addColumn<qint64>("at");
     QTest::addColumn<bool>("closed");
 
-    QTest::newRow("2026Q1 on the 20th 23:59:59 China")
-        << 2026 << 1 << china(2026, 3, 20, 23, 59, 59) << false;
-    QTest::newRow("2026Q1 last millisecond") << 2026 << 1 << china(2026, 3, 20, 23, 59, 59, 999) << false;
-    QTest::newRow("2026Q1 on the 21st 00:00 China") << 2026 << 1 << china(2026, 3, 21, 0, 0) << true;
-    QTest::newRow("2026Q1 20th 15:59 UTC (23:59 China)") << 2026 << 1 << utc(2026, 3, 20, 15, 59) << false;
-    QTest::newRow("2026Q1 20th 16:00 UTC (21st China)") << 2026 << 1 << utc(2026, 3, 20, 16, 0) << true;
-    QTest::newRow("2026Q1 on the 20th 00:00 China") << 2026 << 1 << china(2026, 3, 20, 0, 0) << false;
-    QTest::newRow("2026Q1 early in the quarter") << 2026 << 1 << china(2026, 1, 5, 9, 0) << false;
-    QTest::newRow("2026Q1 next quarter") << 2026 << 1 << china(2026, 4, 7, 9, 0) << true;
-    QTest::newRow("2025Q4 20th 23:59 China") << 2025 << 4 << china(2025, 12, 20, 23, 59) << false;
-    QTest::newRow("2025Q4 21st 08:00 China") << 2025 << 4 << china(2025, 12, 21, 8, 0) << true;
-    QTest::newRow("2025Q4 in the new year") << 2025 << 4 << china(2026, 1, 4, 10, 0) << true;
-    QTest::newRow("2026Q2 on Saturday 06-20 noon") << 2026 << 2 << china(2026, 6, 20, 12, 0) << false;
-    QTest::newRow("2026Q2 Sunday 06-21 00:00 (a holiday)") << 2026 << 2 << china(2026, 6, 21, 0, 0) << true;
-    QTest::newRow("invalid quarter") << 2026 << 0 << china(2026, 1, 5, 9, 0) << true;
+    const QString midnight = u"00:00"_s;
+    QTest::newRow("2026Q1 on the 19th 23:59:59 China")
+        << 2026 << 1 << midnight << china(2026, 3, 19, 23, 59, 59) << false;
+    QTest::newRow("2026Q1 last millisecond")
+        << 2026 << 1 << midnight << china(2026, 3, 19, 23, 59, 59, 999) << false;
+    QTest::newRow("2026Q1 on the 20th 00:00 China")
+        << 2026 << 1 << midnight << china(2026, 3, 20, 0, 0) << true;
+    QTest::newRow("2026Q1 19th 15:59 UTC (23:59 China)")
+        << 2026 << 1 << midnight << utc(2026, 3, 19, 15, 59) << false;
+    QTest::newRow("2026Q1 19th 16:00 UTC (20th China)")
+        << 2026 << 1 << midnight << utc(2026, 3, 19, 16, 0) << true;
+    QTest::newRow("2026Q1 early in the quarter") << 2026 << 1 << midnight << china(2026, 1, 5, 9, 0) << false;
+    QTest::newRow("2026Q1 next quarter") << 2026 << 1 << midnight << china(2026, 4, 7, 9, 0) << true;
+    QTest::newRow("2025Q4 19th 23:59 China") << 2025 << 4 << midnight << china(2025, 12, 19, 23, 59) << false;
+    QTest::newRow("2025Q4 20th 08:00 China") << 2025 << 4 << midnight << china(2025, 12, 20, 8, 0) << true;
+    QTest::newRow("2025Q4 in the new year") << 2025 << 4 << midnight << china(2026, 1, 4, 10, 0) << true;
+    QTest::newRow("2026Q2 Friday 06-19 noon") << 2026 << 2 << midnight << china(2026, 6, 19, 12, 0) << false;
+    QTest::newRow("2026Q2 Saturday 06-20 00:00 (not moved)")
+        << 2026 << 2 << midnight << china(2026, 6, 20, 0, 0) << true;
+    QTest::newRow("invalid quarter") << 2026 << 0 << midnight << china(2026, 1, 5, 9, 0) << true;
+    // The setting: 17:30 on the day, or the whole day open (24:00).
+    QTest::newRow("17:30: the 20th at 17:29")
+        << 2026 << 1 << u"17:30"_s << china(2026, 3, 20, 17, 29) << false;
+    QTest::newRow("17:30: the 20th at 17:30")
+        << 2026 << 1 << u"17:30"_s << china(2026, 3, 20, 17, 30) << true;
+    QTest::newRow("24:00: the 20th at 23:59")
+        << 2026 << 1 << u"24:00"_s << china(2026, 3, 20, 23, 59) << false;
+    QTest::newRow("24:00: the 21st at 00:00") << 2026 << 1 << u"24:00"_s << china(2026, 3, 21, 0, 0) << true;
 }
 
 void TestFundRules::closed()
 {
     QFETCH(int, year);
     QFETCH(int, quarter);
+    QFETCH(QString, closeTime);
     QFETCH(qint64, at);
     QFETCH(bool, closed);
+    const std::optional<int> minute = EntryClose::parse(closeTime);
+    QVERIFY(minute);
+    EntryClose::setMinuteOfDay(*minute);
     const std::optional<QString> problem = reliefEntryClosedProblem(year, quarter, at);
+    EntryClose::setMinuteOfDay(0);
     QCOMPARE(problem.has_value(), closed);
     if (closed && quarter >= 1 && quarter <= 4)
-        QVERIFY2(problem->contains(reliefEntryLastDay(year, quarter).toString(Qt::ISODate)),
-                 qPrintable(*problem));
+        QVERIFY2(
+            problem->contains(reliefEntryClosesOn(year, quarter).toString(Qt::ISODate) + u' ' + closeTime),
+            qPrintable(*problem));
+}
+
+void TestFundRules::entryCloseTime_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("minute"); // -1: refused
+    QTest::newRow("midnight") << u"00:00"_s << 0;
+    QTest::newRow("short hour") << u"8:05"_s << 485;
+    QTest::newRow("end of day") << u"24:00"_s << 1440;
+    QTest::newRow("past the end") << u"24:01"_s << -1;
+    QTest::newRow("25 o'clock") << u"25:00"_s << -1;
+    QTest::newRow("no minutes") << u"17"_s << -1;
+    QTest::newRow("60 minutes") << u"17:60"_s << -1;
+    QTest::newRow("text") << u"noon"_s << -1;
+}
+
+void TestFundRules::entryCloseTime()
+{
+    QFETCH(QString, text);
+    QFETCH(int, minute);
+    const std::optional<int> parsed = EntryClose::parse(text);
+    QCOMPARE(parsed.value_or(-1), minute);
+    if (parsed)
+        QCOMPARE(EntryClose::parse(EntryClose::format(*parsed)), parsed);
 }
 
 void TestFundRules::closedForRecord_data()
@@ -602,8 +656,10 @@ void TestFundRules::closedForRecord_data()
         << FundKind::Agricultural << d(2026, 1, 1) << china(2026, 3, 25, 9, 0) << false;
     QTest::newRow("donation, period Feb, 21st of March")
         << FundKind::ReliefDonation << d(2026, 2, 1) << china(2026, 3, 21, 0, 0) << true;
-    QTest::newRow("fiscal, period mid-March, 20th 23:59")
-        << FundKind::ReliefFiscal << d(2026, 3, 15) << china(2026, 3, 20, 23, 59) << false;
+    QTest::newRow("fiscal, period mid-March, 19th 23:59")
+        << FundKind::ReliefFiscal << d(2026, 3, 15) << china(2026, 3, 19, 23, 59) << false;
+    QTest::newRow("fiscal, period mid-March, 20th 00:00")
+        << FundKind::ReliefFiscal << d(2026, 3, 15) << china(2026, 3, 20, 0, 0) << true;
     QTest::newRow("other, 2025Q4 in January")
         << FundKind::ReliefOther << d(2025, 10, 1) << china(2026, 1, 5, 9, 0) << true;
     QTest::newRow("relief without period")
@@ -648,6 +704,36 @@ void TestFundRules::year()
     QFETCH(QDate, enteredOn);
     QFETCH(QString, problemContains);
     const std::optional<QString> problem = yearProblem(paidOn, enteredOn);
+    QCOMPARE(problem.has_value(), !problemContains.isEmpty());
+    if (problem)
+        QVERIFY2(problem->contains(problemContains), qPrintable(*problem));
+}
+
+// The period a payment is labelled with lies in the year it is paid and has begun by then (Art. 6 (三)).
+void TestFundRules::period_data()
+{
+    QTest::addColumn<QDate>("periodStart");
+    QTest::addColumn<QDate>("paidOn");
+    QTest::addColumn<QString>("problemContains");
+    QTest::newRow("month paid in it") << d(2026, 3, 1) << d(2026, 3, 10) << QString();
+    QTest::newRow("month paid on its first day") << d(2026, 3, 1) << d(2026, 3, 1) << QString();
+    QTest::newRow("month paid late in the year") << d(2026, 3, 1) << d(2026, 5, 8) << QString();
+    QTest::newRow("quarter paid in its first month") << d(2026, 4, 1) << d(2026, 4, 30) << QString();
+    QTest::newRow("next month paid early") << d(2026, 4, 1) << d(2026, 3, 31) << u"晚于发放日期"_s;
+    // Paid in March (Q1 closes on the 20th) but labelled Q2: it would escape the Q1 close.
+    QTest::newRow("next quarter paid early") << d(2026, 4, 1) << d(2026, 3, 25) << u"晚于发放日期"_s;
+    QTest::newRow("December money paid in January") << d(2025, 12, 1) << d(2026, 1, 6) << u"跨年度发放"_s;
+    QTest::newRow("Q4 money paid in January") << d(2025, 10, 1) << d(2026, 1, 15) << u"跨年度发放"_s;
+    QTest::newRow("January money paid in December") << d(2027, 1, 1) << d(2026, 12, 31) << u"跨年度发放"_s;
+    QTest::newRow("no paid date: left to the field check") << d(2026, 3, 1) << QDate() << QString();
+}
+
+void TestFundRules::period()
+{
+    QFETCH(QDate, periodStart);
+    QFETCH(QDate, paidOn);
+    QFETCH(QString, problemContains);
+    const std::optional<QString> problem = periodProblem(periodStart, paidOn);
     QCOMPARE(problem.has_value(), !problemContains.isEmpty());
     if (problem)
         QVERIFY2(problem->contains(problemContains), qPrintable(*problem));

@@ -400,7 +400,6 @@ void TestReliefRules::lookupCode()
     QFETCH(QString, id);
     QFETCH(QString, code);
     QCOMPARE(helpLookupCode(id), code);
-    QCOMPARE(helpLookupCode(id), helpLookupCode(id));
 }
 
 void TestReliefRules::lookupCodeFormat()

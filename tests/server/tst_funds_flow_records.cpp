@@ -158,17 +158,7 @@ private:
     // Uploads `bytes` as `username`; the file's SHA-256.
     QString upload(const QString &username, const QByteArray &bytes)
     {
-        const QString sha =
-            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        const HttpResult begin = m_http->post(
-            u"/api/v1/attachments"_s,
-            {{u"sha256"_s, sha}, {u"size"_s, qint64(bytes.size())}, {u"mimeType"_s, u"text/plain"_s}},
-            token(username));
-        if (begin.status != 200)
-            return {};
-        const HttpResult put = m_http->request("PUT", u"/api/v1/attachments/%1/content?offset=0"_s.arg(sha),
-                                               bytes, token(username), "application/octet-stream");
-        return put.status == 200 && put.json.value(u"complete"_s).toBool() ? sha : QString();
+        return m_http->upload(bytes, token(username));
     }
 
     // The fields of a valid evaluation of `fundCode` for `year`.
@@ -205,7 +195,7 @@ private slots:
         QVERIFY(!povertyLine().isEmpty());
         m_document = upload(kCountyClerk, "分配方案及会议纪要（测试）");
         QVERIFY(!m_document.isEmpty());
-        m_household = create(kTownClerk, u"household"_s, kVillage, {},
+        m_household = create(u"county-reviewer"_s, u"household"_s, kVillage, {},
                              {{u"headName"_s, u"王建国"_s},
                               {u"povertyCause"_s, u"illness"_s},
                               {u"registeredYear"_s, 2024},

@@ -427,7 +427,7 @@ private slots:
         QCOMPARE(stored(id), code.isEmpty());
     }
 
-    // --- rule 4: relief entry for a quarter closes on the 20th of its last month ---
+    // --- rule 4: relief entry for a quarter closes on the 20th of its last month (from 00:00) ---
 
     void reliefQuarterClose_data()
     {
@@ -436,22 +436,22 @@ private slots:
         QTest::addColumn<qint64>("lastContact");
         QTest::addColumn<QString>("code");
         QTest::addColumn<bool>("late");
-        const qint64 close = chinaMs(QDate(2026, 3, 21), QTime(0, 0));
+        const qint64 close = chinaMs(QDate(2026, 3, 20), QTime(0, 0));
         const QString closed = u"ENTRY_CLOSED"_s;
-        QTest::newRow("online, 03-20 23:59")
+        QTest::newRow("online, 03-19 23:59")
             << close - kMinute << close - kMinute << close - kMinute << QString() << false;
-        QTest::newRow("online, 03-21 00:00") << close << close << close << closed << false;
-        QTest::newRow("online, 03-21 00:01")
+        QTest::newRow("online, 03-20 00:00") << close << close << close << closed << false;
+        QTest::newRow("online, 03-20 00:01")
             << close + kMinute << close + kMinute << close + kMinute << closed << false;
-        QTest::newRow("saved offline 03-20 15:00, pushed 03-22")
-            << chinaMs(QDate(2026, 3, 22)) << chinaMs(QDate(2026, 3, 20), QTime(15, 0))
-            << chinaMs(QDate(2026, 3, 20), QTime(9, 0)) << QString() << true;
-        QTest::newRow("saved offline 03-21 08:00, pushed 03-22")
-            << chinaMs(QDate(2026, 3, 22)) << chinaMs(QDate(2026, 3, 21), QTime(8, 0))
-            << chinaMs(QDate(2026, 3, 20), QTime(9, 0)) << closed << false;
-        QTest::newRow("saved offline 03-20 15:00, pushed after the grace period")
-            << chinaMs(QDate(2026, 3, 24), QTime(0, 1)) << chinaMs(QDate(2026, 3, 20), QTime(15, 0))
-            << chinaMs(QDate(2026, 3, 20), QTime(9, 0)) << closed << false;
+        QTest::newRow("saved offline 03-19 15:00, pushed 03-21")
+            << chinaMs(QDate(2026, 3, 21)) << chinaMs(QDate(2026, 3, 19), QTime(15, 0))
+            << chinaMs(QDate(2026, 3, 19), QTime(9, 0)) << QString() << true;
+        QTest::newRow("saved offline 03-20 08:00, pushed 03-21")
+            << chinaMs(QDate(2026, 3, 21)) << chinaMs(QDate(2026, 3, 20), QTime(8, 0))
+            << chinaMs(QDate(2026, 3, 19), QTime(9, 0)) << closed << false;
+        QTest::newRow("saved offline 03-19 15:00, pushed after the grace period")
+            << chinaMs(QDate(2026, 3, 23), QTime(0, 1)) << chinaMs(QDate(2026, 3, 19), QTime(15, 0))
+            << chinaMs(QDate(2026, 3, 19), QTime(9, 0)) << closed << false;
     }
 
     void reliefQuarterClose()
@@ -546,21 +546,23 @@ private slots:
         QTest::newRow("agricultural, paid 2026-09-30, entered 10-09")
             << u"agri-project"_s << u"2026Q3"_s << QDate(2026, 9, 30) << QDate(2026, 10, 9) << QDate()
             << QDate(2026, 10, 15);
-        // Relief, monthly: paid by the 15th, entered by the 20th of the period month (calendar dates).
+        // Relief, monthly: paid by the 15th, entered by the 20th of the period month (calendar dates); in a
+        // quarter's last month the close on the 20th (from 00:00) makes it the 19th.
         QTest::newRow("relief monthly, period 2026-09, paid 09-14, entered 09-18")
             << u"relief-monthly"_s << u"2026-09"_s << QDate(2026, 9, 14) << QDate(2026, 9, 18)
-            << QDate(2026, 9, 15) << QDate(2026, 9, 20);
+            << QDate(2026, 9, 15) << QDate(2026, 9, 19);
         QTest::newRow("relief monthly, period 2026-09, paid late 09-17, entered 09-18")
             << u"relief-monthly"_s << u"2026-09"_s << QDate(2026, 9, 17) << QDate(2026, 9, 18)
-            << QDate(2026, 9, 15) << QDate(2026, 9, 20);
+            << QDate(2026, 9, 15) << QDate(2026, 9, 19);
         // Relief, once: paid + 5 working days (Friday 09-11: 09-14 .. 09-18), never after the quarter close.
         QTest::newRow("relief once, paid 2026-09-11, entered 09-16")
             << u"relief-once"_s << u"2026Q3"_s << QDate(2026, 9, 11) << QDate(2026, 9, 16) << QDate()
             << QDate(2026, 9, 18);
-        // Thursday 09-17: 09-18, 09-20 (make-up Sunday), 09-21, 09-22, 09-23, capped by the close on 09-20.
+        // Thursday 09-17: 09-18, 09-20 (make-up Sunday), 09-21, 09-22, 09-23, capped by the close on 09-20:
+        // the 19th is the last day of entry.
         QTest::newRow("relief once, paid 2026-09-17, entered 09-18: the quarter close caps it")
             << u"relief-once"_s << u"2026Q3"_s << QDate(2026, 9, 17) << QDate(2026, 9, 18) << QDate()
-            << QDate(2026, 9, 20);
+            << QDate(2026, 9, 19);
     }
 
     void disbursementDerivedFields()
@@ -613,11 +615,11 @@ private slots:
     {
         setChinaTime(QDate(2026, 5, 12));
         const QString household = newId();
-        EXPECT_APPLIED(pushOne(u"town-clerk"_s, upsert(u"household"_s, household, kVillage, {},
-                                                       {{u"headName"_s, u"王建国"_s},
-                                                        {u"povertyCause"_s, u"illness"_s},
-                                                        {u"registeredYear"_s, 2024},
-                                                        {u"status"_s, u"registered"_s}})));
+        EXPECT_APPLIED(pushOne(u"county-reviewer"_s, upsert(u"household"_s, household, kVillage, {},
+                                                            {{u"headName"_s, u"王建国"_s},
+                                                             {u"povertyCause"_s, u"illness"_s},
+                                                             {u"registeredYear"_s, 2024},
+                                                             {u"status"_s, u"registered"_s}})));
         const QString member = idNumber(701);
         EXPECT_APPLIED(pushOne(u"town-clerk"_s, upsert(u"member"_s, newId(), kVillage, {},
                                                        {{u"householdId"_s, household},

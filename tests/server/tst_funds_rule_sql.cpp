@@ -4,6 +4,7 @@
 #include "server/store/Store.h"
 #include "tests/support/TestStores.h"
 
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void entryStatusAgrees_data();
     void entryStatusAgrees();
     void periodAgrees();
+    void paidLateAgrees();
 
 private:
     std::unique_ptr<Store> m_store;
@@ -154,6 +156,31 @@ void TestFundsRuleSql::periodAgrees()
         ++rows;
     }
     QCOMPARE(rows, periods.size());
+}
+
+// Paid after the pay-by date (DisbursementType::paidLate) against its SQL (paidLateSql), on the same table
+// read as pay-by date (due) and paid date (done).
+void TestFundsRuleSql::paidLateAgrees()
+{
+    QList<int> expected;
+    for (const Case &c : std::as_const(m_cases)) {
+        QJsonObject f;
+        if (c.due.isValid())
+            f.insert(u"payDueOn"_s, iso(c.due));
+        if (c.done.isValid())
+            f.insert(u"paidOn"_s, iso(c.done));
+        if (funds::DisbursementType::paidLate(f))
+            expected.append(c.id);
+    }
+    const QString sql = funds::DisbursementType::paidLateSql(
+        [](const QString &field) { return field == u"payDueOn"_s ? u"due"_s : u"done"_s; });
+    SqlQuery q(*m_store, u"SELECT id FROM rule_cases WHERE "_s + sql + u" ORDER BY id"_s);
+    q.exec();
+    QList<int> found;
+    while (q.next())
+        found.append(int(q.int64(0)));
+    QVERIFY(expected.size() > 10);
+    QCOMPARE(found, expected);
 }
 
 QTEST_GUILESS_MAIN(TestFundsRuleSql)

@@ -479,6 +479,10 @@ private slots:
         EXPECT_APPLIED(
             pushOne(u"tz-civil"_s, op(kDisbursement, newId(), kVillage, kCivil,
                                       disbursement(monthly, u"2026-05"_s, QDate(2026, 5, 11), 52000))));
+        // April's money paid on the 20th, after the 15th it was due by (Art. 6 (三)): paid late.
+        EXPECT_APPLIED(
+            pushOne(u"tz-civil"_s, op(kDisbursement, newId(), kVillage, kCivil,
+                                      disbursement(monthly, u"2026-04"_s, QDate(2026, 4, 20), 30000))));
         EXPECT_APPLIED(
             pushOne(u"rudong-agri"_s, op(kDisbursement, newId(), kOtherVillage, kOtherAgriculture,
                                          disbursement(person, u"2026-04"_s, QDate(2026, 4, 8), 4400))));
@@ -537,12 +541,17 @@ private slots:
         QVERIFY(city.value(u"totals"_s).toObject().value(u"count"_s).toInteger() >= 7);
         QCOMPARE(city.value(u"children"_s).toArray().size(), 9);
         QVERIFY(city.value(u"totals"_s).toObject().value(u"lateCount"_s).toInteger() >= 1);
-        qint64 reports = 0, vouchers = 0;
+        QCOMPARE(city.value(u"totals"_s).toObject().value(u"paidLateCount"_s).toInteger(), 1);
+        QCOMPARE(city.value(u"totals"_s).toObject().value(u"paidLateFen"_s).toInteger(), 30000);
+        qint64 reports = 0, vouchers = 0, civilPaidLate = 0;
         const QJsonArray departments = city.value(u"departments"_s).toArray();
         for (const QJsonValue &d : departments) {
             reports += d.toObject().value(u"overdueReportCount"_s).toInteger();
             vouchers += d.toObject().value(u"overdueVoucherCount"_s).toInteger();
+            if (d.toObject().value(u"departmentId"_s).toString() == kCivil)
+                civilPaidLate = d.toObject().value(u"paidLateCount"_s).toInteger();
         }
+        QCOMPARE(civilPaidLate, 1);
         QVERIFY(reports >= 1);
         QVERIFY(vouchers >= 1);
         const QJsonObject county = dashboard.summary(filter(kCounty, 2026));

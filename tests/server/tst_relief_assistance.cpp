@@ -76,6 +76,65 @@ private slots:
         QCOMPARE(version(id), code.isEmpty() ? 1 : 0);
     }
 
+    // --- weak villages (Art. 19): the city designates its own and pairs each with a city department ---
+
+    void weakVillage_data()
+    {
+        QTest::addColumn<QString>("username");
+        QTest::addColumn<QString>("designation");
+        QTest::addColumn<QString>("department"); // "city", "county", "unknown" or "" (none)
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field");
+        const QString ok;
+        QTest::newRow("city: by the city, a city department")
+            << kCityClerk << u"city"_s << u"city"_s << ok << ok;
+        QTest::newRow("city: by a county reviewer")
+            << kCountyReviewer << u"city"_s << u"city"_s << u"FORBIDDEN"_s << u"designation"_s;
+        QTest::newRow("city: a county department")
+            << kCityClerk << u"city"_s << u"county"_s << u"VALIDATION_FAILED"_s << u"pairedDepartmentId"_s;
+        QTest::newRow("city: no department")
+            << kCityReviewer << u"city"_s << QString() << u"VALIDATION_FAILED"_s << u"pairedDepartmentId"_s;
+        QTest::newRow("city: an unknown department")
+            << kCityClerk << u"city"_s << u"unknown"_s << u"NOT_FOUND"_s << u"pairedDepartmentId"_s;
+        QTest::newRow("provincial: by a county reviewer")
+            << kCountyReviewer << u"provincial"_s << QString() << ok << ok;
+        QTest::newRow("provincial: a county department")
+            << kCountyReviewer << u"provincial"_s << u"county"_s << ok << ok;
+        QTest::newRow("provincial: by a town clerk")
+            << kTownClerk << u"provincial"_s << QString() << u"FORBIDDEN"_s << QString();
+    }
+
+    void weakVillage()
+    {
+        QFETCH(QString, username);
+        QFETCH(QString, designation);
+        QFETCH(QString, department);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        setChinaTime(QDate(2026, 3, 2));
+        // A village of the demo county the demo did not designate.
+        QString village, id;
+        for (int n = 0; n < 18 && village.isEmpty(); ++n) {
+            const QString candidate = DemoData::villageId(kOtherTown, n);
+            const QString candidateId = relief::WeakVillageType::recordIdFor(candidate);
+            if (version(candidateId) == 0 && !m_weakVillagesUsed.contains(candidate)) {
+                village = candidate;
+                id = candidateId;
+            }
+        }
+        QVERIFY(!village.isEmpty());
+        m_weakVillagesUsed.insert(village);
+        QJsonObject fields{{u"designation"_s, designation}, {u"year"_s, 2025}};
+        if (department == u"city"_s)
+            fields.insert(u"pairedDepartmentId"_s, QString(kCity + u"-agriculture"_s));
+        else if (department == u"county"_s)
+            fields.insert(u"pairedDepartmentId"_s, QString(kCounty + u"-agriculture"_s));
+        else if (department == u"unknown"_s)
+            fields.insert(u"pairedDepartmentId"_s, QString(kCity + u"-no-such-office"_s));
+        EXPECT_OUTCOME(pushOne(username, upsert(u"weak-village"_s, id, village, fields)), code, field);
+        QCOMPARE(version(id), code.isEmpty() ? 1 : 0);
+    }
+
     // --- visits: inside the quarter's window, one per pairing and quarter, entry closed from the 11th ---
 
     void visitWindow_data()
@@ -388,6 +447,9 @@ private slots:
         EXPECT_OUTCOME(pushOne(kTownClerk, upsert(kHelpRequest, newId(), kVillage, fields)),
                        u"VALIDATION_FAILED"_s, u"lookupCode"_s);
     }
+
+private:
+    QSet<QString> m_weakVillagesUsed;
 };
 
 QTEST_GUILESS_MAIN(TestReliefAssistance)

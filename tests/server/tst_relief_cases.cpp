@@ -303,7 +303,7 @@ private slots:
     void exitAtYearEnd()
     {
         setChinaTime(QDate(2026, 6, 15));
-        const QString household = newHousehold(kVillage, kTownClerk, u"退出户"_s);
+        const QString household = newHousehold(kVillage, u"退出户"_s);
         QVERIFY(!household.isEmpty());
         const QString caseId = relief::ExitCaseType::recordIdFor(household, 2026);
         const QJsonObject caseFields{{u"householdId"_s, household},
@@ -325,7 +325,14 @@ private slots:
                         "NOT_FOUND", "exitCaseId");
         EXPECT_REJECTED(pushOne(kTownClerk, upsert(kExit, newId(), kVillage, caseFields)),
                         "VALIDATION_FAILED", "year");
-        EXPECT_APPLIED(pushOne(kTownClerk, upsert(kExit, caseId, kVillage, caseFields)));
+        // Art. 8, 10: not below the income line (6,999.99 yuan is), at it yes.
+        QJsonObject below = caseFields;
+        below.insert(u"perCapitaIncomeFen"_s, 699999);
+        EXPECT_REJECTED(pushOne(kTownClerk, upsert(kExit, caseId, kVillage, below)), "VALIDATION_FAILED",
+                        "perCapitaIncomeFen");
+        QJsonObject atLine = caseFields;
+        atLine.insert(u"perCapitaIncomeFen"_s, 700000);
+        EXPECT_APPLIED(pushOne(kTownClerk, upsert(kExit, caseId, kVillage, atLine)));
         EXPECT_REJECTED(pushOne(kTownClerk, upsert(kHousehold, household, kVillage,
                                                    {{u"status"_s, u"exited"_s}, {u"exitCaseId"_s, caseId}})),
                         "VALIDATION_FAILED", "status");
@@ -371,14 +378,14 @@ private slots:
             "VALIDATION_FAILED", "status");
 
         // Another household of the village cannot leave on this household's confirmed case.
-        const QString other = newHousehold(kVillage, kTownClerk, u"搭车退出户"_s);
+        const QString other = newHousehold(kVillage, u"搭车退出户"_s);
         QVERIFY(!other.isEmpty());
         const Answer a = pushOne(kTownClerk, upsert(kHousehold, other, kVillage,
                                                     {{u"status"_s, u"exited"_s}, {u"exitCaseId"_s, caseId}}));
         QVERIFY2(a.status() == u"rejected"_s && a.field() == u"exitCaseId"_s, a.describe().constData());
 
         // The window runs to January 31 (judged by the step's date); February 1 is outside.
-        const QString late = newHousehold(kVillage, kTownClerk, u"次年退出户"_s);
+        const QString late = newHousehold(kVillage, u"次年退出户"_s);
         QVERIFY(!late.isEmpty());
         const QString lateCase = relief::ExitCaseType::recordIdFor(late, 2026);
         QJsonObject lateFields = caseFields;

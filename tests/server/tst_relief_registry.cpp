@@ -24,27 +24,37 @@ private slots:
         QTest::addColumn<int>("registeredYear");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
-        QTest::newRow("town clerk, own village") << kTownClerk << kVillage << 2025 << QString() << QString();
-        QTest::newRow("town reviewer, own village")
-            << kTownReviewer << kVillage2 << 2014 << QString() << QString();
-        QTest::newRow("city clerk, any village")
-            << kCityClerk << kOtherCountyVillage << 2026 << QString() << QString();
-        QTest::newRow("town clerk, town level") << kTownClerk << kTown << 2025 << u"FORBIDDEN"_s << QString();
-        QTest::newRow("county clerk, county level")
-            << u"county-clerk"_s << kCounty << 2025 << u"FORBIDDEN"_s << QString();
-        QTest::newRow("city clerk, city level") << kCityClerk << kCity << 2025 << u"FORBIDDEN"_s << QString();
+        const QString ok;
+        // Art. 9: registered only by an approved identification case (the server's consequence), or imported
+        // by a county reviewer for households registered before the system.
+        QTest::newRow("county reviewer, a village of the county")
+            << kCountyReviewer << kVillage << 2025 << ok << ok;
+        QTest::newRow("county reviewer, registered in 2014")
+            << kCountyReviewer << kVillage2 << 2014 << ok << ok;
+        QTest::newRow("rudong reviewer, a village of 如东县")
+            << kRudongReviewer << kOtherCountyVillage << 2026 << ok << ok;
+        QTest::newRow("town clerk, own village: only through identification")
+            << kTownClerk << kVillage << 2025 << u"FORBIDDEN"_s << u"status"_s;
+        QTest::newRow("town reviewer, own village: only through identification")
+            << kTownReviewer << kVillage2 << 2025 << u"FORBIDDEN"_s << u"status"_s;
+        QTest::newRow("county clerk, a village of the county: only through identification")
+            << u"county-clerk"_s << kVillage << 2025 << u"FORBIDDEN"_s << u"status"_s;
+        QTest::newRow("city reviewer, any village: only through identification")
+            << kCityReviewer << kOtherCountyVillage << 2025 << u"FORBIDDEN"_s << u"status"_s;
+        QTest::newRow("county reviewer, county level")
+            << kCountyReviewer << kCounty << 2025 << u"FORBIDDEN"_s << QString();
+        QTest::newRow("county reviewer, town level")
+            << kCountyReviewer << kTown << 2025 << u"FORBIDDEN"_s << QString();
         QTest::newRow("town clerk, another town's village")
             << kTownClerk << kOtherTownVillage << 2025 << u"FORBIDDEN"_s << QString();
-        QTest::newRow("town clerk, another county's village")
-            << kTownClerk << kOtherCountyVillage << 2025 << u"FORBIDDEN"_s << QString();
-        QTest::newRow("county clerk, another county's village")
-            << u"county-clerk"_s << kOtherCountyVillage << 2025 << u"FORBIDDEN"_s << QString();
+        QTest::newRow("county reviewer, another county's village")
+            << kCountyReviewer << kOtherCountyVillage << 2025 << u"FORBIDDEN"_s << QString();
         QTest::newRow("no such org unit")
-            << kTownClerk << u"320612101299"_s << 2025 << u"VALIDATION_FAILED"_s << u"orgUnitId"_s;
+            << kCountyReviewer << u"320612101299"_s << 2025 << u"VALIDATION_FAILED"_s << u"orgUnitId"_s;
         QTest::newRow("registered next year")
-            << kTownClerk << kVillage << 2027 << u"VALIDATION_FAILED"_s << u"registeredYear"_s;
+            << kCountyReviewer << kVillage << 2027 << u"VALIDATION_FAILED"_s << u"registeredYear"_s;
         QTest::newRow("registered before 2014")
-            << kTownClerk << kVillage << 2013 << u"VALIDATION_FAILED"_s << u"registeredYear"_s;
+            << kCountyReviewer << kVillage << 2013 << u"VALIDATION_FAILED"_s << u"registeredYear"_s;
     }
 
     void householdPlacement()

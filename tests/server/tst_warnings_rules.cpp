@@ -359,7 +359,7 @@ private slots:
     void paidAfterExit()
     {
         setChinaTime(QDate(2026, 12, 10));
-        const QString household = newHousehold(kVillage, kTownClerk, u"退出户"_s);
+        const QString household = newHousehold(kVillage, u"退出户"_s);
         QVERIFY(!household.isEmpty());
         // Payments reach the household through its members' ID numbers.
         const QString head = freshIdNumber();

@@ -2,6 +2,7 @@
 
 #include "tests/support/ServerFixture.h"
 
+#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -122,6 +123,20 @@ HttpResult HttpsClient::requestWithAuthorization(const QByteArray &method, const
     reply->disconnect();
     reply->deleteLater();
     return result;
+}
+
+QString HttpsClient::upload(const QByteArray &bytes, const QString &token, const QString &mimeType)
+{
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const HttpResult begin =
+        post(u"/api/v1/attachments"_s,
+             {{u"sha256"_s, sha}, {u"size"_s, qint64(bytes.size())}, {u"mimeType"_s, mimeType}}, token);
+    if (begin.status != 200)
+        return {};
+    const HttpResult put = request("PUT", u"/api/v1/attachments/%1/content?offset=0"_s.arg(sha), bytes, token,
+                                   "application/octet-stream");
+    return put.status == 200 && put.json.value(u"complete"_s).toBool() ? sha : QString();
 }
 
 QString HttpsClient::login(const QString &username, const QString &password)

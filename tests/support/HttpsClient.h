@@ -78,6 +78,10 @@ public:
         return request("PATCH", path, body, token);
     }
 
+    // Uploads a whole file in one chunk as the token's user; its SHA-256, or empty when the server refused.
+    QString upload(const QByteArray &bytes, const QString &token,
+                   const QString &mimeType = QStringLiteral("text/plain"));
+
     // POST /api/v1/auth/login; the token, or an empty string (lastLogin() has the answer).
     QString login(const QString &username, const QString &password);
     const HttpResult &lastLogin() const { return m_lastLogin; }

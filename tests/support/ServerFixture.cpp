@@ -51,6 +51,7 @@ bool ServerFixture::start(QString *error)
     config.demo = m_options.demo;
     config.auth = m_options.auth;
     config.limits = m_options.limits;
+    config.publicRate = m_options.publicRate;
     config.hashCost = PasswordHasher::minimum();
     m_config = config;
     m_server = std::make_unique<ServerInstance>(config, m_clock);

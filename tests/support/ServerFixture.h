@@ -20,6 +20,8 @@ public:
     {
         bool demo = true;
         ApiServer::Limits limits{8 * 1024 * 1024, 4};
+        // Off: tests sign in far more often than people do, on a clock that stands still.
+        RateLimiter::Settings publicRate{0};
         AuthService::Settings auth;
         // Empty: a fresh store of the run's kind (SUNSHINE_TEST_STORE).
         std::optional<StoreConfig> store;

@@ -3,6 +3,7 @@
 #include <QTcpServer>
 
 #include "common/sync/DepartmentContact.h"
+#include "common/sync/Masking.h"
 #include "common/sync/RecordType.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/UserAdminService.h"
@@ -122,7 +123,7 @@ qint64 scalar(Store &store, const QString &sql, const QVariantList &binds)
 }
 
 QString convergenceProblems(const app::LocalCache &cache, Store &store, const QString &scopePath,
-                            const QSet<QString> &expectRejected)
+                            const QSet<QString> &expectRejected, const RoleSet &roles)
 {
     QStringList problems;
     auto note = [&](const QString &p) {
@@ -131,7 +132,14 @@ QString convergenceProblems(const app::LocalCache &cache, Store &store, const QS
     };
     if (scopePath.isEmpty())
         return u"no scope path"_s;
-    const QHash<QString, ServerRow> server = serverRecords(store, scopePath);
+    QHash<QString, ServerRow> server = serverRecords(store, scopePath);
+    if (!roles.isEmpty()) {
+        const sync::Reader reader{roles, sync::orgLevelOfPath(scopePath), false};
+        for (ServerRow &r : server) {
+            if (const sync::RecordType *type = sync::RecordTypes::find(r.type))
+                sync::discloseFields(*type, r.fields, reader);
+        }
+    }
 
     struct Local
     {
@@ -429,7 +437,7 @@ QString SyncClient::removeRecord(const QString &recordId, QString *error)
 
 QString SyncClient::problems(const QSet<QString> &expectRejected)
 {
-    return convergenceProblems(*m_cache, m_fixture.store(), m_scopePath, expectRejected);
+    return convergenceProblems(*m_cache, m_fixture.store(), m_scopePath, expectRejected, m_user.roles);
 }
 
 QUrl closedPortUrl()

@@ -53,9 +53,10 @@ qint64 scalar(Store &store, const QString &sql, const QVariantList &binds = {});
 // fewer), and per record the same version, fields (the local view and the confirmed server state), deleted
 // flag, state synced and nothing in the outbox. Records in `expectRejected` must instead be in the rejected
 // state with their confirmed part equal to the server's (or, when the server never had them, be local only).
-// Empty when converged.
+// The server's records are compared as `roles` receive them (need-to-know: masked, summarised); no roles: in
+// full. Empty when converged.
 QString convergenceProblems(const app::LocalCache &cache, Store &store, const QString &scopePath,
-                            const QSet<QString> &expectRejected = {});
+                            const QSet<QString> &expectRejected = {}, const RoleSet &roles = {});
 
 // Invariants of the server's history: per record the versions 1..version each exactly once, the last one
 // equal to the record; no operation applied twice (op ids unique in the history and in applied_ops). Empty
