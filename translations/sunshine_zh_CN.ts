@@ -31,6 +31,10 @@
         <source>Due %1 (working days)</source>
         <translation>期限 %1（按工作日计算）</translation>
     </message>
+    <message>
+        <source>%1, %2 unresolved</source>
+        <translation>%1 条，%2 条待处理</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonDialog</name>
@@ -1202,6 +1206,10 @@
     <message>
         <source>Comparison data</source>
         <translation>比对详情</translation>
+    </message>
+    <message>
+        <source>Comparison hits</source>
+        <translation>比对疑点</translation>
     </message>
 </context>
 <context>

@@ -28,17 +28,33 @@ namespace sunshine::app {
 
 namespace {
 
-// The "steps" column shows where the case stands.
+// The "steps" column shows where the case stands; the "hits" column (identification) how many comparison hits
+// it has and how many are still open: what every reader receives of them (need-to-know, Art. 26).
 class CaseStateProxy : public QIdentityProxyModel
 {
 public:
-    CaseStateProxy(relief::CaseKind kind, int stepsColumn, QObject *parent)
+    CaseStateProxy(relief::CaseKind kind, int stepsColumn, int hitsColumn, QObject *parent)
         : QIdentityProxyModel(parent)
         , m_kind(kind)
         , m_column(stepsColumn)
+        , m_hitsColumn(hitsColumn)
     {}
     QVariant data(const QModelIndex &index, int role) const override
     {
+        if (index.column() == m_hitsColumn && m_hitsColumn >= 0 &&
+            (role == Qt::DisplayRole || role == Qt::ForegroundRole)) {
+            const QList<relief::ComparisonHit> hits = relief::hitsFromJson(
+                QIdentityProxyModel::data(index, RecordTableModel::RawValueRole).toJsonArray());
+            const int unresolved = relief::unresolvedHits(hits);
+            if (role == Qt::ForegroundRole)
+                return unresolved > 0 ? QVariant(QColor(0xb3, 0x26, 0x1e)) : QVariant();
+            if (hits.isEmpty())
+                return QString();
+            return unresolved > 0 ? QCoreApplication::translate("CasesView", "%1, %2 unresolved")
+                                        .arg(hits.size())
+                                        .arg(unresolved)
+                                  : QString::number(hits.size());
+        }
         if (index.column() != m_column ||
             (role != Qt::DisplayRole && role != Qt::ForegroundRole && role != Qt::ToolTipRole))
             return QIdentityProxyModel::data(index, role);
@@ -74,6 +90,7 @@ public:
 private:
     relief::CaseKind m_kind;
     int m_column;
+    int m_hitsColumn;
 };
 
 // Deadline columns: an open answer or result shows its due date and state, coloured.
@@ -161,12 +178,14 @@ CasesView::CasesView(ClientSession &session, QWidget *parent)
                  {u"members"_s, {}},
                  {u"perCapitaIncomeFen"_s, {}},
                  {u"steps"_s, tr("Stage")},
+                 {u"hits"_s, tr("Comparison hits")},
                  {u"@state"_s, tr("Sync")}};
     i.searchFields = {u"applicantName"_s, u"applicantIdNumber"_s};
     i.exportName = tr("Identification cases");
     m_identification = new RecordListView(session, typeNamed(relief::IdentificationCaseType::kName), i, this);
     m_identification->setProxy(new CaseStateProxy(relief::CaseKind::Identification,
-                                                  m_identification->model().columnOf(u"steps"_s), this));
+                                                  m_identification->model().columnOf(u"steps"_s),
+                                                  m_identification->model().columnOf(u"hits"_s), this));
 
     RecordListView::Options e;
     e.columns = {{u"year"_s, {}},
@@ -178,7 +197,7 @@ CasesView::CasesView(ClientSession &session, QWidget *parent)
     e.exportName = tr("Exit cases");
     m_exits = new RecordListView(session, typeNamed(relief::ExitCaseType::kName), e, this);
     m_exits->setProxy(
-        new CaseStateProxy(relief::CaseKind::Exit, m_exits->model().columnOf(u"steps"_s), this));
+        new CaseStateProxy(relief::CaseKind::Exit, m_exits->model().columnOf(u"steps"_s), -1, this));
     m_exits->model().setReferenceResolver(u"householdId"_s, [&session](const QString &id) {
         const std::optional<CachedRecord> r = session.cache().record(id);
         return r ? r->record.fields.value(u"headName"_s).toString() : id;
