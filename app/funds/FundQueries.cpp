@@ -50,6 +50,15 @@ CacheCondition enteredLate()
     return generated(funds::DisbursementType::enteredLateSql(&fieldOf));
 }
 
+CacheCondition allocationDeadline(funds::EntryStatus status, QDate today, const WorkingCalendar &calendar)
+{
+    const funds::SqlCondition c = funds::AllocationType::deadlineStateSql(&fieldOf, status, today, calendar);
+    QVariantList binds;
+    for (const QString &b : c.binds)
+        binds.append(b);
+    return generated(c.sql, binds);
+}
+
 CacheCondition paidLate()
 {
     return generated(funds::DisbursementType::paidLateSql(&fieldOf));

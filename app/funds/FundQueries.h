@@ -29,6 +29,8 @@ CacheCondition dueDone(const QString &dueField, const QString &doneField, funds:
 CacheCondition disbursementDeadline(funds::EntryStatus status, QDate today, const WorkingCalendar &calendar);
 // Disbursements entered after their entry due date (DisbursementType::enteredLate).
 CacheCondition enteredLate();
+// Allocations in a deadline state (funds::AllocationType::deadlineStateSql).
+CacheCondition allocationDeadline(funds::EntryStatus status, QDate today, const WorkingCalendar &calendar);
 // Paid after the pay-by date (funds::DisbursementType::paidLate, its generated SQL).
 CacheCondition paidLate();
 

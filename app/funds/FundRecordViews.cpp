@@ -245,12 +245,8 @@ FundRecordsView *makeAllocationsView(ClientSession &session, QWidget *parent)
     o.placeLevel = OrgLevel::County;
     o.exportName = FundRecordsView::tr("Fund allocations");
     const auto *type = sync::RecordTypes::find(QString::fromUtf16(funds::AllocationType::kName));
-    auto *view = new FundRecordsView(
-        session, *type, o, &funds::AllocationType::deadlineState,
-        [](funds::EntryStatus s, QDate today, const WorkingCalendar &calendar) {
-            return fundquery::dueDone(u"reportDueOn"_s, u"reportedOn"_s, s, today, calendar);
-        },
-        parent);
+    auto *view = new FundRecordsView(session, *type, o, &funds::AllocationType::deadlineState,
+                                     &fundquery::allocationDeadline, parent);
     // Allocations are received where the department sits.
     view->list()->setDefaultPlace(session.user().orgUnitId);
     return view;

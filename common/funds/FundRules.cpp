@@ -164,9 +164,10 @@ QString sourceLevelChineseName(SourceLevel level)
 
 // --- Rules 1, 2, 3, 5, 7 -----------------------------------------------------------------------------------
 
-std::optional<QDate> reportDue(QDate received, SourceLevel level, const WorkingCalendar &calendar)
+std::optional<QDate> reportDue(QDate received, FundKind kind, SourceLevel level,
+                               const WorkingCalendar &calendar)
 {
-    if (level != SourceLevel::Central && level != SourceLevel::Provincial)
+    if (!isReliefFund(kind) || (level != SourceLevel::Central && level != SourceLevel::Provincial))
         return std::nullopt;
     return addWorkingDaysOrInvalid(received, kReportWorkingDays, calendar);
 }

@@ -56,9 +56,11 @@ std::optional<SourceLevel> sourceLevelFromName(const QString &name);
 QString sourceLevelChineseName(SourceLevel level); // "中央", "省级", "市级", "县级"
 
 // --- Rule 1 (Art. 6 (一)) ----------------------------------------------------------------------------------
-// Provincial-or-higher money (central, provincial) is reported to the city within 5 working days of receipt;
-// city and county money has no such report (nothing).
-std::optional<QDate> reportDue(QDate received, SourceLevel level, const WorkingCalendar &calendar);
+// Provincial-or-higher relief funds (扶贫济困资金 from the centre or the province) are reported to the city
+// within 5 working days of receipt; city and county money, and agricultural funds, have no such report
+// (nothing). Their allocation documents are entered within the 5 working days of Art. 7 (documentDue).
+std::optional<QDate> reportDue(QDate received, FundKind kind, SourceLevel level,
+                               const WorkingCalendar &calendar);
 
 // --- Rule 2 (Art. 6 (三)): monthly payments
 // ----------------------------------------------------------------- `month` is any day of the period month.

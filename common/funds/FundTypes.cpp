@@ -84,6 +84,7 @@ QList<FieldSpec> AllocationType::fields() const
         FieldSpec(u"documents"_s, FieldKind::Attachments, u"文件凭证"_s).max(20),
         FieldSpec(u"enteredOn"_s, FieldKind::Date, u"录入日期"_s).derived(),
         FieldSpec(u"reportDueOn"_s, FieldKind::Date, u"报市期限"_s).derived(),
+        FieldSpec(u"entryDueOn"_s, FieldKind::Date, u"录入期限"_s).derived(),
     };
 }
 
@@ -92,9 +93,13 @@ void AllocationType::derive(QJsonObject &f, const sync::RuleContext &context) co
     keepEnteredOn(f, context);
     const QDate received = dateOf(f, u"receivedOn"_s);
     const auto level = sourceLevelFromName(f.value(u"sourceLevel"_s).toString());
-    const std::optional<QDate> due =
-        level && context.calendar ? reportDue(received, *level, *context.calendar) : std::nullopt;
+    const std::optional<FundLine> line = findFundLine(f.value(u"fundCode"_s).toString());
+    const std::optional<QDate> due = level && line && context.calendar
+                                         ? reportDue(received, line->kind, *level, *context.calendar)
+                                         : std::nullopt;
     setDate(f, u"reportDueOn"_s, due.value_or(QDate()));
+    // Art. 7: the allocation's documents are entered within 5 working days of the money's arrival.
+    setDate(f, u"entryDueOn"_s, context.calendar ? documentDue(received, *context.calendar) : QDate());
 }
 
 std::optional<FieldProblem> AllocationType::checkRules(const QString &, const QJsonObject &f,
@@ -183,6 +188,22 @@ bool DisbursementType::enteredLate(const QJsonObject &f)
     return funds::enteredLate(dateOf(f, u"entryDueOn"_s), dateOf(f, u"enteredOn"_s));
 }
 
+SqlCondition AllocationType::deadlineStateSql(const std::function<QString(const QString &field)> &field,
+                                              EntryStatus status, QDate today,
+                                              const WorkingCalendar &calendar)
+{
+    const QString hasReport = u"COALESCE("_s + field(u"reportDueOn"_s) + u", '') <> ''"_s;
+    const SqlCondition report =
+        entryStatusSql(field(u"reportDueOn"_s), field(u"reportedOn"_s), status, today, calendar);
+    const QString late = funds::enteredLateSql(field(u"entryDueOn"_s), field(u"enteredOn"_s));
+    QString sql = u"("_s + hasReport + u" AND "_s + report.sql + u')';
+    if (status == EntryStatus::OnTime)
+        sql += u" OR (NOT ("_s + hasReport + u") AND NOT "_s + late + u')';
+    else if (status == EntryStatus::EnteredLate)
+        sql += u" OR (NOT ("_s + hasReport + u") AND "_s + late + u')';
+    return {u"("_s + sql + u')', report.binds};
+}
+
 bool DisbursementType::paidLate(const QJsonObject &f)
 {
     return funds::enteredLate(dateOf(f, u"payDueOn"_s), dateOf(f, u"paidOn"_s));
@@ -203,8 +224,14 @@ DeadlineState AllocationType::deadlineState(const QJsonObject &f, QDate today,
 {
     const QDate due = dateOf(f, u"reportDueOn"_s);
     const QDate reported = dateOf(f, u"reportedOn"_s);
-    if (!due.isValid())
-        return {EntryStatus::OnTime, QDate(), u"报市"_s};
+    if (!due.isValid()) {
+        // No report to the city (Art. 6 (一) is for provincial-or-higher relief funds): the documents' entry
+        // within 5 working days (Art. 7).
+        const QDate entryDue = dateOf(f, u"entryDueOn"_s);
+        if (funds::enteredLate(entryDue, dateOf(f, u"enteredOn"_s)))
+            return {EntryStatus::EnteredLate, entryDue, u"录入"_s};
+        return {EntryStatus::OnTime, entryDue, u"录入"_s};
+    }
     return {
         entryStatus(due, reported.isValid() ? std::optional<QDate>(reported) : std::nullopt, today, calendar),
         due, u"报市"_s};

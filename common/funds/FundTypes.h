@@ -46,11 +46,18 @@ public:
         : FundRecordType(QString::fromUtf16(kName), QStringLiteral("资金指标"))
     {}
     QList<sync::FieldSpec> fields() const override;
-    // The day entered and, for central and provincial money, the report due date (rule 1).
+    // The day entered; for central and provincial relief money the report due date (rule 1); the documents'
+    // entry due date (rule 7).
     void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
-    // The report to the city: on time, due soon, overdue while not reported, or reported late.
+    // The report to the city: on time, due soon, overdue while not reported, or reported late; without a
+    // report, the entry: on time or entered late.
     static DeadlineState deadlineState(const QJsonObject &fields, QDate today,
                                        const WorkingCalendar &calendar);
+    // deadlineState() as an SQL condition over the record's fields (`field` gives a field's SQL expression):
+    // the records whose state on `today` is `status`; the binds go in order for its '?'. Generated from the
+    // same rules (entryStatusSql, enteredLateSql), so that a table's filter and its state column agree.
+    static SqlCondition deadlineStateSql(const std::function<QString(const QString &field)> &field,
+                                         EntryStatus status, QDate today, const WorkingCalendar &calendar);
 
 protected:
     std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,

@@ -197,6 +197,9 @@ void EntryOverdueRule::allocations(RuleData &data, const RuleRun &run, const Rul
                                    const FindingSink &sink) const
 {
     data.scan(kAllocation, filter, [&](const RuleRecord &r) {
+        // The report to the city of Art. 6 (一) only (an allocation without one has no report due).
+        if (r.text(u"reportDueOn"_s).isEmpty())
+            return;
         const DeadlineState d = AllocationType::deadlineState(r.fields, run.today, *run.calendar);
         if (d.status != EntryStatus::Overdue && d.status != EntryStatus::EnteredLate)
             return;

@@ -29,6 +29,7 @@ void registerAllRoutes(Router &router, Services &services)
     router.setAuthenticator([&services](const HttpRequest &request) {
         return services.auth.authenticate(request.header("authorization"));
     });
+    router.setMetrics(&services.metrics);
     registerHealthRoutes(router, services);
     registerAuthRoutes(router, services);
     registerAdminRoutes(router, services);

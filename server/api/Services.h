@@ -8,6 +8,7 @@
 #include "server/attachments/AttachmentStore.h"
 #include "server/audit/AuditLog.h"
 #include "server/calendar/CalendarService.h"
+#include "server/http/Metrics.h"
 #include "server/http/Router.h"
 #include "server/module/ServerModule.h"
 #include "server/org/OrgService.h"
@@ -34,6 +35,7 @@ struct Services
     SyncService sync;
     DirectoryAttachmentStore files;
     AttachmentService attachments;
+    Metrics metrics; // what the monitoring listener reports
     // Each module's part of this server (server/CMakeLists.txt lists the modules), its push hooks installed.
     std::vector<std::unique_ptr<ServerModule>> modules;
     int schemaVersion = 0;       // what this server migrated the store to at start

@@ -29,6 +29,7 @@ void registerSyncRoutes(Router &router, Services &services)
                            rest.keys().first().left(40));
         QList<sync::OpResult> results =
             services.sync.push(req.session(), ops.toArray(), deviceNow, req.peerAddress);
+        services.metrics.pushed(results.size());
         // The server's record in an answer is a read like any other.
         Disclosure disclosure(req.session(), u"sync/push"_s);
         QJsonArray out;
@@ -60,8 +61,10 @@ void registerSyncRoutes(Router &router, Services &services)
         }
         Disclosure disclosure(req.session(), u"sync/pull"_s);
         HttpResponse r;
+        int count = 0;
         r.body = services.sync.pullJson(req.session(), req.queryValue(u"cursor"_s), limit,
-                                        services.clock.nowMs(), disclosure);
+                                        services.clock.nowMs(), disclosure, &count);
+        services.metrics.pulled(count);
         disclosure.log(services.store, services.audit, req.peerAddress);
         return r;
     });

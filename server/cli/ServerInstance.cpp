@@ -133,11 +133,28 @@ bool ServerInstance::start(QString *error)
     m_http = std::make_unique<ApiServer>(m_router, m_config.limits);
     m_http->setThreadCleanup([store = m_store.get()] { store->closeThreadConnection(); });
     m_port = m_http->listenTls(m_config.host, m_config.port, tls, error);
-    return m_port != 0;
+    if (m_port == 0)
+        return false;
+    if (!m_config.metricsToken.isEmpty()) {
+        Store *store = m_store.get();
+        Services *services = m_services.get();
+        const Clock *clock = &m_clock;
+        m_metricsServer = std::make_unique<MetricsServer>(m_config.metricsToken, [store, services, clock] {
+            SqlQuery q(*store, u"SELECT COUNT(*) FROM sessions WHERE revoked_at = 0 AND expires_at > ?"_s);
+            q.bind(clock->nowMs()).exec();
+            const qint64 open = q.next() ? q.int64(0) : 0;
+            return services->metrics.text(open);
+        });
+        m_metricsPort = m_metricsServer->listen(m_config.metricsHost, m_config.metricsPort, error);
+        if (m_metricsPort == 0)
+            return false;
+    }
+    return true;
 }
 
 void ServerInstance::stop()
 {
+    m_metricsServer.reset();
     if (m_http) {
         m_http->shutdown();
         m_http.reset();

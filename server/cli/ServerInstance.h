@@ -5,6 +5,7 @@
 #include "server/accounts/PasswordHasher.h"
 #include "server/api/Services.h"
 #include "server/http/ApiServer.h"
+#include "server/http/MetricsServer.h"
 #include "server/http/RateLimiter.h"
 #include "server/http/Router.h"
 #include "server/store/Store.h"
@@ -34,6 +35,10 @@ struct ServerConfig
     ApiServer::Limits limits;
     RateLimiter::Settings publicRate; // requests a minute per address on each public route
     int entryCloseMinute = 0;         // EntryClose: minutes after midnight of the named day
+    // The monitoring listener (GET /metrics): on when a token is given (port 0: any free port).
+    QHostAddress metricsHost = QHostAddress::LocalHost;
+    quint16 metricsPort = 0;
+    QByteArray metricsToken;
     PasswordHasher::Cost hashCost = PasswordHasher::interactive();
 };
 
@@ -49,6 +54,7 @@ public:
     bool start(QString *error);
     void stop();
     quint16 port() const { return m_port; }
+    quint16 metricsPort() const { return m_metricsPort; }
     Store &store() { return *m_store; }
     Services &services() { return *m_services; }
     int schemaVersion() const { return m_schema; }
@@ -64,10 +70,12 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Services> m_services;
     std::unique_ptr<RateLimiter> m_publicLimiter;
+    std::unique_ptr<MetricsServer> m_metricsServer;
     Router m_router;
     std::unique_ptr<ApiServer> m_http;
     std::unique_ptr<QTemporaryDir> m_scratch; // data directory when none was given
     quint16 m_port = 0;
+    quint16 m_metricsPort = 0;
     int m_schema = 0;
 };
 

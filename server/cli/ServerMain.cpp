@@ -7,6 +7,7 @@
 #include "server/accounts/UserAdminService.h"
 #include "server/audit/AuditLog.h"
 #include "server/cli/ServerInstance.h"
+#include "server/cli/ServerOptions.h"
 #include "server/demo/BaseData.h"
 #include "server/demo/DemoData.h"
 #include "server/demo/OrgCatalog.h"
@@ -17,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QUuid>
@@ -41,13 +43,28 @@ QTextStream &err()
     return s;
 }
 
+// "HOST:PORT" (an IPv6 host in brackets); false when it is not such.
+bool hostAndPort(const QString &text, QHostAddress *host, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool ok = false;
+    const int value = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
+    QString hostText = colon > 0 ? text.left(colon) : QString();
+    if (hostText.startsWith(u'[') && hostText.endsWith(u']'))
+        hostText = hostText.mid(1, hostText.size() - 2);
+    if (!ok || value < 0 || value > 65535 || !host->setAddress(hostText))
+        return false;
+    *port = quint16(value);
+    return true;
+}
+
 QString defaultDataDir()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return dir.isEmpty() ? u"sunshine-data"_s : dir;
 }
 
-bool storeConfigFrom(const QCommandLineParser &p, const QString &dataDir, StoreConfig *config, QString *error)
+bool storeConfigFrom(const ServerOptions &p, const QString &dataDir, StoreConfig *config, QString *error)
 {
     const QString spec =
         p.isSet(u"database"_s) ? p.value(u"database"_s) : u"sqlite:"_s + dataDir + u"/sunshine.db"_s;
@@ -146,7 +163,7 @@ int createAdmin(Store &store, const QString &username)
 }
 
 // generate: Nantong-scale benchmark data on the demo org tree (loaded first when missing).
-int generate(Store &store, const QCommandLineParser &p)
+int generate(Store &store, const ServerOptions &p)
 {
     ScaleData::Options o;
     bool ok = true;
@@ -227,8 +244,8 @@ int serverMain(const QStringList &arguments)
         moduleHelp += u"  %1  %2\n"_s.arg(c.name.leftJustified(13), c.help);
     }
 
-    QCommandLineParser p;
-    p.setApplicationDescription(
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
         u"阳光扶贫+ 监管系统服务器 (Sunshine+ server)\n\n"
         u"Commands:\n"
         u"  serve          run the HTTPS API server (default)\n"
@@ -241,11 +258,20 @@ int serverMain(const QStringList &arguments)
         u"\n"
         u"PostgreSQL password: environment variable SUNSHINE_DB_PASSWORD, or a file given by\n"
         u"--database-password-file or SUNSHINE_DB_PASSWORD_FILE. Never on the command line."_s);
-    p.addHelpOption();
-    p.addVersionOption();
-    p.addPositionalArgument(u"command"_s, commands.join(u" | "_s), u"[command]"_s);
-    p.addOptions({
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"command"_s, commands.join(u" | "_s), u"[command]"_s);
+    const QList<QCommandLineOption> options{
+        {u"config"_s,
+         u"INI file with any of these options as name=value (also SUNSHINE_CONFIG); the command line wins."_s,
+         u"FILE"_s},
         {u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8443)."_s, u"HOST:PORT"_s},
+        {u"metrics-listen"_s,
+         u"Address and port of the monitoring listener (GET /metrics, Prometheus text); off when not given. "
+         u"Keep it off the public network."_s,
+         u"HOST:PORT"_s},
+        {u"metrics-token-file"_s, u"File holding the bearer token /metrics requires."_s, u"FILE"_s},
+        {u"quiet"_s, u"No line per request in the log (category sunshine.request)."_s},
         {u"database"_s,
          u"sqlite:PATH or postgresql://USER@HOST:PORT/DB (default sqlite:DATA_DIR/sunshine.db)."_s,
          u"SPEC"_s},
@@ -273,20 +299,32 @@ int serverMain(const QStringList &arguments)
         {u"members"_s, u"generate: household members (default 300000)."_s, u"N"_s},
         {u"today"_s, u"generate: the day the data is dated against (default today in China)."_s, u"DATE"_s},
         {u"no-history"_s, u"generate: no record_history rows."_s},
-    });
-    if (!p.parse(arguments)) {
-        err() << p.errorText() << Qt::endl << u"用法见 --help"_s << Qt::endl;
+    };
+    parser.addOptions(options);
+    if (!parser.parse(arguments)) {
+        err() << parser.errorText() << Qt::endl << u"用法见 --help"_s << Qt::endl;
         return 2;
     }
-    if (p.isSet(u"help"_s)) {
-        out() << p.helpText() << Qt::flush;
+    if (parser.isSet(u"help"_s)) {
+        out() << parser.helpText() << Qt::flush;
         return 0;
     }
-    if (p.isSet(u"version"_s)) {
+    if (parser.isSet(u"version"_s)) {
         out() << u"sunshine-server "_s << QString::fromLatin1(kVersion) << Qt::endl;
         return 0;
     }
-    const QStringList positional = p.positionalArguments();
+    ServerOptions p(parser);
+    {
+        QStringList known;
+        for (const QCommandLineOption &o : options)
+            known.append(o.names());
+        QString why;
+        if (!p.load(known, &why)) {
+            err() << why << Qt::endl;
+            return 2;
+        }
+    }
+    const QStringList positional = parser.positionalArguments();
     const QString command = positional.isEmpty() ? u"serve"_s : positional.first();
     if (positional.size() > 1 || !commands.contains(command)) {
         err() << u"未知命令“%1”，可用命令：%2"_s.arg(positional.join(u' '), commands.join(u"、"_s))
@@ -353,17 +391,31 @@ int serverMain(const QStringList &arguments)
     }
 
     const QString listen = p.isSet(u"listen"_s) ? p.value(u"listen"_s) : u"127.0.0.1:8443"_s;
-    const qsizetype colon = listen.lastIndexOf(u':');
-    bool portOk = false;
-    const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : 0;
-    QString hostText = colon > 0 ? listen.left(colon) : QString();
-    if (hostText.startsWith(u'[') && hostText.endsWith(u']'))
-        hostText = hostText.mid(1, hostText.size() - 2);
-    if (!portOk || port < 0 || port > 65535 || !config.host.setAddress(hostText)) {
+    quint16 port = 0;
+    if (!hostAndPort(listen, &config.host, &port)) {
         err() << u"--listen 应为 主机:端口，例如 127.0.0.1:8443 或 0.0.0.0:8443"_s << Qt::endl;
         return 2;
     }
-    config.port = quint16(port);
+    config.port = port;
+    if (p.isSet(u"metrics-listen"_s)) {
+        if (!hostAndPort(p.value(u"metrics-listen"_s), &config.metricsHost, &config.metricsPort) ||
+            config.metricsPort == 0) {
+            err() << u"--metrics-listen 应为 主机:端口，例如 127.0.0.1:9464"_s << Qt::endl;
+            return 2;
+        }
+        QFile tokenFile(p.value(u"metrics-token-file"_s));
+        if (!p.isSet(u"metrics-token-file"_s) || !tokenFile.open(QIODevice::ReadOnly)) {
+            err() << u"监控地址须有令牌：请用 --metrics-token-file 指定存放令牌的文件"_s << Qt::endl;
+            return 2;
+        }
+        config.metricsToken = tokenFile.readAll().trimmed();
+        if (config.metricsToken.size() < 16) {
+            err() << u"监控令牌至少 16 个字符"_s << Qt::endl;
+            return 2;
+        }
+    }
+    if (!p.isSet(u"quiet"_s))
+        QLoggingCategory::setFilterRules(u"sunshine.request.info=true"_s);
     config.tlsCertFile = p.value(u"tls-cert"_s);
     config.tlsKeyFile = p.value(u"tls-key"_s);
     config.demo = p.isSet(u"demo"_s);

@@ -158,6 +158,7 @@ private:
     QHash<QString, sync::Record> m_members; // "person:<身份证号>" -> the member (for the household link)
     QHash<QString, sync::Record> m_allocations;
     FundDemo::Counts m_counts;
+    bool m_reportShowcased = false; // the city's relief money waiting for its report, due soon and overdue
     const funds::AllocationType m_allocationType;
     const funds::DisbursementType m_disbursementType;
     const funds::PlanType m_planType;
@@ -352,7 +353,7 @@ void Generator::allocations(const FundLine &line, int lineIndex, const County *c
         if (last < first)
             continue;
         const QDate received = dayIn(first, last);
-        const std::optional<QDate> due = funds::reportDue(received, source, m_calendar);
+        const std::optional<QDate> due = funds::reportDue(received, line.kind, source, m_calendar);
         // Reported on time mostly; one in eight late, one in eight not (overdue or due soon).
         QDate reported, entered;
         const int state = pick(8);
@@ -390,6 +391,30 @@ void Generator::allocations(const FundLine &line, int lineIndex, const County *c
         ++m_counts.allocations;
         if (!city)
             plan(line, *county, id, f);
+    }
+    // The city's first relief line also has money that arrived lately and is not reported to the city yet
+    // (Art. 6 (一)): one report due soon, one overdue, so that every state is there to see.
+    if (city && funds::isReliefFund(line.kind) && !m_reportShowcased) {
+        m_reportShowcased = true;
+        for (const int workingDaysAgo : {4, 12}) {
+            QDate received = m_today;
+            for (int n = 0; n < workingDaysAgo;) {
+                received = received.addDays(-1);
+                n += m_calendar.isWorkingDay(received) ? 1 : 0;
+            }
+            if (received.year() != m_today.year())
+                continue;
+            const QJsonObject f{
+                {u"fundCode"_s, line.code},
+                {u"sourceLevel"_s, u"central"_s},
+                {u"year"_s, m_today.year()},
+                {u"amountFen"_s, qint64(between(500000, 30000000)) * 200},
+                {u"documentNo"_s, u"财社〔%1〕%2号"_s.arg(m_today.year()).arg(200 + workingDaysAgo)},
+                {u"receivedOn"_s, iso(received)},
+                {u"account"_s, u"social-security"_s}};
+            write(m_allocationType, newId(), orgUnitId, orgPath, dept, f, received, city);
+            ++m_counts.allocations;
+        }
     }
 }
 

@@ -3,8 +3,15 @@
 #include "server/store/Store.h"
 
 #include <QDebug>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
+
+// One line per request at info level: off unless enabled (the server's `serve` enables it; tests do not).
+Q_LOGGING_CATEGORY(lcRequest, "sunshine.request", QtWarningMsg)
 
 namespace sunshine {
 
@@ -32,6 +39,26 @@ bool Router::match(const Route &route, const QStringList &segments, QHash<QStrin
 
 HttpResponse Router::dispatch(HttpRequest &request) const
 {
+    static std::atomic<quint64> counter{0};
+    static const QByteArray prefix = QByteArray::number(QRandomGenerator::global()->generate(), 16);
+    const QByteArray id = prefix + '-' + QByteArray::number(++counter);
+    QElapsedTimer timer;
+    timer.start();
+    QString routeKey = u"unmatched"_s;
+    HttpResponse response = route(request, &routeKey);
+    const qint64 micros = timer.nsecsElapsed() / 1000;
+    if (m_metrics)
+        m_metrics->request(routeKey, response.status, micros);
+    response.headers.append({"X-Request-Id", id});
+    qCInfo(lcRequest).noquote() << id << request.peerAddress << request.method << request.path.left(200)
+                                << response.status
+                                << QString::number(double(micros) / 1000.0, 'f', 1) + u"ms"_s
+                                << (request.auth ? request.auth->username : QString());
+    return response;
+}
+
+HttpResponse Router::route(HttpRequest &request, QString *routeKey) const
+{
     try {
         const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
         QStringList allowed;
@@ -44,6 +71,7 @@ HttpResponse Router::dispatch(HttpRequest &request) const
                 continue;
             }
             request.pathParams = params;
+            *routeKey = route.method + u' ' + u'/' + route.segments.join(u'/');
             if (route.access == Access::Public && m_publicLimiter) {
                 const qint64 waitMs = m_publicLimiter->take(request.peerAddress + u' ' + route.method + u' ' +
                                                             route.segments.join(u'/'));
@@ -70,6 +98,8 @@ HttpResponse Router::dispatch(HttpRequest &request) const
     } catch (const ApiError &e) {
         return HttpResponse::error(e);
     } catch (const StoreError &e) {
+        if (m_metrics)
+            m_metrics->databaseError();
         qWarning("store error on %s %s: %s", qPrintable(request.method), qPrintable(request.path), e.what());
         return HttpResponse::error(
             ApiError(e.connectionLost() ? ErrorCode::StoreUnavailable : ErrorCode::Internal));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/http/HttpTypes.h"
+#include "server/http/Metrics.h"
 #include "server/http/RateLimiter.h"
 
 #include <QList>
@@ -28,7 +29,11 @@ public:
     void setPublicLimiter(RateLimiter *limiter) { m_publicLimiter = limiter; }
     void add(const QString &method, const QString &pattern, Access access, Handler handler);
 
-    // Routes the request, runs its handler and turns every failure into an error answer. Never throws.
+    // Requests are counted here by route and status, with their latency (the monitoring listener's numbers).
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
+
+    // Routes the request, runs its handler and turns every failure into an error answer. Never throws. Each
+    // answer carries X-Request-Id, and one line per request goes to the log category "sunshine.request".
     HttpResponse dispatch(HttpRequest &request) const;
 
 private:
@@ -40,10 +45,12 @@ private:
         Handler handler;
     };
     static bool match(const Route &route, const QStringList &segments, QHash<QString, QString> *params);
+    HttpResponse route(HttpRequest &request, QString *routeKey) const;
 
     QList<Route> m_routes;
     Authenticator m_authenticator;
     RateLimiter *m_publicLimiter = nullptr;
+    Metrics *m_metrics = nullptr;
 };
 
 } // namespace sunshine

@@ -60,7 +60,7 @@ SqlQuery pageQuery(Store &store, const AuthSession &actor, qint64 after, int lim
 } // namespace
 
 QByteArray SyncService::pullJson(const AuthSession &actor, const QString &cursor, int limit,
-                                 qint64 serverTimeMs, Disclosure &disclosure)
+                                 qint64 serverTimeMs, Disclosure &disclosure, int *recordCount)
 {
     const qint64 after = parseCursor(cursor);
     SqlQuery q = pageQuery(m_store, actor, after, limit);
@@ -104,6 +104,8 @@ QByteArray SyncService::pullJson(const AuthSession &actor, const QString &cursor
         disclosure.appendFields(out, q.text(1), q.text(0), q.text(10).toUtf8());
         out += '}';
     }
+    if (recordCount)
+        *recordCount = count;
     out += "],\"cursor\":\"" + QByteArray::number(last) + "\",\"hasMore\":" + (more ? "true" : "false") +
            ",\"serverTime\":" + QByteArray::number(serverTimeMs) + '}';
     return out;

@@ -38,7 +38,7 @@ public:
     // A page of changes as the JSON answer body, composed from the stored JSON without parsing it again;
     // each record's fields as `disclosure` hands them to the caller (the caller logs the hand-outs).
     QByteArray pullJson(const AuthSession &actor, const QString &cursor, int limit, qint64 serverTimeMs,
-                        Disclosure &disclosure);
+                        Disclosure &disclosure, int *recordCount = nullptr);
 
     const Settings &settings() const { return m_settings; }
     // A module's consequences of pushed records, kept in each push's transaction (set up before serving).

@@ -60,6 +60,19 @@ QString iso(QDate d)
     return d.toString(Qt::ISODate);
 }
 
+// Relief lines of the civil affairs bureau: their central and provincial money is reported to the city
+// (Art. 6 (一)).
+QList<funds::FundLine> civilReliefLines()
+{
+    QList<funds::FundLine> out;
+    const QList<funds::FundLine> lines = funds::allFundLines();
+    for (const funds::FundLine &l : lines) {
+        if (l.leadDepartment == u"civil-affairs"_s && funds::isReliefFund(l.kind))
+            out.append(l);
+    }
+    return out;
+}
+
 // Agriculture lines not paid to persons (no 身份证号 needed).
 QList<funds::FundLine> agricultureLines()
 {
@@ -169,15 +182,26 @@ void TestFundsTab::initTestCase()
             f.insert(u"reportedOn"_s, iso(reported));
         return f;
     };
+    // Relief money of the civil affairs bureau is reported to the city: due soon, overdue, on time, late.
+    const QList<funds::FundLine> civil = civilReliefLines();
+    QVERIFY(civil.size() >= 2);
+    const QString tzCivil = kTongzhou + u"-civil-affairs"_s;
+    const QString civilClerk = u"tz-civil-funds"_s;
+    test::addUser(*m_server, civilClerk, Role::Clerk, kTongzhou, tzCivil);
+    const auto reliefAllocation = [&](const funds::FundLine &line, const QString &level, QDate received,
+                                      QDate reported, qint64 fen) {
+        QJsonObject f = allocation(line, level, received, reported, fen, 2026);
+        f.insert(u"account"_s, u"social-security"_s);
+        return upsert(kAllocation, kTongzhou, tzCivil, f);
+    };
+    push(civilClerk,
+         {reliefAllocation(civil.at(0), u"central"_s, QDate(2026, 11, 16), {}, 50000000),
+          reliefAllocation(civil.at(1), u"central"_s, QDate(2026, 11, 2), {}, 12000000),
+          reliefAllocation(civil.at(1), u"provincial"_s, QDate(2026, 11, 20), {}, 3300000),
+          reliefAllocation(civil.at(0), u"central"_s, QDate(2026, 10, 9), QDate(2026, 10, 30), 7700000)});
+    // Agricultural money: no report; city and county money: none either.
     tz.append(upsert(kAllocation, kTongzhou, tzAgri,
-                     allocation(lines.at(0), u"central"_s, QDate(2026, 11, 16), {}, 50000000, 2026)));
-    tz.append(upsert(kAllocation, kTongzhou, tzAgri,
-                     allocation(lines.at(1), u"central"_s, QDate(2026, 11, 2), {}, 12000000, 2026)));
-    tz.append(upsert(kAllocation, kTongzhou, tzAgri,
-                     allocation(lines.at(1), u"provincial"_s, QDate(2026, 11, 20), {}, 3300000, 2026)));
-    tz.append(upsert(
-        kAllocation, kTongzhou, tzAgri,
-        allocation(lines.at(2), u"central"_s, QDate(2026, 10, 9), QDate(2026, 10, 30), 7700000, 2026)));
+                     allocation(lines.at(1), u"central"_s, QDate(2026, 11, 2), {}, 12000001, 2026)));
     tz.append(upsert(kAllocation, kTongzhou, tzAgri,
                      allocation(lines.at(0), u"city"_s, QDate(2026, 11, 10), {}, 450000, 2026)));
     tz.append(upsert(kAllocation, kTongzhou, tzAgri,

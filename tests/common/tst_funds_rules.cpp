@@ -173,6 +173,7 @@ void TestFundRules::unknownNames()
 void TestFundRules::reportDue_data()
 {
     QTest::addColumn<QDate>("received");
+    QTest::addColumn<FundKind>("kind");
     QTest::addColumn<SourceLevel>("level");
     QTest::addColumn<bool>("hasReport");
     QTest::addColumn<QDate>("due");
@@ -180,46 +181,55 @@ void TestFundRules::reportDue_data()
     // Tue before National Day: 10-01..08 off; Thu 10-09, Fri 10-10, mk Sat 10-11, Mon 10-13, Tue 10-14. The
     // make-up Sunday 09-28 lies before the receipt and does not count.
     QTest::newRow("2025-09-30 before National Day")
-        << d(2025, 9, 30) << SourceLevel::Provincial << true << d(2025, 10, 14);
+        << d(2025, 9, 30) << FundKind::ReliefFiscal << SourceLevel::Provincial << true << d(2025, 10, 14);
     // Fri: mk Sun 09-28, Mon 09-29, Tue 09-30, Thu 10-09, Fri 10-10.
     QTest::newRow("2025-09-26 counts mk Sun 09-28")
-        << d(2025, 9, 26) << SourceLevel::Central << true << d(2025, 10, 10);
+        << d(2025, 9, 26) << FundKind::ReliefFiscal << SourceLevel::Central << true << d(2025, 10, 10);
     // Received on the make-up Sunday: Mon 09-29, Tue 09-30, Thu 10-09, Fri 10-10, mk Sat 10-11.
     QTest::newRow("2025-09-28 received on mk Sunday")
-        << d(2025, 9, 28) << SourceLevel::Provincial << true << d(2025, 10, 11);
+        << d(2025, 9, 28) << FundKind::ReliefFiscal << SourceLevel::Provincial << true << d(2025, 10, 11);
     // Received on a holiday: Thu 10-09, Fri 10-10, mk Sat 10-11, Mon 10-13, Tue 10-14.
     QTest::newRow("2025-10-03 received on holiday")
-        << d(2025, 10, 3) << SourceLevel::Central << true << d(2025, 10, 14);
+        << d(2025, 10, 3) << FundKind::ReliefFiscal << SourceLevel::Central << true << d(2025, 10, 14);
     // Ordinary week: Mon 03-03 -> Tue..Fri 03-04..07, Mon 03-10.
     QTest::newRow("2025-03-03 ordinary week")
-        << d(2025, 3, 3) << SourceLevel::Provincial << true << d(2025, 3, 10);
+        << d(2025, 3, 3) << FundKind::ReliefFiscal << SourceLevel::Provincial << true << d(2025, 3, 10);
     // Wed before Labour Day 2025: 05-01..05 off; Tue 05-06, 07, 08, Fri 05-09, Mon 05-12.
     QTest::newRow("2025-04-30 before Labour Day")
-        << d(2025, 4, 30) << SourceLevel::Central << true << d(2025, 5, 12);
+        << d(2025, 4, 30) << FundKind::ReliefFiscal << SourceLevel::Central << true << d(2025, 5, 12);
     // Fri: mk Sun 04-27, Mon 28, Tue 29, Wed 30, Tue 05-06.
     QTest::newRow("2025-04-25 counts mk Sun 04-27")
-        << d(2025, 4, 25) << SourceLevel::Provincial << true << d(2025, 5, 6);
+        << d(2025, 4, 25) << FundKind::ReliefFiscal << SourceLevel::Provincial << true << d(2025, 5, 6);
     // Thu before Spring Festival 2026: Fri 02-13, mk Sat 02-14, 02-15..23 off, Tue 02-24, Wed 25, Thu 26.
     QTest::newRow("2026-02-12 across Spring Festival")
-        << d(2026, 2, 12) << SourceLevel::Provincial << true << d(2026, 2, 26);
+        << d(2026, 2, 12) << FundKind::ReliefFiscal << SourceLevel::Provincial << true << d(2026, 2, 26);
     // New Year's Eve: 01-01..03 off; mk Sun 01-04, Mon 05, Tue 06, Wed 07, Thu 08.
     QTest::newRow("2025-12-31 across New Year")
-        << d(2025, 12, 31) << SourceLevel::Central << true << d(2026, 1, 8);
+        << d(2025, 12, 31) << FundKind::ReliefFiscal << SourceLevel::Central << true << d(2026, 1, 8);
     // Thu before 中秋 2026 (09-25..27 off): Mon 09-28, Tue 29, Wed 30, 10-01..07 off, Thu 10-08, Fri 10-09.
     QTest::newRow("2026-09-24 across 中秋 and National Day")
-        << d(2026, 9, 24) << SourceLevel::Provincial << true << d(2026, 10, 9);
-    QTest::newRow("city money: no report") << d(2025, 9, 30) << SourceLevel::City << false << QDate();
-    QTest::newRow("county money: no report") << d(2025, 9, 30) << SourceLevel::County << false << QDate();
-    QTest::newRow("invalid receipt date") << QDate() << SourceLevel::Central << true << QDate();
+        << d(2026, 9, 24) << FundKind::ReliefFiscal << SourceLevel::Provincial << true << d(2026, 10, 9);
+    QTest::newRow("city money: no report")
+        << d(2025, 9, 30) << FundKind::ReliefFiscal << SourceLevel::City << false << QDate();
+    QTest::newRow("county money: no report")
+        << d(2025, 9, 30) << FundKind::ReliefFiscal << SourceLevel::County << false << QDate();
+    // Art. 6 (一) is about relief funds (扶贫济困资金): provincial agricultural money has no report.
+    QTest::newRow("provincial agricultural money: no report")
+        << d(2025, 9, 30) << FundKind::Agricultural << SourceLevel::Provincial << false << QDate();
+    QTest::newRow("central donations: reported")
+        << d(2025, 3, 3) << FundKind::ReliefDonation << SourceLevel::Central << true << d(2025, 3, 10);
+    QTest::newRow("invalid receipt date")
+        << QDate() << FundKind::ReliefFiscal << SourceLevel::Central << true << QDate();
 }
 
 void TestFundRules::reportDue()
 {
     QFETCH(QDate, received);
+    QFETCH(FundKind, kind);
     QFETCH(SourceLevel, level);
     QFETCH(bool, hasReport);
     QFETCH(QDate, due);
-    const std::optional<QDate> got = funds::reportDue(received, level, cal());
+    const std::optional<QDate> got = funds::reportDue(received, kind, level, cal());
     QCOMPARE(got.has_value(), hasReport);
     if (hasReport)
         QCOMPARE(*got, due);

@@ -486,14 +486,15 @@ private slots:
         EXPECT_APPLIED(
             pushOne(u"rudong-agri"_s, op(kDisbursement, newId(), kOtherVillage, kOtherAgriculture,
                                          disbursement(person, u"2026-04"_s, QDate(2026, 4, 8), 4400))));
-        EXPECT_APPLIED(pushOne(u"county-clerk"_s, op(kAllocation, newId(), kCounty, kAgriculture,
-                                                     {{u"fundCode"_s, project.code},
-                                                      {u"sourceLevel"_s, u"central"_s},
-                                                      {u"year"_s, 2026},
-                                                      {u"amountFen"_s, 50000000},
-                                                      {u"documentNo"_s, u"通财农〔2026〕12号"_s},
-                                                      {u"receivedOn"_s, u"2026-04-01"_s},
-                                                      {u"account"_s, u"agriculture"_s}})));
+        // Central relief money not reported to the city (Art. 6 (一) is for relief funds only).
+        EXPECT_APPLIED(pushOne(u"tz-civil"_s, op(kAllocation, newId(), kCounty, kCivil,
+                                                 {{u"fundCode"_s, monthly.code},
+                                                  {u"sourceLevel"_s, u"central"_s},
+                                                  {u"year"_s, 2026},
+                                                  {u"amountFen"_s, 50000000},
+                                                  {u"documentNo"_s, u"通财社〔2026〕12号"_s},
+                                                  {u"receivedOn"_s, u"2026-04-01"_s},
+                                                  {u"account"_s, u"social-security"_s}})));
         QVERIFY2(differences().isEmpty(), qPrintable(differences()));
 
         FundDashboard dashboard(store());

@@ -17,6 +17,8 @@ class TestWarningRules : public WarningsTest
     Q_OBJECT
 
 private:
+    QString m_allocationClerk; // a clerk of the county poverty office, made once
+
     QString helpRequest(QDate raisedOn, const QJsonObject &more = {})
     {
         QJsonObject fields{{u"householdId"_s, m_household},
@@ -192,19 +194,24 @@ private slots:
         QFETCH(QDate, reportedOn);
         QFETCH(QString, expected);
         setChinaTime(QDate(2026, 6, 15));
-        QJsonObject fields{{u"fundCode"_s, personLine().code},
+        // Central relief money (慰问金, the poverty office's line): Art. 6 (一) asks for the report.
+        const QString poverty = kCounty + u"-poverty-office"_s;
+        const QString clerk = u"tz-poverty-allocations"_s;
+        if (m_allocationClerk.isEmpty())
+            m_allocationClerk = addUser(*m_server, clerk, Role::Clerk, kCounty, poverty);
+        QJsonObject fields{{u"fundCode"_s, u"any-condolence-money"_s},
                            {u"sourceLevel"_s, u"central"_s},
                            {u"year"_s, 2026},
                            {u"amountFen"_s, 50000000},
-                           {u"documentNo"_s, u"通财农〔2026〕12号"_s},
+                           {u"documentNo"_s, u"通财社〔2026〕12号"_s},
                            {u"receivedOn"_s, u"2026-05-06"_s},
-                           {u"account"_s, u"agriculture"_s}};
+                           {u"account"_s, u"social-security"_s}};
         if (reportedOn.isValid())
             fields.insert(u"reportedOn"_s, iso(reportedOn));
         const QString id = newId();
         QJsonObject op = upsert(QString::fromUtf16(funds::AllocationType::kName), id, kCounty, fields);
-        op.insert(u"departmentId"_s, kAgriculture);
-        EXPECT_APPLIED(pushOne(kCountyClerk, op));
+        op.insert(u"departmentId"_s, poverty);
+        EXPECT_APPLIED(pushOne(clerk, op));
         drain();
         const QJsonObject w = warning(key(u"ENTRY_OVERDUE"_s, u"fund-allocation"_s, id, QString()));
         if (expected.isEmpty()) {
@@ -213,6 +220,34 @@ private slots:
         }
         QVERIFY2(w.value(u"summary"_s).toString().contains(expected),
                  qPrintable(w.value(u"summary"_s).toString()));
+    }
+
+    // Agricultural money from the centre has no report to the city (Art. 6 (一) is about relief funds): no
+    // warning, even entered late.
+    void agriculturalAllocationHasNoReport()
+    {
+        setChinaTime(QDate(2026, 6, 15));
+        const QString id = newId();
+        QJsonObject op = upsert(QString::fromUtf16(funds::AllocationType::kName), id, kCounty,
+                                {{u"fundCode"_s, personLine().code},
+                                 {u"sourceLevel"_s, u"central"_s},
+                                 {u"year"_s, 2026},
+                                 {u"amountFen"_s, 50000000},
+                                 {u"documentNo"_s, u"通财农〔2026〕13号"_s},
+                                 {u"receivedOn"_s, u"2026-05-06"_s},
+                                 {u"account"_s, u"agriculture"_s}});
+        op.insert(u"departmentId"_s, kAgriculture);
+        EXPECT_APPLIED(pushOne(kCountyClerk, op));
+        drain();
+        QVERIFY(warning(key(u"ENTRY_OVERDUE"_s, u"fund-allocation"_s, id, QString())).isEmpty());
+        SqlQuery q(m_server->store(), u"SELECT data FROM records WHERE id = ?"_s);
+        q.bindText(id).exec();
+        QVERIFY(q.next());
+        const QJsonObject stored = QJsonDocument::fromJson(q.text(0).toUtf8()).object();
+        QVERIFY(!stored.contains(u"reportDueOn"_s));
+        // Its documents were due within 5 working days of receipt (Art. 7): 05-12 (Saturday 05-09 is a
+        // make-up workday).
+        QCOMPARE(stored.value(u"entryDueOn"_s).toString(), u"2026-05-12"_s);
     }
 
     // --- HELP_REQUEST_OVERDUE ---

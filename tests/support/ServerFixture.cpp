@@ -52,6 +52,7 @@ bool ServerFixture::start(QString *error)
     config.auth = m_options.auth;
     config.limits = m_options.limits;
     config.publicRate = m_options.publicRate;
+    config.metricsToken = m_options.metricsToken;
     config.hashCost = PasswordHasher::minimum();
     m_config = config;
     m_server = std::make_unique<ServerInstance>(config, m_clock);

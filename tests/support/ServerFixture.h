@@ -22,6 +22,8 @@ public:
         ApiServer::Limits limits{8 * 1024 * 1024, 4};
         // Off: tests sign in far more often than people do, on a clock that stands still.
         RateLimiter::Settings publicRate{0};
+        // Non-empty: the monitoring listener runs on a free port of 127.0.0.1 with this token.
+        QByteArray metricsToken;
         AuthService::Settings auth;
         // Empty: a fresh store of the run's kind (SUNSHINE_TEST_STORE).
         std::optional<StoreConfig> store;

@@ -134,7 +134,12 @@ void ServerProcess::collect()
 {
     if (!m_process)
         return;
-    m_output += QString::fromUtf8(m_process->readAll());
+    const QString chunk = QString::fromUtf8(m_process->readAll());
+    // Seen in what came since the start (with the end of the text before, should the line be split); the
+    // output itself is cut to its tail below, so positions in it do not last.
+    if (!m_listening && QString(m_output.right(40) + chunk).contains(u"listening on"_s))
+        m_listening = true;
+    m_output += chunk;
     if (m_output.size() > 20000)
         m_output = m_output.right(10000);
 }
@@ -152,7 +157,9 @@ bool ServerProcess::start(QString *error, int timeoutMs)
                            m_store.describe(), u"--tls-cert"_s, tls.serverCertFile(), u"--tls-key"_s,
                            tls.serverKeyFile(), u"--data-dir"_s, m_dataDir, u"--threads"_s, u"4"_s,
                            // Clients killed and started again log in far more often than people do.
-                           u"--public-rate"_s, u"0"_s};
+                           u"--public-rate"_s, u"0"_s,
+                           // No request lines: the start is recognised by its "listening on" line.
+                           u"--quiet"_s};
     // A port just given up by a killed server can take a moment to be free again.
     for (int attempt = 0; attempt < 40; ++attempt) {
         m_process = std::make_unique<QProcess>();
@@ -161,16 +168,16 @@ bool ServerProcess::start(QString *error, int timeoutMs)
         dieWithParent(*m_process);
         QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(), [this] { collect(); });
         m_output += u"--- start %1 ---\n"_s.arg(m_starts + 1);
+        m_listening = false;
         m_process->start(sunshineServerBinary(), args);
         if (!m_process->waitForStarted(10000)) {
             *error = u"sunshine-server did not start: "_s + m_process->errorString();
             return false;
         }
-        const qint64 before = m_output.size();
         QElapsedTimer timer;
         timer.start();
         while (timer.elapsed() < timeoutMs) {
-            if (m_output.indexOf(u"listening on"_s, before) >= 0) {
+            if (m_listening) {
                 ++m_starts;
                 return true;
             }
@@ -181,7 +188,7 @@ bool ServerProcess::start(QString *error, int timeoutMs)
         }
         collect();
         // "无法监听 127.0.0.1:PORT：The bound address is already in use"
-        const bool portBusy = m_output.indexOf(u"无法监听"_s, before) >= 0;
+        const bool portBusy = m_output.right(400).contains(u"无法监听"_s);
         if (m_process->state() != QProcess::NotRunning || !portBusy) {
             *error = u"sunshine-server did not come up: "_s + outputTail();
             kill();

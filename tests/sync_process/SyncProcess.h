@@ -62,6 +62,7 @@ private:
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     QString m_output;
+    bool m_listening = false; // the server said "listening on" since its last start
     int m_starts = 0;
 };
 
