@@ -119,13 +119,6 @@ const Disclosure::Plan &Disclosure::planFor(const QString &typeName)
     return *m_plans.insert(typeName, plan);
 }
 
-bool Disclosure::receivesInFull(const QString &typeName, const QString &fieldName) const
-{
-    const sync::RecordType *type = sync::RecordTypes::find(typeName);
-    const std::optional<sync::FieldSpec> spec = type ? type->field(fieldName) : std::nullopt;
-    return !spec || sync::fieldAccess(*spec, m_reader) == sync::FieldAccess::Full;
-}
-
 bool Disclosure::receivesAttachment(const QString &typeName, const QString &recordId,
                                     const QJsonObject &fields, const QString &sha256)
 {

@@ -28,8 +28,6 @@ public:
     // withheld from them).
     Disclosure(const AuthSession &reader, QString route, QString reason = {});
 
-    const sync::Reader &reader() const { return m_reader; }
-
     // Appends the fields of a record, given as its stored JSON text, as the reader receives them: the text as
     // it is when nothing in it is withheld, otherwise with the withheld values replaced (without parsing the
     // whole text where it can).
@@ -42,11 +40,7 @@ public:
     // confidential).
     bool receivesAttachment(const QString &typeName, const QString &recordId, const QJsonObject &fields,
                             const QString &sha256);
-    // Whether the reader may receive this field of the type in full.
-    bool receivesInFull(const QString &typeName, const QString &fieldName) const;
 
-    // The records handed out with personal or confidential data in full.
-    qsizetype handoutCount() const { return m_handouts.size(); }
     // One audit entry per record handed out, in a transaction of its own; nothing when there is none.
     void log(Store &store, AuditLog &audit, const QString &address);
 

@@ -32,6 +32,13 @@ QByteArray label(const QString &value)
     return out;
 }
 
+// A series of one value, with its HELP and TYPE lines.
+void single(QByteArray &out, const char *name, const char *help, const char *type, qint64 value)
+{
+    out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n' + name + ' ' +
+           QByteArray::number(value) + '\n';
+}
+
 } // namespace
 
 QByteArray Metrics::text(qint64 openSessions) const
@@ -61,22 +68,13 @@ QByteArray Metrics::text(qint64 openSessions) const
     out += "sunshine_http_request_duration_seconds_sum " + QByteArray::number(m_latencySum, 'f', 6) + '\n';
     out += "sunshine_http_request_duration_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
 
-    out += "# HELP sunshine_sync_pushed_operations_total Operations received by push.\n"
-           "# TYPE sunshine_sync_pushed_operations_total counter\n"
-           "sunshine_sync_pushed_operations_total " +
-           QByteArray::number(m_pushedOperations.load()) + '\n';
-    out += "# HELP sunshine_sync_pulled_records_total Records handed out by pull.\n"
-           "# TYPE sunshine_sync_pulled_records_total counter\n"
-           "sunshine_sync_pulled_records_total " +
-           QByteArray::number(m_pulledRecords.load()) + '\n';
-    out += "# HELP sunshine_database_errors_total Requests that failed on the database.\n"
-           "# TYPE sunshine_database_errors_total counter\n"
-           "sunshine_database_errors_total " +
-           QByteArray::number(m_databaseErrors.load()) + '\n';
-    out += "# HELP sunshine_open_sessions Sign-in sessions not expired or revoked.\n"
-           "# TYPE sunshine_open_sessions gauge\n"
-           "sunshine_open_sessions " +
-           QByteArray::number(openSessions) + '\n';
+    single(out, "sunshine_sync_pushed_operations_total", "Operations received by push.", "counter",
+           m_pushedOperations.load());
+    single(out, "sunshine_sync_pulled_records_total", "Records handed out by pull.", "counter",
+           m_pulledRecords.load());
+    single(out, "sunshine_database_errors_total", "Requests that failed on the database.", "counter",
+           m_databaseErrors.load());
+    single(out, "sunshine_open_sessions", "Sign-in sessions not expired or revoked.", "gauge", openSessions);
     return out;
 }
 
