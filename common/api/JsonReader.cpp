@@ -115,6 +115,18 @@ std::optional<QJsonObject> JsonReader::optionalObject(const QString &key)
     return v.toObject();
 }
 
+std::optional<QJsonArray> JsonReader::optionalArray(const QString &key, int maxItems)
+{
+    const QJsonValue v = take(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isArray())
+        typeError(key, u"数组");
+    if (v.toArray().size() > maxItems)
+        throw ApiError(ErrorCode::TooLong, u"“%1”最多 %2 项"_s.arg(key).arg(maxItems), key);
+    return v.toArray();
+}
+
 std::optional<QStringList> JsonReader::optionalStringList(const QString &key, int maxItems, int maxLength)
 {
     const QJsonValue v = take(key);

@@ -28,6 +28,8 @@ public:
     std::optional<bool> optionalBool(const QString &key);
     // A nested object, returned as it is (its members are the caller's to check).
     std::optional<QJsonObject> optionalObject(const QString &key);
+    // A nested array of at most maxItems, returned as it is (its items are the caller's to check).
+    std::optional<QJsonArray> optionalArray(const QString &key, int maxItems);
     QStringList requiredStringList(const QString &key, int maxItems, int maxLength);
     std::optional<QStringList> optionalStringList(const QString &key, int maxItems, int maxLength);
     bool has(const QString &key) const;

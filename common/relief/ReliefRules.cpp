@@ -2,8 +2,8 @@
 
 #include "common/core/ChinaTime.h"
 #include "common/core/EntryClose.h"
+#include "common/core/LookupCode.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
@@ -186,14 +186,7 @@ QString deadlineStateChinese(DeadlineState state)
 
 QString helpLookupCode(const QString &recordId)
 {
-    // 32 symbols: each byte modulo 32 is unbiased. No 0/1/I/O, which are easily misread.
-    static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    static_assert(sizeof(kAlphabet) == 33);
-    const QByteArray hash = QCryptographicHash::hash(recordId.toUtf8(), QCryptographicHash::Sha256);
-    QString code = u"QZ"_s;
-    for (int i = 0; i < 8; ++i)
-        code.append(QLatin1Char(kAlphabet[static_cast<unsigned char>(hash.at(i)) % 32]));
-    return code;
+    return lookupCode(u"QZ"_s, recordId);
 }
 
 // --- Identification and exit cases -------------------------------------------------------------------------

@@ -86,8 +86,7 @@ DeadlineState deadlineState(QDate due, std::optional<QDate> done, QDate today,
 QString deadlineStateName(DeadlineState state); // "open", "due-soon", "overdue", "done-on-time", "done-late"
 QString deadlineStateChinese(DeadlineState state); // "办理中", "即将到期", "已逾期", "按时办结", "逾期办结"
 
-// The code the requester's side uses to look up the result: "QZ" + 8 characters from [2-9A-HJ-NP-Z] derived
-// from the record id (SHA-256, so the same id always gives the same code, and codes do not reveal the id).
+// The code the requester's side uses to look up the result: lookupCode("QZ", record id).
 QString helpLookupCode(const QString &recordId);
 
 // --- Identification and exit cases (rule 13, Art. 9-10) ----------------------------------------------------

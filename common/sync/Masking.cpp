@@ -57,14 +57,11 @@ QJsonValue disclosedValue(const FieldSpec &spec, const QJsonValue &value, FieldA
     return QJsonValue::Null;
 }
 
-QStringList Handout::what() const
+void Handout::add(const FieldSpec &spec)
 {
-    QStringList out;
-    if (idNumber)
-        out.append(u"id-number"_s);
-    if (comparison)
-        out.append(u"comparison"_s);
-    return out;
+    const QString kind = spec.confidential ? spec.handoutKind : u"id-number"_s;
+    if (!m_what.contains(kind))
+        m_what.append(kind);
 }
 
 bool handoutLogged(const FieldSpec &spec)
@@ -97,12 +94,8 @@ void discloseFields(const RecordType &type, QJsonObject &fields, const Reader &r
             continue;
         const FieldAccess access = fieldAccess(spec, reader);
         if (access == FieldAccess::Full) {
-            if (handout && handoutLogged(spec) && holdsSomething(it.value())) {
-                if (spec.confidential)
-                    handout->comparison = true;
-                else
-                    handout->idNumber = true;
-            }
+            if (handout && handoutLogged(spec) && holdsSomething(it.value()))
+                handout->add(spec);
             continue;
         }
         it.value() = disclosedValue(spec, it.value(), access);
@@ -119,6 +112,29 @@ QString maskedPhone(const QString &phone)
 QString maskedText(const QString &text)
 {
     return text.isEmpty() ? text : text.left(1) + QString(qMax<qsizetype>(2, text.size() - 1), u'*');
+}
+
+QString publicName(const QString &name)
+{
+    const QString n = name.trimmed();
+    if (n.size() <= 1)
+        return n.isEmpty() ? n : u"*"_s;
+    if (n.size() == 2)
+        return n.left(1) + u'*';
+    return n.left(1) + QString(n.size() - 2, u'*') + n.right(1);
+}
+
+QString publicIdNumber(const QString &idNumber)
+{
+    const QString n = idNumber.trimmed();
+    if (n.size() != 18 && n.size() != 15)
+        return QString(n.size(), u'*');
+    return n.left(6) + QString(n.size() - 10, u'*') + n.right(4);
+}
+
+QString publicPhone(const QString &phone)
+{
+    return maskedPhone(phone.trimmed());
 }
 
 QJsonValue maskedValue(const FieldSpec &spec, const QJsonValue &value)

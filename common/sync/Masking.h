@@ -44,13 +44,17 @@ QJsonValue summaryValue(const FieldSpec &spec, const QJsonValue &value);
 QJsonValue disclosedValue(const FieldSpec &spec, const QJsonValue &value, FieldAccess access);
 
 // What a full hand-out of a record gives away, for the server's audit entry: an unmasked ID number, or
-// confidential comparison data. A field counts when it holds something (not null, "", [] or {}).
+// confidential data of a kind (FieldSpec::handoutKind: comparison data, a complainant's identity). A field
+// counts when it holds something (not null, "", [] or {}).
 struct Handout
 {
-    bool idNumber = false;
-    bool comparison = false;
-    bool any() const { return idNumber || comparison; }
-    QStringList what() const; // "id-number", "comparison"
+    // Notes that `spec` (one with handoutLogged()) went out in full.
+    void add(const FieldSpec &spec);
+    bool any() const { return !m_what.isEmpty(); }
+    QStringList what() const { return m_what; } // "id-number", "comparison", "complainant"
+
+private:
+    QStringList m_what;
 };
 // Whether handing out this field in full gives away something the audit log must record.
 bool handoutLogged(const FieldSpec &spec);
@@ -66,6 +70,13 @@ QString maskedText(const QString &text);
 // The masked form of one value of a personal field, as text ("***" for numbers); the value itself for a
 // field that is not personal, and null stays null.
 QJsonValue maskedValue(const FieldSpec &spec, const QJsonValue &value);
+// As the public layer shows people (MODULES.md §7), never more: a name keeps its first and, from three
+// characters, its last character (张*, 张*明, 欧**明); an ID number its first 6 and last 4 characters around
+// 8 '*'; a phone its first 3 and last 4. Addresses, health and disability are never shown at all.
+QString publicName(const QString &name);
+QString publicIdNumber(const QString &idNumber);
+QString publicPhone(const QString &phone);
+
 // Masks every personal field of a record of this type in place.
 void maskPersonalFields(const RecordType &type, QJsonObject &fields);
 // True when the type has any personal field.

@@ -63,11 +63,13 @@ struct FieldSpec
     QStringList choiceLabels; // Chinese, one per choice
     QString refType;          // Reference: the record type it points at
     bool personal = false;    // ID numbers and phones: masked for roles that do not need them
-    // Confidential (Art. 26: comparison results): handed out in full only to those whose work needs them
-    // (sync::fieldAccess); everyone else receives its summary: for a list of objects, each item with only
-    // the keys in summaryKeys (e.g. the state of each hit); for any other value, null.
+    // Confidential (Art. 26: comparison results; a complainant's identity, Art. 24): handed out in full only
+    // to those whose work needs them (sync::fieldAccess); everyone else receives its summary: for a list of
+    // objects, each item with only the keys in summaryKeys (e.g. the state of each hit); for any other value,
+    // null. Each full hand-out is logged as `handoutKind` ("comparison", "complainant").
     bool confidential = false;
     QStringList summaryKeys;
+    QString handoutKind;
     bool readOnly = false;      // set by workflow actions or derived, not typed into the form
     bool notAfterToday = false; // Date: a day that has happened (checked against RuleContext::today)
     CacheIndex cacheIndex = CacheIndex::None;
@@ -100,10 +102,12 @@ struct FieldSpec
         personal = true;
         return *this;
     }
-    FieldSpec &confidentialData(const QStringList &keysInSummary = {})
+    FieldSpec &confidentialData(const QStringList &keysInSummary = {},
+                                const QString &what = QStringLiteral("comparison"))
     {
         confidential = true;
         summaryKeys = keysInSummary;
+        handoutKind = what;
         return *this;
     }
     // A date of something done (a visit, a payment, a report): it may not lie after today.

@@ -1,5 +1,7 @@
 #include "common/warnings/WarningType.h"
 
+#include "common/sync/StepHistory.h"
+
 #include "common/supervision/RectificationTypes.h"
 #include "common/warnings/WarningWorkflow.h"
 
@@ -111,18 +113,13 @@ std::optional<FieldProblem> WarningType::checkRules(const QString &recordId, con
                            u"FORBIDDEN"_s);
     }
     // The history only grows, one checked step after another.
-    const QJsonArray before = context.before->value(u"steps"_s).toArray();
-    const QJsonArray after = fields.value(u"steps"_s).toArray();
-    if (after.size() < before.size())
-        return problem(u"steps"_s, u"办理记录不能删除"_s, u"FORBIDDEN"_s);
-    for (qsizetype i = 0; i < before.size(); ++i) {
-        if (after.at(i) != before.at(i))
-            return problem(u"steps"_s, u"已有的办理记录不能修改"_s, u"FORBIDDEN"_s);
-    }
-    QList<WarningStep> history = stepsFromJson(before);
+    QJsonArray appended;
+    if (auto p = sync::appendedSteps(fields, u"steps"_s, context, &appended))
+        return p;
+    QList<WarningStep> history = stepsFromJson(context.before->value(u"steps"_s).toArray());
     const QStringList attached = attachmentsOf(fields);
-    for (qsizetype i = before.size(); i < after.size(); ++i) {
-        const auto step = WarningStep::fromJson(after.at(i).toObject());
+    for (const QJsonValue &value : std::as_const(appended)) {
+        const auto step = WarningStep::fromJson(value.toObject());
         if (!step)
             return problem(u"steps"_s, u"办理记录格式不正确"_s);
         for (const QString &file : step->files) {
@@ -195,18 +192,8 @@ void WarningType::derive(QJsonObject &fields, const sync::RuleContext &context) 
         }
     }
     // New steps carry who recorded them and when, as the server saw it.
-    const qsizetype known = context.before ? context.before->value(u"steps"_s).toArray().size() : 0;
-    QJsonArray steps = fields.value(u"steps"_s).toArray();
-    for (qsizetype i = known; i < steps.size(); ++i) {
-        QJsonObject s = steps.at(i).toObject();
-        s.insert(u"on"_s, context.entryDay.toString(Qt::ISODate));
-        if (context.actor)
-            s.insert(u"by"_s, context.actor->userId);
-        steps[i] = s;
-    }
-    if (!steps.isEmpty())
-        fields.insert(u"steps"_s, steps);
-    const Handling h = replay(stepsFromJson(steps));
+    sync::stampAppendedSteps(fields, u"steps"_s, context);
+    const Handling h = replay(stepsFromJson(fields.value(u"steps"_s).toArray()));
     for (const QString &name : replayedFields())
         fields.remove(name);
     fields.insert(u"state"_s, stateName(h.state));

@@ -1,50 +1,27 @@
 #include "common/warnings/WarningWorkflow.h"
 
+#include "common/core/NameTable.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::warnings {
 
 namespace {
 
-struct Named
-{
-    const char16_t *name;
-    const char16_t *chinese;
-};
-
-const Named kStates[] = {{u"new", u"新生成"},
-                         {u"assigned", u"已派发"},
-                         {u"verifying", u"核实中"},
-                         {u"review", u"待复核"},
-                         {u"closed", u"已销号"}};
-const Named kOutcomes[] = {{u"corrected", u"数据纠错"},
-                           {u"rectifying", u"整改中"},
-                           {u"referred", u"已移送"},
-                           {u"false-alarm", u"误报"}};
-const Named kActions[] = {{u"assign", u"派发"},
-                          {u"reply", u"签收核实"},
-                          {u"decide", u"提出处理结果"},
-                          {u"close", u"复核销号"},
-                          {u"return", u"复核退回"}};
-
-template <std::size_t N>
-QStringList pairsOf(const Named (&table)[N])
-{
-    QStringList out;
-    for (const Named &n : table)
-        out << QString::fromUtf16(n.name) << QString::fromUtf16(n.chinese);
-    return out;
-}
-
-template <std::size_t N>
-int indexOf(const Named (&table)[N], const QString &name)
-{
-    for (std::size_t i = 0; i < N; ++i) {
-        if (name == QStringView(table[i].name))
-            return int(i);
-    }
-    return -1;
-}
+const NamedValue kStates[] = {{u"new", u"新生成"},
+                              {u"assigned", u"已派发"},
+                              {u"verifying", u"核实中"},
+                              {u"review", u"待复核"},
+                              {u"closed", u"已销号"}};
+const NamedValue kOutcomes[] = {{u"corrected", u"数据纠错"},
+                                {u"rectifying", u"整改中"},
+                                {u"referred", u"已移送"},
+                                {u"false-alarm", u"误报"}};
+const NamedValue kActions[] = {{u"assign", u"派发"},
+                               {u"reply", u"签收核实"},
+                               {u"decide", u"提出处理结果"},
+                               {u"close", u"复核销号"},
+                               {u"return", u"复核退回"}};
 
 bool isReviewer(const RoleSet &roles)
 {
@@ -65,7 +42,7 @@ QString stateChinese(WarningState state)
 
 QStringList stateChoicePairs()
 {
-    return pairsOf(kStates);
+    return namePairs(kStates);
 }
 
 QString outcomeName(Outcome outcome)
@@ -75,7 +52,7 @@ QString outcomeName(Outcome outcome)
 
 std::optional<Outcome> outcomeFromName(const QString &name)
 {
-    const int i = indexOf(kOutcomes, name);
+    const int i = nameIndex(kOutcomes, name);
     return i < 0 ? std::nullopt : std::optional<Outcome>(Outcome(i));
 }
 
@@ -86,7 +63,7 @@ QString outcomeChinese(Outcome outcome)
 
 QStringList outcomeChoicePairs()
 {
-    return pairsOf(kOutcomes);
+    return namePairs(kOutcomes);
 }
 
 QString actionName(Action action)
@@ -96,7 +73,7 @@ QString actionName(Action action)
 
 std::optional<Action> actionFromName(const QString &name)
 {
-    const int i = indexOf(kActions, name);
+    const int i = nameIndex(kActions, name);
     return i < 0 ? std::nullopt : std::optional<Action>(Action(i));
 }
 

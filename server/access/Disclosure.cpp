@@ -131,10 +131,11 @@ bool Disclosure::receivesAttachment(const QString &typeName, const QString &reco
             continue;
         if (sync::fieldAccess(spec, m_reader) != sync::FieldAccess::Full)
             continue;
-        if (spec.confidential)
-            note(typeName, recordId, sync::Handout{false, true});
-        else if (spec.personal)
-            note(typeName, recordId, sync::Handout{true, false});
+        if (sync::handoutLogged(spec) || spec.personal) {
+            sync::Handout handout;
+            handout.add(spec);
+            note(typeName, recordId, handout);
+        }
         return true;
     }
     return false;
@@ -219,12 +220,8 @@ void Disclosure::appendFields(QByteArray &out, const QString &typeName, const QS
             out += raw;
         } else if (item->access == sync::FieldAccess::Full) {
             out += raw;
-            if (item->logged && rawHoldsSomething(raw)) {
-                if (item->spec.confidential)
-                    handout.comparison = true;
-                else
-                    handout.idNumber = true;
-            }
+            if (item->logged && rawHoldsSomething(raw))
+                handout.add(item->spec);
         } else {
             appendJsonValue(out, sync::disclosedValue(item->spec, parseRaw(raw), item->access));
         }

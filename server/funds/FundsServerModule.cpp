@@ -2,6 +2,7 @@
 #include "server/funds/FundDemo.h"
 #include "server/funds/FundLineService.h"
 #include "server/funds/FundRoutes.h"
+#include "server/funds/PublicPaymentList.h"
 #include "server/funds/SummaryUpdater.h"
 #include "server/module/ServerModule.h"
 
@@ -93,6 +94,10 @@ public:
         registerDashboardRoutes(router, services);
         if (m_fundLines)
             registerFundLineRoutes(router, services, *m_fundLines);
+    }
+    QList<PublicList> publicLists(Services &services) const override
+    {
+        return {publicPaymentList(services.store)};
     }
     QList<Command> commands() const override
     {

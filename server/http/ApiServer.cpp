@@ -6,6 +6,7 @@
 #include <QSemaphore>
 #include <QSslServer>
 #include <QSslSocket>
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -192,7 +193,11 @@ void ApiServer::writeResponse(QHttpServerResponder &responder, const HttpRespons
     if (!response.body.isEmpty() || response.status != 204)
         responder.writeHeader("Content-Type", response.contentType);
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeHeader("Cache-Control", "no-store");
+    // Nothing is cached unless the answer says otherwise (the portal's style sheet and script).
+    const bool cacheSet = std::any_of(response.headers.cbegin(), response.headers.cend(),
+                                      [](const auto &h) { return h.first == "Cache-Control"; });
+    if (!cacheSet)
+        responder.writeHeader("Cache-Control", "no-store");
     responder.writeHeader("X-Content-Type-Options", "nosniff");
     responder.writeHeader("Strict-Transport-Security", "max-age=31536000");
     for (const auto &h : response.headers)

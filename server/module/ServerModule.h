@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <functional>
@@ -11,9 +13,28 @@ class QTextStream;
 namespace sunshine {
 
 class PushHook;
+struct HttpRequest;
 class Router;
 class Store;
 struct Services;
+
+// A list a module hands over to the public layer (MODULES.md §7: payment lists, notices, disclosures), shown
+// by the portal without sign-in. The module keeps it need-to-know: rows carry only what the public may see,
+// masked as sync::publicName() and its siblings mask.
+struct PublicList
+{
+    QString name;        // in /api/v1/public/lists/{name}
+    QString title;       // "资金发放名单"
+    QString description; // one sentence for the visitor
+    // How the visitor narrows it: [{"key","label","kind":"place","level":"village"|"county",...},
+    // {"key","label","kind":"choice","options":[{"value","label"}]}]. A place filter is required.
+    QJsonArray filters;
+    QJsonArray columns; // [{"key","label","kind":"text"|"money"|"date"|"number"}]
+    // One page as {"rows":[…], "total", "page", "pageSize"}; the filters are the request's query items (the
+    // place resolved to its org path in "placePath"). Throws ApiError for a bad filter.
+    std::function<QJsonObject(const HttpRequest &request, const QString &placePath, int page, int pageSize)>
+        page;
+};
 
 // What a module adds to the server. One instance per Services (an in-process test may run several servers),
 // made from the factories that the modules' registerServer() add; the command-line tools make their own.
@@ -46,6 +67,9 @@ public:
         bool skipMigratedHooks = false;
     };
     virtual QList<Command> commands() const { return {}; }
+
+    // The lists the module hands over to the public layer (after start()).
+    virtual QList<PublicList> publicLists(Services &) const { return {}; }
 };
 
 // What the modules' registerServer() fill: how to make each module's part.

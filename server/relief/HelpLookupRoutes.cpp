@@ -1,12 +1,12 @@
 #include "server/api/Services.h"
 #include "server/relief/ReliefRoutes.h"
 
+#include "common/core/LookupCode.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/relief/AssistanceTypes.h"
 #include "server/store/Store.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -19,8 +19,7 @@ void registerHelpLookupRoutes(Router &router, Services &services)
     router.add(u"GET"_s, u"/api/v1/public/help-requests/{code}"_s, Router::Access::Public,
                [&services](HttpRequest &req) {
                    const QString code = req.pathParams.value(u"code"_s).toUpper();
-                   static const QRegularExpression shape(u"^QZ[2-9A-HJ-NP-Z]{8}$"_s);
-                   if (!shape.match(code).hasMatch())
+                   if (!isLookupCode(u"QZ"_s, code))
                        throw ApiError(ErrorCode::BadRequest,
                                       u"查询码应为 QZ 加 8 位字母数字，例如 QZ7K3M9P2A"_s, u"code"_s);
                    SqlQuery q(services.store,

@@ -7,10 +7,10 @@
 #include "common/supervision/RectificationTypes.h"
 #include "common/supervision/SupervisionRules.h"
 #include "server/api/Services.h"
+#include "server/demo/DemoPush.h"
 #include "server/supervision/SpotCheckService.h"
 
 #include <QJsonArray>
-#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,80 +22,6 @@ using namespace supervision;
 
 const QString kCity = u"320600000000"_s;
 const QString kCounty = u"320612000000"_s;
-
-AuthSession demoUser(const QString &name, Role role, const QString &orgUnitId, const QString &orgPath,
-                     const QString &department)
-{
-    AuthSession s;
-    s.userId = u"demo-"_s + name;
-    s.username = name;
-    s.scope.userId = s.userId;
-    s.scope.orgUnitId = orgUnitId;
-    s.scope.orgPath = orgPath;
-    s.scope.departmentId = department;
-    s.scope.roles = {role};
-    return s;
-}
-
-class Writer
-{
-public:
-    explicit Writer(Services &services)
-        : m_services(services)
-    {}
-
-    // Writes `fields` over the record (created when new) as `actor` would push them; the record's id.
-    QString put(const AuthSession &actor, const QString &type, QString id, const QString &orgUnitId,
-                const QString &departmentId, const QJsonObject &fields)
-    {
-        if (id.isEmpty())
-            id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        qint64 base = 0;
-        {
-            SqlQuery q(m_services.store, u"SELECT version FROM records WHERE id = ?"_s);
-            q.bindText(id).exec();
-            if (q.next())
-                base = q.int64(0);
-        }
-        const qint64 now = m_services.clock.nowMs();
-        sync::Operation op;
-        op.opId = u"demo-"_s + id + u'-' + QString::number(base);
-        op.recordId = id;
-        op.type = type;
-        op.orgUnitId = orgUnitId;
-        op.departmentId = departmentId;
-        op.baseVersion = base;
-        op.changedFields = fields;
-        op.deviceTimeMs = now;
-        const QList<sync::OpResult> r =
-            m_services.sync.pushWithin(actor, QJsonArray{op.toJson()}, now, u"demo"_s);
-        if (r.isEmpty() || r.first().status != sync::OpStatus::Applied)
-            qWarning("demo %s not written: %s", qPrintable(type),
-                     r.isEmpty() ? "" : qPrintable(r.first().message));
-        return id;
-    }
-
-    QStringList villagesUnder(const QString &unit, int n)
-    {
-        QStringList ids;
-        SqlQuery q(m_services.store,
-                   u"SELECT id FROM org_units WHERE level = 4 AND path LIKE ? ORDER BY id LIMIT ?"_s);
-        q.bindText(u"%/"_s + unit + u"/%"_s).bind(n).exec();
-        while (q.next())
-            ids.append(q.text(0));
-        return ids;
-    }
-
-    QString townOf(const QString &village)
-    {
-        SqlQuery q(m_services.store, u"SELECT parent_id FROM org_units WHERE id = ?"_s);
-        q.bindText(village).exec();
-        return q.next() ? q.text(0) : QString();
-    }
-
-private:
-    Services &m_services;
-};
 
 QString iso(QDate d)
 {
@@ -121,7 +47,7 @@ void SupervisionDemo::loadIfEmpty(Services &services)
         if (any.next() && any.int64(0) > 0)
             return;
     }
-    Writer w(services);
+    DemoPush w(services);
     const QStringList villages = w.villagesUnder(kCounty, 3);
     if (villages.size() < 3)
         return;
@@ -130,11 +56,11 @@ void SupervisionDemo::loadIfEmpty(Services &services)
     const QString cityPath = u'/' + kCity + u'/';
     const QString countyPath = cityPath + kCounty + u'/';
     const AuthSession discipline =
-        demoUser(u"city-supervisor"_s, Role::Supervisor, kCity, cityPath, kCity + u"-discipline"_s);
+        demoActor(u"city-supervisor"_s, Role::Supervisor, kCity, cityPath, kCity + u"-discipline"_s);
     const AuthSession auditor =
-        demoUser(u"county-supervisor"_s, Role::Supervisor, kCounty, countyPath, kCounty + u"-audit"_s);
+        demoActor(u"county-supervisor"_s, Role::Supervisor, kCounty, countyPath, kCounty + u"-audit"_s);
     const AuthSession clerk =
-        demoUser(u"county-clerk"_s, Role::Clerk, kCounty, countyPath, kCounty + u"-agriculture"_s);
+        demoActor(u"county-clerk"_s, Role::Clerk, kCounty, countyPath, kCounty + u"-agriculture"_s);
     const QString agriculture = kCounty + u"-agriculture"_s;
     const QString povertyOffice = kCounty + u"-poverty-office"_s;
 

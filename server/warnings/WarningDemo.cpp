@@ -3,6 +3,7 @@
 #include "common/warnings/WarningType.h"
 #include "common/warnings/WarningWorkflow.h"
 #include "server/api/Services.h"
+#include "server/demo/DemoPush.h"
 #include "server/warnings/WarningEngine.h"
 
 #include <QJsonArray>
@@ -19,19 +20,6 @@ using warnings::Outcome;
 using warnings::WarningStep;
 
 const QString kCountyPath = u"/320600000000/320612000000/"_s;
-
-AuthSession demoUser(const QString &name, Role role, const QString &department)
-{
-    AuthSession s;
-    s.userId = u"demo-"_s + name;
-    s.username = name;
-    s.scope.userId = s.userId;
-    s.scope.orgUnitId = u"320612000000"_s;
-    s.scope.orgPath = kCountyPath;
-    s.scope.departmentId = department;
-    s.scope.roles = {role};
-    return s;
-}
 
 WarningStep step(Action action, const QString &person)
 {
@@ -82,9 +70,10 @@ void WarningDemo::loadIfEmpty(Services &services)
         while (q.next())
             ids.append(q.text(0));
     }
-    const AuthSession reviewer =
-        demoUser(u"county-reviewer"_s, Role::Reviewer, u"320612000000-poverty-office"_s);
-    const AuthSession clerk = demoUser(u"county-clerk"_s, Role::Clerk, u"320612000000-agriculture"_s);
+    const AuthSession reviewer = demoActor(u"county-reviewer"_s, Role::Reviewer, u"320612000000"_s,
+                                           kCountyPath, u"320612000000-poverty-office"_s);
+    const AuthSession clerk = demoActor(u"county-clerk"_s, Role::Clerk, u"320612000000"_s, kCountyPath,
+                                        u"320612000000-agriculture"_s);
     const QString reviewerName = u"王审核"_s;
     const QString clerkName = u"李经办"_s;
     Transaction tx(services.store);

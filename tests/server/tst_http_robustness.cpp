@@ -209,7 +209,7 @@ private slots:
     void unknownPathIs404Json()
     {
         for (const QString &path :
-             {u"/api/v1/nothing-here"_s, u"/"_s, u"/api/v2/health"_s, u"/api/v1/health/extra"_s,
+             {u"/api/v1/nothing-here"_s, u"/index.html"_s, u"/api/v2/health"_s, u"/api/v1/health/extra"_s,
               u"/api/v1/%E4%B8%AD%E6%96%87"_s, u"/api/v1/admin/users/a/b/c"_s}) {
             const HttpResult r = client().get(path);
             EXPECT_ERROR(r, 404, "NOT_FOUND");
