@@ -24,6 +24,8 @@ PACKAGES=(
     libsodium-dev libquazip1-qt6-dev postgresql-15 postgresql-client-15
     xvfb xauth fonts-noto-cjk gnome-keyring dbus dbus-x11 libsecret-1-0
 )
+# Only the tests need these: the public portal is tested in a real browser.
+TEST_PACKAGES=(chromium chromium-driver python3 python3-selenium)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
@@ -33,7 +35,7 @@ as_root() {
 
 install_packages() {
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "${PACKAGES[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     if [ "${#missing[@]}" -gt 0 ]; then
@@ -120,7 +122,7 @@ cmd_run() {
 }
 
 cmd_test() {
-    install_packages
+    install_packages "${TEST_PACKAGES[@]}"
     build dev
     log "running the tests"
     # Widget tests render offscreen; keychain tests start their own D-Bus session and keyring.

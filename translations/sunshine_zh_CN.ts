@@ -68,6 +68,33 @@
     </message>
 </context>
 <context>
+    <name>ComplaintStepDialog</name>
+    <message>
+        <source>Handle complaint</source>
+        <translation>办理投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>办理环节(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Handled by:</source>
+        <translation>经办人(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department on the slip:</source>
+        <translation>交办部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Files of the result:</source>
+        <translation>调查处理材料(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Settle a conflict</source>
@@ -1427,6 +1454,179 @@
     <message>
         <source>Import list…</source>
         <translation>导入发放名单…</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ComplaintStatsModel</name>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（未交办）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Department on the slip</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <source>Waiting for a slip</source>
+        <translation>待交办</translation>
+    </message>
+    <message>
+        <source>In hand</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ComplaintStepDialog</name>
+    <message>
+        <source>The complaint is not in the local data.</source>
+        <translation>本机数据中没有这件投诉。</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前状态：%1</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do on this complaint now.</source>
+        <translation>这件投诉当前没有需要您办理的环节。</translation>
+    </message>
+    <message>
+        <source>The reason (the complainant reads it):</source>
+        <translation>理由（投诉人可查询）：</translation>
+    </message>
+    <message>
+        <source>The department&apos;s reply:</source>
+        <translation>承办部门回复意见：</translation>
+    </message>
+    <message>
+        <source>The result of the investigation:</source>
+        <translation>调查处理结果：</translation>
+    </message>
+    <message>
+        <source>Why the result is returned:</source>
+        <translation>退回理由：</translation>
+    </message>
+    <message>
+        <source>What the complainant is told:</source>
+        <translation>反馈给投诉人的内容：</translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s objection:</source>
+        <translation>投诉人提出的异议：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ComplaintsView</name>
+    <message>
+        <source>Taken in by</source>
+        <translation>受理单位</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <source>Lookup code for the complainant: %1</source>
+        <translation>投诉人查询码：%1</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>期限内</translation>
+    </message>
+    <message>
+        <source>reply late</source>
+        <translation>逾期未回复</translation>
+    </message>
+    <message>
+        <source>result late</source>
+        <translation>逾期未办结</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>&amp;Handle…</source>
+        <translation>办理(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Statistics&lt;/b&gt; (Art. 24): per department on the slip and per category</source>
+        <translation>&lt;b&gt;统计&lt;/b&gt;（第二十四条）：按承办部门和问题类别</translation>
+    </message>
+    <message>
+        <source>Export s&amp;tatistics…</source>
+        <translation>导出统计(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Handle complaint</source>
+        <translation>办理投诉</translation>
+    </message>
+    <message>
+        <source>Choose a complaint in the list first.</source>
+        <translation>请先在列表中选择一件投诉。</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>Complaint statistics.xlsx</source>
+        <translation>投诉举报统计.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按承办部门</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按问题类别</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2996,72 @@
     <message>
         <source>The PDF file %1 could not be written.</source>
         <translation>无法写入 PDF 文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::PortalTab</name>
+    <message>
+        <source>Complaints &amp;&amp; public</source>
+        <translation>投诉与公开</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <source>Announcements</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>政策信息</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::PublicationsView</name>
+    <message>
+        <source>Published by</source>
+        <translation>发布部门</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>On the portal</source>
+        <translation>门户公开</translation>
+    </message>
+    <message>
+        <source> (entered late, Art. 22)</source>
+        <translation>（逾期录入，第二十二条）</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Choose one in the list first.</source>
+        <translation>请先在列表中选择一条。</translation>
+    </message>
+    <message>
+        <source>This was done on %1 already.</source>
+        <translation>已于 %1 办理过。</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
     </message>
 </context>
 <context>

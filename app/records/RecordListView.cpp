@@ -79,13 +79,13 @@ RecordListView::RecordListView(ClientSession &session, const sync::RecordType &t
     // Clerks and reviewers enter records; supervisors too where the type is the supervision's own.
     const bool writes =
         entersData(session) || (type.supervisorsWrite() && session.user().roles.contains(Role::Supervisor));
-    if (m_options.canAdd && writes) {
+    if (writes) {
         m_add = new QPushButton(tr("&New…"), this);
+        m_add->setVisible(m_options.canAdd);
         m_toolbar->addWidget(m_add);
         connect(m_add, &QPushButton::clicked, this, &RecordListView::addRecord);
-    }
-    if (m_options.canEdit && writes) {
         m_edit = new QPushButton(tr("&Edit…"), this);
+        m_edit->setVisible(m_options.canEdit);
         m_toolbar->addWidget(m_edit);
         connect(m_edit, &QPushButton::clicked, this, &RecordListView::editCurrent);
     }
@@ -117,7 +117,7 @@ RecordListView::RecordListView(ClientSession &session, const sync::RecordType &t
         updateCount();
     });
     connect(m_view, &QTableView::doubleClicked, this, [this] {
-        if (m_edit)
+        if (m_edit && m_options.canEdit)
             editCurrent();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -193,6 +193,20 @@ void RecordListView::setDepartment(sync::Placement &placement, const QString &de
             placement.departmentOrgUnitId = d.orgUnitId;
         }
     }
+}
+
+void RecordListView::setCanAdd(bool can)
+{
+    m_options.canAdd = can;
+    if (m_add)
+        m_add->setVisible(can);
+}
+
+void RecordListView::setCanEdit(bool can)
+{
+    m_options.canEdit = can;
+    if (m_edit)
+        m_edit->setVisible(can);
 }
 
 void RecordListView::setFixedValue(const QString &field, const QJsonValue &value)

@@ -46,6 +46,10 @@ public:
     QTableView *view() const { return m_view; }
     // The id of the record in the current row, or empty.
     QString currentRecordId() const;
+    // New and Edit shown or not (e.g. once the departments are known that decide it); never for users who
+    // do not write the type.
+    void setCanAdd(bool can);
+    void setCanEdit(bool can);
     // Adds a button to the toolbar (after the built-in ones).
     QPushButton *addAction(const QString &text);
     // Adds a filter (e.g. a combo of deadline states) to the toolbar, after the search and the place filter.

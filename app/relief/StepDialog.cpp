@@ -158,19 +158,13 @@ void StepDialog::submit()
     }
     QJsonArray steps = m_fields.value(u"steps"_s).toArray();
     steps.append(relief::stepToJson(e, m_session.user().id));
-    LocalCache::Change change;
-    change.type = m_type;
-    change.recordId = m_caseId;
-    change.orgUnitId = m_orgUnitId;
-    change.changedFields = {{u"steps"_s, steps}};
+    // What the last step entails (the household registered, or marked exited) the server writes in the same
+    // push; it comes back with the next pull.
     QString error;
-    if (m_session.cache().save(change, now, &error).isEmpty()) {
+    if (!m_session.saveFields(m_type, m_caseId, m_orgUnitId, QString(), {{u"steps"_s, steps}}, &error)) {
         ui->problemLabel->setText(tr("Could not save: %1").arg(error));
         return;
     }
-    // What the last step entails (the household registered, or marked exited) the server writes in the same
-    // push; it comes back with the next pull.
-    m_session.engine().syncNow();
     accept();
 }
 

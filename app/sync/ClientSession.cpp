@@ -137,6 +137,21 @@ void ClientSession::refreshCalendar()
     });
 }
 
+bool ClientSession::saveFields(const QString &type, const QString &recordId, const QString &orgUnitId,
+                               const QString &departmentId, const QJsonObject &changedFields, QString *error)
+{
+    LocalCache::Change change;
+    change.type = type;
+    change.recordId = recordId;
+    change.orgUnitId = orgUnitId;
+    change.departmentId = departmentId;
+    change.changedFields = changedFields;
+    if (m_cache->save(change, m_clock.nowMs(), error).isEmpty())
+        return false;
+    m_engine->syncNow();
+    return true;
+}
+
 QString ClientSession::departmentName(const QString &id) const
 {
     for (const Department &d : m_departments) {

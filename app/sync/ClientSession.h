@@ -34,6 +34,11 @@ public:
     const UserInfo &user() const { return m_user; }
     const Clock &clock() const { return m_clock; }
 
+    // Saves a change of some fields of a record (a step appended, a date stamped) to the cache and its
+    // outbox, the record staying where it is, and asks the engine to sync; false with the reason.
+    bool saveFields(const QString &type, const QString &recordId, const QString &orgUnitId,
+                    const QString &departmentId, const QJsonObject &changedFields, QString *error);
+
     // Departments in the user's area (fetched when online, remembered in the cache).
     QList<Department> departments() const { return m_departments; }
     QString departmentName(const QString &id) const;

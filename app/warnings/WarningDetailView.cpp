@@ -1,5 +1,6 @@
 #include "app/warnings/WarningDetailView.h"
 
+#include "app/shell/DialogHook.h"
 #include "app/sync/ClientSession.h"
 #include "app/warnings/WarningStepDialog.h"
 #include "common/core/ChinaTime.h"
@@ -98,17 +99,11 @@ QString valueText(const QString &key, const QJsonValue &v)
     return v.toString();
 }
 
-std::function<void(WarningStepDialog &)> &nextStepEntry()
-{
-    static std::function<void(WarningStepDialog &)> fill;
-    return fill;
-}
-
 } // namespace
 
 void WarningDetailView::setNextStepEntry(std::function<void(WarningStepDialog &)> fill)
 {
-    nextStepEntry() = std::move(fill);
+    DialogHook<WarningStepDialog>::setNext(std::move(fill));
 }
 
 WarningDetailView::WarningDetailView(ClientSession &session, QWidget *parent)
@@ -260,14 +255,7 @@ void WarningDetailView::takeStep(Action action)
     if (m_id.isEmpty())
         return;
     WarningStepDialog dialog(m_session, m_id, action, this);
-    int result = QDialog::Rejected;
-    if (auto fill = std::exchange(nextStepEntry(), nullptr)) {
-        fill(dialog);
-        result = dialog.result();
-    } else {
-        result = dialog.exec();
-    }
-    if (result == QDialog::Accepted) {
+    if (DialogHook<WarningStepDialog>::run(dialog) == QDialog::Accepted) {
         showWarning(m_id);
         Q_EMIT stepTaken();
     }

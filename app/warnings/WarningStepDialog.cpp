@@ -144,18 +144,12 @@ void WarningStepDialog::submit()
     }
     QJsonArray steps = m_fields.value(u"steps"_s).toArray();
     steps.append(step.toJson());
-    LocalCache::Change change;
-    change.type = QString::fromUtf16(warnings::WarningType::kName);
-    change.recordId = m_id;
-    change.orgUnitId = m_orgUnitId;
-    change.departmentId = m_departmentId;
-    change.changedFields = {{u"steps"_s, steps}};
     QString error;
-    if (m_session.cache().save(change, m_session.clock().nowMs(), &error).isEmpty()) {
+    if (!m_session.saveFields(QString::fromUtf16(warnings::WarningType::kName), m_id, m_orgUnitId,
+                              m_departmentId, {{u"steps"_s, steps}}, &error)) {
         ui->problemLabel->setText(tr("Could not save: %1").arg(error));
         return;
     }
-    m_session.engine().syncNow();
     accept();
 }
 

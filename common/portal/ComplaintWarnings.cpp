@@ -51,10 +51,13 @@ void ComplaintOverdueRule::check(rules::RuleData &data, const rules::RuleRun &ru
 void ComplaintOverdueRule::evaluate(rules::RuleData &data, const rules::RuleRun &run,
                                     const rules::FindingSink &sink) const
 {
+    // Narrowed by the store to what is overdue by the stored due dates; every record handed over is checked
+    // again by complaintOverdue().
     rules::RuleFilter open;
-    open.any = {
-        {u"state"_s,
-         {complaintStateName(ComplaintState::Assigned), complaintStateName(ComplaintState::Replied)}}};
+    const QDate today = run.today;
+    open.sql = [today](const rules::FieldSql &field) {
+        return complaintOverdueSql(field, today);
+    };
     check(data, run, open, sink);
 }
 

@@ -285,6 +285,15 @@ QList<ComplaintOverdue> complaintOverdue(const ComplaintHandling &h, QDate today
     return out;
 }
 
+rules::SqlCondition complaintOverdueSql(const rules::FieldSql &field, QDate today)
+{
+    const QString day = today.toString(Qt::ISODate);
+    return {u"((%1 = ? AND %2 < ?) OR (%1 IN (?, ?) AND %3 < ?))"_s.arg(
+                field(u"state"_s), field(u"replyDueOn"_s), field(u"resultDueOn"_s)),
+            {complaintStateName(ComplaintState::Assigned), day, complaintStateName(ComplaintState::Assigned),
+             complaintStateName(ComplaintState::Replied), day}};
+}
+
 QString complaintLookupCode(const QString &recordId)
 {
     return lookupCode(u"TS"_s, recordId);

@@ -2,6 +2,7 @@
 
 #include "common/auth/Role.h"
 #include "common/core/WorkingCalendar.h"
+#include "common/rules/Rules.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -117,6 +118,9 @@ struct ComplaintOverdue
 };
 QList<ComplaintOverdue> complaintOverdue(const ComplaintHandling &handling, QDate today,
                                          const WorkingCalendar &calendar);
+// The same in SQL over a complaint's stored fields (its state and the due dates the server derived with
+// complaintReplyDue/complaintResultDue): true when complaintOverdue() finds any deadline passed.
+rules::SqlCondition complaintOverdueSql(const rules::FieldSql &field, QDate today);
 
 // The lookup code a complainant is given ("TS" and 8 letters or digits, none of 0/1/I/O): from the record id,
 // which is random, so one code says nothing about another.

@@ -224,8 +224,10 @@ void TestSupervisionTab::clerksFollowRectifications()
              serverCount(u"rectification"_s, p.client->scopePath()));
     auto buttonsOf = [](QWidget *w) {
         QStringList texts;
-        for (const QPushButton *b : w->findChildren<QPushButton *>())
-            texts.append(b->text());
+        for (const QPushButton *b : w->findChildren<QPushButton *>()) {
+            if (b->isVisibleTo(w))
+                texts.append(b->text());
+        }
         return texts.join(u'|');
     };
     // Clerks edit a rectification (report, apply) but order none, and enter no inspection or audit.

@@ -47,6 +47,10 @@
     container.replaceChildren();
     const pages = Math.max(1, Math.ceil(total / pageSize));
     if (total === 0) return;
+    if (pages === 1) {
+      container.append(el('span', {}, `共 ${total} 条`));
+      return;
+    }
     const prev = el('button', { type: 'button', class: 'secondary' }, '上一页');
     prev.disabled = page <= 1;
     prev.addEventListener('click', () => go(page - 1));
@@ -81,7 +85,7 @@
       return;
     }
     for (const r of rows) {
-      const meta = [r.publishedOn ? `发布日期：${r.publishedOn}` : '', r.unit || '', r.department || '']
+      const meta = [r.publishedOn ? `发布日期：${r.publishedOn}` : '', r.department || r.unit || '']
         .filter(Boolean).join('　');
       container.append(el('article', {},
         el('h3', {}, r[tagKey] ? el('span', { class: 'tag' }, r[tagKey]) : null, r.title || ''),
