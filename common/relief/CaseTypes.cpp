@@ -138,6 +138,9 @@ QList<FieldSpec> IdentificationCaseType::fields() const
         // The feedback of the departments compared with (比对反馈材料), as they sent it: as confidential as
         // the hits.
         FieldSpec(u"hitDocuments"_s, FieldKind::Attachments, u"比对反馈材料"_s).max(20).confidentialData(),
+        // The notice of the next step as posted (村内公示, 镇级公示): on the public portal while it lasts.
+        FieldSpec(u"noticeStart"_s, FieldKind::Date, u"本次公示开始"_s),
+        FieldSpec(u"noticeEnd"_s, FieldKind::Date, u"本次公示结束"_s),
     };
 }
 
@@ -180,7 +183,33 @@ std::optional<FieldProblem> IdentificationCaseType::checkRules(const QString &, 
         return problem(u"householdId"_s, u"精准识别经县级审批后才能纳入建档立卡户"_s);
     if (auto p = checkSteps(f, context, f.value(u"crossRegion"_s).toBool(), unresolvedHits(hits)))
         return p;
+    if (auto p = checkPostedNotice(f, context))
+        return p;
     return checkReference(context, f, u"householdId"_s, placement, true);
+}
+
+std::optional<FieldProblem> IdentificationCaseType::checkPostedNotice(const QJsonObject &f,
+                                                                      const sync::RuleContext &context) const
+{
+    const QDate start = dateOf(f, u"noticeStart"_s);
+    const QDate end = dateOf(f, u"noticeEnd"_s);
+    const bool changed = !context.before ||
+                         context.before->value(u"noticeStart"_s) != f.value(u"noticeStart"_s) ||
+                         context.before->value(u"noticeEnd"_s) != f.value(u"noticeEnd"_s);
+    if (!changed || (!start.isValid() && !end.isValid()))
+        return std::nullopt;
+    if (auto why = noticePeriodProblem(start, end))
+        return problem(start.isValid() ? u"noticeEnd"_s : u"noticeStart"_s, *why);
+    const QList<StepEntry> history = stepsFromJson(f.value(u"steps"_s).toArray());
+    const CaseState state = caseState(CaseKind::Identification, history);
+    const QList<WorkflowStep> steps = workflowSteps(CaseKind::Identification);
+    if (state.refused || state.finished || state.nextStep >= steps.size() ||
+        !steps.at(state.nextStep).publicNotice)
+        return problem(u"noticeStart"_s, u"本案当前环节不需要公示"_s);
+    if (!history.isEmpty() && start < history.last().date)
+        return problem(u"noticeStart"_s,
+                       u"公示应在上一环节（%1）之后开始"_s.arg(history.last().date.toString(Qt::ISODate)));
+    return std::nullopt;
 }
 
 namespace {

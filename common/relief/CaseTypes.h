@@ -51,6 +51,10 @@ public:
         : CaseType(QString::fromUtf16(kName), QStringLiteral("精准识别"), CaseKind::Identification)
     {}
     QList<sync::FieldSpec> fields() const override;
+    // The notice posted for the next step (noticeStart, noticeEnd): only for a notice step, after the step
+    // before it, and long enough (noticePeriodProblem).
+    std::optional<sync::FieldProblem> checkPostedNotice(const QJsonObject &fields,
+                                                        const sync::RuleContext &context) const;
     // Approved by the county (every step passed): the server registers the applicant's household with the
     // applicant as its head, and links the case to it, in the same push (Art. 9). Refused when the applicant
     // is registered already.

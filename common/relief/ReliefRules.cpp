@@ -191,6 +191,38 @@ QString helpLookupCode(const QString &recordId)
 
 // --- Identification and exit cases -------------------------------------------------------------------------
 
+std::optional<QString> noticePeriodProblem(QDate start, QDate end)
+{
+    if (!start.isValid() || !end.isValid())
+        return u"请填写公示起止日期"_s;
+    if (start > end)
+        return u"公示开始日期 %1 晚于结束日期 %2"_s.arg(iso(start), iso(end));
+    const qint64 days = start.daysTo(end) + 1;
+    if (days < kMinNoticeDays)
+        return u"公示期不少于 %1 天（%2 至 %3 仅 %4 天）"_s.arg(kMinNoticeDays)
+            .arg(iso(start), iso(end))
+            .arg(days);
+    return std::nullopt;
+}
+
+std::optional<NoticeInForce> noticeInForce(CaseKind kind, const QList<StepEntry> &history, QDate start,
+                                           QDate end, QDate today)
+{
+    if (!start.isValid() || !end.isValid() || today < start || today > end)
+        return std::nullopt;
+    const CaseState state = caseState(kind, history);
+    const QList<WorkflowStep> steps = workflowSteps(kind);
+    if (state.refused || state.finished || state.nextStep >= steps.size())
+        return std::nullopt;
+    const WorkflowStep &next = steps.at(state.nextStep);
+    if (!next.publicNotice)
+        return std::nullopt;
+    // Posted after the step before it: an earlier notice's dates left on the case do not count again.
+    if (!history.isEmpty() && history.last().date.isValid() && start < history.last().date)
+        return std::nullopt;
+    return NoticeInForce{next.code, next.chineseName, start, end};
+}
+
 QList<WorkflowStep> workflowSteps(CaseKind kind)
 {
     switch (kind) {
@@ -285,15 +317,8 @@ std::optional<QString> stepProblem(CaseKind kind, const QList<StepEntry> &histor
 
     // Public notice.
     if (expected.publicNotice) {
-        if (!next.noticeStart.isValid() || !next.noticeEnd.isValid())
-            return u"请填写公示起止日期"_s;
-        if (next.noticeStart > next.noticeEnd)
-            return u"公示开始日期 %1 晚于结束日期 %2"_s.arg(iso(next.noticeStart), iso(next.noticeEnd));
-        const qint64 days = next.noticeStart.daysTo(next.noticeEnd) + 1;
-        if (days < kMinNoticeDays)
-            return u"公示期不少于 %1 天（%2 至 %3 仅 %4 天）"_s.arg(kMinNoticeDays)
-                .arg(iso(next.noticeStart), iso(next.noticeEnd))
-                .arg(days);
+        if (auto why = noticePeriodProblem(next.noticeStart, next.noticeEnd))
+            return why;
         if (next.date < next.noticeEnd)
             return u"公示至 %1 结束，办理日期 %2 不能早于公示结束"_s.arg(iso(next.noticeEnd), iso(next.date));
     }

@@ -135,6 +135,22 @@ struct CaseState
 // the expected step, and entries after the case closed, are ignored (stepProblem never lets them in).
 CaseState caseState(CaseKind kind, const QList<StepEntry> &history);
 
+// A public notice's dates (Art. 9: at least 5 days counting both ends): why they cannot be, or nothing.
+std::optional<QString> noticePeriodProblem(QDate start, QDate end);
+
+// The notice a case is holding now (公示中): the clerk posts the next step's notice (noticeStart, noticeEnd
+// on the case) after the step before it was taken; it is in force from its first to its last day while that
+// notice step is still to be taken. What the public layer lists (MODULES.md §7).
+struct NoticeInForce
+{
+    QString step;     // WorkflowStep::code: "village-notice", "town-review"
+    QString stepName; // "村内公示", "镇级审核并公示"
+    QDate start;
+    QDate end;
+};
+std::optional<NoticeInForce> noticeInForce(CaseKind kind, const QList<StepEntry> &history, QDate start,
+                                           QDate end, QDate today);
+
 struct StepContext
 {
     OrgLevel actorLevel = OrgLevel::City; // the org level of the reviewer taking the step

@@ -306,6 +306,15 @@ void Generator::identificationCases(const Place &village, int count)
                       {u"crossRegion"_s, i % 11 == 5},
                       {u"steps"_s, steps(relief::CaseKind::Identification, passed, stage == 7, start,
                                          u"demo-town-reviewer"_s, u"demo-county-reviewer"_s)}};
+        // Cases waiting for their village or town notice have it posted: on the portal while it lasts.
+        if (stage == 2 || stage == 3) {
+            const QJsonArray done = f.value(u"steps"_s).toArray();
+            const QDate last =
+                QDate::fromString(done.last().toObject().value(u"date"_s).toString(), Qt::ISODate);
+            const QDate noticeStart = std::max(last, m_today.addDays(-2 - pick(3)));
+            f.insert(u"noticeStart"_s, noticeStart.toString(Qt::ISODate));
+            f.insert(u"noticeEnd"_s, noticeStart.addDays(6).toString(Qt::ISODate));
+        }
         if (passed >= 5) {
             QJsonArray hits;
             hits.append(

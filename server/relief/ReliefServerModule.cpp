@@ -1,5 +1,6 @@
 #include "server/api/Services.h"
 #include "server/module/ServerModule.h"
+#include "server/relief/PublicNoticeList.h"
 #include "server/relief/ReliefDemo.h"
 #include "server/relief/ReliefRoutes.h"
 
@@ -17,6 +18,10 @@ public:
     void registerRoutes(Router &router, Services &services) override
     {
         registerHelpLookupRoutes(router, services);
+    }
+    QList<PublicList> publicLists(Services &services) const override
+    {
+        return {publicNoticeList(services.store, services.clock)};
     }
 };
 

@@ -8,7 +8,8 @@ as a villager would on a phone and on a desktop:
   - has the office and the department handle it through the staff API, the department's result carrying
     script and an <img onerror>, and looks it up by code: the result is shown as text, nothing runs, and the
     complainant's name is nowhere on the page;
-  - pages through a village's payment list, every ID number masked;
+  - pages through a village's payment list, every ID number masked, and reads the county's identification
+    notices, every name masked;
   - finds no error in the browser console (a CSP violation is one).
 Screenshots of each step at 360 and 1280 px go to the output folder (argv[2]) to be looked at.
 
@@ -237,6 +238,8 @@ def main():
 
                 # A village's payments, page by page, masked.
                 d.find_element(By.CSS_SELECTOR, "a[data-tab=lists]").click()
+                wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#list-name option[value=payments]"))
+                Select(d.find_element(By.ID, "list-name")).select_by_value("payments")
                 wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#place-county option")) > 1)
                 Select(d.find_element(By.ID, "place-county")).select_by_value(COUNTY)
                 wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, f"#place-town option[value='{town}']"))
@@ -256,6 +259,18 @@ def main():
                     assert cell == "" or re.fullmatch(r"\d{6}\*{8}[\dX]{4}", cell), cell
                 assert not re.search(r"\d{17}[\dX]", d.page_source)
                 assert pages.startswith("上一页") or "第 1 /" in pages
+
+                # The identification notices being held in the county, names masked.
+                Select(d.find_element(By.ID, "list-name")).select_by_value("notices")
+                wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#place-county option")) > 1)
+                Select(d.find_element(By.ID, "place-county")).select_by_value(COUNTY)
+                wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#list-table tbody tr")) >= 1)
+                headers = [h.text for h in d.find_elements(By.CSS_SELECTOR, "#list-table thead th")]
+                who = headers.index("申请人")
+                for row in d.find_elements(By.CSS_SELECTOR, "#list-table tbody tr"):
+                    name_cell = row.find_elements(By.TAG_NAME, "td")[who].text
+                    assert "*" in name_cell, name_cell
+                d.save_screenshot(os.path.join(out, f"notices-{name}.png"))
 
                 # Policies.
                 d.find_element(By.CSS_SELECTOR, "a[data-tab=policies]").click()

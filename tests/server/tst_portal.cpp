@@ -596,6 +596,53 @@ private Q_SLOTS:
         EXPECT_ERROR(publicGet(u"/api/v1/public/policies?kind=nope"_s), 400, "BAD_REQUEST");
     }
 
+    void identificationNoticesWhileTheyLast()
+    {
+        setChinaTime(QDate(2026, 5, 4));
+        const QString id = identificationCaseAt(2, false); // village review passed on 3 May
+        QVERIFY(!id.isEmpty());
+        const auto post = [this, &id](QDate from, QDate to) {
+            return pushOne(kTownClerk, upsert(kIdentification, id, kVillage,
+                                              {{u"noticeStart"_s, iso(from)}, {u"noticeEnd"_s, iso(to)}}));
+        };
+        EXPECT_OUTCOME(post(QDate(2026, 5, 4), QDate(2026, 5, 7)), u"VALIDATION_FAILED"_s, u"noticeEnd"_s);
+        EXPECT_OUTCOME(post(QDate(2026, 5, 2), QDate(2026, 5, 8)), u"VALIDATION_FAILED"_s, u"noticeStart"_s);
+        EXPECT_APPLIED(post(QDate(2026, 5, 4), QDate(2026, 5, 8)));
+        const auto listed = [this](const QString &place) {
+            QJsonArray rows;
+            const HttpResult r = publicGet(u"/api/v1/public/lists/notices?place=%1"_s.arg(place));
+            if (r.status == 200)
+                rows = r.json.value(u"rows"_s).toArray();
+            return rows;
+        };
+        QJsonArray rows = listed(kCounty);
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject row = rows.first().toObject();
+        QCOMPARE(row.value(u"applicant"_s).toString(), u"赵*请"_s);
+        QCOMPARE(row.value(u"stage"_s).toString(), u"村内公示"_s);
+        QCOMPARE(row.value(u"start"_s).toString(), u"2026-05-04"_s);
+        QCOMPARE(row.value(u"members"_s).toInt(), 3);
+        QVERIFY(!row.contains(u"applicantIdNumber"_s) && !row.contains(u"perCapitaIncomeFen"_s));
+        QCOMPARE(listed(kTown).size(), 1);
+        QCOMPARE(listed(kOtherTown).size(), 0);
+        EXPECT_ERROR(publicGet(u"/api/v1/public/lists/notices?place=%1"_s.arg(kCity)), 400, "BAD_REQUEST");
+        // Over on the 9th; and once the notice step is taken, the dates left on the case do not count again.
+        setChinaTime(QDate(2026, 5, 9));
+        QCOMPARE(listed(kCounty).size(), 0);
+        setChinaTime(QDate(2026, 5, 8));
+        QCOMPARE(listed(kCounty).size(), 1);
+        EXPECT_APPLIED(
+            appendStep(kTownReviewer, kIdentification, id, identificationStep(2, userId(kTownReviewer))));
+        QCOMPARE(listed(kCounty).size(), 0);
+        // A case whose next step is no notice posts none.
+        const QString fresh = identificationCaseAt(0, false);
+        EXPECT_OUTCOME(pushOne(kTownClerk, upsert(kIdentification, fresh, kVillage,
+                                                  {{u"noticeStart"_s, iso(QDate(2026, 5, 8))},
+                                                   {u"noticeEnd"_s, iso(QDate(2026, 5, 14))}})),
+                       u"VALIDATION_FAILED"_s, u"noticeStart"_s);
+        setChinaTime(QDate(2026, 3, 2));
+    }
+
     // Last: every public answer of the test, scanned.
     void noPersonalDataInAnyPublicAnswer()
     {
