@@ -54,9 +54,9 @@ QList<FieldSpec> ComplaintType::fields() const
         FieldSpec(u"anonymous"_s, FieldKind::Boolean, u"匿名"_s),
         FieldSpec(u"complainantName"_s, FieldKind::Text, u"投诉人"_s)
             .max(40)
-            .confidentialData({}, u"complainant"_s),
+            .ownDepartmentData(u"complainant"_s),
         FieldSpec(u"complainantPhone"_s, FieldKind::Phone, u"投诉人电话"_s)
-            .confidentialData({}, u"complainant"_s),
+            .ownDepartmentData(u"complainant"_s),
         FieldSpec(u"category"_s, FieldKind::Choice, u"问题类别"_s)
             .options(complaintCategoryPairs())
             .require(),

@@ -16,6 +16,10 @@ bool needsPersonalData(const RoleSet &roles)
 FieldAccess fieldAccess(const FieldSpec &spec, const Reader &reader)
 {
     const bool supervisorWithReason = reader.reasonGiven && reader.roles.contains(Role::Supervisor);
+    if (spec.confidential && spec.ownDepartmentOnly) {
+        const bool own = reader.ownDepartment && needsPersonalData(reader.roles);
+        return own || supervisorWithReason ? FieldAccess::Full : FieldAccess::Summary;
+    }
     if (spec.confidential) {
         const bool reviewerAbove = reader.roles.contains(Role::Reviewer) &&
                                    (reader.level == OrgLevel::County || reader.level == OrgLevel::City);

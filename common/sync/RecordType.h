@@ -70,6 +70,9 @@ struct FieldSpec
     bool confidential = false;
     QStringList summaryKeys;
     QString handoutKind;
+    // Confidential to the record's own department (a complainant's identity, to the office that took the
+    // complaint in): its clerks and reviewers receive it in full, supervisors with a reason; nobody else.
+    bool ownDepartmentOnly = false;
     bool readOnly = false;      // set by workflow actions or derived, not typed into the form
     bool notAfterToday = false; // Date: a day that has happened (checked against RuleContext::today)
     CacheIndex cacheIndex = CacheIndex::None;
@@ -108,6 +111,12 @@ struct FieldSpec
         confidential = true;
         summaryKeys = keysInSummary;
         handoutKind = what;
+        return *this;
+    }
+    FieldSpec &ownDepartmentData(const QString &what)
+    {
+        confidentialData({}, what);
+        ownDepartmentOnly = true;
         return *this;
     }
     // A date of something done (a visit, a payment, a report): it may not lie after today.

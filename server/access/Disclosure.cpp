@@ -97,18 +97,28 @@ Disclosure::Disclosure(const AuthSession &reader, QString route, QString reason)
     m_reader.reasonGiven = !m_reason.trimmed().isEmpty();
 }
 
-const Disclosure::Plan &Disclosure::planFor(const QString &typeName)
+sync::Reader Disclosure::readerFor(const QString &departmentId) const
 {
-    auto it = m_plans.find(typeName);
+    sync::Reader r = m_reader;
+    r.ownDepartment = !departmentId.isEmpty() && departmentId == m_session.scope.departmentId;
+    return r;
+}
+
+const Disclosure::Plan &Disclosure::planFor(const QString &typeName, bool ownDepartment)
+{
+    const QString key = ownDepartment ? typeName + u"|own"_s : typeName;
+    auto it = m_plans.find(key);
     if (it != m_plans.end())
         return *it;
+    sync::Reader reader = m_reader;
+    reader.ownDepartment = ownDepartment;
     Plan plan;
     plan.type = sync::RecordTypes::find(typeName);
     if (plan.type) {
         for (const sync::FieldSpec &spec : plan.type->fieldSpecs()) {
             if (!spec.personal && !spec.confidential)
                 continue;
-            const sync::FieldAccess access = sync::fieldAccess(spec, m_reader);
+            const sync::FieldAccess access = sync::fieldAccess(spec, reader);
             const bool logged = access == sync::FieldAccess::Full && sync::handoutLogged(spec);
             if (access == sync::FieldAccess::Full && !logged)
                 continue;
@@ -116,11 +126,12 @@ const Disclosure::Plan &Disclosure::planFor(const QString &typeName)
             plan.items.append({'"' + spec.name.toUtf8() + '"', spec, access, logged});
         }
     }
-    return *m_plans.insert(typeName, plan);
+    return *m_plans.insert(key, plan);
 }
 
 bool Disclosure::receivesAttachment(const QString &typeName, const QString &recordId,
-                                    const QJsonObject &fields, const QString &sha256)
+                                    const QJsonObject &fields, const QString &departmentId,
+                                    const QString &sha256)
 {
     const sync::RecordType *type = sync::RecordTypes::find(typeName);
     if (!type)
@@ -129,7 +140,7 @@ bool Disclosure::receivesAttachment(const QString &typeName, const QString &reco
         if (spec.kind != sync::FieldKind::Attachments ||
             !fields.value(spec.name).toArray().contains(QJsonValue(sha256)))
             continue;
-        if (sync::fieldAccess(spec, m_reader) != sync::FieldAccess::Full)
+        if (sync::fieldAccess(spec, readerFor(departmentId)) != sync::FieldAccess::Full)
             continue;
         if (sync::handoutLogged(spec) || spec.personal) {
             sync::Handout handout;
@@ -147,20 +158,22 @@ void Disclosure::note(const QString &typeName, const QString &recordId, const sy
         m_handouts.append({typeName, recordId, handout});
 }
 
-void Disclosure::disclose(const QString &typeName, const QString &recordId, QJsonObject &fields)
+void Disclosure::disclose(const QString &typeName, const QString &recordId, QJsonObject &fields,
+                          const QString &departmentId)
 {
-    const Plan &plan = planFor(typeName);
+    const sync::Reader reader = readerFor(departmentId);
+    const Plan &plan = planFor(typeName, reader.ownDepartment);
     if (!plan.type || plan.items.isEmpty())
         return;
     sync::Handout handout;
-    sync::discloseFields(*plan.type, fields, m_reader, &handout);
+    sync::discloseFields(*plan.type, fields, reader, &handout);
     note(typeName, recordId, handout);
 }
 
 void Disclosure::appendFields(QByteArray &out, const QString &typeName, const QString &recordId,
-                              const QByteArray &stored)
+                              const QByteArray &stored, const QString &departmentId)
 {
-    const Plan &plan = planFor(typeName);
+    const Plan &plan = planFor(typeName, readerFor(departmentId).ownDepartment);
     if (plan.items.isEmpty()) {
         out += stored.isEmpty() ? QByteArray("{}") : stored;
         return;
@@ -168,7 +181,7 @@ void Disclosure::appendFields(QByteArray &out, const QString &typeName, const QS
     // Walk the top-level members; the fallback parses the whole text.
     const auto fallback = [&] {
         QJsonObject fields = QJsonDocument::fromJson(stored).object();
-        disclose(typeName, recordId, fields);
+        disclose(typeName, recordId, fields, departmentId);
         out += QJsonDocument(fields).toJson(QJsonDocument::Compact);
     };
     const char *p = stored.constData();

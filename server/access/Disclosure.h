@@ -31,15 +31,17 @@ public:
     // Appends the fields of a record, given as its stored JSON text, as the reader receives them: the text as
     // it is when nothing in it is withheld, otherwise with the withheld values replaced (without parsing the
     // whole text where it can).
+    // `departmentId`: the record's department (what only it receives, FieldSpec::ownDepartmentOnly).
     void appendFields(QByteArray &out, const QString &typeName, const QString &recordId,
-                      const QByteArray &stored);
+                      const QByteArray &stored, const QString &departmentId);
     // The same on a parsed record.
-    void disclose(const QString &typeName, const QString &recordId, QJsonObject &fields);
+    void disclose(const QString &typeName, const QString &recordId, QJsonObject &fields,
+                  const QString &departmentId);
     // Whether the reader may download an attachment that this record holds in an attachment field: only when
     // it is in a field they receive in full (the hand-out noted when that field is personal or
     // confidential).
     bool receivesAttachment(const QString &typeName, const QString &recordId, const QJsonObject &fields,
-                            const QString &sha256);
+                            const QString &departmentId, const QString &sha256);
 
     // One audit entry per record handed out, in a transaction of its own; nothing when there is none.
     void log(Store &store, AuditLog &audit, const QString &address);
@@ -58,7 +60,9 @@ private:
         QList<Item> items;      // the fields that are withheld or logged
         bool withholds = false; // some field is not handed out in full
     };
-    const Plan &planFor(const QString &typeName);
+    const Plan &planFor(const QString &typeName, bool ownDepartment);
+    // The reader as they read a record of this department.
+    sync::Reader readerFor(const QString &departmentId) const;
     void note(const QString &typeName, const QString &recordId, const sync::Handout &handout);
 
     AuthSession m_session;

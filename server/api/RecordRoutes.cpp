@@ -124,17 +124,18 @@ PageRequest parseRequest(const HttpRequest &req, Store &store)
 QString pageSql(const Store &store, const QString &orgPath)
 {
     if (store.isPostgres())
-        return u"SELECT id, org_unit_id, version, data FROM records "
+        return u"SELECT id, org_unit_id, version, data, department_id FROM records "
                u"WHERE type = ? AND id > ? AND org_path LIKE ? AND deleted = 0 ORDER BY id LIMIT ?"_s;
     // Text read as BLOB comes back as the stored UTF-8 bytes: Qt's SQLite driver would otherwise convert
     // every value to UTF-16 and this code back to UTF-8.
     const OrgLevel level = sync::orgLevelOfPath(orgPath);
     if (level == OrgLevel::City || level == OrgLevel::County)
-        return u"SELECT CAST(id AS BLOB), CAST(org_unit_id AS BLOB), version, CAST(data AS BLOB) "
+        return u"SELECT CAST(id AS BLOB), CAST(org_unit_id AS BLOB), version, CAST(data AS BLOB), "
+               u"department_id "
                u"FROM records INDEXED BY records_type_id "
                u"WHERE type = ? AND id > ? AND org_path >= ? AND org_path < ? AND deleted = 0 "
                u"ORDER BY id LIMIT ?"_s;
-    return u"SELECT CAST(id AS BLOB), CAST(org_unit_id AS BLOB), version, CAST(data AS BLOB) "
+    return u"SELECT CAST(id AS BLOB), CAST(org_unit_id AS BLOB), version, CAST(data AS BLOB), department_id "
            u"FROM records INDEXED BY records_type_path "
            u"WHERE type = ? AND org_path >= ? AND org_path < ? AND id > ? AND deleted = 0 "
            u"ORDER BY id LIMIT ?"_s;
@@ -186,7 +187,7 @@ QByteArray readPage(Store &store, const PageRequest &p, Disclosure &disclosure)
         out += ",\"version\":";
         out += QByteArray::number(q.int64(2));
         out += ",\"fields\":";
-        disclosure.appendFields(out, p.type->name(), QString::fromUtf8(lastId), utf8(3));
+        disclosure.appendFields(out, p.type->name(), QString::fromUtf8(lastId), utf8(3), q.text(4));
         out += '}';
     }
     out += "],\"next\":";
@@ -225,8 +226,8 @@ void registerRecordRoutes(Router &router, Services &services)
                 throw ApiError(ErrorCode::MissingField, u"请写明查看的理由"_s, u"reason"_s);
             if (!plainId(id))
                 throw ApiError(ErrorCode::NotFound, u"记录不存在"_s);
-            SqlQuery q(services.store, u"SELECT type, org_unit_id, version, org_path, data FROM records "
-                                       u"WHERE id = ? AND deleted = 0"_s);
+            SqlQuery q(services.store, u"SELECT type, org_unit_id, version, org_path, data, department_id "
+                                       u"FROM records WHERE id = ? AND deleted = 0"_s);
             q.bindText(id).exec();
             // An unknown record and one outside the area get the same answer.
             if (!q.next() || !req.session().scope.coversOrgPath(q.text(3)))
@@ -235,9 +236,10 @@ void registerRecordRoutes(Router &router, Services &services)
             QJsonObject fields = QJsonDocument::fromJson(q.text(4).toUtf8()).object();
             const QJsonObject head{
                 {u"id"_s, id}, {u"type"_s, type}, {u"orgUnitId"_s, q.text(1)}, {u"version"_s, q.int64(2)}};
+            const QString department = q.text(5);
             q.raw().finish();
             Disclosure disclosure(req.session(), u"records/disclose"_s, reason);
-            disclosure.disclose(type, id, fields);
+            disclosure.disclose(type, id, fields, department);
             disclosure.log(services.store, services.audit, req.peerAddress);
             QJsonObject answer = head;
             answer.insert(u"fields"_s, fields);

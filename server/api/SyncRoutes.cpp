@@ -35,7 +35,8 @@ void registerSyncRoutes(Router &router, Services &services)
         QJsonArray out;
         for (sync::OpResult &r : results) {
             if (r.current)
-                disclosure.disclose(r.current->type, r.current->id, r.current->fields);
+                disclosure.disclose(r.current->type, r.current->id, r.current->fields,
+                                    r.current->departmentId);
             out.append(r.toJson());
         }
         disclosure.log(services.store, services.audit, req.peerAddress);

@@ -167,12 +167,13 @@ QByteArray AttachmentService::download(const AuthSession &actor, const QString &
     if (!allowed) {
         // A record of the reader's area refers to it, in a field they receive in full (need-to-know).
         SqlQuery refs(m_store,
-                      u"SELECT r.id, r.type, r.data FROM attachment_refs a JOIN records r "
+                      u"SELECT r.id, r.type, r.data, r.department_id FROM attachment_refs a JOIN records r "
                       u"ON r.id = a.record_id WHERE a.sha256 = ? AND r.deleted = 0 AND r.org_path LIKE ?"_s);
         refs.bindText(sha256).bindText(actor.scope.orgPath + u'%').exec();
         while (!allowed && refs.next()) {
-            allowed = disclosure.receivesAttachment(
-                refs.text(1), refs.text(0), QJsonDocument::fromJson(refs.text(2).toUtf8()).object(), sha256);
+            allowed = disclosure.receivesAttachment(refs.text(1), refs.text(0),
+                                                    QJsonDocument::fromJson(refs.text(2).toUtf8()).object(),
+                                                    refs.text(3), sha256);
         }
         while (refs.next()) {
         }

@@ -101,7 +101,7 @@ QByteArray SyncService::pullJson(const AuthSession &actor, const QString &cursor
             out += ",\"lateSynced\":true";
         // Stored as compact JSON by the push, so it goes out as it is, unless something in it is withheld.
         out += ",\"fields\":";
-        disclosure.appendFields(out, q.text(1), q.text(0), q.text(10).toUtf8());
+        disclosure.appendFields(out, q.text(1), q.text(0), q.text(10).toUtf8(), q.text(3));
         out += '}';
     }
     if (recordCount)

@@ -466,7 +466,8 @@ private Q_SLOTS:
         QCOMPARE(office->value(u"complainantName"_s).toString(), u"赵晓梅"_s);
         QCOMPARE(office->value(u"complainantPhone"_s).toString(), u"13962801234"_s);
         QVERIFY(handouts(kCountyReviewer, id) >= 1);
-        for (const QString &user : {kCountyClerk, u"county-leader"_s, u"county-supervisor"_s}) {
+        for (const QString &user :
+             {kCountyClerk, kCityReviewer, u"county-leader"_s, u"county-supervisor"_s}) {
             const std::optional<QJsonObject> f = received(user);
             QVERIFY2(f, qPrintable(user));
             QVERIFY2(f->value(u"complainantName"_s).isNull() && f->value(u"complainantPhone"_s).isNull(),
