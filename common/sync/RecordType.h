@@ -70,8 +70,8 @@ struct FieldSpec
     bool confidential = false;
     QStringList summaryKeys;
     QString handoutKind;
-    // Confidential to the record's own department (a reporter's identity, to the office that keeps the report):
-    // its clerks and reviewers receive it in full, supervisors with a reason; nobody else.
+    // Confidential to the record's own department (a reporter's identity, to the office that keeps the
+    // report): its clerks and reviewers receive it in full, supervisors with a reason; nobody else.
     bool ownDepartmentOnly = false;
     bool readOnly = false;      // set by workflow actions or derived, not typed into the form
     bool notAfterToday = false; // Date: a day that has happened (checked against RuleContext::today)
