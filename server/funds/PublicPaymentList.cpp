@@ -15,11 +15,6 @@ namespace sunshine {
 
 namespace {
 
-QJsonObject column(const QString &key, const QString &label, const QString &kind = u"text"_s)
-{
-    return {{u"key"_s, key}, {u"label"_s, label}, {u"kind"_s, kind}};
-}
-
 // People are masked; units, villages and projects are named as they are.
 bool namesPerson(const QString &recipientKind)
 {
@@ -48,10 +43,12 @@ PublicList publicPaymentList(Store &store)
                     {u"options"_s, funds}},
         QJsonObject{{u"key"_s, u"year"_s}, {u"label"_s, u"发放年度"_s}, {u"kind"_s, u"year"_s}},
     };
-    list.columns = {
-        column(u"recipient"_s, u"发放对象"_s), column(u"idNumber"_s, u"身份证号"_s),
-        column(u"fund"_s, u"资金项目"_s),      column(u"amountFen"_s, u"金额（元）"_s, u"money"_s),
-        column(u"period"_s, u"所属期"_s),      column(u"paidOn"_s, u"发放日期"_s, u"date"_s)};
+    list.columns = {PublicList::column(u"recipient"_s, u"发放对象"_s),
+                    PublicList::column(u"idNumber"_s, u"身份证号"_s),
+                    PublicList::column(u"fund"_s, u"资金项目"_s),
+                    PublicList::column(u"amountFen"_s, u"金额（元）"_s, u"money"_s),
+                    PublicList::column(u"period"_s, u"所属期"_s),
+                    PublicList::column(u"paidOn"_s, u"发放日期"_s, u"date"_s)};
     list.page = [&store](const HttpRequest &req, const QString &placePath, int page, int pageSize) {
         if (sync::orgLevelOfPath(placePath) != OrgLevel::Village)
             throw ApiError(ErrorCode::BadRequest, u"请选择到村（社区）"_s, u"place"_s);

@@ -34,6 +34,14 @@ struct PublicList
     // place resolved to its org path in "placePath"). Throws ApiError for a bad filter.
     std::function<QJsonObject(const HttpRequest &request, const QString &placePath, int page, int pageSize)>
         page;
+
+    // A column of `columns`.
+    static QJsonObject column(const QString &key, const QString &label,
+                              const QString &kind = QStringLiteral("text"));
+    // The answer of one page: {"rows", "total", "page", "pageSize"}.
+    static QJsonObject answer(const QJsonArray &rows, qint64 total, int page, int pageSize);
+    // The answer of one page of `all` (rows the page function found in full).
+    static QJsonObject pageOf(const QList<QJsonObject> &all, int page, int pageSize);
 };
 
 // What a module adds to the server. One instance per Services (an in-process test may run several servers),

@@ -77,6 +77,7 @@ QList<QJsonObject> published(Services &services, const portal::PublicationType &
                                u"d.id = r.department_id WHERE r.type = ? AND r.deleted = 0"_s);
     q.bindText(type.name()).exec();
     const QStringList fields = type.publicFields();
+    QHash<QString, QString> unitNames;
     while (q.next()) {
         const QJsonObject f = QJsonDocument::fromJson(q.text(0).toUtf8()).object();
         if (portal::publicationState(f, today) != portal::PublicationState::Published)
@@ -92,8 +93,11 @@ QList<QJsonObject> published(Services &services, const portal::PublicationType &
             if (const auto spec = type.field(k); spec && f.contains(k))
                 item.insert(k + u"Text"_s, spec->choiceLabel(f.value(k).toString()));
         }
-        item.insert(u"unit"_s, fullName(services.store, q.text(1)));
-        item.insert(u"unitPath"_s, q.text(1));
+        // The unit's name, asked of the store once per unit.
+        auto name = unitNames.constFind(q.text(1));
+        if (name == unitNames.constEnd())
+            name = unitNames.insert(q.text(1), fullName(services.store, q.text(1)));
+        item.insert(u"unit"_s, *name);
         item.insert(u"department"_s, q.text(2));
         out.append(item);
     }
@@ -102,18 +106,6 @@ QList<QJsonObject> published(Services &services, const portal::PublicationType &
         return pa != pb ? pa > pb : a.value(u"title"_s).toString() < b.value(u"title"_s).toString();
     });
     return out;
-}
-
-QJsonObject pageOfItems(const QList<QJsonObject> &items, int page)
-{
-    QJsonArray rows;
-    const qsizetype from = qsizetype(page - 1) * kPageSize;
-    for (qsizetype i = from; i < items.size() && i < from + kPageSize; ++i) {
-        QJsonObject item = items.at(i);
-        item.remove(u"unitPath"_s);
-        rows.append(item);
-    }
-    return {{u"rows"_s, rows}, {u"total"_s, items.size()}, {u"page"_s, page}, {u"pageSize"_s, kPageSize}};
 }
 
 // What a place filter may name: a unit at `level` or below it.
@@ -187,8 +179,9 @@ void registerPublicRoutes(Router &router, Services &services, QList<PublicList> 
     router.add(u"GET"_s, u"/api/v1/public/announcements"_s, Public, [&services](HttpRequest &req) {
         const int page = pageOf(req);
         const auto &type = sync::RecordTypes::get<portal::AnnouncementType>();
-        return publicJson(pageOfItems(
-            published(services, type, [](const QJsonObject &, const QString &) { return true; }), page));
+        return publicJson(PublicList::pageOf(
+            published(services, type, [](const QJsonObject &, const QString &) { return true; }), page,
+            kPageSize));
     });
     router.add(u"GET"_s, u"/api/v1/public/policies"_s, Public, [&services](HttpRequest &req) {
         const int page = pageOf(req);
@@ -204,14 +197,14 @@ void registerPublicRoutes(Router &router, Services &services, QList<PublicList> 
         const QString kind = req.queryValue(u"kind"_s);
         if (!kind.isEmpty() && !type.field(u"kind"_s)->choices.contains(kind))
             throw ApiError(ErrorCode::BadRequest, u"没有这个类别"_s, u"kind"_s);
-        return publicJson(pageOfItems(
+        return publicJson(PublicList::pageOf(
             published(services, type,
                       [&](const QJsonObject &f, const QString &path) {
                           if (!kind.isEmpty() && f.value(u"kind"_s).toString() != kind)
                               return false;
                           return county.isEmpty() || county.startsWith(path) || path.startsWith(county);
                       }),
-            page));
+            page, kPageSize));
     });
 }
 

@@ -13,15 +13,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine {
 
-namespace {
-
-QJsonObject column(const QString &key, const QString &label, const QString &kind = u"text"_s)
-{
-    return {{u"key"_s, key}, {u"label"_s, label}, {u"kind"_s, kind}};
-}
-
-} // namespace
-
 PublicList publicNoticeList(Store &store, const Clock &clock)
 {
     PublicList list;
@@ -31,12 +22,12 @@ PublicList publicNoticeList(Store &store, const Clock &clock)
         u"正在公示的建档立卡低收入户申请（第九条）。对公示对象有异议的，可在公示期内向村委会、镇政府反映或举报投诉。"_s;
     list.filters = {QJsonObject{
         {u"key"_s, u"place"_s}, {u"label"_s, u"地区"_s}, {u"kind"_s, u"place"_s}, {u"level"_s, u"county"_s}}};
-    list.columns = {column(u"village"_s, u"村（社区）"_s),
-                    column(u"applicant"_s, u"申请人"_s),
-                    column(u"members"_s, u"家庭人口"_s, u"number"_s),
-                    column(u"stage"_s, u"公示环节"_s),
-                    column(u"start"_s, u"公示开始"_s, u"date"_s),
-                    column(u"end"_s, u"公示结束"_s, u"date"_s)};
+    list.columns = {PublicList::column(u"village"_s, u"村（社区）"_s),
+                    PublicList::column(u"applicant"_s, u"申请人"_s),
+                    PublicList::column(u"members"_s, u"家庭人口"_s, u"number"_s),
+                    PublicList::column(u"stage"_s, u"公示环节"_s),
+                    PublicList::column(u"start"_s, u"公示开始"_s, u"date"_s),
+                    PublicList::column(u"end"_s, u"公示结束"_s, u"date"_s)};
     list.page = [&store, &clock](const HttpRequest &, const QString &placePath, int page, int pageSize) {
         const QDate today = chinaDateOf(clock.nowMs());
         struct Row
@@ -71,12 +62,11 @@ PublicList publicNoticeList(Store &store, const Clock &clock)
             const QString ea = a.json.value(u"end"_s).toString(), eb = b.json.value(u"end"_s).toString();
             return ea != eb ? ea < eb : a.village < b.village;
         });
-        QJsonArray out;
-        const qsizetype from = qsizetype(page - 1) * pageSize;
-        for (qsizetype i = from; i < rows.size() && i < from + pageSize; ++i)
-            out.append(rows.at(i).json);
-        return QJsonObject{
-            {u"rows"_s, out}, {u"total"_s, rows.size()}, {u"page"_s, page}, {u"pageSize"_s, pageSize}};
+        QList<QJsonObject> ordered;
+        ordered.reserve(rows.size());
+        for (const Row &r : std::as_const(rows))
+            ordered.append(r.json);
+        return PublicList::pageOf(ordered, page, pageSize);
     };
     return list;
 }
