@@ -181,15 +181,12 @@ void registerComplaintRoutes(Router &router, Services &services)
         if (!portal::isComplaintLookupCode(code))
             throw ApiError(ErrorCode::BadRequest, u"查询码应为 TS 加 8 位字母数字，例如 TS7K3M9P2A"_s,
                            u"code"_s);
-        SqlQuery q(services.store, u"SELECT r.data FROM record_keys k JOIN records r ON r.id = k.record_id "
-                                   u"WHERE k.key = ? AND r.deleted = 0 AND r.type = ?"_s);
-        q.bindText(portal::ComplaintType::lookupKey(code))
-            .bindText(QString::fromUtf16(portal::ComplaintType::kName))
-            .exec();
-        if (!q.next())
+        const std::optional<QJsonObject> fields =
+            liveFieldsByKey(services.store, QString::fromUtf16(portal::ComplaintType::kName),
+                            portal::ComplaintType::lookupKey(code));
+        if (!fields)
             throw ApiError(ErrorCode::NotFound, u"没有查到该查询码对应的投诉，请核对后再试"_s, u"code"_s);
-        QJsonObject answer =
-            portal::ComplaintType::publicView(QJsonDocument::fromJson(q.text(0).toUtf8()).object());
+        QJsonObject answer = portal::ComplaintType::publicView(*fields);
         answer.insert(u"code"_s, code);
         HttpResponse r = HttpResponse::json(answer);
         addPublicHeaders(r);

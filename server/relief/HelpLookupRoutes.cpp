@@ -22,16 +22,14 @@ void registerHelpLookupRoutes(Router &router, Services &services)
                    if (!isLookupCode(u"QZ"_s, code))
                        throw ApiError(ErrorCode::BadRequest,
                                       u"查询码应为 QZ 加 8 位字母数字，例如 QZ7K3M9P2A"_s, u"code"_s);
-                   SqlQuery q(services.store,
-                              u"SELECT r.data FROM record_keys k JOIN records r ON r.id = k.record_id "
-                              u"WHERE k.key = ? AND r.deleted = 0 AND r.type = 'help-request'"_s);
-                   q.bindText(relief::HelpRequestType::lookupKey(code)).exec();
-                   if (!q.next())
+                   const std::optional<QJsonObject> fields =
+                       liveFieldsByKey(services.store, QString::fromUtf16(relief::HelpRequestType::kName),
+                                       relief::HelpRequestType::lookupKey(code));
+                   if (!fields)
                        throw ApiError(ErrorCode::NotFound, u"没有查到该查询码对应的求助事项，请核对后再试"_s,
                                       u"code"_s);
-                   const QJsonObject fields = QJsonDocument::fromJson(q.text(0).toUtf8()).object();
                    QJsonObject answer =
-                       relief::HelpRequestType::publicView(fields, WorkingCalendar::current());
+                       relief::HelpRequestType::publicView(*fields, WorkingCalendar::current());
                    answer.insert(u"code"_s, code);
                    return HttpResponse::json(answer);
                });

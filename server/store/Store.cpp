@@ -2,6 +2,7 @@
 
 #include <QDebug>
 #include <QHash>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QThread>
@@ -218,6 +219,16 @@ void Store::countAccess()
     const qint64 failAt = m_failAt.load();
     if (failAt != 0 && n == failAt)
         throw StoreError(u"injected database failure at access %1"_s.arg(n));
+}
+
+std::optional<QJsonObject> liveFieldsByKey(Store &store, const QString &type, const QString &uniqueKey)
+{
+    SqlQuery q(store, u"SELECT r.data FROM record_keys k JOIN records r ON r.id = k.record_id "
+                      u"WHERE k.key = ? AND r.deleted = 0 AND r.type = ?"_s);
+    q.bindText(uniqueKey).bindText(type).exec();
+    if (!q.next())
+        return std::nullopt;
+    return QJsonDocument::fromJson(q.text(0).toUtf8()).object();
 }
 
 QString placeholders(qsizetype n, const QString &one)

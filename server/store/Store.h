@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 #include <atomic>
+#include <optional>
 #include <stdexcept>
 
 namespace sunshine {
@@ -86,6 +88,9 @@ private:
     std::atomic<qint64> m_accesses{0};
     std::atomic<qint64> m_failAt{0};
 };
+
+// The fields of the live record of `type` that holds a city-wide unique key (a lookup code's key), if any.
+std::optional<QJsonObject> liveFieldsByKey(Store &store, const QString &type, const QString &uniqueKey);
 
 // "?, ?, ?": `n` placeholders (each `one`, e.g. "(?, ?)" for a row of two) for an IN list or a VALUES list.
 QString placeholders(qsizetype n, const QString &one = QStringLiteral("?"));
