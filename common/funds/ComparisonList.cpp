@@ -196,7 +196,7 @@ ComparisonImportResult checkComparisonList(const io::TableData &table, const Com
             const QString text = cell(cells, key);
             if (text.isEmpty())
                 continue;
-            if (const std::optional<QString> date = parseDateText(text))
+            if (const std::optional<QString> date = io::parseDateText(text))
                 f.insert(key, *date);
             else
                 problems.append(

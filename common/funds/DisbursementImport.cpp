@@ -78,11 +78,6 @@ int chineseDigit(QChar c)
     }
 }
 
-bool plausibleYear(int year)
-{
-    return year >= 2000 && year <= 2100;
-}
-
 QString monthText(int year, int month)
 {
     return u"%1-%2"_s.arg(year).arg(month, 2, 10, QChar(u'0'));
@@ -284,7 +279,7 @@ void Checker::checkRow(int index, int line)
     const QString paidText = cell(cells, paidColumn);
     if (paidText.isEmpty()) {
         problem(line, paidColumn, u"请填写“%1”"_s.arg(header(paidColumn)));
-    } else if (const std::optional<QString> paid = parseDateText(paidText)) {
+    } else if (const std::optional<QString> paid = io::parseDateText(paidText)) {
         fields.insert(u"paidOn"_s, *paid);
     } else {
         problem(
@@ -479,31 +474,6 @@ QString disbursementKey(const QString &fundCode, const QString &period, const QS
            (idNumber.isEmpty() ? u"name:"_s + recipientName : idNumber);
 }
 
-std::optional<QString> parseDateText(const QString &textIn)
-{
-    const QString text = textIn.trimmed();
-    // The usual forms first: ISO, as .xlsx date cells and most exports give it.
-    if (text.size() == 10 && text.at(4) == u'-' && text.at(7) == u'-') {
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        return d.isValid() && plausibleYear(d.year()) ? std::optional<QString>(d.toString(Qt::ISODate))
-                                                      : std::nullopt;
-    }
-    static const QRegularExpression separated(
-        u"^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?$"_s);
-    static const QRegularExpression compact(u"^(\\d{4})(\\d{2})(\\d{2})$"_s);
-    static const QRegularExpression serial(u"^(\\d{5})(?:\\.\\d+)?$"_s);
-    QDate d;
-    if (auto m = separated.match(text); m.hasMatch())
-        d = QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    else if (auto c = compact.match(text); c.hasMatch())
-        d = QDate(c.captured(1).toInt(), c.captured(2).toInt(), c.captured(3).toInt());
-    else if (auto s = serial.match(text); s.hasMatch())
-        d = QDate(1899, 12, 30).addDays(s.captured(1).toInt()); // Excel's day count (1900 system)
-    if (!d.isValid() || !plausibleYear(d.year()))
-        return std::nullopt;
-    return d.toString(Qt::ISODate);
-}
-
 std::optional<QString> parsePeriodText(const QString &textIn)
 {
     const QString text = textIn.trimmed();
@@ -512,7 +482,7 @@ std::optional<QString> parsePeriodText(const QString &textIn)
     static const QRegularExpression quarter(
         u"^(\\d{4})\\s*(?:[-年]\\s*)?(?:[Qq]\\s*([1-4])|第?\\s*([一二三四1-4])\\s*季度?)$"_s);
     auto monthOf = [](int year, int m) -> std::optional<QString> {
-        if (!plausibleYear(year) || m < 1 || m > 12)
+        if (!io::plausibleYear(year) || m < 1 || m > 12)
             return std::nullopt;
         return monthText(year, m);
     };
@@ -524,12 +494,12 @@ std::optional<QString> parsePeriodText(const QString &textIn)
         const int year = m.captured(1).toInt();
         const QString q = m.captured(2).isEmpty() ? m.captured(3) : m.captured(2);
         const int n = chineseDigit(q.at(0));
-        if (!plausibleYear(year) || n < 1 || n > 4)
+        if (!io::plausibleYear(year) || n < 1 || n > 4)
             return std::nullopt;
         return u"%1Q%2"_s.arg(year).arg(n);
     }
     // A date stands for its month (Excel turns a typed 2026-03 into the date 2026-03-01).
-    if (const std::optional<QString> date = parseDateText(text)) {
+    if (const std::optional<QString> date = io::parseDateText(text)) {
         const QDate d = QDate::fromString(*date, Qt::ISODate);
         return monthText(d.year(), d.month());
     }

@@ -111,9 +111,8 @@ QStringList disbursementHeaders(bool required);
 QString disbursementKey(const QString &fundCode, const QString &period, const QString &idNumber,
                         const QString &recipientName);
 
-// The cell texts the list accepts, in wire values: "2026-03" or "2026Q1"; an ISO date; nothing when the text
-// is not one of the accepted forms.
+// The cell texts the list accepts, in wire values: "2026-03" or "2026Q1"; nothing when the text is not one of
+// the accepted forms. (Dates: io::parseDateText.)
 std::optional<QString> parsePeriodText(const QString &text);
-std::optional<QString> parseDateText(const QString &text);
 
 } // namespace sunshine::funds

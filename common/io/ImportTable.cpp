@@ -2,6 +2,7 @@
 
 #include "common/core/IdCard.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -219,6 +220,64 @@ std::optional<QString> numericPeriod(const QString &shown, const QString &header
         return std::nullopt;
     }
     return u"%1-%2"_s.arg(m.captured(1)).arg(month, 2, 10, QChar(u'0'));
+}
+
+bool plausibleYear(int year)
+{
+    return year >= 2000 && year <= 2100;
+}
+
+std::optional<QString> parseDateText(const QString &textIn)
+{
+    const QString text = textIn.trimmed();
+    // The usual forms first: ISO, as .xlsx date cells and most exports give it.
+    if (text.size() == 10 && text.at(4) == u'-' && text.at(7) == u'-') {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        return d.isValid() && plausibleYear(d.year()) ? std::optional<QString>(d.toString(Qt::ISODate))
+                                                      : std::nullopt;
+    }
+    static const QRegularExpression separated(
+        u"^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?$"_s);
+    static const QRegularExpression compact(u"^(\\d{4})(\\d{2})(\\d{2})$"_s);
+    static const QRegularExpression serial(u"^(\\d{5})(?:\\.\\d+)?$"_s);
+    QDate d;
+    if (auto m = separated.match(text); m.hasMatch())
+        d = QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    else if (auto c = compact.match(text); c.hasMatch())
+        d = QDate(c.captured(1).toInt(), c.captured(2).toInt(), c.captured(3).toInt());
+    else if (auto s = serial.match(text); s.hasMatch())
+        d = QDate(1899, 12, 30).addDays(s.captured(1).toInt()); // Excel's day count (1900 system)
+    if (!d.isValid() || !plausibleYear(d.year()))
+        return std::nullopt;
+    return d.toString(Qt::ISODate);
+}
+
+std::optional<QDateTime> parseDateTimeText(const QString &textIn)
+{
+    const QString text = textIn.trimmed();
+    static const QRegularExpression withTime(u"^(.+?)[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?$"_s);
+    static const QRegularExpression compact(u"^(\\d{8})\\s*(\\d{2})(\\d{2})(\\d{2})$"_s);
+    static const QRegularExpression serial(u"^(\\d{5})\\.(\\d+)$"_s);
+    QString datePart = text;
+    QTime time(0, 0);
+    if (auto m = withTime.match(text); m.hasMatch()) {
+        datePart = m.captured(1);
+        time = QTime(m.captured(2).toInt(), m.captured(3).toInt(), m.captured(4).toInt());
+    } else if (auto c = compact.match(text); c.hasMatch()) {
+        datePart = c.captured(1);
+        time = QTime(c.captured(2).toInt(), c.captured(3).toInt(), c.captured(4).toInt());
+    } else if (auto s = serial.match(text); s.hasMatch()) {
+        // An Excel date-time: the day count and the fraction of the day.
+        const double fraction = QString(u"0."_s + s.captured(2)).toDouble();
+        time = QTime(0, 0).addSecs(qRound(fraction * 86400.0) % 86400);
+        datePart = s.captured(1);
+    }
+    if (!time.isValid())
+        return std::nullopt;
+    const std::optional<QString> date = parseDateText(datePart);
+    if (!date)
+        return std::nullopt;
+    return QDateTime(QDate::fromString(*date, Qt::ISODate), time);
 }
 
 bool isExcelExponentText(const QString &text)

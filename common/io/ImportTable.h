@@ -4,6 +4,7 @@
 #include "common/org/OrgUnit.h"
 #include "common/sync/RecordType.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -120,6 +121,16 @@ QString formulaWithoutValueProblem(const QString &header);
 std::optional<QString> numericPeriod(const QString &shown, const QString &header, QString *problem);
 
 std::optional<QString> importIdNumber(const QString &text, QString *problem);
+// A year a list may name (2000–2100): a date outside is a typing error.
+bool plausibleYear(int year);
+// A date as clerks and exports write it, as an ISO date: 2026-03-15, 2026/3/15, 2026.3.15, 2026年3月15日,
+// 20260315, an Excel serial number (46096), or any of them with a time after it; nothing when the text is
+// none of them.
+std::optional<QString> parseDateText(const QString &text);
+// A date and time as bank statements write it (China time, no zone): any date parseDateText() reads followed
+// by HH:mm or HH:mm:ss ("2026-11-03 14:22:05", "2026/11/3 9:05"), 20261103142205, or an Excel date-time
+// serial (46329.5989); a date alone is midnight. Nothing when the text is none of them.
+std::optional<QDateTime> parseDateTimeText(const QString &text);
 // Whether a cell shows a long number Excel stored as a number in exponent form, its last digits lost.
 bool isExcelExponentText(const QString &text);
 

@@ -106,6 +106,19 @@ bool DemoData::loadIfEmpty(Store &store, const PasswordHasher &hasher, const Clo
                 .bindText(tpath)
                 .bind(t)
                 .exec();
+            int order = 0;
+            const auto offices = catalog::townDepartments();
+            for (const auto &d : offices) {
+                SqlQuery(
+                    store,
+                    u"INSERT INTO departments (id, code, name, org_unit_id, sort_order) VALUES (?, ?, ?, ?, ?)"_s)
+                    .bindText(tid + u'-' + QString::fromLatin1(d.code))
+                    .bindText(QString::fromLatin1(d.code))
+                    .bindText(tname + QString::fromUtf16(d.shortName))
+                    .bindText(tid)
+                    .bind(order++)
+                    .exec();
+            }
             for (int v = 0; v < kVillagesPerTown; ++v) {
                 const QString vid = villageId(tid, v);
                 const QString vname =

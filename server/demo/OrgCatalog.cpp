@@ -37,6 +37,14 @@ QList<DepartmentEntry> departments()
             {"old-area", u"老促会"}};
 }
 
+QList<DepartmentEntry> townDepartments()
+{
+    return {{"agri-station", u"农经站"},
+            {"finance-office", u"财政所"},
+            {"civil-office", u"民政办"},
+            {"discipline", u"纪委"}};
+}
+
 QString fullCode(const QString &prefix)
 {
     return prefix + QString(12 - prefix.size(), u'0');

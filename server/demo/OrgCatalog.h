@@ -23,6 +23,10 @@ struct DepartmentEntry
 };
 QList<DepartmentEntry> departments();
 
+// The town offices that enter data for their villages (the demo's towns have them): 农经站 (agency
+// bookkeeping of the villages' collectives and cards), 财政所, 民政办, and the town's 纪委.
+QList<DepartmentEntry> townDepartments();
+
 // "320612" -> "320612000000".
 QString fullCode(const QString &prefix);
 

@@ -188,11 +188,14 @@ AuthSession WarningEngine::serverActor()
 
 QString WarningEngine::departmentFor(const QString &orgPath, const QString &code)
 {
-    // The owner's department at the county of the place (at the city for a place above the counties).
+    // The owner's department at the town of the place when the town has one of that code (its offices: 农经站
+    // …), else at its county (at the city for a place above the counties).
     const QStringList units = orgPath.split(u'/', Qt::SkipEmptyParts);
     if (units.isEmpty() || code.isEmpty())
         return {};
     QStringList candidates;
+    if (units.size() >= 3)
+        candidates.append(units.at(2));
     if (units.size() >= 2)
         candidates.append(units.at(1));
     candidates.append(units.at(0));

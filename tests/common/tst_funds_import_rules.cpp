@@ -386,7 +386,7 @@ void TestDisbursementImport::cellForms()
     QFETCH(QString, wantPeriod);
     QFETCH(QString, wantPaidOn);
     QCOMPARE(parsePeriodText(period).value_or(QString()), wantPeriod);
-    QCOMPARE(parseDateText(paidOn).value_or(QString()), wantPaidOn);
+    QCOMPARE(io::parseDateText(paidOn).value_or(QString()), wantPaidOn);
     // Through the whole check, on a one-off line (either period shape).
     const DisbursementImportResult r =
         checkDisbursements(table({pay(kTemporary, u"张山"_s, {}, u"100"_s, period, paidOn)}), options());
