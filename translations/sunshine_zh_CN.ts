@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CardRecordViews</name>
+    <message>
+        <source>Record a step</source>
+        <translation>登记办理步骤</translation>
+    </message>
+    <message>
+        <source>Choose a row in the list first.</source>
+        <translation>请先在列表中选择一行。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Village cards</source>
+        <translation>村务卡</translation>
+    </message>
+    <message>
+        <source>Spend requests</source>
+        <translation>用卡报备</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>审批(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Card claims</source>
+        <translation>村务卡报账</translation>
+    </message>
+    <message>
+        <source>&amp;Transactions…</source>
+        <translation>包含交易(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Transactions of the claim</source>
+        <translation>报账包含的交易</translation>
+    </message>
+    <message>
+        <source>Choose a claim in the list first.</source>
+        <translation>请先在列表中选择一笔报账。</translation>
+    </message>
+    <message>
+        <source>&amp;Check…</source>
+        <translation>审核(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>CardStepDialog</name>
+    <message>
+        <source>Record a step</source>
+        <translation>登记办理步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步骤(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Approved &amp;by:</source>
+        <translation>审批机构(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>签字人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Voucher number:</source>
+        <translation>凭证号(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>CasesView</name>
     <message>
         <source>Closed (not admitted)</source>
@@ -34,6 +108,13 @@
     <message>
         <source>%1, %2 unresolved</source>
         <translation>%1 条，%2 条待处理</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimTransactionsDialog</name>
+    <message>
+        <source>Transactions of the claim</source>
+        <translation>报账包含的交易</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1262,72 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::CardStepDialog</name>
+    <message>
+        <source>Approve spend request</source>
+        <translation>报备审批</translation>
+    </message>
+    <message>
+        <source>Check claim</source>
+        <translation>报账审核</translation>
+    </message>
+    <message>
+        <source>The record is not in the local data.</source>
+        <translation>本机数据中没有这条记录。</translation>
+    </message>
+    <message>
+        <source>Now: %1. An estimate of this size is approved by %2.</source>
+        <translation>当前：%1。该金额的支出由%2审批。</translation>
+    </message>
+    <message>
+        <source>Now: %1.</source>
+        <translation>当前：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do on this record now.</source>
+        <translation>您目前不能对这条记录办理任何步骤。</translation>
+    </message>
+    <message>
+        <source>Checked by (supervision committee):</source>
+        <translation>审核人（村监委）：</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>签字人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::CardTab</name>
+    <message>
+        <source>Village cards</source>
+        <translation>村务卡</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易明细</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>村务卡</translation>
+    </message>
+    <message>
+        <source>Spend requests</source>
+        <translation>用卡报备</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>报账</translation>
+    </message>
+    <message>
+        <source>Monthly summary</source>
+        <translation>月度汇总</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::CasesView</name>
     <message>
         <source>Village</source>
@@ -1237,6 +1384,33 @@
     <message>
         <source>Comparison hits</source>
         <translation>比对疑点</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ClaimTransactionsDialog</name>
+    <message>
+        <source>The claim is not in the local data.</source>
+        <translation>本机数据中没有这笔报账。</translation>
+    </message>
+    <message>
+        <source>Claim “%1” of %2 on the card %3. Tick the transactions it covers.</source>
+        <translation>报账“%1”，金额 %2 元，村务卡 %3。请勾选它包含的交易。</translation>
+    </message>
+    <message>
+        <source>The claim is booked: what it covers can no longer change.</source>
+        <translation>该报账已入账，包含的交易不能再改动。</translation>
+    </message>
+    <message>
+        <source>Ticked: %1, the amount of the claim.</source>
+        <translation>已勾选 %1 元，与报账金额一致。</translation>
+    </message>
+    <message>
+        <source>Ticked: %1; the claim is for %2.</source>
+        <translation>已勾选 %1 元；报账金额为 %2 元。</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2903,6 +3077,68 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::MonthSummaryModel</name>
+    <message>
+        <source>No request</source>
+        <translation>未对应报备</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>支出类别</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Spent (yuan)</source>
+        <translation>支出（元）</translation>
+    </message>
+    <message>
+        <source>Refunds (yuan)</source>
+        <translation>退款（元）</translation>
+    </message>
+    <message>
+        <source>Net (yuan)</source>
+        <translation>净支出（元）</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::MonthSummaryView</name>
+    <message>
+        <source>E&amp;xport summary…</source>
+        <translation>导出汇总(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Card transactions</source>
+        <translation>村务卡交易</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation>导出汇总</translation>
+    </message>
+    <message>
+        <source>Card spending %1.xlsx</source>
+        <translation>村务卡支出 %1.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::OrgTreeModel</name>
     <message>
         <source>%1 (code %2)</source>
@@ -3547,6 +3783,61 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::StatementImportDialog</name>
+    <message>
+        <source>Import bank statement</source>
+        <translation>导入银行对账单</translation>
+    </message>
+    <message>
+        <source>Choose the card, then the bank&apos;s statement of it (.xlsx or CSV, UTF-8 or GBK, one row per transaction) with a header row naming the columns %1; optional: %2. Lines imported before (the same 交易流水号) are skipped; purchases are matched with the card&apos;s approved requests.</source>
+        <translation>先选择村务卡，再选择银行导出的该卡对账单（.xlsx 或 CSV，UTF-8 或 GBK 编码，每行一笔交易），表头应包括 %1；可选列：%2。已导入过的交易（交易流水号相同）自动跳过；消费自动对应该卡已批准的报备。</translation>
+    </message>
+    <message>
+        <source>Choose a bank statement</source>
+        <translation>选择银行对账单</translation>
+    </message>
+    <message>
+        <source>Statements (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>对账单 (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n transactions…</source>
+        <translation>
+            <numerusform>正在保存 %n 笔交易…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transactions imported; they are sent when the program is online.</source>
+        <translation>
+            <numerusform>已导入 %n 笔交易，联网时自动上传。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Card:</source>
+        <translation>村务卡(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Choose the card the statement belongs to.</source>
+        <translation>请选择对账单所属的村务卡。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s village is not in the local data; synchronise first.</source>
+        <translation>本机数据中没有该卡所属的村，请先同步。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines were imported before and are skipped.</source>
+        <translation>
+            <numerusform>%n 笔交易已导入过，已跳过。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchases matched with approved spend requests.</source>
+        <translation>
+            <numerusform>%n 笔消费已对应到已批准的报备。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::StepDialog</name>
     <message>
         <source>Pass</source>
@@ -3843,6 +4134,57 @@
     <message>
         <source>Saving on this computer failed; nothing was imported: %1</source>
         <translation>在本机保存失败，未导入任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::TransactionsView</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Card transactions</source>
+        <translation>村务卡交易</translation>
+    </message>
+    <message>
+        <source>Matching and warnings</source>
+        <translation>对应与预警</translation>
+    </message>
+    <message>
+        <source>no request</source>
+        <translation>未报备</translation>
+    </message>
+    <message>
+        <source>request ✓</source>
+        <translation>已报备</translation>
+    </message>
+    <message>
+        <source>not claimed</source>
+        <translation>未报账</translation>
+    </message>
+    <message>
+        <source>claimed ✓</source>
+        <translation>已报账</translation>
+    </message>
+    <message>
+        <source>All transactions</source>
+        <translation>全部交易</translation>
+    </message>
+    <message>
+        <source>Spending not claimed</source>
+        <translation>未报账的支出</translation>
+    </message>
+    <message>
+        <source>Purchases without request</source>
+        <translation>未报备的消费</translation>
+    </message>
+    <message>
+        <source>With warnings</source>
+        <translation>有预警的交易</translation>
+    </message>
+    <message>
+        <source>&amp;Import statement…</source>
+        <translation>导入对账单(&amp;I)…</translation>
     </message>
 </context>
 <context>

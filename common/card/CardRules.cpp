@@ -140,6 +140,16 @@ bool isOutflow(TxnKind kind)
     return kind == TxnKind::Purchase || kind == TxnKind::Cash || kind == TxnKind::TransferOut;
 }
 
+QStringList outflowKindNames()
+{
+    QStringList out;
+    for (const auto &[k, name] : kindNames()) {
+        if (isOutflow(k))
+            out.append(name);
+    }
+    return out;
+}
+
 QSet<QString> cancelledByRefunds(const QList<CardTxn> &txns, int days)
 {
     QList<const CardTxn *> ordered;

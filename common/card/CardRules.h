@@ -61,6 +61,8 @@ std::optional<TxnKind> txnKindFromName(const QString &name);
 std::optional<TxnKind> txnKindFromStatement(const QString &text);
 // Money leaving the card (purchase, cash, transfer out).
 bool isOutflow(TxnKind kind);
+// The wire names of those kinds (for a query of the spending).
+QStringList outflowKindNames();
 
 // One card transaction as the rules read it.
 struct CardTxn

@@ -223,17 +223,21 @@ void loadVillage(DemoPush &push, const QString &county, int salt, QDate today)
                                u"4131"_s, u"pos"_s, {}, training);
     // One case of each warning.
     v.txn(director, d5, u"16:48:09"_s, TxnKind::Cash, 50'000, u"农商银行自助银行"_s, u"6011"_s, u"atm"_s);
-    v.txn(director, d8, u"21:05:40"_s, TxnKind::Purchase, 38'000, u"夜色酒吧"_s, u"5813"_s, u"pos"_s);
+    const QString bar =
+        v.txn(director, d8, u"21:05:40"_s, TxnKind::Purchase, 38'000, u"夜色酒吧"_s, u"5813"_s, u"pos"_s);
     for (int i = 0; i < 3; ++i)
         v.txn(director, d3.addDays(i == 2 ? 1 : 0).addDays(-1), i == 1 ? u"23:40:00"_s : u"10:10:00"_s,
               TxnKind::Purchase, 40'000 + i * 1'000, u"润发农资店"_s, u"5200"_s, u"qr"_s);
-    v.txn(secretary, off, u"11:26:18"_s, TxnKind::Purchase, 26'000, u"濠河饭店"_s, u"5812"_s, u"pos"_s);
+    const QString meal =
+        v.txn(secretary, off, u"11:26:18"_s, TxnKind::Purchase, 26'000, u"濠河饭店"_s, u"5812"_s, u"pos"_s);
     v.txn(director, d5, u"10:00:00"_s, TxnKind::Purchase, 96'000, u"五金建材城"_s, u"5251"_s, u"pos"_s);
     v.txn(director, d12, u"10:30:00"_s, TxnKind::TransferIn, 20'000, {}, {}, u"online"_s, u"吴某某"_s);
-    // Claims: one booked, one checked by the town, one returned.
+    // Claims: one booked, one checked by the town, one waiting for the committee, one it returned.
     v.claim(secretary, d40.addDays(3), u"办公用品及通讯费"_s, {paper, phone}, 54'800,
             {u"village-check"_s, u"town-check"_s, u"book"_s});
     v.claim(secretary, d5, u"培训差旅"_s, {trip}, 168'000, {u"village-check"_s, u"town-check"_s});
+    v.claim(secretary, today, u"公务接待用餐"_s, {meal}, 26'000, {});
+    v.claim(director, d3, u"村务接待"_s, {bar}, 38'000, {u"return"_s});
     Q_UNUSED(old) // left unclaimed: its claim is overdue (CARD_UNCLAIMED)
 }
 

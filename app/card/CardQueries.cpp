@@ -1,0 +1,159 @@
+#include "app/card/CardQueries.h"
+
+#include "common/card/CardTypes.h"
+#include "common/core/Money.h"
+
+#include <QMap>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sunshine::app::cardquery {
+
+using namespace cachequery;
+
+namespace {
+
+const QString kTxn = QString::fromUtf16(card::CardTransactionType::kName);
+const QString kRequest = QString::fromUtf16(card::SpendRequestType::kName);
+
+CacheCondition inMonth(const QString &month)
+{
+    const QDate first = QDate::fromString(month + u"-01"_s, Qt::ISODate);
+    if (!first.isValid())
+        return equals(field(u"on"_s), QString());
+    return compare(field(u"on"_s), u">="_s, first.toString(Qt::ISODate)) &&
+           compare(field(u"on"_s), u"<"_s, first.addMonths(1).toString(Qt::ISODate));
+}
+
+QString categoryExpression()
+{
+    return u"COALESCE("_s + referenced(u"requestId"_s, u"category"_s) + u", '')"_s;
+}
+
+} // namespace
+
+QString cardLabel(const LocalCache &cache, const QString &cardId)
+{
+    const std::optional<CachedRecord> rec = cache.record(cardId);
+    if (!rec)
+        return {};
+    const QJsonObject &f = rec->record.fields;
+    const auto &type = sync::RecordTypes::get<card::VillageCardType>();
+    return u"%1（%2）尾号 %3"_s.arg(
+        f.value(u"holderName"_s).toString(),
+        type.field(u"holderRole"_s)->choiceLabel(f.value(u"holderRole"_s).toString()),
+        f.value(u"last4"_s).toString());
+}
+
+QList<QPair<QString, QString>> cardChoices(const LocalCache &cache, const QString &villageId, bool activeOnly)
+{
+    CacheCondition where;
+    if (!villageId.isEmpty())
+        where = equals(kOrgUnit, villageId);
+    if (activeOnly)
+        where = where && equals(field(u"state"_s), u"active"_s);
+    QList<QPair<QString, QString>> out;
+    CacheQuery(cache, QString::fromUtf16(card::VillageCardType::kName))
+        .where(where)
+        .orderBy(field(u"holderName"_s))
+        .forEach({kId}, [&](const QSqlQuery &q) {
+            out.append({q.value(0).toString(), cardLabel(cache, q.value(0).toString())});
+        });
+    return out;
+}
+
+QList<card::CardTxn> transactionsOf(const LocalCache &cache, const QString &cardId)
+{
+    QList<card::CardTxn> out;
+    for (const sync::Record &r : CacheQuery(cache, kTxn).where(equals(field(u"cardId"_s), cardId)).records())
+        out.append(card::CardTransactionType::txnOf(r.id, r.fields));
+    return out;
+}
+
+QList<card::ApprovedRequest> approvedRequestsOf(const LocalCache &cache, const QString &cardId)
+{
+    QList<card::ApprovedRequest> out;
+    const CacheCondition approved =
+        equals(field(u"cardId"_s), cardId) &&
+        equals(field(u"state"_s), card::requestStateName(card::RequestState::Approved));
+    for (const sync::Record &r : CacheQuery(cache, kRequest).where(approved).records())
+        out.append({r.id, cardId, sync::RecordType::dateOf(r.fields, u"plannedOn"_s),
+                    sync::RecordType::fenOf(r.fields, u"estimate"_s)});
+    return out;
+}
+
+QHash<QString, QStringList> warningsByTransaction(const LocalCache &cache)
+{
+    QHash<QString, QStringList> out;
+    CacheQuery(cache, u"warning"_s)
+        .where(equals(field(u"subjectType"_s), kTxn) && compare(field(u"state"_s), u"<>"_s, u"closed"_s))
+        .orderBy(field(u"ruleName"_s))
+        .forEach({field(u"subjectId"_s), field(u"ruleName"_s)},
+                 [&out](const QSqlQuery &q) { out[q.value(0).toString()].append(q.value(1).toString()); });
+    return out;
+}
+
+QList<QPair<QString, QString>> unclaimedOf(const LocalCache &cache, const QString &cardId)
+{
+    QList<QPair<QString, QString>> out;
+    const CacheCondition open = equals(field(u"cardId"_s), cardId) &&
+                                among(field(u"kind"_s), card::outflowKindNames()) &&
+                                generated(u"COALESCE("_s + field(u"claimId"_s) + u", '') = ''"_s);
+    CacheQuery(cache, kTxn)
+        .where(open)
+        .orderBy(field(u"on"_s))
+        .forEach({kId, field(u"on"_s), field(u"merchant"_s), field(u"amount"_s)}, [&out](const QSqlQuery &q) {
+            out.append({q.value(0).toString(),
+                        u"%1 · %2 · %3 元"_s.arg(q.value(1).toString(), q.value(2).toString(),
+                                                 money::formatYuan(q.value(3).toLongLong()))});
+        });
+    return out;
+}
+
+QStringList transactionsOfClaim(const LocalCache &cache, const QString &claimId)
+{
+    QStringList out;
+    CacheQuery(cache, kTxn)
+        .where(equals(field(u"claimId"_s), claimId))
+        .forEach({kId}, [&out](const QSqlQuery &q) { out.append(q.value(0).toString()); });
+    return out;
+}
+
+QList<MonthRow> monthSummary(const LocalCache &cache, const QString &month)
+{
+    QMap<QPair<QString, QString>, MonthRow> rows;
+    CacheQuery(cache, kTxn)
+        .where(inMonth(month))
+        .forEach(
+            {kOrgUnit, categoryExpression(), field(u"kind"_s), count(), sum(field(u"amount"_s))},
+            [&rows](const QSqlQuery &q) {
+                const auto key = qMakePair(q.value(0).toString(), q.value(1).toString());
+                MonthRow &row = rows[key];
+                row.orgUnitId = key.first;
+                row.category = key.second;
+                const auto kind = card::txnKindFromName(q.value(2).toString());
+                if (!kind)
+                    return;
+                if (card::isOutflow(*kind)) {
+                    row.count += q.value(3).toLongLong();
+                    row.outflow += q.value(4).toLongLong();
+                } else if (*kind == card::TxnKind::Refund) {
+                    row.refunds += q.value(4).toLongLong();
+                }
+            },
+            3);
+    QList<MonthRow> out;
+    for (const MonthRow &r : std::as_const(rows)) {
+        if (r.count > 0 || r.refunds > 0)
+            out.append(r);
+    }
+    return out;
+}
+
+CacheCondition monthRowCondition(const QString &month, const QString &orgUnitId, const QString &category)
+{
+    return inMonth(month) && equals(kOrgUnit, orgUnitId) && equals(categoryExpression(), category);
+}
+
+} // namespace sunshine::app::cardquery

@@ -1,0 +1,21 @@
+#include "app/card/CardTab.h"
+
+#include "app/card/CardRecordViews.h"
+#include "app/card/MonthSummaryView.h"
+#include "app/card/TransactionsView.h"
+#include "app/records/RecordListView.h"
+
+namespace sunshine::app {
+
+CardTab::CardTab(ClientSession &session, ApiClient &api, QWidget *parent)
+    : ModuleTabShell(parent)
+{
+    Q_UNUSED(api)
+    addView(new TransactionsView(session, this), tr("Transactions"));
+    addView(cardsView(session, this), tr("Cards"));
+    addView(requestsView(session, this), tr("Spend requests"));
+    addView(claimsView(session, this), tr("Claims"));
+    addView(new MonthSummaryView(session, this), tr("Monthly summary"));
+}
+
+} // namespace sunshine::app
