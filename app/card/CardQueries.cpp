@@ -3,6 +3,8 @@
 #include "common/card/CardTypes.h"
 #include "common/core/Money.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMap>
 #include <QSqlQuery>
 
@@ -89,8 +91,43 @@ QHash<QString, QStringList> warningsByTransaction(const LocalCache &cache)
     CacheQuery(cache, u"warning"_s)
         .where(equals(field(u"subjectType"_s), kTxn) && compare(field(u"state"_s), u"<>"_s, u"closed"_s))
         .orderBy(field(u"ruleName"_s))
-        .forEach({field(u"subjectId"_s), field(u"ruleName"_s)},
-                 [&out](const QSqlQuery &q) { out[q.value(0).toString()].append(q.value(1).toString()); });
+        .forEach(
+            {field(u"subjectId"_s), field(u"ruleName"_s), field(u"evidence"_s)}, [&out](const QSqlQuery &q) {
+                const QString rule = q.value(1).toString();
+                QStringList ids{q.value(0).toString()};
+                const QJsonObject evidence = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+                for (const QJsonValue &id : evidence.value(u"transactionIds"_s).toArray()) {
+                    if (!ids.contains(id.toString()))
+                        ids.append(id.toString());
+                }
+                for (const QString &id : std::as_const(ids)) {
+                    if (!out.value(id).contains(rule))
+                        out[id].append(rule);
+                }
+            });
+    return out;
+}
+
+QSet<QString> refundedTransactions(const LocalCache &cache)
+{
+    QHash<QString, QList<card::CardTxn>> byCard;
+    const CacheCondition kinds = among(field(u"kind"_s), {card::txnKindName(card::TxnKind::Purchase),
+                                                          card::txnKindName(card::TxnKind::Refund)});
+    // Only cards that have a refund can have a cancelled purchase.
+    QStringList cards;
+    CacheQuery(cache, kTxn)
+        .where(equals(field(u"kind"_s), card::txnKindName(card::TxnKind::Refund)))
+        .forEach(
+            {field(u"cardId"_s)}, [&cards](const QSqlQuery &q) { cards.append(q.value(0).toString()); }, 1);
+    if (cards.isEmpty())
+        return {};
+    for (const sync::Record &r :
+         CacheQuery(cache, kTxn).where(kinds && among(field(u"cardId"_s), cards)).records())
+        byCard[r.fields.value(u"cardId"_s).toString()].append(
+            card::CardTransactionType::txnOf(r.id, r.fields));
+    QSet<QString> out;
+    for (const QList<card::CardTxn> &txns : std::as_const(byCard))
+        out.unite(card::cancelledByRefunds(txns));
     return out;
 }
 

@@ -23,8 +23,11 @@ QList<QPair<QString, QString>> cardChoices(const LocalCache &cache, const QStrin
 QList<card::CardTxn> transactionsOf(const LocalCache &cache, const QString &cardId);
 // The card's approved spend requests.
 QList<card::ApprovedRequest> approvedRequestsOf(const LocalCache &cache, const QString &cardId);
-// The rule names of the open warnings raised on each transaction (by id), as the cache has them.
+// The rule names of the open warnings raised on each transaction (by id), as the cache has them: the line a
+// warning is about, and every line of its evidence's "transactionIds" (the payments of a split).
 QHash<QString, QStringList> warningsByTransaction(const LocalCache &cache);
+// Purchases a later refund cancelled, and the refunds that cancelled them (card::cancelledByRefunds).
+QSet<QString> refundedTransactions(const LocalCache &cache);
 // The card's outflows no claim covers yet, oldest first: (id, "date · merchant · amount").
 QList<QPair<QString, QString>> unclaimedOf(const LocalCache &cache, const QString &cardId);
 // The transactions a claim covers, and their total outflow.

@@ -53,10 +53,14 @@ TransactionsView::TransactionsView(ClientSession &session, QWidget *parent)
             QStringList parts;
             // Spending not claimed yet is what the clerk follows up (orange); a purchase without a request is
             // only named (a warning says when one was needed).
-            const bool unclaimed = isOutflow(t.kind) && t.claimId.isEmpty();
-            if (t.kind == TxnKind::Purchase)
+            // A purchase a refund cancelled needs neither.
+            const bool refunded = m_refunded.contains(id);
+            const bool unclaimed = isOutflow(t.kind) && t.claimId.isEmpty() && !refunded;
+            if (refunded)
+                parts.append(t.kind == TxnKind::Refund ? tr("cancels a purchase") : tr("refunded"));
+            else if (t.kind == TxnKind::Purchase)
                 parts.append(t.requestId.isEmpty() ? tr("no request") : tr("request ✓"));
-            if (isOutflow(t.kind))
+            if (isOutflow(t.kind) && !refunded)
                 parts.append(unclaimed ? tr("not claimed") : tr("claimed ✓"));
             if (!warned.isEmpty())
                 parts.append(u"⚠ "_s + warned.join(u"、"_s));
@@ -101,6 +105,7 @@ TransactionsView::TransactionsView(ClientSession &session, QWidget *parent)
 void TransactionsView::reloadWarnings()
 {
     m_warnings = cardquery::warningsByTransaction(m_session.cache());
+    m_refunded = cardquery::refundedTransactions(m_session.cache());
 }
 
 void TransactionsView::setFilter(const QString &filter)
@@ -115,7 +120,8 @@ void TransactionsView::applyFilter()
     CacheCondition c;
     if (f == u"unclaimed"_s)
         c = among(field(u"kind"_s), outflowKindNames()) &&
-            generated(u"COALESCE("_s + field(u"claimId"_s) + u", '') = ''"_s);
+            generated(u"COALESCE("_s + field(u"claimId"_s) + u", '') = ''"_s) &&
+            generated(kId + u" NOT IN (SELECT value FROM json_each(?))"_s, {jsonList(m_refunded.values())});
     else if (f == u"no-request"_s)
         c = equals(field(u"kind"_s), txnKindName(TxnKind::Purchase)) &&
             generated(u"COALESCE("_s + field(u"requestId"_s) + u", '') = ''"_s);

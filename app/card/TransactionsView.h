@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -32,6 +33,7 @@ private:
     RecordListView *m_list = nullptr;
     QComboBox *m_filter = nullptr;
     QHash<QString, QStringList> m_warnings;
+    QSet<QString> m_refunded;
 };
 
 } // namespace sunshine::app

@@ -117,6 +117,9 @@ std::optional<TxnKind> txnKindFromStatement(const QString &textIn)
     // The most specific words first: 消费退货 is a refund, ATM取款 cash, 转账还款 a repayment.
     if (text.contains(u"退"_s) || text.contains(u"冲正"_s) || text.contains(u"撤销"_s))
         return TxnKind::Refund;
+    // Cash paid in (at an ATM or a counter) comes from whoever holds it: money in, payer unknown.
+    if (text.contains(u"存现"_s) || text.contains(u"现金存"_s))
+        return TxnKind::TransferIn;
     if (text.contains(u"还款"_s) || text.contains(u"存入"_s) || text.contains(u"存款"_s) ||
         text.contains(u"备用金"_s))
         return TxnKind::Repayment;

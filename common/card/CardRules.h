@@ -89,9 +89,10 @@ bool isCashUse(const CardTxn &txn);
 // CARD_OFF_DAY: a purchase or cash use on a day that is not a working day, or at night (from `nightStartHour`
 // to `nightEndHour`, e.g. 22:00–06:00).
 bool isOffHours(const CardTxn &txn, const WorkingCalendar &calendar, int nightStartHour, int nightEndHour);
-// CARD_SPLIT: purchases of one card at one merchant, each under the director's tier, at least two within
-// `windowDays` × 24 hours of the first, together above the tier (to dodge the approval a single payment
-// would need). Cancelled purchases do not count. Each group in time order; a purchase is in one group.
+// CARD_SPLIT: purchases of one card at one merchant, each within the director's authority (at most the
+// tier), at least two within `windowDays` × 24 hours of the first, together above the tier (to dodge the
+// approval a single payment would need). Cancelled purchases do not count. Each group in time order; a
+// purchase is in one group.
 QList<QList<CardTxn>> splitGroups(const QList<CardTxn> &txns, Fen tierMax, int windowDays,
                                   const QSet<QString> &cancelled);
 // CARD_OVER_LIMIT: per month ("2026-11"), what left the card, less refunds.

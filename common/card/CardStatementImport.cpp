@@ -186,8 +186,12 @@ CardStatementResult checkCardStatement(const io::TableData &table, const CardSta
         if (!kindText.isEmpty() && !kind)
             bad(header->columnOf(u"kind"_s),
                 u"无法识别交易类型“%1”（消费、取现、转出、转入、退款、还款）"_s.arg(kindText.left(20)));
+        // Without a word: money out is a purchase; money in from a merchant a refund, from anyone else a
+        // transfer in.
         if (!kind)
-            kind = outflow ? TxnKind::Purchase : TxnKind::TransferIn;
+            kind = outflow                                                  ? TxnKind::Purchase
+                   : cell(cells, header->columnOf(u"merchant"_s)).isEmpty() ? TxnKind::TransferIn
+                                                                            : TxnKind::Refund;
         f.insert(u"kind"_s, txnKindName(*kind));
 
         const QString channelText = cell(cells, header->columnOf(u"channel"_s));

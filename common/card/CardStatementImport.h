@@ -16,7 +16,8 @@
 //   交易金额   金额, 发生额 — yuan; negative for money leaving the card, when there are no separate columns
 //   支出金额   支出, 借方发生额 and 收入金额 收入, 贷方发生额 — instead of 交易金额
 //   交易类型   交易种类, 业务类型, 摘要 — 消费, 取现, 转出, 转入, 退款, 还款 and the banks' own words
-//              (支取现金, ATM取款, 消费退货, 快捷支付 …); empty: 消费 or 转入 by the amount's direction
+//              (支取现金, ATM取款, 消费退货, 快捷支付 …); empty: money out a purchase, money in a refund when
+//              a merchant is named, else a transfer in
 //   商户名称   商户, 交易商户, 交易地点
 //   商户类别码 MCC, 商户类别
 //   交易渠道   渠道 — POS, 扫码 (微信/支付宝), ATM, 网银, 柜面

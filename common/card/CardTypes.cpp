@@ -299,7 +299,8 @@ std::optional<FieldProblem> SpendRequestType::checkRules(const QString &, const 
     if (auto p = sync::appendedSteps(f, u"steps"_s, context, &appended))
         return p;
     if (context.before && !context.before->value(u"steps"_s).toArray().isEmpty()) {
-        if (auto p = unchanged(f, *context.before, {u"cardId"_s, u"purpose"_s, u"category"_s, u"estimate"_s},
+        if (auto p = unchanged(f, *context.before,
+                               {u"cardId"_s, u"purpose"_s, u"category"_s, u"estimate"_s, u"plannedOn"_s},
                                *this, u"审批后不能修改"_s))
             return p;
     }
@@ -441,6 +442,8 @@ std::optional<FieldProblem> CardTransactionType::checkRules(const QString &recor
                 return problem(u"requestId"_s, u"对应的报备应是同一张村务卡的报备"_s);
             if (r->fields.value(u"state"_s).toString() != requestStateName(RequestState::Approved))
                 return problem(u"requestId"_s, u"对应的报备尚未批准"_s);
+            if (fenOf(r->fields, u"estimate"_s) < fenOf(f, u"amount"_s))
+                return problem(u"requestId"_s, u"消费金额超过对应报备的批准金额"_s);
         }
     }
     const QString claimId = f.value(u"claimId"_s).toString();

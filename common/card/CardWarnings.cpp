@@ -90,9 +90,10 @@ void readCardBooks(rules::RuleData &data, const QStringList &cardIds,
     });
     rules::RuleFilter approved = ofCards;
     approved.equals = {{u"state"_s, requestStateName(RequestState::Approved)}};
-    QHash<QString, QSet<QString>> requests;
-    data.scan(kRequest, approved,
-              [&](const rules::RuleRecord &r) { requests[r.text(u"cardId"_s)].insert(r.id); });
+    QHash<QString, QHash<QString, Fen>> requests;
+    data.scan(kRequest, approved, [&](const rules::RuleRecord &r) {
+        requests[r.text(u"cardId"_s)].insert(r.id, sync::RecordType::fenOf(r.fields, u"estimate"_s));
+    });
     for (const rules::RuleRecord &card : std::as_const(found)) {
         CardBook book;
         book.card = card;
@@ -223,8 +224,14 @@ void CardSplitRule::check(const CardBook &book, const rules::RuleRun &run,
             items.append(txnEvidence(t));
         }
         Finding f = cardFinding(book, &group.first(), {}, Severity::Orange);
-        for (qsizetype i = 1; i < group.size(); ++i)
-            f.recordIds.append(group.at(i).id);
+        QJsonArray ids;
+        for (qsizetype i = 0; i < group.size(); ++i) {
+            if (i > 0)
+                f.recordIds.append(group.at(i).id);
+            ids.append(group.at(i).id);
+        }
+        // Every line of the group shows the finding, not only the first.
+        f.evidence.insert(u"transactionIds"_s, ids);
         f.evidence.insert(u"payments"_s, items);
         f.evidence.insert(u"total"_s, total);
         f.evidence.insert(u"tier"_s, book.tiers.directorMax);
@@ -273,21 +280,39 @@ void CardOffDayRule::check(const CardBook &book, const rules::RuleRun &run,
 
 CardNoRequestRule::CardNoRequestRule()
     : CardRule({u"CARD_NO_REQUEST"_s, u"村务卡未报备消费"_s, u"第二条、第二十七条"_s,
-                u"超过村主任审批上限的消费没有对应的已批准报备"_s, watched()})
+                u"超过村主任审批上限的消费没有对应的已批准报备，或超出报备的批准金额"_s, watched()})
 {}
 
 void CardNoRequestRule::check(const CardBook &book, const rules::RuleRun &,
                               const rules::FindingSink &sink) const
 {
     const QSet<QString> cancelled = cancelledByRefunds(book.txns);
+    // What each approved request still allows, used up by its purchases in time order: a request approved
+    // for 300 yuan does not cover a purchase of 5,000.
+    QList<const CardTxn *> ordered;
     for (const CardTxn &t : book.txns) {
-        if (t.kind != TxnKind::Purchase || t.amount <= book.tiers.directorMax || cancelled.contains(t.id) ||
-            book.approvedRequests.contains(t.requestId))
+        if (t.kind == TxnKind::Purchase && !cancelled.contains(t.id))
+            ordered.append(&t);
+    }
+    std::stable_sort(ordered.begin(), ordered.end(), [](const CardTxn *a, const CardTxn *b) {
+        return a->at != b->at ? a->at < b->at : a->id < b->id;
+    });
+    QHash<QString, Fen> left = book.approvedRequests;
+    for (const CardTxn *t : std::as_const(ordered)) {
+        const bool approved = left.contains(t->requestId);
+        const bool covered = approved && left.value(t->requestId) >= t->amount;
+        if (approved)
+            left[t->requestId] -= t->amount;
+        if (t->amount <= book.tiers.directorMax || covered)
             continue;
-        Finding f = cardFinding(book, &t, {}, Severity::Orange);
+        Finding f = cardFinding(book, t, {}, Severity::Orange);
         f.evidence.insert(u"tier"_s, book.tiers.directorMax);
-        f.summary = u"%1于 %2 在“%3”消费 %4，超过村主任审批上限 %5，没有已批准的报备"_s.arg(
-            book.label(), when(t), t.merchant, yuan(t.amount), yuan(book.tiers.directorMax));
+        f.summary =
+            approved
+                ? u"%1于 %2 在“%3”消费 %4，超出对应报备的批准金额"_s.arg(book.label(), when(*t), t->merchant,
+                                                                         yuan(t->amount))
+                : u"%1于 %2 在“%3”消费 %4，超过村主任审批上限 %5，没有已批准的报备"_s.arg(
+                      book.label(), when(*t), t->merchant, yuan(t->amount), yuan(book.tiers.directorMax));
         sink(std::move(f));
     }
 }

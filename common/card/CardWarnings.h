@@ -18,7 +18,7 @@ struct CardBook
 {
     rules::RuleRecord card;
     QList<CardTxn> txns;
-    QSet<QString> approvedRequests; // ids of the card's approved spend requests
+    QHash<QString, Fen> approvedRequests; // the card's approved spend requests: id → estimate
     CardTiers tiers;
 
     QString label() const; // "张三（书记）尾号 1234"
