@@ -8,6 +8,7 @@
 #   ./setup.sh bench warnings [options]  every warning rule at Nantong scale (options go to bench_warnings).
 #   ./setup.sh bench server [options]  the server read benchmark beside nginx (options go to bench_server).
 #   ./setup.sh bench import [options]  the disbursement list import benchmark (options go to bench_import).
+#   ./setup.sh bench card [options]    the village card statement benchmark (options go to bench_card_import).
 #   ./setup.sh bench app [options]  the desktop program's start-up benchmark (options go to bench_app).
 # Run as root or as a user who may sudo; packages are installed with apt-get only when missing.
 set -euo pipefail
@@ -157,6 +158,17 @@ bench_import() {
     "$ROOT/build/bench/tests/bench/bench_import" "$@"
 }
 
+# ./setup.sh bench card [options]: a 100,000-line village card statement read, checked, matched with the card's
+# requests, saved, and the card's warning rules evaluated, beside the plain read and the raw SQLite insert rate
+# (options go to bench_card_import).
+bench_card() {
+    log "building (bench)"
+    cmake --preset bench >/dev/null
+    cmake --build --preset bench --target bench_card_import
+    log "village card statement benchmark (see README, Performance)"
+    "$ROOT/build/bench/tests/bench/bench_card_import" "$@"
+}
+
 # ./setup.sh bench dashboard [options]: Nantong-scale data generated on SQLite and PostgreSQL, then the fund
 # dashboard through the summary tables beside plain GROUP BY queries (options go to bench_dashboard).
 bench_dashboard() {
@@ -203,6 +215,11 @@ cmd_bench() {
     if [ "${1:-}" = server ]; then
         shift
         bench_server "$@"
+        return
+    fi
+    if [ "${1:-}" = card ]; then
+        shift
+        bench_card "$@"
         return
     fi
     if [ "${1:-}" = dashboard ]; then

@@ -75,8 +75,9 @@ QVariant MonthSummaryModel::data(const QModelIndex &index, int role) const
     case 0:
         return m_session.orgUnitName(r.orgUnitId);
     case 1:
-        return r.category.isEmpty() ? tr("No request")
-                                    : SpendRequestType().field(u"category"_s)->choiceLabel(r.category);
+        return r.category.isEmpty()
+                   ? tr("No request")
+                   : sync::RecordTypes::get<SpendRequestType>().field(u"category"_s)->choiceLabel(r.category);
     case 2:
         return r.count;
     case 3:

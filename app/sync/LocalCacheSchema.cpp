@@ -6,6 +6,7 @@
 
 #include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -46,18 +47,26 @@ struct FieldIndex
 
 QList<FieldIndex> fieldIndexes()
 {
+    // One partial index per type and field (WHERE type = '<type>'): a record is entered only in the indexes
+    // of its own type's fields, so each new module's indexes cost nothing to the records of the others. The
+    // queries of the cache name the type (type = ?), and SQLite plans with the bound type.
     static const QRegularExpression plainName(u"^[A-Za-z][A-Za-z0-9_]*$"_s);
+    static const QRegularExpression plainType(u"^[a-z][a-z0-9-]*$"_s);
     QMap<QString, FieldIndex> byName;
     for (const QString &typeName : sync::RecordTypes::names()) {
+        if (!plainType.match(typeName).hasMatch())
+            continue;
         for (const sync::FieldSpec &f : sync::RecordTypes::find(typeName)->fieldSpecs()) {
             if (f.cacheIndex == sync::CacheIndex::None || !plainName.match(f.name).hasMatch())
                 continue;
             const bool order = f.cacheIndex == sync::CacheIndex::Order;
-            const QString name = (order ? u"records_order_"_s : u"records_by_"_s) + f.name;
-            byName.insert(name, {name,
-                                 u"CREATE INDEX IF NOT EXISTS %1 ON records(type, %2%3)"_s.arg(
-                                     name, cachequery::field(f.name), order ? u", id"_s : QString()),
-                                 order ? u"1000000 100000 2 1"_s : u"1000000 100000 5"_s});
+            const QString name = (order ? u"records_order_"_s : u"records_by_"_s) + f.name + u"__"_s +
+                                 QString(typeName).replace(u'-', u'_');
+            byName.insert(name,
+                          {name,
+                           u"CREATE INDEX IF NOT EXISTS %1 ON records(type, %2%3) WHERE type = '%4'"_s.arg(
+                               name, cachequery::field(f.name), order ? u", id"_s : QString(), typeName),
+                           order ? u"1000000 100000 2 1"_s : u"1000000 100000 5"_s});
         }
     }
     return byName.values();
@@ -72,7 +81,7 @@ bool LocalCache::migrate(QString *error)
         QSqlQuery v = run(db, u"PRAGMA user_version"_s);
         const int version = v.next() ? v.value(0).toInt() : 0;
         v.finish(); // an open statement would lock the schema against the migration below
-        if (version > 6) {
+        if (version > 7) {
             *error = u"本机缓存由较新版本的程序创建（版本 %1），请升级程序"_s.arg(version);
             return false;
         }
@@ -118,11 +127,39 @@ bool LocalCache::migrate(QString *error)
             run(db, u"PRAGMA user_version = 6"_s);
             tx.commit();
         }
+        // Version 7: the field indexes are partial, one per type (see fieldIndexes()); those of version 6
+        // over every type, and any field index no type declares any more, go.
+        const QList<FieldIndex> indexes = fieldIndexes();
+        {
+            QSet<QString> declared;
+            for (const FieldIndex &i : indexes)
+                declared.insert(i.name);
+            QStringList stale;
+            QSqlQuery q =
+                run(db, u"SELECT name FROM sqlite_master WHERE type = 'index' AND (name LIKE "
+                        u"'records\\_by\\_%' ESCAPE '\\' OR name LIKE 'records\\_order\\_%' ESCAPE '\\')"_s);
+            while (q.next()) {
+                if (!declared.contains(q.value(0).toString()))
+                    stale.append(q.value(0).toString());
+            }
+            q.finish();
+            QSqlQuery stat = run(db, u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"_s);
+            const bool hasStat = stat.next() && stat.value(0).toInt() > 0;
+            stat.finish();
+            LocalTransaction tx(db);
+            for (const QString &name : std::as_const(stale)) {
+                run(db, u"DROP INDEX IF EXISTS "_s + name);
+                if (hasStat)
+                    run(db, u"DELETE FROM sqlite_stat1 WHERE idx = ?"_s, {name});
+            }
+            if (version < 7)
+                run(db, u"PRAGMA user_version = 7"_s);
+            tx.commit();
+        }
         // The field indexes the record types declare: a table opens in a field's order and reads its first
         // page in order instead of sorting them all (1.3 s for a million households), and the records of one
         // parent are found at once (members, incomes, visits). Made when missing (after an update that
         // declares a new one); a no-op otherwise.
-        const QList<FieldIndex> indexes = fieldIndexes();
         {
             LocalTransaction tx(db);
             for (const FieldIndex &i : indexes)

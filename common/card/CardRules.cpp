@@ -283,6 +283,7 @@ QHash<QString, QString> matchRequests(const QList<CardTxn> &txns, const QList<Ap
         left.insert(r.id, r.estimate);
         byCard[r.cardId].append(&r);
     }
+    // Each card's requests, planned latest first.
     for (auto &list : byCard) {
         std::stable_sort(list.begin(), list.end(), [](const ApprovedRequest *a, const ApprovedRequest *b) {
             return a->plannedOn != b->plannedOn ? a->plannedOn > b->plannedOn : a->id < b->id;
@@ -302,11 +303,19 @@ QHash<QString, QString> matchRequests(const QList<CardTxn> &txns, const QList<Ap
     QHash<QString, QString> matched;
     for (const CardTxn *t : std::as_const(open)) {
         const QDate day = t->at.date();
-        for (const ApprovedRequest *r : byCard.value(t->cardId)) {
-            if (r->plannedOn > day || r->plannedOn.daysTo(day) > days || left.value(r->id) < t->amount)
+        const auto it = byCard.constFind(t->cardId);
+        if (it == byCard.constEnd())
+            continue;
+        const QList<const ApprovedRequest *> &list = *it;
+        // The first request planned on or before the day (the list runs latest first), then back in time
+        // while within `days`.
+        auto r = std::lower_bound(list.cbegin(), list.cend(), day,
+                                  [](const ApprovedRequest *a, QDate d) { return a->plannedOn > d; });
+        for (; r != list.cend() && (*r)->plannedOn.daysTo(day) <= days; ++r) {
+            if (left.value((*r)->id) < t->amount)
                 continue;
-            left[r->id] -= t->amount;
-            matched.insert(t->id, r->id);
+            left[(*r)->id] -= t->amount;
+            matched.insert(t->id, (*r)->id);
             break;
         }
     }

@@ -69,7 +69,7 @@ struct CardTxn
 {
     QString id;
     QString cardId;
-    QDateTime at; // China time, as the bank states it
+    QDateTime at; // China time, as the bank states it (kept as Qt::UTC: no zone conversion)
     TxnKind kind = TxnKind::Purchase;
     Fen amount = 0; // always positive; the kind gives the direction
     QString merchant;

@@ -389,7 +389,8 @@ CardTxn CardTransactionType::txnOf(const QString &id, const QJsonObject &f)
     QTime time = QTime::fromString(f.value(u"at"_s).toString(), Qt::ISODate);
     if (!time.isValid())
         time = QTime(0, 0);
-    t.at = on.isValid() ? QDateTime(on, time) : QDateTime();
+    // Kept without a zone (as UTC): the bank's China time as it is, compared without time-zone look-ups.
+    t.at = on.isValid() ? QDateTime(on, time, Qt::UTC) : QDateTime();
     t.kind = txnKindFromName(f.value(u"kind"_s).toString()).value_or(TxnKind::Purchase);
     t.amount = fenOf(f, u"amount"_s);
     t.merchant = f.value(u"merchant"_s).toString();

@@ -45,11 +45,17 @@ QJsonObject txnEvidence(const CardTxn &t)
 
 } // namespace
 
-QString CardBook::label() const
+namespace {
+
+QString labelOf(const rules::RuleRecord &card)
 {
-    const QString role = VillageCardType().field(u"holderRole"_s)->choiceLabel(card.text(u"holderRole"_s));
+    const QString role = sync::RecordTypes::get<VillageCardType>()
+                             .field(u"holderRole"_s)
+                             ->choiceLabel(card.text(u"holderRole"_s));
     return u"%1的村务卡（尾号 %2）"_s.arg(role, card.text(u"last4"_s));
 }
+
+} // namespace
 
 int CardBook::repaymentDay() const
 {
@@ -97,6 +103,7 @@ void readCardBooks(rules::RuleData &data, const QStringList &cardIds,
     for (const rules::RuleRecord &card : std::as_const(found)) {
         CardBook book;
         book.card = card;
+        book.label = labelOf(card);
         book.txns = txns.value(card.id);
         book.approvedRequests = requests.value(card.id);
         book.tiers = tiers.value(CardTierSettingType::countyOf(card.orgPath));
@@ -133,7 +140,7 @@ Finding CardRule::cardFinding(const CardBook &book, const CardTxn *txn, const QS
         f.recordIds.append(txn->id);
         f.evidence = txnEvidence(*txn);
     }
-    f.evidence.insert(u"card"_s, book.label());
+    f.evidence.insert(u"card"_s, book.label);
     return f;
 }
 
@@ -152,7 +159,7 @@ void CardCashRule::check(const CardBook &book, const rules::RuleRun &, const rul
             continue;
         Finding f = cardFinding(book, &t, {}, Severity::Red);
         f.summary = u"%1于 %2 %3 %4"_s.arg(
-            book.label(), when(t), t.kind == TxnKind::Cash ? u"取现"_s : u"在 ATM 上支出"_s, yuan(t.amount));
+            book.label, when(t), t.kind == TxnKind::Cash ? u"取现"_s : u"在 ATM 上支出"_s, yuan(t.amount));
         sink(std::move(f));
     }
 }
@@ -192,7 +199,7 @@ void CardBannedMerchantRule::check(const CardBook &book, const rules::RuleRun &r
         }
         Finding f = cardFinding(book, &t, {}, Severity::Red);
         f.summary =
-            u"%1于 %2 在“%3”（%4）消费 %5"_s.arg(book.label(), when(t), t.merchant, category, yuan(t.amount));
+            u"%1于 %2 在“%3”（%4）消费 %5"_s.arg(book.label, when(t), t.merchant, category, yuan(t.amount));
         sink(std::move(f));
     }
 }
@@ -236,7 +243,7 @@ void CardSplitRule::check(const CardBook &book, const rules::RuleRun &run,
         f.evidence.insert(u"total"_s, total);
         f.evidence.insert(u"tier"_s, book.tiers.directorMax);
         f.summary = u"%1自 %2 起在“%3”分 %4 笔支付共 %5，超过村主任审批上限 %6"_s.arg(
-            book.label(), when(group.first()), group.first().merchant, QString::number(group.size()),
+            book.label, when(group.first()), group.first().merchant, QString::number(group.size()),
             yuan(total), yuan(book.tiers.directorMax));
         sink(std::move(f));
     }
@@ -271,7 +278,7 @@ void CardOffDayRule::check(const CardBook &book, const rules::RuleRun &run,
                 : u"夜间"_s;
         f.evidence.insert(u"reason"_s, why);
         f.summary =
-            u"%1于 %2（%3）%4 %5"_s.arg(book.label(), when(t), why, txnKindChinese(t.kind), yuan(t.amount));
+            u"%1于 %2（%3）%4 %5"_s.arg(book.label, when(t), why, txnKindChinese(t.kind), yuan(t.amount));
         sink(std::move(f));
     }
 }
@@ -308,11 +315,10 @@ void CardNoRequestRule::check(const CardBook &book, const rules::RuleRun &,
         Finding f = cardFinding(book, t, {}, Severity::Orange);
         f.evidence.insert(u"tier"_s, book.tiers.directorMax);
         f.summary =
-            approved
-                ? u"%1于 %2 在“%3”消费 %4，超出对应报备的批准金额"_s.arg(book.label(), when(*t), t->merchant,
-                                                                         yuan(t->amount))
-                : u"%1于 %2 在“%3”消费 %4，超过村主任审批上限 %5，没有已批准的报备"_s.arg(
-                      book.label(), when(*t), t->merchant, yuan(t->amount), yuan(book.tiers.directorMax));
+            approved ? u"%1于 %2 在“%3”消费 %4，超出对应报备的批准金额"_s.arg(book.label, when(*t),
+                                                                              t->merchant, yuan(t->amount))
+                     : u"%1于 %2 在“%3”消费 %4，超过村主任审批上限 %5，没有已批准的报备"_s.arg(
+                           book.label, when(*t), t->merchant, yuan(t->amount), yuan(book.tiers.directorMax));
         sink(std::move(f));
     }
 }
@@ -346,7 +352,7 @@ void CardOverLimitRule::check(const CardBook &book, const rules::RuleRun &,
                 (isOutflow(t.kind) || t.kind == TxnKind::Refund))
                 f.recordIds.append(t.id);
         }
-        f.summary = u"%1 %2 支出 %3，超过月度限额 %4"_s.arg(book.label(), month, yuan(spent), yuan(limit));
+        f.summary = u"%1 %2 支出 %3，超过月度限额 %4"_s.arg(book.label, month, yuan(spent), yuan(limit));
         sink(std::move(f));
     }
 }
@@ -377,7 +383,7 @@ void CardUnclaimedRule::check(const CardBook &book, const rules::RuleRun &run,
         Finding f = cardFinding(book, &t, {}, Severity::Yellow);
         f.evidence.insert(u"claimDueOn"_s, due.toString(Qt::ISODate));
         f.summary = u"%1于 %2 %3 %4，应于 %5 前报账，至今未报账"_s.arg(
-            book.label(), when(t), txnKindChinese(t.kind), yuan(t.amount), due.toString(Qt::ISODate));
+            book.label, when(t), txnKindChinese(t.kind), yuan(t.amount), due.toString(Qt::ISODate));
         sink(std::move(f));
     }
 }
@@ -398,7 +404,7 @@ void CardPrivateMoneyRule::check(const CardBook &book, const rules::RuleRun &,
         Finding f = cardFinding(book, &t, {}, Severity::Red);
         f.evidence.insert(u"counterparty"_s, t.counterparty);
         f.summary = u"%1于 %2 收到“%3”%4 %5，不是集体备用金账户"_s.arg(
-            book.label(), when(t), t.counterparty.isEmpty() ? u"未具名付款人"_s : t.counterparty,
+            book.label, when(t), t.counterparty.isEmpty() ? u"未具名付款人"_s : t.counterparty,
             txnKindChinese(t.kind), yuan(t.amount));
         sink(std::move(f));
     }

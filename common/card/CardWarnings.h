@@ -20,8 +20,8 @@ struct CardBook
     QList<CardTxn> txns;
     QHash<QString, Fen> approvedRequests; // the card's approved spend requests: id → estimate
     CardTiers tiers;
+    QString label; // "书记的村务卡（尾号 1234）": how findings name the card (no personal name)
 
-    QString label() const; // "张三（书记）尾号 1234"
     int repaymentDay() const;
     QString fundingAccount() const;
     Fen monthLimit() const;

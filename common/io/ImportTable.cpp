@@ -277,7 +277,7 @@ std::optional<QDateTime> parseDateTimeText(const QString &textIn)
     const std::optional<QString> date = parseDateText(datePart);
     if (!date)
         return std::nullopt;
-    return QDateTime(QDate::fromString(*date, Qt::ISODate), time);
+    return QDateTime(QDate::fromString(*date, Qt::ISODate), time, Qt::UTC);
 }
 
 bool isExcelExponentText(const QString &text)

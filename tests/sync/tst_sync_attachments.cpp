@@ -338,8 +338,11 @@ void TestSyncAttachments::migrationFromVersion3KeepsData()
         QSqlDatabase db = cache.database();
         QSqlQuery q(db);
         QVERIFY(q.exec(u"DROP TABLE attachments"_s));
-        // The hand-named field index of versions 3-5, replaced in version 6 by those the fields declare.
-        QVERIFY(q.exec(u"DROP INDEX records_by_householdId"_s));
+        // The hand-named field index of versions 3-5, replaced in version 6 by those the fields declare (and
+        // in version 7 by one per type).
+        QVERIFY(
+            q.exec(u"CREATE INDEX IF NOT EXISTS records_by_householdId ON records(type, json_extract(data, "
+                   u"'$.householdId'))"_s));
         QVERIFY(q.exec(
             u"CREATE INDEX records_household ON records(type, json_extract(data, '$.householdId'))"_s));
         QVERIFY(q.exec(u"PRAGMA user_version = 3"_s));
@@ -350,18 +353,23 @@ void TestSyncAttachments::migrationFromVersion3KeepsData()
     {
         QSqlQuery q(cache.database());
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 6);
+        QCOMPARE(q.value(0).toInt(), 7);
         QStringList indexes;
         QVERIFY(q.exec(
             u"SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'records_%' ORDER BY name"_s));
         while (q.next())
             indexes.append(q.value(0).toString());
-        QVERIFY2(!indexes.contains(u"records_household"_s), qPrintable(indexes.join(u' ')));
-        QVERIFY2(indexes.contains(u"records_by_householdId"_s), qPrintable(indexes.join(u' ')));
-        QVERIFY2(indexes.contains(u"records_by_pairingId"_s), qPrintable(indexes.join(u' ')));
-        QVERIFY2(indexes.contains(u"records_order_householdNo"_s), qPrintable(indexes.join(u' ')));
-        QVERIFY(q.exec(u"SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'records_order_householdNo'"_s) &&
-                q.next());
+        const QString all = indexes.join(u' ');
+        QVERIFY2(!indexes.contains(u"records_household"_s), qPrintable(all));
+        // One partial index per type and field (version 7), none over every type.
+        QVERIFY2(!indexes.contains(u"records_by_householdId"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"records_by_householdId__"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"records_by_pairingId__"_s), qPrintable(all));
+        QVERIFY2(indexes.contains(u"records_order_householdNo__household"_s), qPrintable(all));
+        QVERIFY(
+            q.exec(
+                u"SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'records_order_householdNo__household'"_s) &&
+            q.next());
         QCOMPARE(q.value(0).toInt(), 1);
     }
     QCOMPARE(cache.pendingCount(), 1);
