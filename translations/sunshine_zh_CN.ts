@@ -1262,6 +1262,52 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::CardOverviewModel</name>
+    <message>
+        <source>%1 in total</source>
+        <translation>%1合计</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Spent (yuan)</source>
+        <translation>支出（元）</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Not claimed</source>
+        <translation>未报账笔数</translation>
+    </message>
+    <message>
+        <source>Share not claimed</source>
+        <translation>未报账占比</translation>
+    </message>
+    <message>
+        <source>Open warnings</source>
+        <translation>未办结预警</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::CardOverviewView</name>
+    <message>
+        <source>&amp;Up a level</source>
+        <translation>上一级(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Spending less refunds; a line is not claimed until a claim covers it (refunded purchases aside). Double-click a unit to see the units below it.</source>
+        <translation>支出已扣除退款；一笔支出在报账覆盖前计为未报账（已退款的消费除外）。双击单位查看下一级。</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::CardStepDialog</name>
     <message>
         <source>Approve spend request</source>
@@ -1325,6 +1371,10 @@
     <message>
         <source>Monthly summary</source>
         <translation>月度汇总</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
     </message>
 </context>
 <context>
@@ -4185,6 +4235,14 @@
     <message>
         <source>&amp;Import statement…</source>
         <translation>导入对账单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>cancels a purchase</source>
+        <translation>冲抵消费</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "app/card/CardQueries.h"
 
 #include "common/card/CardTypes.h"
+#include "common/card/CardWarnings.h"
 #include "common/core/Money.h"
 
 #include <QJsonArray>
@@ -154,6 +155,39 @@ QStringList transactionsOfClaim(const LocalCache &cache, const QString &claimId)
     CacheQuery(cache, kTxn)
         .where(equals(field(u"claimId"_s), claimId))
         .forEach({kId}, [&out](const QSqlQuery &q) { out.append(q.value(0).toString()); });
+    return out;
+}
+
+QHash<QString, VillageFigures> villageFigures(const LocalCache &cache, int year)
+{
+    QHash<QString, VillageFigures> out;
+    const CacheCondition inYear = compare(field(u"on"_s), u">="_s, u"%1-01-01"_s.arg(year)) &&
+                                  compare(field(u"on"_s), u"<"_s, u"%1-01-01"_s.arg(year + 1));
+    const QSet<QString> refunded = refundedTransactions(cache);
+    CacheQuery(cache, kTxn)
+        .where(inYear)
+        .forEach({kId, kOrgUnit, field(u"kind"_s), field(u"amount"_s), field(u"claimId"_s)},
+                 [&](const QSqlQuery &q) {
+                     const auto kind = card::txnKindFromName(q.value(2).toString());
+                     if (!kind)
+                         return;
+                     VillageFigures &v = out[q.value(1).toString()];
+                     if (card::isOutflow(*kind)) {
+                         v.spent += q.value(3).toLongLong();
+                         ++v.lines;
+                         if (q.value(4).toString().isEmpty() && !refunded.contains(q.value(0).toString()))
+                             ++v.unclaimed;
+                     } else if (*kind == card::TxnKind::Refund) {
+                         v.spent -= q.value(3).toLongLong();
+                     }
+                 });
+    CacheQuery(cache, u"warning"_s)
+        .where(among(field(u"rule"_s), card::cardRuleCodes()) &&
+               compare(field(u"state"_s), u"<>"_s, u"closed"_s))
+        .forEach(
+            {kOrgUnit, count()},
+            [&](const QSqlQuery &q) { out[q.value(0).toString()].openWarnings += q.value(1).toLongLong(); },
+            1);
     return out;
 }
 

@@ -33,6 +33,17 @@ QList<QPair<QString, QString>> unclaimedOf(const LocalCache &cache, const QStrin
 // The transactions a claim covers, and their total outflow.
 QStringList transactionsOfClaim(const LocalCache &cache, const QString &claimId);
 
+// A village's card figures of one year: what was spent (less refunds), the lines spent, those not claimed
+// (refunded purchases aside), and the card warnings still open.
+struct VillageFigures
+{
+    Fen spent = 0;
+    qint64 lines = 0;
+    qint64 unclaimed = 0;
+    qint64 openWarnings = 0;
+};
+QHash<QString, VillageFigures> villageFigures(const LocalCache &cache, int year);
+
 // One row of the monthly summary: a village and a category (the matched request's; "" for spending without a
 // request) with the month's spending.
 struct MonthRow

@@ -1,5 +1,6 @@
 #include "app/card/CardTab.h"
 
+#include "app/card/CardOverviewView.h"
 #include "app/card/CardRecordViews.h"
 #include "app/card/MonthSummaryView.h"
 #include "app/card/TransactionsView.h"
@@ -12,6 +13,7 @@ CardTab::CardTab(ClientSession &session, ApiClient &api, QWidget *parent)
 {
     Q_UNUSED(api)
     addView(new TransactionsView(session, this), tr("Transactions"));
+    addView(new CardOverviewView(session, this), tr("Overview"));
     addView(cardsView(session, this), tr("Cards"));
     addView(requestsView(session, this), tr("Spend requests"));
     addView(claimsView(session, this), tr("Claims"));

@@ -243,14 +243,18 @@ QList<QList<CardTxn>> splitGroups(const QList<CardTxn> &txns, Fen tierMax, int w
 
 QHash<QString, Fen> monthlyNetOutflow(const QList<CardTxn> &txns)
 {
-    QHash<QString, Fen> out;
+    QHash<int, Fen> byMonth;
     for (const CardTxn &t : txns) {
-        const QString month = t.at.date().toString(u"yyyy-MM"_s);
+        const QDate d = t.at.date();
+        const int month = d.year() * 100 + d.month();
         if (isOutflow(t.kind))
-            out[month] += t.amount;
+            byMonth[month] += t.amount;
         else if (t.kind == TxnKind::Refund)
-            out[month] -= t.amount;
+            byMonth[month] -= t.amount;
     }
+    QHash<QString, Fen> out;
+    for (auto it = byMonth.constBegin(); it != byMonth.constEnd(); ++it)
+        out.insert(u"%1-%2"_s.arg(it.key() / 100).arg(it.key() % 100, 2, 10, QChar(u'0')), it.value());
     return out;
 }
 

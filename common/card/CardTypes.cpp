@@ -380,17 +380,46 @@ QString CardTransactionType::recordIdFor(const QString &cardId, const QString &b
     return sync::derivedRecordId(QString::fromUtf16(kName), cardId + u'|' + bankRef.trimmed());
 }
 
+namespace {
+
+// "2026-11-03" and "14:22:05" read without the general parsers (the rules read every line of a card).
+int digits(QStringView s, qsizetype from, qsizetype n)
+{
+    int v = 0;
+    for (qsizetype i = from; i < from + n; ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        v = v * 10 + (c - u'0');
+    }
+    return v;
+}
+
+QDate isoDate(QStringView s)
+{
+    if (s.size() != 10 || s.at(4) != u'-' || s.at(7) != u'-')
+        return {};
+    return QDate(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2));
+}
+
+QTime clockTime(QStringView s)
+{
+    if ((s.size() != 5 && s.size() != 8) || s.at(2) != u':' || (s.size() == 8 && s.at(5) != u':'))
+        return QTime(0, 0);
+    const QTime t(digits(s, 0, 2), digits(s, 3, 2), s.size() == 8 ? digits(s, 6, 2) : 0);
+    return t.isValid() ? t : QTime(0, 0);
+}
+
+} // namespace
+
 CardTxn CardTransactionType::txnOf(const QString &id, const QJsonObject &f)
 {
     CardTxn t;
     t.id = id;
     t.cardId = f.value(u"cardId"_s).toString();
-    const QDate on = dateOf(f, u"on"_s);
-    QTime time = QTime::fromString(f.value(u"at"_s).toString(), Qt::ISODate);
-    if (!time.isValid())
-        time = QTime(0, 0);
+    const QDate on = isoDate(f.value(u"on"_s).toString());
     // Kept without a zone (as UTC): the bank's China time as it is, compared without time-zone look-ups.
-    t.at = on.isValid() ? QDateTime(on, time, Qt::UTC) : QDateTime();
+    t.at = on.isValid() ? QDateTime(on, clockTime(f.value(u"at"_s).toString()), Qt::UTC) : QDateTime();
     t.kind = txnKindFromName(f.value(u"kind"_s).toString()).value_or(TxnKind::Purchase);
     t.amount = fenOf(f, u"amount"_s);
     t.merchant = f.value(u"merchant"_s).toString();

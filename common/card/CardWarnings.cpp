@@ -111,10 +111,25 @@ void readCardBooks(rules::RuleData &data, const QStringList &cardIds,
     }
 }
 
+namespace {
+
+// The books of the cards with `ids` (all when empty), read once per run for the eight rules.
+const QList<CardBook> &booksOf(rules::RuleData &data, const QStringList &ids)
+{
+    return data.shared<QList<CardBook>>(u"card-books:"_s + ids.join(u','), [&data, &ids] {
+        QList<CardBook> books;
+        readCardBooks(data, ids, [&books](const CardBook &b) { books.append(b); });
+        return books;
+    });
+}
+
+} // namespace
+
 void CardRule::evaluate(rules::RuleData &data, const rules::RuleRun &run,
                         const rules::FindingSink &sink) const
 {
-    readCardBooks(data, {}, [&](const CardBook &book) { check(book, run, sink); });
+    for (const CardBook &book : booksOf(data, {}))
+        check(book, run, sink);
 }
 
 void CardRule::evaluateTouched(rules::RuleData &data, const rules::RuleRun &run,
@@ -124,7 +139,8 @@ void CardRule::evaluateTouched(rules::RuleData &data, const rules::RuleRun &run,
     const QStringList ids = rules::idsOf(touched, kCard, u"cardId"_s);
     if (ids.isEmpty())
         return;
-    readCardBooks(data, ids, [&](const CardBook &book) { check(book, run, sink); });
+    for (const CardBook &book : booksOf(data, ids))
+        check(book, run, sink);
 }
 
 Finding CardRule::cardFinding(const CardBook &book, const CardTxn *txn, const QString &period,
@@ -142,6 +158,16 @@ Finding CardRule::cardFinding(const CardBook &book, const CardTxn *txn, const QS
     }
     f.evidence.insert(u"card"_s, book.label);
     return f;
+}
+
+QStringList cardRuleCodes()
+{
+    QStringList out;
+    for (const rules::Rule *r : rules::RuleRegistry::all()) {
+        if (dynamic_cast<const CardRule *>(r))
+            out.append(r->code());
+    }
+    return out;
 }
 
 // --- CARD_CASH_WITHDRAWAL ----------------------------------------------------------------------------------
@@ -347,8 +373,10 @@ void CardOverLimitRule::check(const CardBook &book, const rules::RuleRun &,
         f.evidence.insert(u"month"_s, month);
         f.evidence.insert(u"spent"_s, spent);
         f.evidence.insert(u"limit"_s, limit);
+        const QDate first = QDate::fromString(month + u"-01"_s, Qt::ISODate);
         for (const CardTxn &t : book.txns) {
-            if (t.at.date().toString(u"yyyy-MM"_s) == month &&
+            const QDate d = t.at.date();
+            if (d.year() == first.year() && d.month() == first.month() &&
                 (isOutflow(t.kind) || t.kind == TxnKind::Refund))
                 f.recordIds.append(t.id);
         }
@@ -374,10 +402,17 @@ void CardUnclaimedRule::check(const CardBook &book, const rules::RuleRun &run,
 {
     const int lead = int(run.parameter(u"leadDays"_s));
     const QSet<QString> cancelled = cancelledByRefunds(book.txns);
+    // The due date depends only on the month spent in.
+    QHash<int, QDate> dueByMonth;
     for (const CardTxn &t : book.txns) {
         if (!isOutflow(t.kind) || !t.claimId.isEmpty() || cancelled.contains(t.id))
             continue;
-        const QDate due = claimDueOn(t.at.date(), book.repaymentDay(), lead, *run.calendar);
+        const QDate spent = t.at.date();
+        const int month = spent.year() * 100 + spent.month();
+        auto it = dueByMonth.find(month);
+        if (it == dueByMonth.end())
+            it = dueByMonth.insert(month, claimDueOn(spent, book.repaymentDay(), lead, *run.calendar));
+        const QDate due = *it;
         if (!due.isValid() || run.today <= due)
             continue;
         Finding f = cardFinding(book, &t, {}, Severity::Yellow);

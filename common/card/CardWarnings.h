@@ -120,6 +120,9 @@ public:
                const rules::FindingSink &sink) const override;
 };
 
+// The codes of the card's rules, as registered.
+QStringList cardRuleCodes();
+
 // The parameter name of an MCC's switch on the deny list ("mcc5813").
 QString mccParameter(const QString &mcc);
 

@@ -73,6 +73,21 @@ public:
     // adds up; the filter is the rule's own.
     virtual QHash<QString, qint64> totals(const QString &type, const RuleFilter &filter,
                                           const QString &field) = 0;
+
+    // What the rules of one run share: a module's records read once for all its rules. A RuleData lives for
+    // one run (in one transaction), so its records do not change meanwhile. `make` runs the first time `key`
+    // is asked for.
+    template <class T>
+    const T &shared(const QString &key, const std::function<T()> &make)
+    {
+        std::shared_ptr<void> &slot = m_shared[key];
+        if (!slot)
+            slot = std::make_shared<T>(make());
+        return *static_cast<const T *>(slot.get());
+    }
+
+private:
+    QHash<QString, std::shared_ptr<void>> m_shared;
 };
 
 enum class Severity

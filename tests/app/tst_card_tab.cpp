@@ -7,6 +7,7 @@
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
+#include "app/card/CardOverviewView.h"
 #include "app/card/CardQueries.h"
 #include "app/card/CardStepDialog.h"
 #include "app/card/CardTab.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void claimCoversTransactions();
     void monthSummaryAddsUp();
     void leaderOnlyReads();
+    void overviewAddsUp();
 
 private:
     bool open(const QString &username, test::AppProgram *program)
@@ -356,6 +358,46 @@ void TestCardTab::leaderOnlyReads()
              test::scalar(m_server->store(),
                           u"SELECT COUNT(*) FROM records WHERE type = 'card-transaction' AND deleted = 0 AND "
                           u"org_path LIKE '/320600000000/320612000000/%'"_s));
+}
+
+void TestCardTab::overviewAddsUp()
+{
+    test::AppProgram p;
+    QVERIFY(open(u"county-leader"_s, &p));
+    CardOverviewView view(*p.session);
+    CardOverviewModel *model = view.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->year(), 2026);
+    const QString county = u"/320600000000/320612000000/%"_s;
+    const auto server = [&](const QString &extra) {
+        return test::scalar(
+            m_server->store(),
+            u"SELECT COUNT(*) FROM records WHERE type = 'card-transaction' AND deleted = 0 AND "
+            u"org_path LIKE ? AND json_extract(data, '$.on') LIKE '2026-%' AND "
+            u"json_extract(data, '$.kind') IN ('purchase', 'cash', 'transfer-out')"_s +
+                extra,
+            QVariantList{county});
+    };
+    // The county's total: every line spent this year, those no claim covers less the refunded purchase, and
+    // the card warnings still open.
+    QCOMPARE(model->total().figures.lines, server({}));
+    QCOMPARE(model->total().figures.unclaimed,
+             server(u" AND COALESCE(json_extract(data, '$.claimId'), '') = ''"_s) - 1);
+    const qint64 warnings = test::scalar(m_server->store(),
+                                         u"SELECT COUNT(*) FROM records WHERE type = 'warning' AND "
+                                         u"json_extract(data, '$.rule') LIKE 'CARD%' AND "
+                                         u"json_extract(data, '$.state') <> 'closed' AND org_path LIKE ?"_s,
+                                         QVariantList{county});
+    QVERIFY(warnings > 0);
+    QCOMPARE(model->total().figures.openWarnings, warnings);
+    // One town of the county has cards; below it, one village, with the same figures.
+    QCOMPARE(model->rowCount(), 2);
+    const qint64 lines = model->rowAt(0).figures.lines;
+    view.openRow(0);
+    QCOMPARE(model->orgUnitId(), model->rowAt(0).orgUnitId.left(9) + u"000"_s);
+    QCOMPARE(model->total().figures.lines, lines);
+    view.up();
+    QCOMPARE(model->orgUnitId(), u"320612000000"_s);
 }
 
 QTEST_MAIN(TestCardTab)

@@ -340,6 +340,7 @@ int main(int argc, char **argv)
     touched.append(data.byType[type].first());
     t.restart();
     QHash<QString, qint64> findings;
+    QStringList ruleSeconds;
     for (const rules::Rule *rule : rules::RuleRegistry::all()) {
         if (!rule->code().startsWith(u"CARD_"_s))
             continue;
@@ -347,7 +348,10 @@ int main(int argc, char **argv)
         run.today = kToday;
         run.calendar = &WorkingCalendar::current();
         run.parameters = rule->withDefaults({});
+        QElapsedTimer one;
+        one.start();
         rule->evaluateTouched(data, run, touched, [&](rules::Finding &&f) { ++findings[f.rule]; });
+        ruleSeconds.append(u"%1 %2 s"_s.arg(rule->code()).arg(one.nsecsElapsed() / 1e9, 0, 'f', 2));
     }
     const double rulesS = t.nsecsElapsed() / 1e9;
 
@@ -413,6 +417,8 @@ int main(int argc, char **argv)
         {u"total: read + check + match + save + rules"_s, totalS, rows,
          u"target < 10 s: %1"_s.arg(totalS < 10 ? u"met"_s : u"MISSED"_s)},
     });
-    out() << u"\nfindings: %1\npeak memory %2 MB\n"_s.arg(perRule.join(u", "_s)).arg(peakRssMb(), 0, 'f', 0);
+    out() << u"\nfindings: %1\nper rule: %2\npeak memory %3 MB\n"_s
+                 .arg(perRule.join(u", "_s), ruleSeconds.join(u", "_s))
+                 .arg(peakRssMb(), 0, 'f', 0);
     return totalS < 10 ? 0 : 3;
 }
