@@ -47,6 +47,10 @@
         <source>&amp;Check…</source>
         <translation>审核(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Card approval tiers</source>
+        <translation>村务卡审批权限</translation>
+    </message>
 </context>
 <context>
     <name>CardStepDialog</name>
@@ -1375,6 +1379,10 @@
     <message>
         <source>Overview</source>
         <translation>概况</translation>
+    </message>
+    <message>
+        <source>Approval tiers</source>
+        <translation>审批权限</translation>
     </message>
 </context>
 <context>

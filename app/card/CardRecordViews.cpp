@@ -163,4 +163,28 @@ RecordListView *claimsView(ClientSession &session, QWidget *parent)
     return view;
 }
 
+RecordListView *tiersView(ClientSession &session, QWidget *parent)
+{
+    const UserInfo &user = session.user();
+    RecordListView::Options o;
+    o.columns = {{u"@orgUnit"_s, {}},
+                 {u"directorMax"_s, {}},
+                 {u"committeesMax"_s, {}},
+                 {u"note"_s, {}},
+                 {u"@state"_s, CardRecordViews::tr("Sync")}};
+    o.placeLevel = OrgLevel::County;
+    o.exportName = CardRecordViews::tr("Card approval tiers");
+    o.canAdd = o.canEdit = user.orgLevel == OrgLevel::County &&
+                           (user.roles.contains(Role::Reviewer) || user.roles.contains(Role::Admin));
+    auto *view = new RecordListView(session, sync::RecordTypes::get<CardTierSettingType>(), o, parent);
+    view->setObjectName(u"cardTiers"_s);
+    view->setDefaultPlace(user.orgUnitId);
+    // One record per county: its id is the county's.
+    view->setDialogHook([](RecordDialog &dialog, const sync::Placement &placement) {
+        const QString id = CardTierSettingType::recordIdFor(placement.orgUnitId);
+        dialog.setRecordIdRule([id](const QJsonObject &) { return id; });
+    });
+    return view;
+}
+
 } // namespace sunshine::app

@@ -17,6 +17,8 @@ class ClaimTransactionsDialog;
 RecordListView *cardsView(ClientSession &session, QWidget *parent);
 RecordListView *requestsView(ClientSession &session, QWidget *parent);
 RecordListView *claimsView(ClientSession &session, QWidget *parent);
+// The counties' approval tiers (one record per county), set by the county's reviewers and administrators.
+RecordListView *tiersView(ClientSession &session, QWidget *parent);
 
 // The text a card reference shows in a list ("赵书记（书记）尾号 4101").
 void showCardLabels(ClientSession &session, RecordListView &view);

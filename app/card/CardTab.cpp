@@ -5,6 +5,7 @@
 #include "app/card/MonthSummaryView.h"
 #include "app/card/TransactionsView.h"
 #include "app/records/RecordListView.h"
+#include "app/sync/ClientSession.h"
 
 namespace sunshine::app {
 
@@ -18,6 +19,9 @@ CardTab::CardTab(ClientSession &session, ApiClient &api, QWidget *parent)
     addView(requestsView(session, this), tr("Spend requests"));
     addView(claimsView(session, this), tr("Claims"));
     addView(new MonthSummaryView(session, this), tr("Monthly summary"));
+    // The tiers are the counties' (towns read them in the approval dialog).
+    if (session.user().orgLevel != OrgLevel::Town)
+        addView(tiersView(session, this), tr("Approval tiers"));
 }
 
 } // namespace sunshine::app

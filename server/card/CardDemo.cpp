@@ -261,6 +261,16 @@ void CardDemo::loadIfEmpty(Services &services)
         while (q.next())
             counties.append(q.text(0));
     }
+    // 通州区 sets its own tiers (600 and 1,200 yuan); the other counties keep the defaults.
+    const QString tongzhou = u"320612000000"_s;
+    const AuthSession countyReviewer =
+        demoActor(u"county-reviewer"_s, Role::Reviewer, tongzhou, u"/"_s + kCity + u'/' + tongzhou + u'/',
+                  tongzhou + u"-poverty-office"_s);
+    push.put(countyReviewer, QString::fromUtf16(card::CardTierSettingType::kName),
+             card::CardTierSettingType::recordIdFor(tongzhou), tongzhou, {},
+             {{u"directorMax"_s, 60'000},
+              {u"committeesMax"_s, 120'000},
+              {u"note"_s, u"通州区村务卡管理实施细则（演示）"_s}});
     int salt = 0;
     for (const QString &county : std::as_const(counties))
         loadVillage(push, county, ++salt, today);

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void monthSummaryAddsUp();
     void leaderOnlyReads();
     void overviewAddsUp();
+    void countyTiers();
 
 private:
     bool open(const QString &username, test::AppProgram *program)
@@ -398,6 +399,25 @@ void TestCardTab::overviewAddsUp()
     QCOMPARE(model->total().figures.lines, lines);
     view.up();
     QCOMPARE(model->orgUnitId(), u"320612000000"_s);
+}
+
+void TestCardTab::countyTiers()
+{
+    // The county's reviewer keeps its tiers (the demo's 600 and 1,200 yuan); a town reads them in the
+    // approval dialog and has no view of them.
+    test::AppProgram p;
+    QVERIFY(open(u"county-reviewer"_s, &p));
+    CardTab tab(*p.session, p.client->api());
+    auto *tiers = tab.findChild<RecordListView *>(u"cardTiers"_s);
+    QVERIFY(tiers);
+    QCOMPARE(tiers->model().totalCount(), 1);
+    const auto rec = p.session->cache().record(card::CardTierSettingType::recordIdFor(u"320612000000"_s));
+    QVERIFY(rec);
+    QCOMPARE(card::CardTierSettingType::tiersOf(rec->record.fields).directorMax, 60'000);
+    test::AppProgram town;
+    QVERIFY(open(u"town-clerk"_s, &town));
+    CardTab townTab(*town.session, town.client->api());
+    QVERIFY(!townTab.findChild<RecordListView *>(u"cardTiers"_s));
 }
 
 QTEST_MAIN(TestCardTab)

@@ -3,8 +3,9 @@
 // requests approved by the body their tier needs, recorded by the town's clerk, the top tier also by the
 // town's reviewer; claims checked by the village committee (recorded by the clerk), the town's reviewer, then
 // booked by the clerk, each step refused to the wrong role or level; the transactions of a booked claim kept;
-// a statement line pushed twice stored once; and the warning engine raising CARD_CASH_WITHDRAWAL and
-// CARD_SPLIT, but no CARD_SPLIT for a split whose purchase was refunded.
+// a statement line pushed twice stored once; the warning engine raising CARD_CASH_WITHDRAWAL and CARD_SPLIT
+// once, but no CARD_SPLIT for a split whose purchase was refunded; and all eight card rules on the store,
+// table-driven (across midnight, a holiday, a make-up working day, refunds).
 #include "common/card/CardTypes.h"
 #include "tests/server/WarningsTest.h"
 
@@ -563,6 +564,115 @@ private Q_SLOTS:
         QVERIFY(!w.isEmpty());
         QVERIFY2(w.value(u"summary"_s).toString().contains(u"超出对应报备"_s),
                  qPrintable(w.value(u"summary"_s).toString()));
+    }
+
+    // The eight rules on the store, table-driven: each row's lines go on a fresh card (monthly limit 3,000
+    // yuan, repayment on the 20th, refilled by 演示村股份经济合作社), the queue is drained, and the rules
+    // raised on the card and its lines must include `raised` and none of `notRaised`. Today is Friday
+    // 2026-11-20; 2026-10-01…07 are the National Day holiday, Saturday 2026-10-10 a make-up working day.
+    void rulesOnTheStore_data()
+    {
+        QTest::addColumn<QStringList>("lines"); // "day|time|kind|fen|merchant|mcc|channel|counterparty"
+        QTest::addColumn<QStringList>("raised");
+        QTest::addColumn<QStringList>("notRaised");
+        const QStringList all{u"CARD_CASH_WITHDRAWAL"_s, u"CARD_BANNED_MERCHANT"_s, u"CARD_SPLIT"_s,
+                              u"CARD_OFF_DAY"_s,         u"CARD_NO_REQUEST"_s,      u"CARD_OVER_LIMIT"_s,
+                              u"CARD_UNCLAIMED"_s,       u"CARD_PRIVATE_MONEY"_s};
+        QTest::newRow("an ordinary purchase on a Tuesday")
+            << QStringList{u"2026-11-17|10:00:00|purchase|12000|通州文具商店|5943|pos|"_s} << QStringList{}
+            << all;
+        QTest::newRow("cash at an ATM")
+            << QStringList{u"2026-11-17|16:48:00|cash|50000|自助银行|6011|atm|"_s}
+            << QStringList{u"CARD_CASH_WITHDRAWAL"_s} << QStringList{u"CARD_OFF_DAY"_s, u"CARD_UNCLAIMED"_s};
+        QTest::newRow("a bar (5813)")
+            << QStringList{u"2026-11-17|15:00:00|purchase|38000|夜色酒吧|5813|pos|"_s}
+            << QStringList{u"CARD_BANNED_MERCHANT"_s}
+            << QStringList{u"CARD_CASH_WITHDRAWAL"_s, u"CARD_NO_REQUEST"_s};
+        QTest::newRow("a restaurant (5812) is not denied by default")
+            << QStringList{u"2026-11-17|12:00:00|purchase|26000|濠河饭店|5812|pos|"_s} << QStringList{}
+            << QStringList{u"CARD_BANNED_MERCHANT"_s};
+        QTest::newRow("split across midnight")
+            << QStringList{u"2026-11-17|23:50:00|purchase|20000|润发农资店|5200|qr|"_s,
+                           u"2026-11-18|00:20:00|purchase|20000|润发农资店|5200|qr|"_s,
+                           u"2026-11-18|10:00:00|purchase|15000|润发农资店|5200|qr|"_s}
+            << QStringList{u"CARD_SPLIT"_s, u"CARD_OFF_DAY"_s} << QStringList{u"CARD_NO_REQUEST"_s};
+        QTest::newRow("split across the National Day holiday")
+            << QStringList{u"2026-09-30|16:00:00|purchase|30000|五金建材城|5251|pos|"_s,
+                           u"2026-10-02|10:00:00|purchase|30000|五金建材城|5251|pos|"_s}
+            << QStringList{u"CARD_SPLIT"_s, u"CARD_OFF_DAY"_s, u"CARD_UNCLAIMED"_s} << QStringList{};
+        QTest::newRow("a refund cancels one of a split")
+            << QStringList{u"2026-11-16|10:00:00|purchase|30000|润发农资店|5200|qr|"_s,
+                           u"2026-11-17|10:00:00|purchase|30000|润发农资店|5200|qr|"_s,
+                           u"2026-11-18|09:30:00|refund|30000|润发农资店|5200|qr|"_s}
+            << QStringList{} << QStringList{u"CARD_SPLIT"_s, u"CARD_PRIVATE_MONEY"_s};
+        QTest::newRow("a Saturday") << QStringList{u"2026-11-14|10:00:00|purchase|8000|苏果超市|5411|pos|"_s}
+                                    << QStringList{u"CARD_OFF_DAY"_s} << QStringList{};
+        QTest::newRow("the make-up working Saturday, claimed late")
+            << QStringList{u"2026-10-10|10:00:00|purchase|8000|苏果超市|5411|pos|"_s}
+            << QStringList{u"CARD_UNCLAIMED"_s} << QStringList{u"CARD_OFF_DAY"_s};
+        QTest::newRow("at night") << QStringList{u"2026-11-17|22:30:00|purchase|8000|苏果超市|5411|pos|"_s}
+                                  << QStringList{u"CARD_OFF_DAY"_s} << QStringList{};
+        QTest::newRow("above the director's limit, no request")
+            << QStringList{u"2026-11-17|10:00:00|purchase|96000|五金建材城|5251|pos|"_s}
+            << QStringList{u"CARD_NO_REQUEST"_s} << QStringList{u"CARD_SPLIT"_s};
+        QTest::newRow("over the month's limit")
+            << QStringList{u"2026-11-02|10:00:00|purchase|160000|五金建材城|5251|pos|"_s,
+                           u"2026-11-09|10:00:00|purchase|160000|五金建材城|5251|pos|"_s}
+            << QStringList{u"CARD_OVER_LIMIT"_s} << QStringList{};
+        QTest::newRow("a refund keeps the month under its limit")
+            << QStringList{u"2026-11-02|10:00:00|purchase|160000|五金建材城|5251|pos|"_s,
+                           u"2026-11-03|10:00:00|refund|160000|五金建材城|5251|pos|"_s,
+                           u"2026-11-09|10:00:00|purchase|160000|五金建材城|5251|pos|"_s}
+            << QStringList{} << QStringList{u"CARD_OVER_LIMIT"_s};
+        QTest::newRow("unclaimed past its day")
+            << QStringList{u"2026-09-15|10:00:00|purchase|16500|兴旺印刷社|2741|qr|"_s}
+            << QStringList{u"CARD_UNCLAIMED"_s} << QStringList{};
+        QTest::newRow("money from a person")
+            << QStringList{u"2026-11-17|10:30:00|transfer-in|20000|||online|吴某某"_s}
+            << QStringList{u"CARD_PRIVATE_MONEY"_s} << QStringList{};
+        QTest::newRow("the collective refills the card")
+            << QStringList{u"2026-11-17|09:12:00|repayment|300000|||counter|演示村股份经济合作社"_s}
+            << QStringList{} << QStringList{u"CARD_PRIVATE_MONEY"_s};
+    }
+
+    void rulesOnTheStore()
+    {
+        QFETCH(QStringList, lines);
+        QFETCH(QStringList, raised);
+        QFETCH(QStringList, notRaised);
+        setChinaTime(kToday);
+        const QString cardId = activeCard();
+        QVERIFY(!cardId.isEmpty());
+        QStringList ids{cardId};
+        for (const QString &spec : std::as_const(lines)) {
+            const QStringList p = spec.split(u'|');
+            QCOMPARE(p.size(), 8);
+            const QString ref = nextRef();
+            QJsonObject f = txnFields(cardId, ref, QDate::fromString(p.at(0), Qt::ISODate), p.at(1), p.at(2),
+                                      p.at(3).toLongLong(), p.at(4), p.at(6));
+            if (!p.at(5).isEmpty())
+                f.insert(u"mcc"_s, p.at(5));
+            if (!p.at(7).isEmpty())
+                f.insert(u"counterparty"_s, p.at(7));
+            ids.append(
+                create(kTownClerk, kTxn, kVillage, f, card::CardTransactionType::recordIdFor(cardId, ref)));
+            QVERIFY2(!ids.last().isEmpty(), qPrintable(spec));
+        }
+        drain();
+        QSet<QString> found;
+        SqlQuery q(m_server->store(), u"SELECT data FROM records WHERE type = 'warning' AND deleted = 0"_s);
+        q.exec();
+        while (q.next()) {
+            const QJsonObject w = QJsonDocument::fromJson(q.text(0).toUtf8()).object();
+            if (ids.contains(w.value(u"subjectId"_s).toString()))
+                found.insert(w.value(u"rule"_s).toString());
+        }
+        QStringList got = found.values();
+        got.sort();
+        for (const QString &rule : std::as_const(raised))
+            QVERIFY2(found.contains(rule), qPrintable(rule + u" not raised; raised: "_s + got.join(u", "_s)));
+        for (const QString &rule : std::as_const(notRaised))
+            QVERIFY2(!found.contains(rule), qPrintable(rule + u" raised; raised: "_s + got.join(u", "_s)));
     }
 
     void splitWithinTheTierNotRaised()
