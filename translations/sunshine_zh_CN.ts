@@ -1266,6 +1266,21 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::CardDashboardPanel</name>
+    <message>
+        <source>Village cards</source>
+        <translation>村务卡</translation>
+    </message>
+    <message>
+        <source>Click a place to look into it.</source>
+        <translation>单击单位查看下一级。</translation>
+    </message>
+    <message>
+        <source>%1: spent %2 yuan by card, %3 of %4 payments not claimed yet, %5 card warnings open.</source>
+        <translation>%1 年：村务卡支出 %2 元，%4 笔支出中 %3 笔尚未报账，村务卡预警未办结 %5 条。</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::CardOverviewModel</name>
     <message>
         <source>%1 in total</source>

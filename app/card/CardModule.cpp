@@ -1,3 +1,4 @@
+#include "app/card/CardDashboardPanel.h"
 #include "app/card/CardTab.h"
 #include "app/shell/AppModule.h"
 
@@ -14,6 +15,12 @@ void registerApp(app::AppModules &registry)
                      [](app::ClientSession &session, app::ApiClient &api, QWidget *parent) -> QWidget * {
                          return new app::CardTab(session, api, parent);
                      }});
+    registry.addHomePanel(
+        {[] { return QCoreApplication::translate("sunshine::app::CardDashboardPanel", "Village cards"); },
+         {},
+         [](app::ClientSession &session, QWidget *parent) -> app::HomePanel * {
+             return new app::CardDashboardPanel(session, parent);
+         }});
 }
 
 } // namespace sunshine::modules::card

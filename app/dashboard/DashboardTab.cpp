@@ -1,5 +1,8 @@
 #include "app/dashboard/DashboardTab.h"
 
+#include "app/shell/AppModule.h"
+#include "app/shell/HomePanel.h"
+
 #include "app/dashboard/DashboardCharts.h"
 #include "app/dashboard/DashboardExport.h"
 #include "app/dashboard/FigureModels.h"
@@ -248,6 +251,19 @@ DashboardTab::DashboardTab(ClientSession &session, QWidget *parent)
         ref.ownOnly = index.data(UnitFiguresModel::OwnRole).toBool();
         showBehind(ref);
     });
+    // The modules' panels, each under its title, for the same place and period.
+    int row = 6;
+    for (const ModuleHomePanel &p : AppModules::installed().homePanels()) {
+        if (p.visible && !p.visible(m_session.user()))
+            continue;
+        auto *title = new QLabel(p.title(), m_board);
+        title->setStyleSheet(u"font-weight: bold;"_s);
+        HomePanel *panel = p.build(m_session, m_board);
+        grid->addWidget(title, row++, 0, 1, 2);
+        grid->addWidget(panel, row++, 0, 1, 2);
+        connect(panel, &HomePanel::drillRequested, this, &DashboardTab::drillTo);
+        m_panels.append(panel);
+    }
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
 
@@ -424,6 +440,8 @@ void DashboardTab::showFigures(const DashboardFigures &figures)
                                ? tr("The places of your area are not known yet.")
                                : crumbs.join(u" › "_s) + u" · "_s + periodText().toHtmlEscaped());
     m_asOf->setText(asOfText());
+    for (HomePanel *panel : std::as_const(m_panels))
+        panel->showScope(figures.filter.orgUnitId, figures.filter.year, figures.filter.quarter);
 
     const UnitFigures &t = figures.total;
     const QString values[CardCount] = {wanYuan(t.disbursedFen),

@@ -16,6 +16,7 @@ class QChartView;
 namespace sunshine::app {
 
 class ClientSession;
+class HomePanel;
 class DepartmentFiguresModel;
 class KindPieChart;
 class MonthLineChart;
@@ -49,6 +50,8 @@ public:
     MonthLineChart *lineChart() const { return m_months; }
     KindPieChart *pieChart() const { return m_kinds; }
     QTableView *unitTable() const { return m_unitTable; }
+    // The modules' panels on the board (AppModules::addHomePanel), in the order of the module list.
+    const QList<HomePanel *> &panels() const { return m_panels; }
     // What is exported as "the dashboard": the heading, the figures, the charts and the tables.
     QWidget *board() const { return m_board; }
     QString breadcrumbText() const;
@@ -101,6 +104,7 @@ private:
     QLabel *m_asOf = nullptr;
     QList<QPair<QPushButton *, QLabel *>> m_cards; // the button and its value label
     QList<QLabel *> m_cardNotes;
+    QList<HomePanel *> m_panels;
     UnitBarChart *m_bars = nullptr;
     MonthLineChart *m_months = nullptr;
     KindPieChart *m_kinds = nullptr;

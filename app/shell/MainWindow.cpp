@@ -45,9 +45,7 @@ MainWindow::MainWindow(ApiClient &api, AppSettings &settings, ClientSession &cli
     m_tabs->setDocumentMode(true);
 
     // The modules' tabs, in the order of the module list; a leading tab goes first and is shown at sign-in.
-    AppModules modules;
-    registerAllAppModules(modules);
-    for (const ModuleTab &tab : modules.tabs()) {
+    for (const ModuleTab &tab : AppModules::installed().tabs()) {
         if (tab.visible && !tab.visible(m_me))
             continue;
         QWidget *widget = tab.build(client, api, m_tabs);

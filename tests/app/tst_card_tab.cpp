@@ -7,6 +7,7 @@
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
+#include "app/card/CardDashboardPanel.h"
 #include "app/card/CardOverviewView.h"
 #include "app/card/CardQueries.h"
 #include "app/card/CardStepDialog.h"
@@ -15,6 +16,7 @@
 #include "app/card/MonthSummaryView.h"
 #include "app/card/StatementImportDialog.h"
 #include "app/card/TransactionsView.h"
+#include "app/dashboard/DashboardTab.h"
 #include "app/records/RecordListView.h"
 #include "app/sync/ClientSession.h"
 #include "common/card/CardTypes.h"
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void leaderOnlyReads();
     void overviewAddsUp();
     void countyTiers();
+    void onTheHomeBoard();
 
 private:
     bool open(const QString &username, test::AppProgram *program)
@@ -418,6 +421,32 @@ void TestCardTab::countyTiers()
     QVERIFY(open(u"town-clerk"_s, &town));
     CardTab townTab(*town.session, town.client->api());
     QVERIFY(!townTab.findChild<RecordListView *>(u"cardTiers"_s));
+}
+
+void TestCardTab::onTheHomeBoard()
+{
+    // The county's leader opens the 首页: the card panel shows the county's year, per town; a town clicked
+    // takes the whole board (and the panel) there.
+    test::AppProgram p;
+    QVERIFY(open(u"county-leader"_s, &p));
+    DashboardTab tab(*p.session);
+    tab.setAskServer(false);
+    tab.refresh();
+    auto *panel = tab.findChild<CardDashboardPanel *>();
+    QVERIFY(panel);
+    QVERIFY(tab.panels().contains(panel));
+    QCOMPARE(panel->model()->orgUnitId(), u"320612000000"_s);
+    const qint64 lines = test::scalar(
+        m_server->store(),
+        u"SELECT COUNT(*) FROM records WHERE type = 'card-transaction' AND deleted = 0 AND org_path LIKE "
+        u"'/320600000000/320612000000/%' AND json_extract(data, '$.on') LIKE '2026-%' AND "
+        u"json_extract(data, '$.kind') IN ('purchase', 'cash', 'transfer-out')"_s);
+    QCOMPARE(panel->model()->total().figures.lines, lines);
+    QVERIFY2(panel->summary().contains(QString::number(lines)), qPrintable(panel->summary()));
+    const QString town = panel->model()->rowAt(0).orgUnitId;
+    Q_EMIT panel->drillRequested(town);
+    QCOMPARE(tab.figures().unit.id, town);
+    QCOMPARE(panel->model()->orgUnitId(), town);
 }
 
 QTEST_MAIN(TestCardTab)
