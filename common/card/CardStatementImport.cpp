@@ -224,7 +224,9 @@ CardStatementResult checkCardStatement(const io::TableData &table, const CardSta
 
         const int cardCol = header->columnOf(u"card"_s);
         const QString cardText = cell(cells, cardCol).remove(u' ').remove(u'*');
-        if (!cardText.isEmpty() && !cardText.endsWith(options.cardLast4))
+        if (!cardText.isEmpty() && (table.lostDigits(i, cardCol) || io::isExcelExponentText(cardText)))
+            bad(cardCol, io::lostDigitsProblem(header->text(cardCol), cardText));
+        else if (!cardText.isEmpty() && !cardText.endsWith(options.cardLast4))
             bad(cardCol, u"卡号“%1”不是所选村务卡（尾号 %2）的"_s.arg(cardText.right(8), options.cardLast4));
 
         if (problems.size() == before) {

@@ -597,6 +597,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("problemColumn"); // empty: accepted
         QTest::newRow("the card's own number") << u"卡号"_s << u"6228 **** **** 1234"_s << QString();
         QTest::newRow("another card's number") << u"卡号"_s << u"6228****9999"_s << u"卡号"_s;
+        QTest::newRow("Excel ate the card number") << u"卡号"_s << u"6.22848E+18"_s << u"卡号"_s;
         QTest::newRow("unknown kind") << u"交易类型"_s << u"手续费"_s << u"交易类型"_s;
         QTest::newRow("unknown channel") << u"交易渠道"_s << u"电话"_s << u"交易渠道"_s;
         QTest::newRow("no reference") << u"交易流水号"_s << QString() << u"交易流水号"_s;
