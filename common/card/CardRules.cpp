@@ -158,8 +158,10 @@ QSet<QString> cancelledByRefunds(const QList<CardTxn> &txns, int days)
     QList<const CardTxn *> ordered;
     for (const CardTxn &t : txns)
         ordered.append(&t);
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const CardTxn *a, const CardTxn *b) { return a->at < b->at; });
+    // At the same moment (a statement without times) a purchase comes before its refund.
+    std::stable_sort(ordered.begin(), ordered.end(), [](const CardTxn *a, const CardTxn *b) {
+        return a->at != b->at ? a->at < b->at : (a->kind != TxnKind::Refund && b->kind == TxnKind::Refund);
+    });
     QSet<QString> cancelled;
     for (qsizetype i = 0; i < ordered.size(); ++i) {
         const CardTxn &refund = *ordered.at(i);
@@ -192,6 +194,8 @@ bool isOffHours(const CardTxn &txn, const WorkingCalendar &calendar, int nightSt
         return false;
     if (!calendar.isWorkingDay(txn.at.date()))
         return true;
+    if (!txn.timeKnown)
+        return false;
     const int hour = txn.at.time().hour();
     if (nightStartHour == nightEndHour)
         return false;
@@ -273,9 +277,14 @@ QDate claimDueOn(QDate spentOn, int repaymentDay, int leadDays, const WorkingCal
 {
     if (!spentOn.isValid() || repaymentDay < 1)
         return {};
-    const QDate next = spentOn.addMonths(1);
-    const QDate repayment(next.year(), next.month(), qMin(repaymentDay, next.daysInMonth()));
-    return calendar.addWorkingDays(repayment, -leadDays);
+    for (int months = 1; months <= 3; ++months) {
+        const QDate next = spentOn.addMonths(months);
+        const QDate repayment(next.year(), next.month(), qMin(repaymentDay, next.daysInMonth()));
+        const QDate due = calendar.addWorkingDays(repayment, -leadDays);
+        if (due > spentOn)
+            return due;
+    }
+    return calendar.addWorkingDays(spentOn, leadDays);
 }
 
 QHash<QString, QString> matchRequests(const QList<CardTxn> &txns, const QList<ApprovedRequest> &requests,

@@ -69,7 +69,8 @@ struct CardTxn
 {
     QString id;
     QString cardId;
-    QDateTime at; // China time, as the bank states it (kept as Qt::UTC: no zone conversion)
+    QDateTime at;           // China time, as the bank states it (kept as Qt::UTC: no zone conversion)
+    bool timeKnown = false; // the statement gave the time of day (else `at` is the day's midnight)
     TxnKind kind = TxnKind::Purchase;
     Fen amount = 0; // always positive; the kind gives the direction
     QString merchant;
@@ -87,7 +88,7 @@ QSet<QString> cancelledByRefunds(const QList<CardTxn> &txns, int days = 30);
 // CARD_CASH_WITHDRAWAL: cash taken out, or any use of an ATM.
 bool isCashUse(const CardTxn &txn);
 // CARD_OFF_DAY: a purchase or cash use on a day that is not a working day, or at night (from `nightStartHour`
-// to `nightEndHour`, e.g. 22:00–06:00).
+// to `nightEndHour`, e.g. 22:00–06:00) when the statement gave the time.
 bool isOffHours(const CardTxn &txn, const WorkingCalendar &calendar, int nightStartHour, int nightEndHour);
 // CARD_SPLIT: purchases of one card at one merchant, each within the director's authority (at most the
 // tier), at least two within `windowDays` × 24 hours of the first, together above the tier (to dodge the
@@ -103,7 +104,8 @@ bool isPrivateMoney(const CardTxn &txn, const QString &fundingAccount);
 
 // --- Claims (报账) -----------------------------------------------------------------------------------------
 // The day a claim for spending on `spentOn` is due: `leadDays` working days before the card's repayment date
-// (the `repaymentDay` of the month after the spending; a day past the month's end is its last day).
+// (the `repaymentDay` of the month after the spending, or of a later month when that leaves no working day
+// after the spending; a day past the month's end is its last day).
 // MODULES.md §1: 10 working days by default.
 QDate claimDueOn(QDate spentOn, int repaymentDay, int leadDays, const WorkingCalendar &calendar);
 

@@ -138,7 +138,10 @@ CardStatementResult checkCardStatement(const io::TableData &table, const CardSta
                              (dateText.isEmpty() ? timeText : dateText).left(30)));
         } else {
             f.insert(u"on"_s, at->date().toString(Qt::ISODate));
-            f.insert(u"at"_s, at->time().toString(u"HH:mm:ss"_s));
+            // The time only when the statement gave one (a date alone says nothing of the hour).
+            const QString given = dateText + timeText;
+            if (given.contains(u':') || at->time() != QTime(0, 0))
+                f.insert(u"at"_s, at->time().toString(u"HH:mm:ss"_s));
         }
 
         // How much, and which way.

@@ -68,6 +68,14 @@ std::optional<FieldProblem> unchanged(const QJsonObject &f, const QJsonObject &b
     return std::nullopt;
 }
 
+// A claim whose transactions may still change: not yet checked, or returned.
+bool claimOpen(const QJsonObject &claim)
+{
+    const QString state = claim.value(u"state"_s).toString();
+    return state.isEmpty() || state == claimStateName(ClaimState::Submitted) ||
+           state == claimStateName(ClaimState::Returned);
+}
+
 bool isDigits(const QString &s, int n)
 {
     if (s.size() != n)
@@ -173,6 +181,11 @@ std::optional<FieldProblem> VillageCardType::checkRules(const QString &, const Q
         if (auto p = unchanged(f, *context.before, {u"holderId"_s, u"last4"_s, u"bank"_s}, *this,
                                u"登记后不能修改；换卡请注销后重新登记"_s))
             return p;
+        // The account that refills the card decides what is private money: fixed once the card is used.
+        if (was != u"applied"_s) {
+            if (auto p = unchanged(f, *context.before, {u"fundingAccount"_s}, *this, u"启用后不能修改"_s))
+                return p;
+        }
     }
     if (state == u"active"_s && !dateOf(f, u"issuedOn"_s).isValid())
         return problem(u"issuedOn"_s, u"启用的村务卡请填写启用日期"_s);
@@ -419,7 +432,9 @@ CardTxn CardTransactionType::txnOf(const QString &id, const QJsonObject &f)
     t.cardId = f.value(u"cardId"_s).toString();
     const QDate on = isoDate(f.value(u"on"_s).toString());
     // Kept without a zone (as UTC): the bank's China time as it is, compared without time-zone look-ups.
-    t.at = on.isValid() ? QDateTime(on, clockTime(f.value(u"at"_s).toString()), Qt::UTC) : QDateTime();
+    const QString at = f.value(u"at"_s).toString();
+    t.at = on.isValid() ? QDateTime(on, clockTime(at), Qt::UTC) : QDateTime();
+    t.timeKnown = !at.isEmpty();
     t.kind = txnKindFromName(f.value(u"kind"_s).toString()).value_or(TxnKind::Purchase);
     t.amount = fenOf(f, u"amount"_s);
     t.merchant = f.value(u"merchant"_s).toString();
@@ -483,15 +498,16 @@ std::optional<FieldProblem> CardTransactionType::checkRules(const QString &recor
         const QString wasClaim = context.before ? context.before->value(u"claimId"_s).toString() : QString();
         if (!wasClaim.isEmpty()) {
             const std::optional<sync::Record> was = context.lookup(wasClaim);
-            if (was && was->fields.value(u"state"_s).toString() == claimStateName(ClaimState::Booked))
-                return problem(u"claimId"_s, u"该交易所在的报账已入账，不能改动"_s, u"FORBIDDEN"_s);
+            if (was && !was->deleted && !claimOpen(was->fields))
+                return problem(u"claimId"_s, u"该交易所在的报账已开始审核或已入账，不能改动"_s,
+                               u"FORBIDDEN"_s);
         }
         if (!claimId.isEmpty()) {
             const std::optional<sync::Record> c = context.lookup(claimId);
             if (!c || c->deleted || c->type != kClaim || c->fields.value(u"cardId"_s) != f.value(u"cardId"_s))
                 return problem(u"claimId"_s, u"对应的报账应是同一张村务卡的报账"_s);
-            if (c->fields.value(u"state"_s).toString() == claimStateName(ClaimState::Booked))
-                return problem(u"claimId"_s, u"该报账已入账，不能再加入交易"_s, u"FORBIDDEN"_s);
+            if (!claimOpen(c->fields))
+                return problem(u"claimId"_s, u"该报账已开始审核或已入账，不能再加入交易"_s, u"FORBIDDEN"_s);
         }
     }
     if (!claimId.isEmpty() && !isOutflow(kind))

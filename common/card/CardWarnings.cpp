@@ -100,12 +100,19 @@ void readCardBooks(rules::RuleData &data, const QStringList &cardIds,
     data.scan(kRequest, approved, [&](const rules::RuleRecord &r) {
         requests[r.text(u"cardId"_s)].insert(r.id, sync::RecordType::fenOf(r.fields, u"estimate"_s));
     });
+    // A claim covers its lines unless it was returned (a deleted one is not read at all).
+    QHash<QString, QSet<QString>> claims;
+    data.scan(kClaim, ofCards, [&](const rules::RuleRecord &r) {
+        if (r.text(u"state"_s) != claimStateName(ClaimState::Returned))
+            claims[r.text(u"cardId"_s)].insert(r.id);
+    });
     for (const rules::RuleRecord &card : std::as_const(found)) {
         CardBook book;
         book.card = card;
         book.label = labelOf(card);
         book.txns = txns.value(card.id);
         book.approvedRequests = requests.value(card.id);
+        book.liveClaims = claims.value(card.id);
         book.tiers = tiers.value(CardTierSettingType::countyOf(card.orgPath));
         each(book);
     }
@@ -405,7 +412,7 @@ void CardUnclaimedRule::check(const CardBook &book, const rules::RuleRun &run,
     // The due date depends only on the month spent in.
     QHash<int, QDate> dueByMonth;
     for (const CardTxn &t : book.txns) {
-        if (!isOutflow(t.kind) || !t.claimId.isEmpty() || cancelled.contains(t.id))
+        if (!isOutflow(t.kind) || book.liveClaims.contains(t.claimId) || cancelled.contains(t.id))
             continue;
         const QDate spent = t.at.date();
         const int month = spent.year() * 100 + spent.month();

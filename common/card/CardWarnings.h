@@ -19,6 +19,7 @@ struct CardBook
     rules::RuleRecord card;
     QList<CardTxn> txns;
     QHash<QString, Fen> approvedRequests; // the card's approved spend requests: id → estimate
+    QSet<QString> liveClaims;             // the card's claims that cover what they list (not returned)
     CardTiers tiers;
     QString label; // "书记的村务卡（尾号 1234）": how findings name the card (no personal name)
 

@@ -46,6 +46,7 @@ inline CardTxn makeTxn(const QString &id, const QDateTime &when, TxnKind kind, F
     t.id = id;
     t.cardId = cardId;
     t.at = when;
+    t.timeKnown = true;
     t.kind = kind;
     t.amount = amount;
     t.merchant = merchant;

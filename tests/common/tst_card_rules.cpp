@@ -413,6 +413,26 @@ private Q_SLOTS:
 
     // --- CARD_OVER_LIMIT, CARD_PRIVATE_MONEY ---
 
+    void claimDueNeverBeforeTheSpending()
+    {
+        // Repayment on the 5th, spending on Saturday 28 November: 5 December less 10 working days falls
+        // before the spending, so the claim is due before the repayment of 5 January (2027, weekends only).
+        const WorkingCalendar &calendar = WorkingCalendar::builtIn();
+        const QDate due = claimDueOn(QDate(2026, 11, 28), 5, 10, calendar);
+        QVERIFY(due > QDate(2026, 11, 28));
+        QCOMPARE(due, calendar.addWorkingDays(QDate(2027, 1, 5), -10));
+    }
+
+    void nightNeedsTheTime()
+    {
+        // A statement without times: the line's midnight is not night-time spending.
+        CardTxn t = makeTxn(u"t"_s, moment(2026, 11, 17, 0, 0), TxnKind::Purchase, 1000);
+        t.timeKnown = false;
+        QVERIFY(!isOffHours(t, WorkingCalendar::builtIn(), 22, 6));
+        t.timeKnown = true;
+        QVERIFY(isOffHours(t, WorkingCalendar::builtIn(), 22, 6));
+    }
+
     void monthlyOutflow()
     {
         const QList<CardTxn> txns{
