@@ -14,6 +14,7 @@
 #include "common/card/CardWarnings.h"
 #include "common/core/WorkingCalendar.h"
 #include "common/io/TableFile.h"
+#include "tests/bench/ImportFigures.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,6 +30,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace sunshine;
+using namespace sunshine::bench;
 
 namespace {
 
@@ -36,25 +38,6 @@ const QDate kToday(2026, 11, 20);
 const QString kCardId = u"bench-card"_s;
 const QString kVillage = u"320612101201"_s;
 const QString kVillagePath = u"/320600000000/320612000000/320612101000/320612101201/"_s;
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-double peakRssMb()
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    for (const QByteArray &l : lines) {
-        if (l.startsWith("VmHWM:"))
-            return l.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
 
 // The records the rules read, held in memory (the card, its requests, the imported lines).
 class MemoryRuleData final : public rules::RuleData
@@ -166,27 +149,6 @@ QString csvLine(const QStringList &cells)
     for (const QString &c : cells)
         quoted.append(c.contains(u',') ? u'"' + c + u'"' : c);
     return quoted.join(u',') + u"\r\n"_s;
-}
-
-struct Figure
-{
-    QString what;
-    double seconds = 0;
-    qint64 rows = 0;
-    QString beside;
-};
-
-void printTable(const QList<Figure> &figures)
-{
-    out()
-        << u"%1 %2 %3  %4\n"_s.arg(u"step"_s, -56).arg(u"time s"_s, 8).arg(u"rows/s"_s, 10).arg(u"beside"_s);
-    for (const Figure &f : figures)
-        out() << u"%1 %2 %3  %4\n"_s.arg(f.what, -56)
-                     .arg(f.seconds, 8, 'f', 2)
-                     .arg(f.rows > 0 && f.seconds > 0 ? QString::number(qint64(f.rows / f.seconds))
-                                                      : QString(),
-                          10)
-                     .arg(f.beside);
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include "common/funds/FundTypes.h"
 #include "common/io/TableFile.h"
 #include "common/io/XlsxWriter.h"
+#include "tests/bench/ImportFigures.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,6 +30,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace sunshine;
+using namespace sunshine::bench;
 
 namespace {
 
@@ -36,25 +38,6 @@ const QString kCounty = u"320612000000"_s; // 通州区
 const QString kCountyPath = u"/320600000000/320612000000/"_s;
 const QString kDepartment = u"320612000000-civil-affairs"_s;
 const QDate kToday(2026, 6, 10);
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-double peakRssMb()
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    for (const QByteArray &l : lines) {
-        if (l.startsWith("VmHWM:"))
-            return l.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
 
 // The county, 5 towns and 60 villages (12 per town).
 QList<OrgUnit> places()
@@ -173,27 +156,6 @@ QStringList row(int i, int badEvery, int *bad)
             paid,
             u"62284800%1"_s.arg(10000000 + i),
             QString()};
-}
-
-struct Figure
-{
-    QString what;
-    double seconds = 0;
-    qint64 rows = 0;
-    QString beside; // the ratio to its baseline
-};
-
-void printTable(const QList<Figure> &figures)
-{
-    out()
-        << u"%1 %2 %3  %4\n"_s.arg(u"step"_s, -52).arg(u"time s"_s, 8).arg(u"rows/s"_s, 10).arg(u"beside"_s);
-    for (const Figure &f : figures)
-        out() << u"%1 %2 %3  %4\n"_s.arg(f.what, -52)
-                     .arg(f.seconds, 8, 'f', 2)
-                     .arg(f.rows > 0 && f.seconds > 0 ? QString::number(qint64(f.rows / f.seconds))
-                                                      : QString(),
-                          10)
-                     .arg(f.beside);
 }
 
 } // namespace
