@@ -42,6 +42,8 @@ public:
     {}
     QList<sync::FieldSpec> fields() const override;
     std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
+    // Towns read their county's tiers offline, to preview the body a request needs.
+    bool sharedBelow() const override { return true; }
     static QString recordIdFor(const QString &countyId);
     static CardTiers tiersOf(const QJsonObject &fields);
     // The tiers in force at a place: its county's record (looked up through the context, on the server),

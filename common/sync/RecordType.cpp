@@ -313,6 +313,14 @@ const RecordType *RecordTypes::find(const QString &name)
     return it == r.types.end() ? nullptr : it->second.get();
 }
 
+bool readableBy(const Scope &scope, const QString &type, const QString &orgPath)
+{
+    if (scope.coversOrgPath(orgPath))
+        return true;
+    const RecordType *t = RecordTypes::find(type);
+    return t && t->sharedBelow() && !orgPath.isEmpty() && scope.orgPath.startsWith(orgPath);
+}
+
 QStringList RecordTypes::names()
 {
     Registry &r = registry();

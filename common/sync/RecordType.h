@@ -235,6 +235,10 @@ public:
     // Whether supervisors (纪委, audit, finance) write records of this type: the supervision's own records.
     // Leaders and supervisors only read every other type (default).
     virtual bool supervisorsWrite() const { return false; }
+    // Whether records of this type are also sent to the users below their unit, read-only: a county's
+    // settings that its towns' computers apply offline (the county's card approval tiers). Default: no, a
+    // record goes to its unit's subtree only.
+    virtual bool sharedBelow() const { return false; }
     // The records the server writes as consequences of this one's change (`context.before`: as stored before;
     // `fields`: as written, derived fields included). Server only; the app never writes them. Default none.
     virtual QList<Consequence> consequences(const QString &recordId, const QJsonObject &fields,
@@ -282,6 +286,10 @@ OrgLevel orgLevelOfPath(const QString &orgPath);
 using RecordTypeList = std::vector<std::unique_ptr<RecordType>>;
 
 // All record types, by wire name: the core's and those of every module in common's module list.
+// Whether a user with `scope` reads a record of `type` placed at `orgPath`: in their subtree, or a shared
+// record (RecordType::sharedBelow) of a unit above them.
+bool readableBy(const Scope &scope, const QString &type, const QString &orgPath);
+
 class RecordTypes
 {
 public:

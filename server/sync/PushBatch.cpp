@@ -246,7 +246,7 @@ std::optional<Record> PushBatch::lookupRecord(const QString &id)
 {
     // A record outside the caller's area is as good as missing: rules never learn of it, nor does the caller.
     if (const auto it = m_records.constFind(id); it != m_records.constEnd())
-        return it->record.deleted || !m_actor.scope.coversOrgPath(it->orgPath)
+        return it->record.deleted || !sync::readableBy(m_actor.scope, it->record.type, it->orgPath)
                    ? std::nullopt
                    : std::optional<Record>(it->record);
     SqlQuery q(m_store, u"SELECT id, type, org_unit_id, department_id, version, data, org_path FROM records "
@@ -268,7 +268,7 @@ std::optional<Record> PushBatch::lookupRecord(const QString &id)
                     {u"orgLevel"_s, orgLevelName(OrgLevel(d.int64(3)))}};
         return r;
     }
-    if (!m_actor.scope.coversOrgPath(q.text(6)))
+    if (!sync::readableBy(m_actor.scope, q.text(1), q.text(6)))
         return std::nullopt;
     Record r;
     r.id = q.text(0);

@@ -1,5 +1,6 @@
 #include "server/sync/SyncService.h"
 
+#include "common/sync/RecordType.h"
 #include "server/http/JsonText.h"
 #include "server/sync/PushBatch.h"
 
@@ -45,15 +46,59 @@ qint64 parseCursor(const QString &cursor)
     return after;
 }
 
-// The page query: records after the cursor, in the caller's subtree, in commit order; one row more than the
-// limit tells whether more follow.
+// The types whose records also go to the users below their unit (RecordType::sharedBelow).
+const QStringList &sharedBelowTypes()
+{
+    static const QStringList names = [] {
+        QStringList out;
+        const QStringList all = sync::RecordTypes::names();
+        for (const QString &name : all) {
+            if (const sync::RecordType *type = sync::RecordTypes::find(name); type && type->sharedBelow())
+                out.append(name);
+        }
+        return out;
+    }();
+    return names;
+}
+
+// The units strictly above an org path ("/a/b/c/" → "/a/", "/a/b/").
+QStringList pathsAbove(const QString &orgPath)
+{
+    QStringList out;
+    for (qsizetype i = 1; i + 1 < orgPath.size(); ++i) {
+        if (orgPath.at(i) == u'/')
+            out.append(orgPath.left(i + 1));
+    }
+    return out;
+}
+
+// The page query: records after the cursor, in the caller's subtree (and the shared records of the units
+// above it), in commit order; one row more than the limit tells whether more follow.
 SqlQuery pageQuery(Store &store, const AuthSession &actor, qint64 after, int limit)
 {
-    SqlQuery q(store,
-               u"SELECT id, type, org_unit_id, department_id, version, seq, updated_at, updated_by, deleted, "
-               u"late_synced, data FROM records WHERE seq > ? AND org_path LIKE ? ORDER BY seq LIMIT ?"_s);
+    const QStringList above = pathsAbove(actor.scope.orgPath);
+    const QStringList &shared = sharedBelowTypes();
+    QString sql =
+        u"SELECT id, type, org_unit_id, department_id, version, seq, updated_at, updated_by, deleted, "
+        u"late_synced, data FROM records WHERE seq > ? AND (org_path LIKE ?"_s;
+    if (!above.isEmpty() && !shared.isEmpty()) {
+        const auto marks = [](qsizetype n) {
+            return QStringList(n, u"?"_s).join(u", "_s);
+        };
+        sql += u" OR (org_path IN ("_s + marks(above.size()) + u") AND type IN ("_s + marks(shared.size()) +
+               u"))"_s;
+    }
+    sql += u") ORDER BY seq LIMIT ?"_s;
+    SqlQuery q(store, sql);
     q.raw().setForwardOnly(true);
-    q.bind(after).bindText(actor.scope.orgPath + u'%').bind(limit + 1).exec();
+    q.bind(after).bindText(actor.scope.orgPath + u'%');
+    if (!above.isEmpty() && !shared.isEmpty()) {
+        for (const QString &path : above)
+            q.bindText(path);
+        for (const QString &type : shared)
+            q.bindText(type);
+    }
+    q.bind(limit + 1).exec();
     return q;
 }
 

@@ -285,6 +285,40 @@ private Q_SLOTS:
         EXPECT_OUTCOME(pushOne(kTownClerk, remove(kRequest, large, kVillage)), u"FORBIDDEN"_s, QString());
     }
 
+    // The county's tiers reach its towns' computers (read-only), not the other counties'.
+    void countyTiersReachItsTowns()
+    {
+        setChinaTime(kToday);
+        const QString tiersType = QString::fromUtf16(card::CardTierSettingType::kName);
+        const QString tiersId = card::CardTierSettingType::recordIdFor(kCounty);
+        EXPECT_APPLIED(
+            pushOne(kCountyReviewer, upsert(tiersType, tiersId, kCounty,
+                                            {{u"directorMax"_s, 70'000}, {u"committeesMax"_s, 150'000}})));
+        const auto tiersIn = [&](const QString &username) {
+            QStringList ids;
+            const QList<QJsonObject> pulled = pullAll(username);
+            for (const QJsonObject &r : pulled) {
+                if (r.value(u"type"_s).toString() == tiersType)
+                    ids.append(r.value(u"id"_s).toString());
+            }
+            return ids;
+        };
+        QCOMPARE(tiersIn(kTownClerk), QStringList{tiersId});
+        QVERIFY(!addUser(*m_server, kRudongReviewer, Role::Reviewer, u"320623000000"_s, {}).isEmpty());
+        QCOMPARE(tiersIn(kRudongReviewer).contains(tiersId), false);
+        // Read-only below the county.
+        EXPECT_OUTCOME(pushOne(kTownClerk, upsert(tiersType, tiersId, kCounty, {{u"directorMax"_s, 90'000}})),
+                       u"FORBIDDEN"_s, QString());
+        // The towns' approvals follow the county's figures: 650 yuan is the director's here.
+        const QString cardId = activeCard();
+        const QString request = create(kTownClerk, kRequest, kVillage, requestFields(cardId, 65'000));
+        QVERIFY(!request.isEmpty());
+        const Answer byDirector = appendStep(kTownClerk, kRequest, request, approval(u"director"_s));
+        // Back to the defaults for the other tests, before anything can fail.
+        EXPECT_APPLIED(pushOne(kCountyReviewer, remove(tiersType, tiersId, kCounty)));
+        EXPECT_APPLIED(byDirector);
+    }
+
     void spendRequestNeedsAnActiveCardOfTheVillage()
     {
         setChinaTime(kToday);
