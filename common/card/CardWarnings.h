@@ -10,9 +10,6 @@
 // discipline committee at once.
 namespace sunshine::card {
 
-// The town 农经站 (农村经营管理站), which keeps the villages' books.
-inline constexpr char16_t kAgriStationCode[] = u"agri-station";
-
 // A card's records as the rules read them.
 struct CardBook
 {

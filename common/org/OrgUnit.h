@@ -46,4 +46,8 @@ struct Department
     static Department fromJson(const QJsonObject &o);
 };
 
+// The town 农经站 (农村经营管理站), which keeps the villages' books (村账镇代管): the department code that
+// owns the findings about a village's card and collective books.
+inline constexpr char16_t kAgriStationCode[] = u"agri-station";
+
 } // namespace sunshine

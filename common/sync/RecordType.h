@@ -236,7 +236,7 @@ public:
     // Leaders and supervisors only read every other type (default).
     virtual bool supervisorsWrite() const { return false; }
     // Whether records of this type are also sent to the users below their unit, read-only: a county's
-    // settings that its towns' computers apply offline (the county's card approval tiers). Default: no, a
+    // settings that its towns' computers apply offline (a county's approval thresholds). Default: no, a
     // record goes to its unit's subtree only.
     virtual bool sharedBelow() const { return false; }
     // The records the server writes as consequences of this one's change (`context.before`: as stored before;
