@@ -226,9 +226,12 @@ std::optional<FieldProblem> LedgerEntryType::checkRules(const QString &, const Q
     }
     if (fenOf(f, u"amount"_s) <= 0)
         return problem(u"amount"_s, u"金额应大于 0；冲销请选择相反的收支方向"_s);
+    // A reversing entry keeps the class of the entry it reverses (it takes the amount out of that class); any
+    // other entry's class fits its direction.
+    const bool reversal = !f.value(u"reverses"_s).toString().isEmpty();
     const QString side = classSide(f.value(u"entryClass"_s).toString());
     const bool income = directionOf(f) == EntryDirection::Debit;
-    if ((side == u"income"_s && !income) || (side == u"spending"_s && income))
+    if (!reversal && ((side == u"income"_s && !income) || (side == u"spending"_s && income)))
         return problem(u"entryClass"_s, income ? u"收入分录应选择收入类别"_s : u"支出分录应选择支出类别"_s);
     std::optional<sync::Record> book;
     if (auto p = sameVillage(u"bookId"_s, kBook, f, placement, context, &book))
@@ -239,8 +242,9 @@ std::optional<FieldProblem> LedgerEntryType::checkRules(const QString &, const Q
             return p;
         if (original && (original->fields.value(u"bookId"_s) != f.value(u"bookId"_s) ||
                          directionOf(original->fields) == directionOf(f) ||
-                         fenOf(original->fields, u"amount"_s) != fenOf(f, u"amount"_s)))
-            return problem(u"reverses"_s, u"冲销分录应与原分录同一账户、金额相同、方向相反"_s);
+                         fenOf(original->fields, u"amount"_s) != fenOf(f, u"amount"_s) ||
+                         original->fields.value(u"entryClass"_s) != f.value(u"entryClass"_s)))
+            return problem(u"reverses"_s, u"冲销分录应与原分录同一账户、同一类别、金额相同、方向相反"_s);
     }
     if (book) {
         const QDate on = dateOf(f, u"on"_s);

@@ -69,14 +69,14 @@ QJsonObject buildDisclosure(const DisclosureInput &in)
         }
         during[book] += signedAmount;
         const QString entryClass = e.value(u"entryClass"_s).toString();
-        if (LedgerEntryType::classSide(entryClass) != u"either"_s) {
-            if (direction == EntryDirection::Debit) {
-                income[entryClass] += amount;
-                incomeTotal += amount;
-            } else {
-                spending[entryClass] += amount;
-                spendingTotal += amount;
-            }
+        // By the class's side: a reversing entry (the opposite direction) takes its amount out of the class.
+        const QString side = LedgerEntryType::classSide(entryClass);
+        if (side == u"income"_s) {
+            income[entryClass] += signedAmount;
+            incomeTotal += signedAmount;
+        } else if (side == u"spending"_s) {
+            spending[entryClass] -= signedAmount;
+            spendingTotal -= signedAmount;
         }
         if (amount >= in.largeItem)
             large.append(QJsonObject{{u"on"_s, e.value(u"on"_s)},

@@ -195,6 +195,7 @@ private Q_SLOTS:
             entry("b", "2026-07-06", "credit", "transfer", 200'000),         // cash drawn: neither side
             entry("c", "2026-07-06", "debit", "transfer", 200'000),
             entry("c", "2026-08-10", "credit", "management", 150'000),
+            entry("c", "2026-08-11", "debit", "management", 50'000), // reverses 500 yuan of it: out of the class
             entry("b", "2026-09-30", "credit", "public-welfare", 1'000'000),
             entry("b", "2026-10-02", "debit", "subsidy-income", 300'000), // after it
         };
@@ -235,19 +236,19 @@ private Q_SLOTS:
         const QJsonObject r = buildDisclosure(in);
         QCOMPARE(r.value(u"quarter"_s).toString(), u"2026Q3"_s);
         QCOMPARE(r.value(u"incomeTotal"_s).toInteger(), 6'000'000);
-        QCOMPARE(r.value(u"spendingTotal"_s).toInteger(), 1'150'000);
+        QCOMPARE(r.value(u"spendingTotal"_s).toInteger(), 1'100'000);
         const QJsonArray income = r.value(u"income"_s).toArray();
         QCOMPARE(income.size(), 1);
         QCOMPARE(income.at(0).toObject().value(u"label"_s).toString(), u"发包及上交收入"_s);
         const QJsonArray spending = r.value(u"spending"_s).toArray();
         QCOMPARE(spending.size(), 2);
         QCOMPARE(spending.at(0).toObject().value(u"class"_s).toString(), u"management"_s);
-        QCOMPARE(spending.at(0).toObject().value(u"amount"_s).toInteger(), 150'000);
+        QCOMPARE(spending.at(0).toObject().value(u"amount"_s).toInteger(), 100'000);
         QCOMPARE(spending.at(1).toObject().value(u"amount"_s).toInteger(), 1'000'000);
         const QJsonArray books = r.value(u"books"_s).toArray();
         QCOMPARE(books.size(), 2);
         QCOMPARE(books.at(0).toObject().value(u"opening"_s).toInteger(), 120'000);
-        QCOMPARE(books.at(0).toObject().value(u"closing"_s).toInteger(), 170'000);
+        QCOMPARE(books.at(0).toObject().value(u"closing"_s).toInteger(), 220'000);
         QCOMPARE(books.at(1).toObject().value(u"opening"_s).toInteger(), 5'000'000);
         QCOMPARE(books.at(1).toObject().value(u"closing"_s).toInteger(), 9'800'000);
         const QJsonObject assets = r.value(u"assets"_s).toObject();
