@@ -254,13 +254,7 @@ void CardDemo::loadIfEmpty(Services &services)
     const QDate today = services.clock.todayInChina();
     Transaction tx(services.store);
     DemoPush push(services);
-    QStringList counties;
-    {
-        SqlQuery q(services.store, u"SELECT id FROM org_units WHERE level = 2 ORDER BY sort_order, id"_s);
-        q.exec();
-        while (q.next())
-            counties.append(q.text(0));
-    }
+    const QStringList counties = push.counties();
     // 通州区 sets its own tiers (600 and 1,200 yuan); the other counties keep the defaults.
     const QString tongzhou = u"320612000000"_s;
     const AuthSession countyReviewer =

@@ -60,6 +60,16 @@ QJsonObject DemoPush::fieldsOf(const QString &id)
     return q.next() ? QJsonDocument::fromJson(q.text(0).toUtf8()).object() : QJsonObject();
 }
 
+QStringList DemoPush::counties()
+{
+    QStringList ids;
+    SqlQuery q(m_services.store, u"SELECT id FROM org_units WHERE level = 2 ORDER BY sort_order, id"_s);
+    q.exec();
+    while (q.next())
+        ids.append(q.text(0));
+    return ids;
+}
+
 QStringList DemoPush::villagesUnder(const QString &unit, int n)
 {
     QStringList ids;

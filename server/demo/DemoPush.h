@@ -30,6 +30,8 @@ public:
                 const QString &departmentId, const QJsonObject &fields);
     // The stored fields of a record (empty when there is none).
     QJsonObject fieldsOf(const QString &id);
+    // The counties, in the org tree's order.
+    QStringList counties();
     // The first `n` villages under the unit, by id.
     QStringList villagesUnder(const QString &unit, int n);
     QString townOf(const QString &village);
