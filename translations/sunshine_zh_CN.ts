@@ -122,6 +122,67 @@
     </message>
 </context>
 <context>
+    <name>CollectiveRecordViews</name>
+    <message>
+        <source>The server computes the balance when it receives the entry; it is shown after the next sync.</source>
+        <translation>余额由服务器在收到分录时计算，下次同步后显示。</translation>
+    </message>
+    <message>
+        <source>disposed</source>
+        <translation>已处置</translation>
+    </message>
+    <message numerus="yes">
+        <source>Original value less %n month(s) of straight-line depreciation to %1</source>
+        <translation>
+            <numerusform>原值减去 %n 个月的直线法折旧，计算至 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the chosen journal</source>
+        <translation>只看所选日记账</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Journals</source>
+        <translation>日记账</translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation>日记账分录</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Cash closes</source>
+        <translation>现金日结月结</translation>
+    </message>
+    <message>
+        <source>Asset register</source>
+        <translation>资产台账</translation>
+    </message>
+    <message>
+        <source>Net value today</source>
+        <translation>今日净值</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Reference rents</source>
+        <translation>租金指导价</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonDialog</name>
     <message>
         <source>Comparison results</source>
@@ -1487,6 +1548,45 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::CollectiveTab</name>
+    <message>
+        <source>Collective assets</source>
+        <translation>集体三资</translation>
+    </message>
+    <message>
+        <source>Journals</source>
+        <translation>日记账</translation>
+    </message>
+    <message>
+        <source>Cash closes</source>
+        <translation>现金日结月结</translation>
+    </message>
+    <message>
+        <source>Asset register</source>
+        <translation>资产台账</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Rent collection</source>
+        <translation>租金收缴</translation>
+    </message>
+    <message>
+        <source>Reference rents</source>
+        <translation>租金指导价</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>财务公开</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::ComparisonDialog</name>
     <message>
         <source>Applicant</source>
@@ -2427,6 +2527,93 @@
     <message>
         <source>Why do you read the comparison data of this case? The reading is logged with its reason (Art. 26).</source>
         <translation>为何查阅该申请的比对数据？查阅连同理由记入审计日志（第二十六条）。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::DisclosureView</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Financial disclosures</source>
+        <translation>财务公开</translation>
+    </message>
+    <message>
+        <source>&amp;Generate…</source>
+        <translation>生成(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Builds a village&apos;s disclosure of an ended quarter from its books</source>
+        <translation>按账目生成一个村已结束季度的财务公开</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A quarter&apos;s disclosure is generated once the quarter has ended.</source>
+        <translation>季度结束后才能生成该季度的财务公开。</translation>
+    </message>
+    <message>
+        <source>Choose a village of your area.</source>
+        <translation>请选择您辖区内的一个村。</translation>
+    </message>
+    <message>
+        <source>The disclosure of %1 for %2 is posted already; it is not generated again.</source>
+        <translation>%1 %2 的财务公开已经公开，不再重新生成。</translation>
+    </message>
+    <message>
+        <source>The disclosure is not on this computer.</source>
+        <translation>本机没有这份财务公开。</translation>
+    </message>
+    <message>
+        <source>The disclosure has no report to print.</source>
+        <translation>这份财务公开没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>%1 financial disclosure, %2</source>
+        <translation>%1财务公开（%2）</translation>
+    </message>
+    <message>
+        <source>Generate a disclosure</source>
+        <translation>生成财务公开</translation>
+    </message>
+    <message>
+        <source>The villages of your area are not known yet. Connect once so the program can fetch them.</source>
+        <translation>还不知道您辖区内有哪些村。请先联网一次，以便程序获取。</translation>
+    </message>
+    <message>
+        <source>Village:</source>
+        <translation>村：</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>The disclosure is saved as a draft. Once the village&apos;s finance group has checked it, record the check and the posting with Edit.</source>
+        <translation>财务公开已保存为草稿。村民主理财小组审核后，请用“编辑”登记审核和公开情况。</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Choose a disclosure in the list first.</source>
+        <translation>请先在列表中选择一份财务公开。</translation>
+    </message>
+    <message>
+        <source>%1 %2 financial disclosure</source>
+        <translation>%1 %2 财务公开</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -3740,6 +3927,116 @@
     <message>
         <source>Help requests</source>
         <translation>求助事项</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::RentCalendarModel</name>
+    <message>
+        <source>due</source>
+        <translation>待收</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>in arrears</source>
+        <translation>欠缴</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>承包（承租）方</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>应收日期</translation>
+    </message>
+    <message>
+        <source>Due (yuan)</source>
+        <translation>应收（元）</translation>
+    </message>
+    <message>
+        <source>Received (yuan)</source>
+        <translation>实收（元）</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收款日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::RentCalendarView</name>
+    <message>
+        <source>All instalments</source>
+        <translation>全部分期</translation>
+    </message>
+    <message>
+        <source>In arrears</source>
+        <translation>欠缴</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收齐</translation>
+    </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>登记收款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <source>Record a payment</source>
+        <translation>登记收款</translation>
+    </message>
+    <message>
+        <source>Choose an instalment in the list first.</source>
+        <translation>请先在列表中选择一期租金。</translation>
+    </message>
+    <message>
+        <source>Export the rent calendar</source>
+        <translation>导出租金收缴表</translation>
+    </message>
+    <message>
+        <source>Rent calendar.xlsx</source>
+        <translation>租金收缴表.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Rent calendar</source>
+        <translation>租金收缴表</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
     </message>
 </context>
 <context>

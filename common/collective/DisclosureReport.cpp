@@ -3,6 +3,7 @@
 #include "common/collective/CollectiveTypes.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <map>
@@ -31,7 +32,8 @@ QJsonArray classTotals(const std::map<QString, Fen> &totals)
     for (qsizetype i = 0; i + 1 < pairs.size(); i += 2) {
         const auto it = totals.find(pairs.at(i));
         if (it != totals.end())
-            out.append(QJsonObject{{u"class"_s, it->first}, {u"label"_s, pairs.at(i + 1)}, {u"amount"_s, it->second}});
+            out.append(QJsonObject{
+                {u"class"_s, it->first}, {u"label"_s, pairs.at(i + 1)}, {u"amount"_s, it->second}});
     }
     return out;
 }
@@ -137,7 +139,8 @@ QJsonObject buildDisclosure(const DisclosureInput &in)
                 received += fenOf(i, u"received"_s);
             // Owed at the quarter's end: what was due by then less what was received by then.
             if (dueOn <= last) {
-                const Fen paidByEnd = receivedOn.isValid() && receivedOn <= last ? fenOf(i, u"received"_s) : 0;
+                const Fen paidByEnd =
+                    receivedOn.isValid() && receivedOn <= last ? fenOf(i, u"received"_s) : 0;
                 arrears += std::max<Fen>(0, fenOf(i, u"amountDue"_s) - paidByEnd);
             }
         }
@@ -183,15 +186,19 @@ QString esc(const QString &s)
 QString row(const QStringList &cells, bool header = false)
 {
     const QString tag = header ? u"th"_s : u"td"_s;
+    // Amounts (digits, separators, a bold tag) stand right-aligned, as on a ledger.
+    static const QRegularExpression amount(u"^(<b>)?-?[0-9,]+\\.[0-9]{2}(</b>)?$"_s);
     QString out = u"<tr>"_s;
     for (const QString &c : cells)
-        out += u"<%1>%2</%1>"_s.arg(tag, c);
+        out += u"<%1%3>%2</%1>"_s.arg(
+            tag, c, !header && amount.match(c).hasMatch() ? u" align=\"right\""_s : QString());
     return out + u"</tr>"_s;
 }
 
 QString classTable(const QJsonArray &lines, const QString &title, const QJsonValue &total)
 {
-    QString out = u"<h3>%1</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"_s.arg(title);
+    QString out =
+        u"<h3>%1</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"_s.arg(title);
     out += row({u"项目"_s, u"金额（元）"_s}, true);
     for (const QJsonValue &v : lines) {
         const QJsonObject o = v.toObject();
@@ -207,21 +214,24 @@ QString disclosureHtml(const QJsonObject &r, const QString &villageName)
 {
     const std::optional<Quarter> q = Quarter::parse(r.value(u"quarter"_s).toString());
     QString html = u"<html><head><meta charset=\"utf-8\"></head><body>"_s;
-    html += u"<h2 align=\"center\">%1 %2 财务公开</h2>"_s.arg(esc(villageName), q ? q->chineseName() : QString());
+    html +=
+        u"<h2 align=\"center\">%1 %2 财务公开</h2>"_s.arg(esc(villageName), q ? q->chineseName() : QString());
     html += classTable(r.value(u"income"_s).toArray(), u"一、收入"_s, r.value(u"incomeTotal"_s));
     html += classTable(r.value(u"spending"_s).toArray(), u"二、支出"_s, r.value(u"spendingTotal"_s));
     html += u"<h3>三、货币资金</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"_s;
     html += row({u"账户"_s, u"期初余额（元）"_s, u"期末余额（元）"_s}, true);
     for (const QJsonValue &v : r.value(u"books"_s).toArray()) {
         const QJsonObject o = v.toObject();
-        html += row({esc(o.value(u"name"_s).toString()), yuan(o.value(u"opening"_s)), yuan(o.value(u"closing"_s))});
+        html += row(
+            {esc(o.value(u"name"_s).toString()), yuan(o.value(u"opening"_s)), yuan(o.value(u"closing"_s))});
     }
     html += u"</table>"_s;
     const QJsonObject assets = r.value(u"assets"_s).toObject();
     html += u"<h3>四、资产</h3><p>在册资产 %1 项，原值 %2 元，净值 %3 元。</p>"_s.arg(
         QString::number(assets.value(u"count"_s).toInteger()), yuan(assets.value(u"original"_s)),
         yuan(assets.value(u"net"_s)));
-    html += u"<h3>五、合同及租金</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"_s;
+    html +=
+        u"<h3>五、合同及租金</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"_s;
     html += row({u"合同编号"_s, u"承包（承租）方"_s, u"期限"_s, u"合同总金额"_s, u"本季应收"_s, u"本季实收"_s,
                  u"累计欠缴"_s},
                 true);
