@@ -1,3 +1,4 @@
+#include "app/collective/CollectiveDashboardPanel.h"
 #include "app/collective/CollectiveTab.h"
 #include "app/shell/AppModule.h"
 
@@ -16,6 +17,14 @@ void registerApp(app::AppModules &registry)
          [](app::ClientSession &session, app::ApiClient &api, QWidget *parent) -> QWidget * {
              return new app::CollectiveTab(session, api, parent);
          }});
+    registry.addHomePanel({[] {
+                               return QCoreApplication::translate("sunshine::app::CollectiveDashboardPanel",
+                                                                  "Collective assets");
+                           },
+                           {},
+                           [](app::ClientSession &session, QWidget *parent) -> app::HomePanel * {
+                               return new app::CollectiveDashboardPanel(session, parent);
+                           }});
 }
 
 } // namespace sunshine::modules::collective

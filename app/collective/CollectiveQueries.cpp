@@ -1,9 +1,12 @@
 #include "app/collective/CollectiveQueries.h"
 
 #include "common/collective/CollectiveTypes.h"
+#include "common/collective/CollectiveWarnings.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -135,6 +138,126 @@ collective::DisclosureInput disclosureInput(const LocalCache &cache, const QStri
     in.contracts = fieldsOf(cache, kContract, villageId, true);
     in.instalments = fieldsOf(cache, kInstalment, villageId, false);
     return in;
+}
+
+VillageFigures &VillageFigures::operator+=(const VillageFigures &other)
+{
+    income += other.income;
+    spending += other.spending;
+    cash += other.cash;
+    bank += other.bank;
+    assets += other.assets;
+    netAssets += other.netAssets;
+    contracts += other.contracts;
+    contractValue += other.contractValue;
+    arrears += other.arrears;
+    openWarnings += other.openWarnings;
+    return *this;
+}
+
+QHash<QString, VillageFigures> villageFigures(const LocalCache &cache, int year, QDate today)
+{
+    QHash<QString, VillageFigures> out;
+    // The year's entries summed by village, class and direction, each sum counted as the disclosure counts an
+    // entry (what an entry counts for is its amount, signed by its class's side and its direction: a sum of
+    // entries alike counts for the sum).
+    const CacheCondition inYear = compare(field(u"on"_s), u">="_s, u"%1-01-01"_s.arg(year)) &&
+                                  compare(field(u"on"_s), u"<"_s, u"%1-01-01"_s.arg(year + 1));
+    CacheQuery(cache, kEntry)
+        .where(inYear)
+        .forEach(
+            {kOrgUnit, field(u"entryClass"_s), field(u"direction"_s), sum(field(u"amount"_s))},
+            [&out](const QSqlQuery &q) {
+                const collective::EntryShare share =
+                    collective::entryShare(QJsonObject{{u"entryClass"_s, q.value(1).toString()},
+                                                       {u"direction"_s, q.value(2).toString()},
+                                                       {u"amount"_s, q.value(3).toLongLong()}});
+                VillageFigures &v = out[q.value(0).toString()];
+                if (share.side == u"income"_s)
+                    v.income += share.amount;
+                else if (share.side == u"spending"_s)
+                    v.spending += share.amount;
+            },
+            3);
+    // The balances the server keeps on the journals (a journal without entries stands at its opening).
+    const QString balance =
+        u"COALESCE("_s + field(u"balance"_s) + u", "_s + field(u"openingBalance"_s) + u")"_s;
+    CacheQuery(cache, kBook)
+        .forEach(
+            {kOrgUnit, field(u"kind"_s), sum(balance)},
+            [&out](const QSqlQuery &q) {
+                VillageFigures &v = out[q.value(0).toString()];
+                (q.value(1).toString() == u"cash"_s ? v.cash : v.bank) += q.value(2).toLongLong();
+            },
+            2);
+    // The register as its view shows it: assets not disposed of, at their net value today.
+    for (const sync::Record &r : CacheQuery(cache, kAsset).records()) {
+        if (collective::CollectiveAssetType::isDisposed(r.fields))
+            continue;
+        VillageFigures &v = out[r.orgUnitId];
+        ++v.assets;
+        v.netAssets += collective::netValue(collective::CollectiveAssetType::depreciationOf(r.fields), today);
+    }
+    CacheQuery(cache, kContract)
+        .forEach(
+            {kOrgUnit, field(u"state"_s), count(), sum(field(u"value"_s))},
+            [&out](const QSqlQuery &q) {
+                if (!collective::CollectiveContractType::inForce(q.value(1).toString()))
+                    return;
+                VillageFigures &v = out[q.value(0).toString()];
+                v.contracts += q.value(2).toLongLong();
+                v.contractValue += q.value(3).toLongLong();
+            },
+            2);
+    // What the rent calendar shows in arrears today: what is still owed on each such instalment.
+    const QList<RentRow> rent = rentCalendar(cache, today);
+    for (const RentRow &r : rent) {
+        if (r.state == RentState::Arrears)
+            out[r.orgUnitId].arrears += r.amountDue - r.received;
+    }
+    CacheQuery(cache, u"warning"_s)
+        .where(among(field(u"rule"_s), collective::collectiveRuleCodes()) &&
+               compare(field(u"state"_s), u"<>"_s, u"closed"_s))
+        .forEach(
+            {kOrgUnit, count()},
+            [&out](const QSqlQuery &q) {
+                out[q.value(0).toString()].openWarnings += q.value(1).toLongLong();
+            },
+            1);
+    return out;
+}
+
+Overview overview(const LocalCache &cache, const QList<OrgUnit> &units, const QString &orgUnitId, int year,
+                  QDate today)
+{
+    Overview out;
+    QHash<QString, const OrgUnit *> byId;
+    for (const OrgUnit &u : units)
+        byId.insert(u.id, &u);
+    const OrgUnit *unit = byId.value(orgUnitId);
+    if (!unit)
+        return out;
+    out.total.orgUnitId = unit->id;
+    out.total.name = unit->name;
+    // Each village's figures go to the child of the unit that holds it (or to the unit's own row).
+    QHash<QString, OverviewRow> byChild;
+    const QHash<QString, VillageFigures> figures = villageFigures(cache, year, today);
+    for (auto it = figures.constBegin(); it != figures.constEnd(); ++it) {
+        const OrgUnit *place = byId.value(it.key());
+        if (!place || !place->path.startsWith(unit->path))
+            continue;
+        const QStringList below = place->path.mid(unit->path.size()).split(u'/', Qt::SkipEmptyParts);
+        const QString child = below.isEmpty() ? unit->id : below.first();
+        OverviewRow &row = byChild[child];
+        row.orgUnitId = child;
+        row.name = byId.contains(child) ? byId.value(child)->name : child;
+        row.figures += it.value();
+        out.total.figures += it.value();
+    }
+    out.rows = byChild.values();
+    std::sort(out.rows.begin(), out.rows.end(),
+              [](const OverviewRow &a, const OverviewRow &b) { return a.orgUnitId < b.orgUnitId; });
+    return out;
 }
 
 } // namespace sunshine::app::collectivequery

@@ -2,8 +2,10 @@
 
 #include "app/sync/CacheQuery.h"
 #include "common/collective/DisclosureReport.h"
+#include "common/org/OrgUnit.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -55,5 +57,46 @@ QList<RentRow> rentCalendar(const LocalCache &cache, QDate today, const QString 
 // A village's journals, entries, assets, contracts and instalments in the cache, for buildDisclosure().
 collective::DisclosureInput disclosureInput(const LocalCache &cache, const QString &villageId,
                                             const Quarter &quarter);
+
+// A village's figures for the overview and the 首页: the year's income and spending (each entry as the
+// disclosure counts it, collective::entryShare: transfers are neither, a reversing entry counts against its
+// class), the journals' cash and bank balances as the server keeps them now, the assets in the register and
+// their net value today, the contracts in force and their value, the rent in arrears today (rentStateOf), and
+// the books' warnings still open.
+struct VillageFigures
+{
+    Fen income = 0;
+    Fen spending = 0;
+    Fen cash = 0;
+    Fen bank = 0;
+    qint64 assets = 0;
+    Fen netAssets = 0;
+    qint64 contracts = 0;
+    Fen contractValue = 0;
+    Fen arrears = 0;
+    qint64 openWarnings = 0;
+
+    VillageFigures &operator+=(const VillageFigures &other);
+};
+// The figures by org unit (the villages the books and their warnings are kept at).
+QHash<QString, VillageFigures> villageFigures(const LocalCache &cache, int year, QDate today);
+
+// One row of the overview: a unit with the figures of its villages added up.
+struct OverviewRow
+{
+    QString orgUnitId;
+    QString name;
+    VillageFigures figures;
+};
+// The overview of one unit of `units` (the user's area): a row per unit one level below it whose villages
+// have figures (counties for the city, towns for a county, villages for a town; the unit itself for figures
+// kept at it), in id order, and the total, named as the unit. Nothing when the unit is not among `units`.
+struct Overview
+{
+    QList<OverviewRow> rows;
+    OverviewRow total;
+};
+Overview overview(const LocalCache &cache, const QList<OrgUnit> &units, const QString &orgUnitId, int year,
+                  QDate today);
 
 } // namespace sunshine::app::collectivequery

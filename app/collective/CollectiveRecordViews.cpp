@@ -1,5 +1,6 @@
 #include "app/collective/CollectiveRecordViews.h"
 
+#include "app/collective/CollectiveImportDialogs.h"
 #include "app/collective/CollectiveQueries.h"
 #include "app/records/ComputedColumnProxy.h"
 #include "app/records/RecordDialog.h"
@@ -112,6 +113,7 @@ QWidget *journalsView(ClientSession &session, QWidget *parent)
     };
     QObject::connect(books, &RecordListView::currentRecordChanged, entries, follow);
     QObject::connect(only, &QCheckBox::toggled, entries, follow);
+    addJournalImport(session, books, entries);
     return splitter;
 }
 
@@ -200,6 +202,7 @@ RecordListView *assetsView(ClientSession &session, QWidget *parent)
     view->setProxy(net);
     // Beside the original value.
     view->view()->horizontalHeader()->moveSection(net->computedColumn(), 7);
+    addAssetRegisterImport(session, view);
     return view;
 }
 

@@ -1,5 +1,6 @@
 #include "app/collective/CollectiveTab.h"
 
+#include "app/collective/CollectiveOverviewView.h"
 #include "app/collective/CollectiveRecordViews.h"
 #include "app/collective/DisclosureView.h"
 #include "app/collective/RentCalendarView.h"
@@ -13,6 +14,7 @@ CollectiveTab::CollectiveTab(ClientSession &session, ApiClient &api, QWidget *pa
 {
     Q_UNUSED(api)
     addView(journalsView(session, this), tr("Journals"));
+    addView(new CollectiveOverviewView(session, this), tr("Overview"));
     addView(cashClosesView(session, this), tr("Cash closes"));
     addView(assetsView(session, this), tr("Asset register"));
     addView(resourcesView(session, this), tr("Resources"));

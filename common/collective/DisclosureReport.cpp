@@ -40,6 +40,18 @@ QJsonArray classTotals(const std::map<QString, Fen> &totals)
 
 } // namespace
 
+EntryShare entryShare(const QJsonObject &entry)
+{
+    const QString side = LedgerEntryType::classSide(entry.value(u"entryClass"_s).toString());
+    // Money in adds to income and takes from spending; money out the other way round.
+    const Fen signedAmount = balanceAfter(0, LedgerEntryType::directionOf(entry), fenOf(entry, u"amount"_s));
+    if (side == u"income"_s)
+        return {side, signedAmount};
+    if (side == u"spending"_s)
+        return {side, -signedAmount};
+    return {side, 0};
+}
+
 QJsonObject buildDisclosure(const DisclosureInput &in)
 {
     const QDate first = in.quarter.firstDay();
@@ -72,13 +84,13 @@ QJsonObject buildDisclosure(const DisclosureInput &in)
         during[book] += signedAmount;
         const QString entryClass = e.value(u"entryClass"_s).toString();
         // By the class's side: a reversing entry (the opposite direction) takes its amount out of the class.
-        const QString side = LedgerEntryType::classSide(entryClass);
-        if (side == u"income"_s) {
-            income[entryClass] += signedAmount;
-            incomeTotal += signedAmount;
-        } else if (side == u"spending"_s) {
-            spending[entryClass] -= signedAmount;
-            spendingTotal -= signedAmount;
+        const EntryShare share = entryShare(e);
+        if (share.side == u"income"_s) {
+            income[entryClass] += share.amount;
+            incomeTotal += share.amount;
+        } else if (share.side == u"spending"_s) {
+            spending[entryClass] += share.amount;
+            spendingTotal += share.amount;
         }
         if (amount >= in.largeItem)
             large.append(QJsonObject{{u"on"_s, e.value(u"on"_s)},

@@ -2,22 +2,27 @@
 // and then given a village's books as the server would have sent them (and one entry not sent yet): every
 // sub-view lists its records, an asset's net value follows its straight-line depreciation, an entry's balance
 // shows once the server has computed it, the rent calendar marks an instalment unpaid after its due day as in
-// arrears, and the disclosure generated for an ended quarter adds the quarter's income entries up and prints
-// as a PDF.
+// arrears, the disclosure generated for an ended quarter adds the quarter's income entries up and prints as a
+// PDF, and the overview and the 首页 panel add each village's books up (as worked out by hand below) and
+// drill down a level.
 #include "tests/support/AppProgram.h"
 #include "tests/support/ServerFixture.h"
 #include "tests/support/SyncHarness.h"
 
+#include "app/collective/CollectiveDashboardPanel.h"
+#include "app/collective/CollectiveOverviewView.h"
 #include "app/collective/CollectiveQueries.h"
 #include "app/collective/CollectiveTab.h"
 #include "app/collective/DisclosureView.h"
 #include "app/collective/RentCalendarView.h"
+#include "app/dashboard/DashboardTab.h"
 #include "app/records/RecordListView.h"
 #include "app/shell/FileDialog.h"
 #include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "common/collective/CollectiveTypes.h"
 #include "common/core/Money.h"
+#include "common/io/XlsxReader.h"
 #include "server/demo/DemoData.h"
 
 #include <QAbstractItemModelTester>
@@ -26,6 +31,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -58,6 +64,7 @@ const QString kOtherAsset = testId(5);
 const QString kResource = testId(6);
 const QString kContract = testId(7);
 const QString kOtherContract = testId(8);
+const QString kReversal = testId(17);
 const QString kPendingEntry = testId(20);
 
 struct EntrySpec
@@ -83,6 +90,8 @@ const QList<EntrySpec> &entrySpecs()
         {testId(14), kVillage, kCashBook, u"2026-03-01"_s, true, 200'000, u"transfer"_s, true},
         {testId(15), kVillage, kBankBook, u"2026-03-15"_s, true, 6'000'000, u"subsidy-income"_s, true},
         {testId(16), kVillage2, kOtherBook, u"2026-01-10"_s, true, 999'900, u"operating-income"_s, true},
+        // 红字冲销 of the contracting income of February (kReversal): out of that class, not spending.
+        {kReversal, kVillage, kBankBook, u"2026-04-10"_s, false, 800'000, u"contracting-income"_s, true},
         {kPendingEntry, kVillage, kCashBook, u"2026-03-20"_s, true, 50'000, u"other-income"_s, false},
     };
     return specs;
@@ -103,13 +112,16 @@ Fen expectedIncome()
 
 QJsonObject entryFields(const EntrySpec &e, int n)
 {
-    return {{u"bookId"_s, e.book},
-            {u"on"_s, e.on},
-            {u"voucherNo"_s, u"记-%1"_s.arg(n)},
-            {u"summary"_s, u"测试分录 %1"_s.arg(n)},
-            {u"direction"_s, e.income ? u"debit"_s : u"credit"_s},
-            {u"amount"_s, e.amount},
-            {u"entryClass"_s, e.entryClass}};
+    QJsonObject fields{{u"bookId"_s, e.book},
+                       {u"on"_s, e.on},
+                       {u"voucherNo"_s, u"记-%1"_s.arg(n)},
+                       {u"summary"_s, u"测试分录 %1"_s.arg(n)},
+                       {u"direction"_s, e.income ? u"debit"_s : u"credit"_s},
+                       {u"amount"_s, e.amount},
+                       {u"entryClass"_s, e.entryClass}};
+    if (e.id == kReversal)
+        fields.insert(u"reverses"_s, testId(12));
+    return fields;
 }
 
 QJsonObject jsonOf(const QString &text)
@@ -146,14 +158,31 @@ private Q_SLOTS:
     void disclosureFromTheBooks();
     void disclosureAsPdf();
     void leaderOnlyReads();
+    void overviewOfTheTown();
+    void overviewDrillsDown();
+    void overviewExport();
+    void panelShowsTheFigures();
+    void panelOnTheHomeBoard();
 
 private:
     RecordListView *list(QWidget *in, const QString &name) { return in->findChild<RecordListView *>(name); }
+    // The county's leader, whose cache has the books as the server sent them (not the entry still on the
+    // clerk's computer).
+    bool openLeader(test::AppProgram &leader, const QString &file)
+    {
+        if (!leader.open(*m_server, u"county-leader"_s, m_dir.filePath(file)))
+            return false;
+        sync::PullPage page = m_books;
+        page.cursor = leader.session->cache().cursor();
+        QString error;
+        return leader.session->cache().applyPull(page, &error);
+    }
 
     QTemporaryDir m_dir;
     std::unique_ptr<test::ServerFixture> m_server;
     test::AppProgram m_p;
     QHash<QString, Fen> m_balance; // entry id -> the balance the server computed after it
+    sync::PullPage m_books;        // the records of the books the server sent
 };
 
 void TestCollectiveTab::initTestCase()
@@ -244,6 +273,20 @@ void TestCollectiveTab::initTestCase()
         uR"({"quarter": "2025Q4", "report": "{\"quarter\": \"2025Q4\", \"incomeTotal\": 500000}",
         "checkedOn": "2026-01-08", "checkedBy": "赵组长", "postedOn": "2026-01-10", "postedAt": "村务公开栏",
         "state": "posted"})"_s);
+    // The warnings raised on the books: one open at each village, one closed; and a card's, not the books'.
+    const QString warning = uR"({"rule": "%1", "subjectType": "%2", "subjectId": "%3", "summary": "测试预警",
+        "raisedOn": "2026-04-16", "state": "%4"})"_s;
+    add(u"warning", testId(40), kVillage,
+        warning.arg(u"RENT_OVERDUE"_s, QString::fromUtf16(InstalmentType::kName),
+                    InstalmentType::recordIdFor(kContract, 2), u"new"_s));
+    add(u"warning", testId(41), kVillage,
+        warning.arg(u"CASH_OVER_LIMIT"_s, QString::fromUtf16(LedgerBookType::kName), kCashBook, u"closed"_s));
+    add(u"warning", testId(42), kVillage,
+        warning.arg(u"CARD_CASH_WITHDRAWAL"_s, u"card-transaction"_s, testId(43), u"assigned"_s));
+    add(u"warning", testId(44), kVillage2,
+        warning.arg(u"CONTRACT_NOT_TRADED"_s, QString::fromUtf16(CollectiveContractType::kName),
+                    kOtherContract, u"verifying"_s));
+    m_books = page;
     QVERIFY2(m_p.session->cache().applyPull(page, &error), qPrintable(error));
 
     // One entry made on this computer and not sent yet: no balance.
@@ -268,8 +311,9 @@ void TestCollectiveTab::cleanupTestCase()
 void TestCollectiveTab::subViewsListTheRecords()
 {
     CollectiveTab tab(*m_p.session, m_p.client->api());
-    // Journals, cash closes, assets, resources, contracts, rent, the town's reference rents, disclosure.
-    QCOMPARE(tab.views()->count(), 8);
+    // Journals, overview, cash closes, assets, resources, contracts, rent, the town's reference rents,
+    // disclosure.
+    QCOMPARE(tab.views()->count(), 9);
     const QList<QPair<QString, qint64>> expected{
         {u"ledgerBooks"_s, 3},         {u"ledgerEntries"_s, qint64(entrySpecs().size())},
         {u"cashCloses"_s, 1},          {u"collectiveAssets"_s, 2},
@@ -282,6 +326,7 @@ void TestCollectiveTab::subViewsListTheRecords()
     }
     QVERIFY(tab.findChild<RentCalendarView *>());
     QVERIFY(tab.findChild<DisclosureView *>());
+    QVERIFY(tab.findChild<CollectiveOverviewView *>());
     QVERIFY(tab.findChild<QPushButton *>(u"generateDisclosure"_s));
     QVERIFY(tab.findChild<QPushButton *>(u"recordRentPayment"_s));
 }
@@ -446,7 +491,156 @@ void TestCollectiveTab::leaderOnlyReads()
     QVERIFY(!tab.findChild<QPushButton *>(u"recordRentPayment"_s));
     // The reference rents are the towns' own view.
     QVERIFY(!list(&tab, u"rentReferences"_s));
-    QCOMPARE(tab.views()->count(), 7);
+    QCOMPARE(tab.views()->count(), 8);
+}
+
+void TestCollectiveTab::overviewOfTheTown()
+{
+    // The town's clerk: a row per village of the town, the figures worked out by hand from the records above.
+    CollectiveOverviewView view(*m_p.session);
+    CollectiveOverviewModel *model = view.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->orgUnitId(), kTown);
+    QCOMPARE(model->year(), 2026);
+    QCOMPARE(model->unitRows(), 2);
+    const int row = model->rowOf(kVillage);
+    QVERIFY(row >= 0);
+    const collectivequery::VillageFigures f = model->rowAt(row).figures;
+    // 12,000 + 8,000 + 60,000 + 500 (not sent yet) − 8,000 reversed in April; the transfer is neither.
+    QCOMPARE(f.income, Fen(7'250'000));
+    QCOMPARE(f.spending, Fen(300'000));
+    // Cash: 10,000 − 3,000 + 2,000 (the entry not sent yet has moved nothing yet); bank: 50,000 + 5,000 +
+    // 12,000 + 8,000 + 60,000 − 8,000.
+    QCOMPARE(f.cash, Fen(900'000));
+    QCOMPARE(f.bank, Fen(12'700'000));
+    // The tractor: 95,000.00 depreciable over 120 months, 70 of them by April 2026: 100,000 − 55,416.67.
+    QCOMPARE(f.assets, qint64(1));
+    QCOMPARE(f.netAssets, Fen(4'458'333));
+    // The lease, running, worth its three instalments; the second unpaid since 1 April.
+    QCOMPARE(f.contracts, qint64(1));
+    QCOMPARE(f.contractValue, Fen(1'000'000 + 1'030'000 + 1'060'900));
+    QCOMPARE(f.arrears, Fen(1'030'000));
+    // RENT_OVERDUE; neither the closed warning nor the card's.
+    QCOMPARE(f.openWarnings, qint64(1));
+    // The other village: its one entry, its bank journal, the threshing floor (not depreciated), a draft.
+    const collectivequery::VillageFigures g = model->rowAt(model->rowOf(kVillage2)).figures;
+    QCOMPARE(g.income, Fen(999'900));
+    QCOMPARE(g.bank, Fen(2'999'900));
+    QCOMPARE(g.netAssets, Fen(2'000'000));
+    QCOMPARE(g.contracts, qint64(0));
+    QCOMPARE(g.arrears, Fen(0));
+    QCOMPARE(g.openWarnings, qint64(1));
+    // The town's total, last; arrears and warnings in red.
+    QCOMPARE(model->total().figures.income, f.income + g.income);
+    QCOMPARE(model->index(model->rowCount() - 1, CollectiveOverviewModel::IncomeColumn).data().toString(),
+             money::formatYuan(7'250'000 + 999'900));
+    QCOMPARE(model->index(row, CollectiveOverviewModel::ArrearsColumn).data().toString(),
+             money::formatYuan(1'030'000));
+    const QVariant red = model->index(row, CollectiveOverviewModel::ArrearsColumn).data(Qt::ForegroundRole);
+    QVERIFY(red.value<QBrush>().color() == RentCalendarModel::arrearsColor());
+    // Last year: only December's entry; the balances, assets and rent are today's whatever the year.
+    view.setYear(2025);
+    QCOMPARE(model->year(), 2025);
+    QCOMPARE(model->rowAt(model->rowOf(kVillage)).figures.income, Fen(500'000));
+    QCOMPARE(model->rowAt(model->rowOf(kVillage)).figures.cash, Fen(900'000));
+    // A village has nothing below it, and the clerk's town is as far up as the clerk goes.
+    view.openRow(model->rowOf(kVillage));
+    QCOMPARE(model->orgUnitId(), kTown);
+    view.up();
+    QCOMPARE(model->orgUnitId(), kTown);
+}
+
+void TestCollectiveTab::overviewDrillsDown()
+{
+    // The county's leader: a row per town with books; the town double-clicked shows its villages.
+    test::AppProgram leader;
+    QVERIFY(openLeader(leader, u"county-leader-overview.sqlite"_s));
+    const QString county = leader.session->user().orgUnitId;
+    CollectiveOverviewView view(*leader.session);
+    CollectiveOverviewModel *model = view.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->orgUnitId(), county);
+    QCOMPARE(model->unitRows(), 1);
+    const int town = model->rowOf(kTown);
+    QCOMPARE(town, 0);
+    const collectivequery::VillageFigures inTown = model->rowAt(town).figures;
+    // 72,500 less the 500 the clerk has not sent, and the other village's 9,999.
+    QCOMPARE(inTown.income, Fen(7'200'000 + 999'900));
+    QCOMPARE(inTown.arrears, Fen(1'030'000));
+    QCOMPARE(inTown.openWarnings, qint64(2));
+    Q_EMIT view.table()->doubleClicked(model->index(town, CollectiveOverviewModel::UnitColumn));
+    QCOMPARE(model->orgUnitId(), kTown);
+    QCOMPARE(model->unitRows(), 2);
+    QVERIFY(model->rowOf(kVillage) >= 0);
+    QVERIFY(model->rowOf(kVillage2) >= 0);
+    QCOMPARE(model->total().figures.income, inTown.income);
+    QCOMPARE(model->total().figures.netAssets, inTown.netAssets);
+    QCOMPARE(model->rowAt(model->rowOf(kVillage)).figures.income, Fen(7'200'000));
+    // Villages are the bottom; up goes back to the county, and no further.
+    view.openRow(model->rowOf(kVillage));
+    QCOMPARE(model->orgUnitId(), kTown);
+    view.up();
+    QCOMPARE(model->orgUnitId(), county);
+    view.up();
+    QCOMPARE(model->orgUnitId(), county);
+}
+
+void TestCollectiveTab::overviewExport()
+{
+    CollectiveOverviewView view(*m_p.session);
+    const QString path = m_dir.filePath(u"overview.xlsx"_s);
+    QString error;
+    QVERIFY2(view.exportTo(path, &error), qPrintable(error));
+    const io::TableData table = io::readXlsx(path);
+    QVERIFY2(table.ok(), qPrintable(table.error));
+    // The header, the villages and the total; amounts as numbers of yuan.
+    QCOMPARE(table.rows.size(), qsizetype(view.model()->rowCount() + 1));
+    QCOMPARE(table.rows.first().at(CollectiveOverviewModel::IncomeColumn),
+             view.model()->headerData(CollectiveOverviewModel::IncomeColumn, Qt::Horizontal).toString());
+    const QStringList village = table.rows.at(view.model()->rowOf(kVillage) + 1);
+    QCOMPARE(village.at(CollectiveOverviewModel::UnitColumn), m_p.session->orgUnitName(kVillage));
+    QCOMPARE(village.at(CollectiveOverviewModel::IncomeColumn), u"72500"_s);
+    QCOMPARE(village.at(CollectiveOverviewModel::ArrearsColumn), u"10300"_s);
+    QCOMPARE(village.at(CollectiveOverviewModel::WarningsColumn), u"1"_s);
+}
+
+void TestCollectiveTab::panelShowsTheFigures()
+{
+    CollectiveDashboardPanel panel(*m_p.session);
+    // A quarter on the board shows its year.
+    panel.showScope(kTown, 2026, 2);
+    QCOMPARE(panel.model()->orgUnitId(), kTown);
+    QCOMPARE(panel.model()->year(), 2026);
+    QCOMPARE(panel.model()->total().figures.openWarnings, qint64(2));
+    // Income, spending, cash, bank, net assets and arrears of the two villages.
+    const QString summary = panel.summary();
+    for (const Fen fen : {Fen(7'250'000 + 999'900), Fen(300'000), Fen(900'000), Fen(12'700'000 + 2'999'900),
+                          Fen(4'458'333 + 2'000'000), Fen(1'030'000)})
+        QVERIFY2(summary.contains(money::formatYuan(fen)), qPrintable(summary));
+    // A village clicked is looked into.
+    QSignalSpy drill(&panel, &HomePanel::drillRequested);
+    Q_EMIT panel.table()->clicked(panel.model()->index(panel.model()->rowOf(kVillage), 0));
+    QCOMPARE(drill.size(), 1);
+    QCOMPARE(drill.first().first().toString(), kVillage);
+}
+
+void TestCollectiveTab::panelOnTheHomeBoard()
+{
+    // The county's leader opens the 首页: the panel shows the county; a town asked for takes the board there.
+    test::AppProgram leader;
+    QVERIFY(openLeader(leader, u"county-leader-board.sqlite"_s));
+    DashboardTab tab(*leader.session);
+    tab.setAskServer(false);
+    tab.refresh();
+    auto *panel = tab.findChild<CollectiveDashboardPanel *>();
+    QVERIFY(panel);
+    QVERIFY(tab.panels().contains(panel));
+    QCOMPARE(panel->model()->orgUnitId(), leader.session->user().orgUnitId);
+    QCOMPARE(panel->model()->total().figures.arrears, Fen(1'030'000));
+    QVERIFY2(panel->summary().contains(money::formatYuan(1'030'000)), qPrintable(panel->summary()));
+    Q_EMIT panel->drillRequested(kTown);
+    QCOMPARE(tab.figures().unit.id, kTown);
+    QCOMPARE(panel->model()->orgUnitId(), kTown);
 }
 
 QTEST_MAIN(TestCollectiveTab)
