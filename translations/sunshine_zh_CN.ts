@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BidDialog</name>
+    <message>
+        <source>Bid</source>
+        <translation>竞价</translation>
+    </message>
+    <message>
+        <source>&amp;Bidder:</source>
+        <translation>竞买人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bid per year (yuan):</source>
+        <translation>每年报价（元）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The bid is sent to the server at once: the server records it in the order bids arrive and may refuse it when another bid came first. It is never kept on this computer to send later.</source>
+        <translation>报价立即发送到服务器：服务器按到达先后记录，若他人报价在先可能被拒绝。报价不会留在本机待以后发送。</translation>
+    </message>
+</context>
+<context>
     <name>CardRecordViews</name>
     <message>
         <source>Record a step</source>
@@ -373,6 +392,159 @@
     </message>
 </context>
 <context>
+    <name>DealPdf</name>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>The listing is not on this computer.</source>
+        <translation>本机没有这个挂牌项目。</translation>
+    </message>
+    <message>
+        <source>The listing has no deal: its confirmation is printed once it is dealt.</source>
+        <translation>该项目尚未成交：成交后才能打印成交确认书。</translation>
+    </message>
+    <message>
+        <source>Rural property rights trading: deal confirmation</source>
+        <translation>农村产权交易成交确认书</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>编号：%1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标的</translation>
+    </message>
+    <message>
+        <source>Kind of right</source>
+        <translation>权利类别</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>%1 mu</source>
+        <translation>%1 亩</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transferor</source>
+        <translation>出让方</translation>
+    </message>
+    <message>
+        <source>The collective economic organisation of %1</source>
+        <translation>%1股份经济合作社</translation>
+    </message>
+    <message>
+        <source>Transferee</source>
+        <translation>受让方</translation>
+    </message>
+    <message>
+        <source>Transferee&apos;s ID number</source>
+        <translation>受让方身份证号</translation>
+    </message>
+    <message>
+        <source>Open negotiation after a second notice</source>
+        <translation>二次公告后公开协商</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bidding (%n bid(s))</source>
+        <translation>
+            <numerusform>竞价（%n 次报价）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>成交方式</translation>
+    </message>
+    <message>
+        <source>Reserve price per year</source>
+        <translation>底价（每年）</translation>
+    </message>
+    <message>
+        <source>Deal price per year</source>
+        <translation>成交价（每年）</translation>
+    </message>
+    <message>
+        <source>Price per mu and year</source>
+        <translation>每亩每年价格</translation>
+    </message>
+    <message>
+        <source>Deal price over the term</source>
+        <translation>期限内成交总价</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <source>Deal on</source>
+        <translation>成交日期</translation>
+    </message>
+    <message>
+        <source>Trading centre</source>
+        <translation>交易机构</translation>
+    </message>
+    <message>
+        <source>Democratic decision</source>
+        <translation>民主决策</translation>
+    </message>
+    <message numerus="yes">
+        <source>The result is announced for %n working day(s); the parties sign the contract after the announcement, on the terms above.</source>
+        <translation>
+            <numerusform>成交结果公示 %n 个工作日；公示期满后，双方按上述条件签订合同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transferor (seal):</source>
+        <translation>出让方（盖章）：</translation>
+    </message>
+    <message>
+        <source>Transferee (signature):</source>
+        <translation>受让方（签字）：</translation>
+    </message>
+    <message>
+        <source>Trading centre (seal):</source>
+        <translation>交易机构（盖章）：</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>Deal confirmation %1</source>
+        <translation>成交确认书 %1</translation>
+    </message>
+    <message>
+        <source>Deal confirmation PDF</source>
+        <translation>成交确认书 PDF</translation>
+    </message>
+    <message>
+        <source>Choose a deal in the list first.</source>
+        <translation>请先在列表中选择一个成交项目。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>DisclosureDialog</name>
     <message>
         <source>Comparison data of a case</source>
@@ -447,6 +619,45 @@
     <message>
         <source>Re&amp;sult within:</source>
         <translation>办结期限(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>ListingStepDialog</name>
+    <message>
+        <source>Record a step of the listing</source>
+        <translation>登记交易进程</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步骤(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Notice &amp;from:</source>
+        <translation>公告开始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Notice &amp;to:</source>
+        <translation>公告截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Qualified bidders:</source>
+        <translation>合格竞买人数(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bidder:</source>
+        <translation>竞买人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Price per year (yuan):</source>
+        <translation>每年价格（元）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Contract number:</source>
+        <translation>合同编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -950,6 +1161,49 @@
     </message>
 </context>
 <context>
+    <name>TradingRecordViews</name>
+    <message>
+        <source>The notice ended on %1: the bidders&apos; qualification is due.</source>
+        <translation>公告已于 %1 结束：应进行资格审查。</translation>
+    </message>
+    <message>
+        <source>Working days until the notice ends on %1, today included.</source>
+        <translation>距 %1 公告截止的工作日数（含今天）。</translation>
+    </message>
+    <message>
+        <source>Record a step</source>
+        <translation>登记进程</translation>
+    </message>
+    <message>
+        <source>Choose a listing in the list first.</source>
+        <translation>请先在列表中选择一个挂牌项目。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Listings</source>
+        <translation>挂牌项目</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>竞买报名</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>&amp;Steps…</source>
+        <translation>进程(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Deal confirmation &amp;PDF…</source>
+        <translation>成交确认书 PDF(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>User account</source>
@@ -1261,6 +1515,59 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::AssetRegisterImportDialog</name>
+    <message>
+        <source>Import asset register</source>
+        <translation>导入资产台账</translation>
+    </message>
+    <message>
+        <source>Choose the village, then its asset register (.xlsx or CSV, UTF-8 or GBK, one row per asset) with a header row naming the columns %1; optional: %2. Assets whose 资产编号 the village has already are skipped.</source>
+        <translation>请选择村，再选择它的资产台账（.xlsx 或 CSV，UTF-8 或 GBK，每行一项资产），表头列名为 %1；可选列：%2。本村已有相同资产编号的资产将跳过。</translation>
+    </message>
+    <message>
+        <source>Choose an asset register</source>
+        <translation>选择资产台账</translation>
+    </message>
+    <message>
+        <source>Registers (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>台账 (*.xlsx *.csv);;Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n assets…</source>
+        <translation>
+            <numerusform>正在保存 %n 项资产…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets imported; they are sent when the program is online.</source>
+        <translation>
+            <numerusform>已导入 %n 项资产；联网后发送到服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(choose the village)</source>
+        <translation>（请选择村）</translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation>村(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Choose the village the register belongs to.</source>
+        <translation>请选择台账所属的村。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets are in the register already (the same 资产编号) and are skipped.</source>
+        <translation>
+            <numerusform>%n 项资产已在台账中（资产编号相同），已跳过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import register…</source>
+        <translation>导入资产台账(&amp;I)…</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::AuditView</name>
     <message>
         <source>Sync</source>
@@ -1277,6 +1584,59 @@
     <message>
         <source>Audit findings</source>
         <translation>审计发现</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::BidDialog</name>
+    <message>
+        <source>&amp;Send bid</source>
+        <translation>发送报价(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The listing is not in the local data.</source>
+        <translation>本地数据中没有这个挂牌项目。</translation>
+    </message>
+    <message>
+        <source>Now: %1. No bid yet.</source>
+        <translation>当前：%1。尚无报价。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Now: %1. %n bid(s) so far, the highest %2 yuan.</source>
+        <translation>
+            <numerusform>当前：%1。已有 %n 次报价，最高 %2 元。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the start price</source>
+        <translation>起拍价</translation>
+    </message>
+    <message>
+        <source>the last bid plus the step of %1 yuan</source>
+        <translation>上一次报价加上 %1 元的加价幅度</translation>
+    </message>
+    <message>
+        <source>Lowest bid accepted now: %1 yuan (%2).</source>
+        <translation>当前最低应价：%1 元（%2）。</translation>
+    </message>
+    <message>
+        <source>The listing is not bidding now: bids are taken only while it is.</source>
+        <translation>该项目现在不在竞价中：只有竞价期间才接受报价。</translation>
+    </message>
+    <message>
+        <source>No bidder of this listing has passed the qualification.</source>
+        <translation>该项目还没有通过资格审查的竞买人。</translation>
+    </message>
+    <message>
+        <source>Choose the bidder.</source>
+        <translation>请选择竞买人。</translation>
+    </message>
+    <message>
+        <source>The bid is below the lowest bid accepted now (%1 yuan).</source>
+        <translation>报价低于当前最低应价（%1 元）。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: a bid is only made online. %1</source>
+        <translation>无法连接服务器：报价只能联网进行。%1</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1908,119 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::CollectiveDashboardPanel</name>
+    <message>
+        <source>Collective assets</source>
+        <translation>集体三资</translation>
+    </message>
+    <message>
+        <source>Click a place to look into it.</source>
+        <translation>点击一个地区查看其下级。</translation>
+    </message>
+    <message>
+        <source>%1: income %2 yuan, spending %3 yuan; cash %4 yuan and bank deposits %5 yuan; net assets %6 yuan; rent in arrears %7 yuan; %8 warnings of the books open.</source>
+        <translation>%1：收入 %2 元，支出 %3 元；库存现金 %4 元，银行存款 %5 元；资产净值 %6 元；欠缴租金 %7 元；三资预警未办结 %8 条。</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::CollectiveOverviewModel</name>
+    <message>
+        <source>%1 in total</source>
+        <translation>%1 合计</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Income (yuan)</source>
+        <translation>收入（元）</translation>
+    </message>
+    <message>
+        <source>Spending (yuan)</source>
+        <translation>支出（元）</translation>
+    </message>
+    <message>
+        <source>Cash (yuan)</source>
+        <translation>库存现金（元）</translation>
+    </message>
+    <message>
+        <source>Bank (yuan)</source>
+        <translation>银行存款（元）</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>Net assets (yuan)</source>
+        <translation>资产净值（元）</translation>
+    </message>
+    <message>
+        <source>Contracts in force</source>
+        <translation>履行中合同</translation>
+    </message>
+    <message>
+        <source>Contract value (yuan)</source>
+        <translation>合同金额（元）</translation>
+    </message>
+    <message>
+        <source>Rent in arrears (yuan)</source>
+        <translation>欠缴租金（元）</translation>
+    </message>
+    <message>
+        <source>Open warnings</source>
+        <translation>未办结预警</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::CollectiveOverviewView</name>
+    <message>
+        <source>&amp;Up a level</source>
+        <translation>返回上级(&amp;U)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Income and spending of the year chosen (transfers between a village&apos;s own accounts are neither; a reversing entry counts against its class); balances, assets, contracts and rent in arrears as they stand today. Double-click a unit to see the units below it.</source>
+        <translation>所选年度的收入和支出（村内账户之间的转款不计收支；冲销分录冲减其类别）；余额、资产、合同和欠缴租金为今日数。双击一个单位查看其下级。</translation>
+    </message>
+    <message>
+        <source>Overview %1</source>
+        <translation>概况 %1</translation>
+    </message>
+    <message>
+        <source>Collective overview %1 %2</source>
+        <translation>集体三资概况 %1 %2</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>The overview was written to %1.</source>
+        <translation>概况已写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::CollectiveTab</name>
     <message>
         <source>Collective assets</source>
@@ -1584,6 +2057,10 @@
     <message>
         <source>Disclosure</source>
         <translation>财务公开</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
     </message>
 </context>
 <context>
@@ -3145,6 +3622,69 @@
     </message>
 </context>
 <context>
+    <name>sunshine::app::JournalImportDialog</name>
+    <message>
+        <source>Import journal</source>
+        <translation>导入日记账</translation>
+    </message>
+    <message>
+        <source>Choose the journal, then the file of its entries (.xlsx or CSV, UTF-8 or GBK, one row per entry) with a header row naming the columns %1 (or one 金额 column with 方向); optional: %2. The rows are saved in date order. Rows entered before (the same date, 凭证号, amount and direction) are skipped; rows dated before the journal&apos;s last entry are refused.</source>
+        <translation>请选择日记账，再选择它的分录文件（.xlsx 或 CSV，UTF-8 或 GBK，每行一笔分录），表头列名为 %1（或一个“金额”列加“方向”列）；可选列：%2。各行按日期顺序保存。以前登记过的行（日期、凭证号、金额和方向相同）将跳过；早于该账户最后一笔分录的行将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Choose a journal file</source>
+        <translation>选择日记账文件</translation>
+    </message>
+    <message>
+        <source>Journals (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>日记账 (*.xlsx *.csv);;Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n entries…</source>
+        <translation>
+            <numerusform>正在保存 %n 笔分录…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries imported; they are sent when the program is online.</source>
+        <translation>
+            <numerusform>已导入 %n 笔分录；联网后发送到服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(choose the journal)</source>
+        <translation>（请选择日记账）</translation>
+    </message>
+    <message>
+        <source>&amp;Journal:</source>
+        <translation>日记账(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Choose the journal the file belongs to.</source>
+        <translation>请选择文件所属的日记账。</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s village is not in the local data; synchronise first.</source>
+        <translation>本地数据中没有该日记账所属的村；请先同步。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows were out of date order; all are saved in date order.</source>
+        <translation>
+            <numerusform>有 %n 行未按日期顺序排列；已全部按日期顺序保存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows were entered before and are skipped.</source>
+        <translation>
+            <numerusform>%n 行以前已登记，已跳过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import journal…</source>
+        <translation>导入日记账(&amp;I)…</translation>
+    </message>
+</context>
+<context>
     <name>sunshine::app::KindPieChart</name>
     <message>
         <source>Share per fund kind</source>
@@ -3157,6 +3697,86 @@
     <message>
         <source>no money in this period</source>
         <translation>本期无资金发放</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ListingStepDialog</name>
+    <message>
+        <source>The listing is not in the local data.</source>
+        <translation>本地数据中没有这个挂牌项目。</translation>
+    </message>
+    <message>
+        <source>Now: %1.</source>
+        <translation>当前：%1。</translation>
+    </message>
+    <message>
+        <source>The notice runs from %1 to %2.</source>
+        <translation>公告期为 %1 至 %2。</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do on this listing now.</source>
+        <translation>您现在对这个项目没有可办理的步骤。</translation>
+    </message>
+    <message>
+        <source>Notice &amp;from:</source>
+        <translation>公告开始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Result notice &amp;from:</source>
+        <translation>结果公示开始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate number:</source>
+        <translation>鉴证书编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Contract number:</source>
+        <translation>合同编号(&amp;C)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s).</source>
+        <translation>
+            <numerusform>%n 个工作日。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::ListingsView</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <source>&amp;Steps…</source>
+        <translation>进程(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bid…</source>
+        <translation>报价(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A bid is sent to the server at once and recorded there, in the order it arrives: only online, and only while the listing is bidding.</source>
+        <translation>报价立即发送到服务器并按到达先后记录：只能联网进行，且只在项目竞价期间。</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>竞价</translation>
+    </message>
+    <message>
+        <source>Choose a listing in the list first.</source>
+        <translation>请先在列表中选择一个挂牌项目。</translation>
+    </message>
+    <message>
+        <source>The server has recorded the bid. The listing shows it after this sync.</source>
+        <translation>服务器已记录报价。本次同步后项目中即可看到。</translation>
     </message>
 </context>
 <context>
@@ -3511,6 +4131,72 @@
     <message>
         <source>Policies</source>
         <translation>政策信息</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::PriceStatsModel</name>
+    <message>
+        <source>Town</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Kind of right</source>
+        <translation>权利类别</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>With area</source>
+        <translation>有面积</translation>
+    </message>
+    <message>
+        <source>Median (yuan/mu/year)</source>
+        <translation>中位数（元/亩/年）</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Lower quartile</source>
+        <translation>下四分位</translation>
+    </message>
+    <message>
+        <source>Upper quartile</source>
+        <translation>上四分位</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::PriceStatsView</name>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>The listings dealt (from the deal on), by town and kind of right. The price per mu and year is the deal price per year over the area; deals without an area are counted but not priced. The spread: the lowest and highest price, and the quartiles between which the middle half of the prices lie.</source>
+        <translation>已成交项目（自成交起），按乡镇和权利类别统计。每亩每年价格为每年成交价除以面积；没有面积的成交计入笔数但不计价格。离散程度：最低价和最高价，以及中间一半价格所在的四分位区间。</translation>
+    </message>
+    <message>
+        <source>Deal prices</source>
+        <translation>成交价格</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -4504,6 +5190,25 @@
     <message>
         <source>Saving on this computer failed; nothing was imported: %1</source>
         <translation>在本机保存失败，未导入任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sunshine::app::TradingTab</name>
+    <message>
+        <source>Property trading</source>
+        <translation>产权交易</translation>
+    </message>
+    <message>
+        <source>Listings</source>
+        <translation>挂牌项目</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Price statistics</source>
+        <translation>价格统计</translation>
     </message>
 </context>
 <context>

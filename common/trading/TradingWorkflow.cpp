@@ -366,6 +366,8 @@ std::optional<QString> listingStepProblem(const QList<ListingStep> &history, con
             return wrongState;
         if (!step.from.isValid())
             return u"请填写公示开始日期"_s;
+        if (h.dealOn.isValid() && step.from < h.dealOn)
+            return u"结果公示不能早于成交日期 %1"_s.arg(h.dealOn.toString(Qt::ISODate));
         return std::nullopt;
     case ListingAction::Sign:
         if (s != ListingState::Announced)

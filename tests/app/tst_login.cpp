@@ -198,8 +198,9 @@ void TestLogin::nonAdminHasNoAdministrationTab()
     // A supervisor keeps the supervision (first) and reads the modules and the dashboard; administration is
     // not among them.
     QCOMPARE(tabs, QStringList({u"Supervision"_s, u"Sunshine assistance"_s, u"Agricultural funds"_s,
-                                u"Village cards"_s, u"Collective assets"_s, u"Home"_s, u"Warnings"_s,
-                                u"Complaints && public"_s, u"Department contacts"_s, u"My account"_s}));
+                                u"Village cards"_s, u"Collective assets"_s, u"Property trading"_s, u"Home"_s,
+                                u"Warnings"_s, u"Complaints && public"_s, u"Department contacts"_s,
+                                u"My account"_s}));
     QVERIFY(window.connectionText().contains(u"Online"_s));
 }
 

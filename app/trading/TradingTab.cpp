@@ -1,0 +1,18 @@
+#include "app/trading/TradingTab.h"
+
+#include "app/records/RecordListView.h"
+#include "app/sync/ClientSession.h"
+#include "app/trading/PriceStatsView.h"
+#include "app/trading/TradingRecordViews.h"
+
+namespace sunshine::app {
+
+TradingTab::TradingTab(ClientSession &session, ApiClient &api, QWidget *parent)
+    : ModuleTabShell(parent)
+{
+    addView(new ListingsView(session, api, this), tr("Listings"));
+    addView(dealsView(session, this), tr("Deals"));
+    addView(new PriceStatsView(session, this), tr("Price statistics"));
+}
+
+} // namespace sunshine::app
