@@ -90,8 +90,8 @@ bool isCashUse(const CardTxn &txn);
 // CARD_OFF_DAY: a purchase or cash use on a day that is not a working day, or at night (from `nightStartHour`
 // to `nightEndHour`, e.g. 22:00–06:00) when the statement gave the time.
 bool isOffHours(const CardTxn &txn, const WorkingCalendar &calendar, int nightStartHour, int nightEndHour);
-// CARD_SPLIT: purchases of one card at one merchant, each within the director's authority (at most the
-// tier), at least two within `windowDays` × 24 hours of the first, together above the tier (to dodge the
+// CARD_SPLIT: purchases of one card at one merchant, each within a body's authority (at most the tier: the
+// director's or the two committees'), at least two within `windowDays` × 24 hours of the first, together above the tier (to dodge the
 // approval a single payment would need). Cancelled purchases do not count. Each group in time order; a
 // purchase is in one group.
 QList<QList<CardTxn>> splitGroups(const QList<CardTxn> &txns, Fen tierMax, int windowDays,

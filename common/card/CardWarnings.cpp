@@ -2,6 +2,8 @@
 
 #include "common/card/CardTypes.h"
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace sunshine::card {
@@ -254,31 +256,46 @@ void CardSplitRule::check(const CardBook &book, const rules::RuleRun &run,
                           const rules::FindingSink &sink) const
 {
     const QSet<QString> cancelled = cancelledByRefunds(book.txns);
-    const auto groups =
-        splitGroups(book.txns, book.tiers.directorMax, int(run.parameter(u"windowDays"_s)), cancelled);
-    for (const QList<CardTxn> &group : groups) {
-        Fen total = 0;
-        QJsonArray items;
-        for (const CardTxn &t : group) {
-            total += t.amount;
-            items.append(txnEvidence(t));
+    const int window = int(run.parameter(u"windowDays"_s));
+    // Against each tier a body approves up to: payments each within the director's limit together above it,
+    // and payments each within the two committees' limit together above theirs (a group of payments all
+    // within the director's limit is found at the first tier already).
+    const struct
+    {
+        Fen limit;
+        const char16_t *body;
+    } tiers[] = {{book.tiers.directorMax, u"村主任"}, {book.tiers.committeesMax, u"村两委"}};
+    for (const auto &tier : tiers) {
+        const auto groups = splitGroups(book.txns, tier.limit, window, cancelled);
+        for (const QList<CardTxn> &group : groups) {
+            const bool lowerTier = std::all_of(group.begin(), group.end(), [&](const CardTxn &t) {
+                return t.amount <= book.tiers.directorMax;
+            });
+            if (tier.limit != book.tiers.directorMax && lowerTier)
+                continue;
+            Fen total = 0;
+            QJsonArray items;
+            for (const CardTxn &t : group) {
+                total += t.amount;
+                items.append(txnEvidence(t));
+            }
+            Finding f = cardFinding(book, &group.first(), {}, Severity::Orange);
+            QJsonArray ids;
+            for (qsizetype i = 0; i < group.size(); ++i) {
+                if (i > 0)
+                    f.recordIds.append(group.at(i).id);
+                ids.append(group.at(i).id);
+            }
+            // Every line of the group shows the finding, not only the first.
+            f.evidence.insert(u"transactionIds"_s, ids);
+            f.evidence.insert(u"payments"_s, items);
+            f.evidence.insert(u"total"_s, total);
+            f.evidence.insert(u"tier"_s, tier.limit);
+            f.summary = u"%1自 %2 起在“%3”分 %4 笔支付共 %5，超过%6审批上限 %7"_s.arg(
+                book.label, when(group.first()), group.first().merchant, QString::number(group.size()),
+                yuan(total), QString::fromUtf16(tier.body), yuan(tier.limit));
+            sink(std::move(f));
         }
-        Finding f = cardFinding(book, &group.first(), {}, Severity::Orange);
-        QJsonArray ids;
-        for (qsizetype i = 0; i < group.size(); ++i) {
-            if (i > 0)
-                f.recordIds.append(group.at(i).id);
-            ids.append(group.at(i).id);
-        }
-        // Every line of the group shows the finding, not only the first.
-        f.evidence.insert(u"transactionIds"_s, ids);
-        f.evidence.insert(u"payments"_s, items);
-        f.evidence.insert(u"total"_s, total);
-        f.evidence.insert(u"tier"_s, book.tiers.directorMax);
-        f.summary = u"%1自 %2 起在“%3”分 %4 笔支付共 %5，超过村主任审批上限 %6"_s.arg(
-            book.label, when(group.first()), group.first().merchant, QString::number(group.size()),
-            yuan(total), yuan(book.tiers.directorMax));
-        sink(std::move(f));
     }
 }
 

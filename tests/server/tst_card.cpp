@@ -634,6 +634,10 @@ private Q_SLOTS:
             << QStringList{u"2026-09-30|16:00:00|purchase|30000|五金建材城|5251|pos|"_s,
                            u"2026-10-02|10:00:00|purchase|30000|五金建材城|5251|pos|"_s}
             << QStringList{u"CARD_SPLIT"_s, u"CARD_OFF_DAY"_s, u"CARD_UNCLAIMED"_s} << QStringList{};
+        QTest::newRow("split across the two committees' tier")
+            << QStringList{u"2026-11-16|10:00:00|purchase|80000|五金建材城|5251|pos|"_s,
+                           u"2026-11-17|10:00:00|purchase|70000|五金建材城|5251|pos|"_s}
+            << QStringList{u"CARD_SPLIT"_s, u"CARD_NO_REQUEST"_s} << QStringList{};
         QTest::newRow("a refund cancels one of a split")
             << QStringList{u"2026-11-16|10:00:00|purchase|30000|润发农资店|5200|qr|"_s,
                            u"2026-11-17|10:00:00|purchase|30000|润发农资店|5200|qr|"_s,
