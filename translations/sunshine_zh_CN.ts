@@ -1202,6 +1202,14 @@
         <source>Deal confirmation &amp;PDF…</source>
         <translation>成交确认书 PDF(&amp;P)…</translation>
     </message>
+    <message>
+        <source>Cadre register</source>
+        <translation>村干部登记</translation>
+    </message>
+    <message>
+        <source>Village cadres and their close relatives, kept by the town. Names and ID numbers are confidential: every time they are sent to a user, the server logs it.</source>
+        <translation>村干部及其近亲属登记，由乡镇维护。姓名和身份证号属于保密信息：每次发送给用户，服务器都会记录。</translation>
+    </message>
 </context>
 <context>
     <name>UserDialog</name>
@@ -5209,6 +5217,10 @@
     <message>
         <source>Price statistics</source>
         <translation>价格统计</translation>
+    </message>
+    <message>
+        <source>Cadre register</source>
+        <translation>村干部登记</translation>
     </message>
 </context>
 <context>

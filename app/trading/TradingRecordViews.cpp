@@ -13,6 +13,7 @@
 #include "app/trading/DealPdf.h"
 #include "app/trading/ListingStepDialog.h"
 #include "app/trading/TradingQueries.h"
+#include "common/trading/CadreTypes.h"
 #include "common/trading/TradingTypes.h"
 
 #include <QComboBox>
@@ -299,6 +300,66 @@ RecordListView *dealsView(ClientSession &session, QWidget *parent)
     pdf->setObjectName(u"dealConfirmationPdf"_s);
     QObject::connect(pdf, &QPushButton::clicked, view,
                      [&session, view] { exportDealPdf(session, view->currentRecordId(), view); });
+    return view;
+}
+
+bool readsCadreRegister(const ClientSession &session)
+{
+    const UserInfo &user = session.user();
+    const bool reviewer = user.roles.contains(Role::Reviewer);
+    if (user.orgLevel == OrgLevel::Town)
+        return reviewer || user.roles.contains(Role::Clerk);
+    return reviewer && (user.orgLevel == OrgLevel::County || user.orgLevel == OrgLevel::City);
+}
+
+RecordListView *cadreRegisterView(ClientSession &session, QWidget *parent)
+{
+    const UserInfo &user = session.user();
+    const bool town = user.orgLevel == OrgLevel::Town;
+    RecordListView::Options o;
+    o.columns = {{u"@orgUnit"_s, {}},
+                 {u"villageId"_s, {}},
+                 {u"position"_s, {}},
+                 {u"cadreName"_s, {}},
+                 {u"cadreIdNumber"_s, {}},
+                 {u"relation"_s, {}},
+                 {u"relativeName"_s, {}},
+                 {u"relativeIdNumber"_s, {}},
+                 {u"inOfficeFrom"_s, {}},
+                 {u"inOfficeTo"_s, {}},
+                 {u"@state"_s, TradingRecordViews::tr("Sync")}};
+    o.searchFields = {u"cadreName"_s, u"relativeName"_s};
+    o.placeLevel = OrgLevel::Town;
+    o.exportName = TradingRecordViews::tr("Cadre register");
+    // Kept by the town's clerks and reviewers; the reviewers above read it.
+    o.canAdd = o.canEdit = town && entersData(session);
+    auto *view = new RecordListView(session, sync::RecordTypes::get<CadreRegisterType>(), o, parent);
+    view->setObjectName(u"cadreRegister"_s);
+    view->setToolTip(TradingRecordViews::tr(
+        "Village cadres and their close relatives, kept by the town. Names and ID numbers are confidential: "
+        "every time they are sent to a user, the server logs it."));
+    if (town)
+        view->setDefaultPlace(user.orgUnitId);
+    // The village by its name (the units may arrive after the page is built).
+    const auto villagesKnown = [&session, view] {
+        QList<QPair<QString, QString>> names;
+        const QList<OrgUnit> villages = session.orgUnitsAt(OrgLevel::Village);
+        for (const OrgUnit &u : villages)
+            names.append({u.id, u.name});
+        view->model().setValueLabels(u"villageId"_s, names);
+    };
+    villagesKnown();
+    QObject::connect(&session, &ClientSession::orgUnitsChanged, view, villagesKnown);
+    // A village of the town the entry is kept at.
+    view->setDialogHook([&session](RecordDialog &dialog, const sync::Placement &placement) {
+        RecordForm::Choices choices;
+        const QList<OrgUnit> villages = session.orgUnitsAt(OrgLevel::Village);
+        for (const OrgUnit &u : villages) {
+            if (u.parentId == placement.orgUnitId)
+                choices.append({u.id, u.name});
+        }
+        dialog.form()->setTextChoices(u"villageId"_s, choices);
+    });
     return view;
 }
 

@@ -56,6 +56,13 @@ private:
 // the winner, "Steps…" for the steps after the deal, and "Deal confirmation PDF…".
 RecordListView *dealsView(ClientSession &session, QWidget *parent);
 
+// 村干部登记: the town's register of its villages' cadres and their close relatives (WINNER_RELATED_TO_CADRE
+// holds the deals' winners against it), the village shown by its name. Its names and ID numbers are
+// need-to-know: the page is only for those who receive them, the town's clerks and reviewers (who keep it:
+// new and edit) and the reviewers of a county or the city (who read it).
+bool readsCadreRegister(const ClientSession &session);
+RecordListView *cadreRegisterView(ClientSession &session, QWidget *parent);
+
 // For tests: how the next step dialog or bid dialog is filled instead of shown.
 void setNextListingStep(std::function<void(ListingStepDialog &)> fill);
 void setNextBid(std::function<void(BidDialog &)> fill);

@@ -23,7 +23,9 @@ FieldAccess fieldAccess(const FieldSpec &spec, const Reader &reader)
     if (spec.confidential) {
         const bool reviewerAbove = reader.roles.contains(Role::Reviewer) &&
                                    (reader.level == OrgLevel::County || reader.level == OrgLevel::City);
-        return reviewerAbove || supervisorWithReason ? FieldAccess::Full : FieldAccess::Summary;
+        const bool keeper =
+            spec.keeperLevel && reader.level == *spec.keeperLevel && needsPersonalData(reader.roles);
+        return reviewerAbove || keeper || supervisorWithReason ? FieldAccess::Full : FieldAccess::Summary;
     }
     if (spec.personal)
         return needsPersonalData(reader.roles) || supervisorWithReason ? FieldAccess::Full

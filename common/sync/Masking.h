@@ -38,7 +38,8 @@ struct Reader
 // else. Confidential fields (comparison results, Art. 26): in full to reviewers of a county or the city, and
 // to supervisors who give a reason; summarised for everyone else; those of the record's own department only
 // (FieldSpec::ownDepartmentOnly) in full to that department's clerks and reviewers and to supervisors who
-// give a reason. Other fields: in full.
+// give a reason; those kept at a level (FieldSpec::keeperLevel) also to that level's clerks and reviewers.
+// Other fields: in full.
 FieldAccess fieldAccess(const FieldSpec &spec, const Reader &reader);
 // The summary of a confidential value: a list of objects keeps only each item's summaryKeys (at most the
 // count and state of comparison hits); anything else becomes null.

@@ -73,6 +73,9 @@ struct FieldSpec
     // Confidential to the record's own department (a reporter's identity, to the office that keeps the
     // report): its clerks and reviewers receive it in full, supervisors with a reason; nobody else.
     bool ownDepartmentOnly = false;
+    // Confidential data a unit keeps itself (a town's register of the people its supervision concerns): the
+    // clerks and reviewers of that level, who enter and keep it, receive it in full as well (keptAt).
+    std::optional<OrgLevel> keeperLevel;
     bool readOnly = false;      // set by workflow actions or derived, not typed into the form
     bool notAfterToday = false; // Date: a day that has happened (checked against RuleContext::today)
     CacheIndex cacheIndex = CacheIndex::None;
@@ -117,6 +120,13 @@ struct FieldSpec
     {
         confidentialData({}, what);
         ownDepartmentOnly = true;
+        return *this;
+    }
+    // Confidential data (confidentialData) that the clerks and reviewers of `level` keep: they receive it in
+    // full too. Readers at that level only ever read the records of their own unit.
+    FieldSpec &keptAt(OrgLevel level)
+    {
+        keeperLevel = level;
         return *this;
     }
     // A date of something done (a visit, a payment, a report): it may not lie after today.

@@ -1,5 +1,6 @@
 #include "common/trading/TradingWarnings.h"
 
+#include "common/trading/CadreTypes.h"
 #include "common/trading/TradingTypes.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -15,6 +16,7 @@ namespace {
 
 const QString kListing = QString::fromUtf16(ListingType::kName);
 const QString kRegistration = QString::fromUtf16(RegistrationType::kName);
+const QString kCadre = QString::fromUtf16(CadreRegisterType::kName);
 
 QStringList watched()
 {
@@ -62,6 +64,7 @@ const TradeBook &bookOf(rules::RuleData &data)
         data.scan(kListing, {}, [&](const RuleRecord &r) { b.listings.append(r); });
         data.scan(kRegistration, {},
                   [&](const RuleRecord &r) { b.registrations[r.text(u"listingId"_s)].append(r); });
+        data.scan(kCadre, {}, [&](const RuleRecord &r) { b.cadres[r.text(u"villageId"_s)].append(r); });
         return b;
     });
 }
@@ -350,6 +353,80 @@ void DepositNotRefundedRule::check(const TradeBook &b, const rules::RuleRun &run
                           {u"due"_s, iso(due)}};
             sink(std::move(f));
         }
+    }
+}
+
+// --- WINNER_RELATED_TO_CADRE
+// -------------------------------------------------------------------------------
+
+WinnerRelatedToCadreRule::WinnerRelatedToCadreRule()
+    : TradingRule({u"WINNER_RELATED_TO_CADRE"_s,
+                   u"竞得人为村干部或其近亲属"_s,
+                   u"第二条"_s,
+                   u"成交项目的受让方是本村成交当日在任的村干部本人或其登记的近亲属"_s,
+                   {kListing, kRegistration, kCadre}})
+{}
+
+QList<RuleParameter> WinnerRelatedToCadreRule::parameters() const
+{
+    return {};
+}
+
+void WinnerRelatedToCadreRule::check(const TradeBook &b, const rules::RuleRun &,
+                                     const rules::FindingSink &sink) const
+{
+    const QString self = QString::fromUtf16(CadreRegisterType::kSelf);
+    for (const RuleRecord &l : b.listings) {
+        const QString winnerId = l.text(u"winnerId"_s);
+        const QDate dealOn = dateOf(l, u"dealOn"_s);
+        const auto roster = b.cadres.constFind(l.orgUnitId);
+        if (winnerId.isEmpty() || !dealOn.isValid() || roster == b.cadres.constEnd())
+            continue;
+        QString bidder;
+        for (const RuleRecord &r : b.registrations.value(l.id)) {
+            if (r.id == winnerId)
+                bidder = r.text(u"bidderId"_s).toUpper();
+        }
+        if (bidder.isEmpty())
+            continue;
+        // The winner as the register of the listing's own village has them on the day of the deal: the cadre
+        // in office, or a relative of one. The evidence names the position and the relation, never a number.
+        QStringList ties;
+        QJsonArray cadres;
+        QStringList entries;
+        for (const RuleRecord &c : roster.value()) {
+            if (!CadreRegisterType::inOfficeOn(c.fields, dealOn))
+                continue;
+            QString relation;
+            if (c.text(u"cadreIdNumber"_s).toUpper() == bidder)
+                relation = self;
+            else if (c.text(u"relativeIdNumber"_s).toUpper() == bidder)
+                relation = c.text(u"relation"_s);
+            else
+                continue;
+            const QString position = cadrePositionChinese(c.text(u"position"_s));
+            const QString tie = relation == self
+                                    ? QString(position + u"本人"_s)
+                                    : QString(position + u"的"_s + cadreRelationChinese(relation));
+            entries.append(c.id);
+            if (ties.contains(tie))
+                continue;
+            ties.append(tie);
+            cadres.append(
+                QJsonObject{{u"position"_s, position}, {u"relation"_s, cadreRelationChinese(relation)}});
+        }
+        if (ties.isEmpty())
+            continue;
+        Finding f = finding(u"person"_s, rules::personSubjectId(bidder), l.id, Severity::Red);
+        f.placeAt(l);
+        f.ownerDepartment = QString::fromUtf16(kAgriStationCode);
+        f.copyToDiscipline = true;
+        f.idNumber = bidder;
+        f.recordIds = QStringList{l.id} + entries;
+        f.summary = u"%1于 %2 成交，受让方为本村在任%3"_s.arg(label(l), iso(dealOn), ties.join(u"、"_s));
+        f.evidence = {
+            {u"listingNo"_s, l.text(u"listingNo"_s)}, {u"dealOn"_s, iso(dealOn)}, {u"cadres"_s, cadres}};
+        sink(std::move(f));
     }
 }
 

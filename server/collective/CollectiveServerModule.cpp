@@ -1,4 +1,6 @@
+#include "server/api/Services.h"
 #include "server/collective/CollectiveDemo.h"
+#include "server/collective/PublicDisclosureList.h"
 #include "server/module/ServerModule.h"
 
 namespace sunshine {
@@ -6,11 +8,15 @@ namespace sunshine {
 namespace {
 
 // A village collective's books on the server: their records sync and their rules run in the warning engine
-// like any other; the module adds its demo records.
+// like any other; the module adds its demo records and hands the posted disclosures to the public portal.
 class CollectiveServerModule final : public ServerModule
 {
 public:
     void loadDemo(Services &services) override { CollectiveDemo::loadIfEmpty(services); }
+    QList<PublicList> publicLists(Services &services) const override
+    {
+        return {publicDisclosureList(services.store)};
+    }
 };
 
 } // namespace

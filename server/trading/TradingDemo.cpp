@@ -2,6 +2,7 @@
 
 #include "common/collective/CollectiveTypes.h"
 #include "common/core/IdCard.h"
+#include "common/trading/CadreTypes.h"
 #include "common/trading/TradingTypes.h"
 #include "server/api/Services.h"
 #include "server/demo/DemoPush.h"
@@ -23,9 +24,15 @@ using namespace trading;
 const QString kCity = u"320600000000"_s;
 const QString kListing = QString::fromUtf16(ListingType::kName);
 const QString kRegistration = QString::fromUtf16(RegistrationType::kName);
-// The bidders: villagers and neighbours with a demo ID number each. The last one wins alone, twice.
+const QString kCadre = QString::fromUtf16(CadreRegisterType::kName);
+// The bidders: villagers and neighbours with a demo ID number each. The first is the spouse of the village's
+// secretary; the last one wins alone, twice.
 const QStringList kBidders{u"朱建华"_s, u"钱玉兰"_s, u"孙国庆"_s, u"李红梅"_s, u"周永刚"_s};
+constexpr int kSecretarySpouse = 0;
 constexpr int kSoleBidder = 4;
+// The cadres' demo ID numbers (idNumber()), apart from the bidders'.
+constexpr int kSecretary = 10;
+constexpr int kDirector = 11;
 
 QString iso(QDate d)
 {
@@ -44,13 +51,14 @@ class DemoTrading
 {
 public:
     DemoTrading(Services &services, DemoPush &push, const AuthSession &clerk, const AuthSession &reviewer,
-                const QString &county, const QString &village, QDate today, int salt)
+                const QString &county, const QString &town, const QString &village, QDate today, int salt)
         : m_services(services)
         , m_push(push)
         , m_bids(services)
         , m_clerk(clerk)
         , m_reviewer(reviewer)
         , m_county(county)
+        , m_town(town)
         , m_village(village)
         , m_today(today)
         , m_salt(salt)
@@ -58,6 +66,7 @@ public:
 
     void load()
     {
+        cadreRegister();
         auctioned();
         relisted();
         shortNotice();
@@ -182,11 +191,36 @@ private:
         }
     }
 
+    // The town's register of the village's cadres and their close relatives, kept by the town's clerk: the
+    // secretary in office since the 2021 election, her spouse, and the director.
+    void cadreRegister()
+    {
+        const QJsonObject inOffice{{u"villageId"_s, m_village}, {u"inOfficeFrom"_s, u"2021-12-28"_s}};
+        const auto entry = [&](const QString &position, const QString &cadre, int cadreNo,
+                               const QString &relation, const QString &relative, int relativeNo) {
+            QJsonObject f = inOffice;
+            f.insert(u"position"_s, position);
+            f.insert(u"cadreName"_s, cadre);
+            f.insert(u"cadreIdNumber"_s, idNumber(cadreNo));
+            f.insert(u"relation"_s, relation);
+            f.insert(u"relativeName"_s, relative);
+            f.insert(u"relativeIdNumber"_s, idNumber(relativeNo));
+            m_push.put(m_clerk, kCadre, {}, m_town, {}, f);
+        };
+        const QString self = QString::fromUtf16(CadreRegisterType::kSelf);
+        const QString secretary = u"王桂芳"_s;
+        entry(u"secretary"_s, secretary, kSecretary, self, secretary, kSecretary);
+        entry(u"secretary"_s, secretary, kSecretary, u"spouse"_s, kBidders.at(kSecretarySpouse),
+              kSecretarySpouse);
+        entry(u"director"_s, u"陆志强"_s, kDirector, self, u"陆志强"_s, kDirector);
+    }
+
     // The tractor's lease, ending soon, let again by auction: three qualified bidders, four bids, the highest
-    // above the reserve wins; the result notice runs from today. Signing has to wait until the notice has
-    // run five working days after the deal (the server dates the deal today), so it stays 公示中; the two
-    // losers' deposits are not refunded yet (DEPOSIT_NOT_REFUNDED once five working days have passed, and
-    // DEAL_NOT_SIGNED after ten if nobody signs).
+    // above the reserve wins (the secretary's spouse: WINNER_RELATED_TO_CADRE); the result notice runs from
+    // today. Signing has to wait until the notice has run five working days after the deal (the server dates
+    // the deal today), so it stays 公示中; the two losers' deposits are not refunded yet
+    // (DEPOSIT_NOT_REFUNDED once five working days have passed, and DEAL_NOT_SIGNED after ten if nobody
+    // signs).
     void auctioned()
     {
         QJsonObject extra;
@@ -284,6 +318,7 @@ private:
     AuthSession m_clerk;
     AuthSession m_reviewer;
     QString m_county;
+    QString m_town;
     QString m_village;
     QDate m_today;
     int m_salt;
@@ -306,7 +341,7 @@ void loadVillage(Services &services, DemoPush &push, const QString &county, int 
     const QString townPath = u"/"_s + kCity + u'/' + county + u'/' + town + u'/';
     const AuthSession clerk = demoActor(u"town-clerk"_s, Role::Clerk, town, townPath, {});
     const AuthSession reviewer = demoActor(u"town-reviewer"_s, Role::Reviewer, town, townPath, {});
-    DemoTrading(services, push, clerk, reviewer, county, village, today, salt).load();
+    DemoTrading(services, push, clerk, reviewer, county, town, village, today, salt).load();
 }
 
 } // namespace

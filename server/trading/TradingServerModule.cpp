@@ -1,6 +1,7 @@
 #include "server/api/Services.h"
 #include "server/module/ServerModule.h"
 #include "server/trading/BidRoutes.h"
+#include "server/trading/PublicTradingLists.h"
 #include "server/trading/TradingDemo.h"
 
 namespace sunshine {
@@ -8,8 +9,8 @@ namespace sunshine {
 namespace {
 
 // Rural property-rights trading on the server: the listings and registrations sync and their rules run in the
-// warning engine like any other records; the module takes the bids (the server's alone) and adds its demo
-// listings.
+// warning engine like any other records; the module takes the bids (the server's alone), hands the listing
+// notices and the deals' result notices to the public portal, and adds its demo listings.
 class TradingServerModule final : public ServerModule
 {
 public:
@@ -19,6 +20,10 @@ public:
     {
         if (m_bids)
             registerBidRoutes(router, *m_bids);
+    }
+    QList<PublicList> publicLists(Services &services) const override
+    {
+        return {publicListingNotices(services.store), publicDealNotices(services.store)};
     }
 
 private:

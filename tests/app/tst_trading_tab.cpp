@@ -309,7 +309,8 @@ void TestTradingTab::cleanupTestCase()
 void TestTradingTab::subViewsListTheRecords()
 {
     TradingTab tab(*m_p.session, m_p.client->api());
-    QCOMPARE(tab.views()->count(), 3);
+    QCOMPARE(tab.views()->count(), 4); // with the town's cadre register, which its clerk keeps
+    QVERIFY(tab.findChild<RecordListView *>(u"cadreRegister"_s));
     auto *view = tab.findChild<ListingsView *>();
     QVERIFY(view);
     QCOMPARE(view->listings()->model().totalCount(), qint64(kListings));
@@ -540,6 +541,9 @@ void TestTradingTab::leaderOnlyReads()
     QVERIFY(!button(&tab, u"dealSteps"_s));
     QVERIFY(button(&tab, u"dealConfirmationPdf"_s));
     QCOMPARE(tab.findChild<ListingsView *>()->listings()->model().totalCount(), qint64(kListings));
+    // The cadre register is need-to-know: not for leaders.
+    QCOMPARE(tab.views()->count(), 3);
+    QVERIFY(!tab.findChild<RecordListView *>(u"cadreRegister"_s));
 }
 
 QTEST_MAIN(TestTradingTab)

@@ -1,11 +1,15 @@
 // Need-to-know (Art. 26): every demo role signs in and reads the same records through every read path of the
 // server (pull, record pages, a record read with a reason, attachments, the dashboard, the server's record in
 // a push answer). The test asserts exactly which personal and comparison data each role receives, and that
-// the server wrote an audit entry for each hand-out itself. Then: what a reader receives masked or summarised
-// and sends back does not overwrite the stored value, and supervisors list the hand-outs of their area.
+// the server wrote an audit entry for each hand-out itself. The town's register of village cadres and their
+// relatives is need-to-know the same way: its names and ID numbers go to the town's clerks and reviewers who
+// keep it, to county and city reviewers and to supervisors with a reason, each hand-out logged. Then: what a
+// reader receives masked or summarised and sends back does not overwrite the stored value, and supervisors
+// list the hand-outs of their area.
 #include "common/core/IdCard.h"
 #include "common/funds/ComparisonList.h"
 #include "common/relief/CaseTypes.h"
+#include "common/trading/CadreTypes.h"
 #include "server/demo/DemoData.h"
 #include "tests/support/HttpsClient.h"
 #include "tests/support/ServerFixture.h"
@@ -30,6 +34,8 @@ const QString kTown = DemoData::townId(u"320612"_s, 0);
 const QString kVillage = DemoData::villageId(kTown, 0);
 const QString kCase = QString::fromUtf16(relief::IdentificationCaseType::kName);
 const QString kEntry = QString::fromUtf16(funds::ComparisonEntryType::kName);
+const QString kCadre = QString::fromUtf16(trading::CadreRegisterType::kName);
+const QString kCadreHandout = QString::fromUtf16(trading::CadreRegisterType::kHandoutKind);
 const QString kHandout = u"personal-data.handout"_s;
 const QString kHitDetail = u"名下登记小型客车一辆（测试）"_s;
 const QByteArray kFeedback = "vehicle registry feedback: one car (test)";
@@ -49,9 +55,10 @@ QString idNumber(int n)
 // What a role receives of the case and the list entry, and what the server logs.
 struct Expected
 {
-    bool idInFull = false;   // the applicant's ID number unmasked
-    bool hitsInFull = false; // the comparison hits with their details, the feedback file
-    bool seesEntry = false;  // the county's comparison list is in their area
+    bool idInFull = false;    // the applicant's ID number unmasked
+    bool hitsInFull = false;  // the comparison hits with their details, the feedback file
+    bool seesEntry = false;   // the county's comparison list is in their area
+    bool cadreInFull = false; // the names and ID numbers of the town's register of village cadres
 };
 
 Expected expectedFor(const QString &username, bool withReason)
@@ -63,6 +70,8 @@ Expected expectedFor(const QString &username, bool withReason)
     const bool supervisorWithReason = role == u"supervisor"_s && withReason;
     e.idInFull = role == u"clerk"_s || role == u"reviewer"_s || supervisorWithReason;
     e.hitsInFull = (role == u"reviewer"_s && level != u"town"_s) || supervisorWithReason;
+    // The town's clerks and reviewers keep the register; above them, as comparison data.
+    e.cadreInFull = ((role == u"clerk"_s || role == u"reviewer"_s) && level == u"town"_s) || e.hitsInFull;
     return e;
 }
 
@@ -99,6 +108,9 @@ private:
     QString m_listedId = idNumber(2);
     QString m_feedbackSha;
     qint64 m_firstSeq = 0;
+    QString m_cadreId;
+    QString m_secretaryId = idNumber(3);
+    QString m_spouseId = idNumber(4);
 
     static void addRoles()
     {
@@ -170,7 +182,7 @@ private:
         return m_http->upload(bytes, token(username));
     }
 
-    // Our two records as the pull gives them to `username`: id -> fields.
+    // Our three records as the pull gives them to `username`: id -> fields.
     QHash<QString, QJsonObject> pulled(const QString &username)
     {
         QHash<QString, QJsonObject> out;
@@ -185,7 +197,7 @@ private:
             for (const QJsonValue &v : r.json.value(u"records"_s).toArray()) {
                 const QJsonObject rec = v.toObject();
                 const QString id = rec.value(u"id"_s).toString();
-                if (id == m_caseId || id == m_entryId)
+                if (id == m_caseId || id == m_entryId || id == m_cadreId)
                     out.insert(id, rec.value(u"fields"_s).toObject());
             }
             cursor = r.json.value(u"cursor"_s).toString();
@@ -230,6 +242,28 @@ private:
         }
     }
 
+    // The register's entry: the names and ID numbers in full or nothing of them; the rest as it is.
+    void verifyCadre(const QJsonObject &f, const Expected &e)
+    {
+        QCOMPARE(f.value(u"position"_s).toString(), u"secretary"_s);
+        QCOMPARE(f.value(u"relation"_s).toString(), u"spouse"_s);
+        QCOMPARE(f.value(u"villageId"_s).toString(), kVillage);
+        QCOMPARE(f.value(u"inOfficeFrom"_s).toString(), u"2021-12-28"_s);
+        if (e.cadreInFull) {
+            QCOMPARE(f.value(u"cadreName"_s).toString(), u"孙书记"_s);
+            QCOMPARE(f.value(u"cadreIdNumber"_s).toString(), m_secretaryId);
+            QCOMPARE(f.value(u"relativeName"_s).toString(), u"孙配偶"_s);
+            QCOMPARE(f.value(u"relativeIdNumber"_s).toString(), m_spouseId);
+        } else {
+            for (const QString &name :
+                 {u"cadreName"_s, u"cadreIdNumber"_s, u"relativeName"_s, u"relativeIdNumber"_s})
+                QVERIFY2(f.value(name).isNull(), qPrintable(name));
+            const QByteArray text = QJsonDocument(f).toJson();
+            QVERIFY(!text.contains(m_secretaryId.toUtf8()) && !text.contains(m_spouseId.toUtf8()));
+            QVERIFY(!text.contains(QString(u"孙配偶"_s).toUtf8()));
+        }
+    }
+
     void verifyLogged(const QString &username, const QString &route, const Expected &e)
     {
         const QList<QStringList> caseOut = handouts(username, m_caseId, route);
@@ -242,6 +276,10 @@ private:
         }
         if (e.seesEntry)
             QCOMPARE(!handouts(username, m_entryId, route).isEmpty(), e.hitsInFull);
+        const QList<QStringList> cadreOut = handouts(username, m_cadreId, route);
+        QCOMPARE(!cadreOut.isEmpty(), e.cadreInFull);
+        if (e.cadreInFull)
+            QCOMPARE(cadreOut.last(), QStringList{kCadreHandout});
     }
 };
 
@@ -286,6 +324,19 @@ void TestNeedToKnow::initTestCase()
               {u"name"_s, u"钱故"_s},
               {u"since"_s, u"2026-01-10"_s}});
     QVERIFY2(r.value(u"status"_s).toString() == u"applied"_s, qPrintable(r.value(u"message"_s).toString()));
+
+    // The town's register: the secretary of the village and her spouse, entered by the town's clerk.
+    m_cadreId = newId();
+    r = push(u"town-clerk"_s, kCadre, m_cadreId, kTown, 0,
+             {{u"villageId"_s, kVillage},
+              {u"position"_s, u"secretary"_s},
+              {u"cadreName"_s, u"孙书记"_s},
+              {u"cadreIdNumber"_s, m_secretaryId},
+              {u"relation"_s, u"spouse"_s},
+              {u"relativeName"_s, u"孙配偶"_s},
+              {u"relativeIdNumber"_s, m_spouseId},
+              {u"inOfficeFrom"_s, u"2021-12-28"_s}});
+    QVERIFY2(r.value(u"status"_s).toString() == u"applied"_s, qPrintable(r.value(u"message"_s).toString()));
 }
 
 void TestNeedToKnow::cleanupTestCase()
@@ -309,6 +360,8 @@ void TestNeedToKnow::pull()
     QCOMPARE(got.contains(m_entryId), e.seesEntry);
     if (e.seesEntry)
         verifyEntry(got.value(m_entryId), e);
+    QVERIFY2(got.contains(m_cadreId), "every demo role's area holds the town");
+    verifyCadre(got.value(m_cadreId), e);
     verifyLogged(username, u"sync/pull"_s, e);
 }
 
@@ -344,6 +397,17 @@ void TestNeedToKnow::recordPages()
         }
         QVERIFY(found);
     }
+    const HttpResult cadres =
+        m_http->get(u"/api/v1/records?type=%1&org=%2&limit=200"_s.arg(kCadre, kTown), token(username));
+    QCOMPARE(cadres.status, 200);
+    bool listed = false;
+    for (const QJsonValue &v : cadres.json.value(u"records"_s).toArray()) {
+        if (v.toObject().value(u"id"_s).toString() == m_cadreId) {
+            listed = true;
+            verifyCadre(v.toObject().value(u"fields"_s).toObject(), e);
+        }
+    }
+    QVERIFY(listed);
     verifyLogged(username, u"records"_s, e);
 }
 
@@ -374,6 +438,10 @@ void TestNeedToKnow::disclosedWithReason()
                      .status,
                  404);
     }
+    const HttpResult cadre = m_http->post(u"/api/v1/records/%1/disclose"_s.arg(m_cadreId),
+                                          {{u"reason"_s, reason}}, token(username));
+    QCOMPARE(cadre.status, 200);
+    verifyCadre(cadre.json.value(u"fields"_s).toObject(), e);
     verifyLogged(username, u"records/disclose"_s, e);
     if (e.idInFull || e.hitsInFull) {
         SqlQuery q(m_server->store(), u"SELECT detail FROM audit_log WHERE action = ? AND actor_name = ? AND "

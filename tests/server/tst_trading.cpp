@@ -7,11 +7,13 @@
 // notice of five working days before signing; signing writing the village's 三资 contract for review;
 // settlement and certificate. A listing nobody qualified for unsold and relisted, bids under the reserve
 // unsold; open negotiation after a second notice; a suspension and its resumption; two bids of the same
-// amount sent at once, one taken and one refused. Then the six trading rules on the store, table-driven (a
+// amount sent at once, one taken and one refused. Then the seven trading rules on the store, table-driven (a
 // notice across the National Day holiday, the edges of each rule's default parameters, the deadlines passed
-// by moving the clock). The module's demo records are not loaded: the test makes all it reads.
+// by moving the clock, a winner on the town's register of village cadres and their relatives). The module's
+// demo records are not loaded: the test makes all it reads.
 #include "common/collective/CollectiveTypes.h"
 #include "common/core/ChinaTime.h"
+#include "common/trading/CadreTypes.h"
 #include "common/trading/TradingTypes.h"
 #include "tests/server/WarningsTest.h"
 
@@ -33,6 +35,7 @@ namespace {
 const QString kListingType = QString::fromUtf16(trading::ListingType::kName);
 const QString kRegistrationType = QString::fromUtf16(trading::RegistrationType::kName);
 const QString kResourceType = QString::fromUtf16(collective::CollectiveResourceType::kName);
+const QString kCadreType = QString::fromUtf16(trading::CadreRegisterType::kName);
 const QString kTownLeader = u"town-leader"_s;
 const QString kRudongClerk = u"rudong-clerk"_s; // 如东县: outside every listing of the test
 const QDate kToday(2026, 11, 20);               // a Friday
@@ -352,6 +355,29 @@ private:
                 }
             }
             return {kRegistrationType, regs.at(1), {}, true};
+        }
+        // WINNER_RELATED_TO_CADRE: the town's clerk registers the spouse of a village secretary in office
+        // since the 2021 election, for the listing's village (or for another village of the town, or with the
+        // term ended on 2026-11-05); the spouse alone then wins the listing by negotiation on 2026-11-06.
+        if (scenario.startsWith(u"cadre-"_s)) {
+            const QString spouse = freshIdNumber();
+            QJsonObject entry{
+                {u"villageId"_s, scenario == u"cadre-other-village"_s ? kVillage : kRulesVillage},
+                {u"position"_s, u"secretary"_s},
+                {u"cadreName"_s, u"王书记"_s},
+                {u"cadreIdNumber"_s, freshIdNumber()},
+                {u"relation"_s, u"spouse"_s},
+                {u"relativeName"_s, u"周独家"_s},
+                {u"relativeIdNumber"_s, spouse},
+                {u"inOfficeFrom"_s, u"2021-12-28"_s}};
+            if (scenario == u"cadre-out-of-office"_s)
+                entry.insert(u"inOfficeTo"_s, u"2026-11-05"_s);
+            if (create(kTownClerk, kCadreType, kTown, entry).isEmpty())
+                return {};
+            const QString listing = negotiated(kRulesVillage, QDate(2026, 11, 2), 1'000'000, spouse);
+            if (listing.isEmpty())
+                return {};
+            return {u"person"_s, rules::personSubjectId(spouse), listing};
         }
         qWarning("unknown scenario %s", qPrintable(scenario));
         return {};
@@ -767,6 +793,13 @@ private Q_SLOTS:
         QTest::newRow("deposit kept on the fifth working day") << deposit << u"deposit-on-the-day"_s << false;
         QTest::newRow("deposit refunded") << deposit << u"deposit-refunded"_s << false;
         QTest::newRow("unsold, deposit kept past the deadline") << deposit << u"deposit-unsold"_s << true;
+        const QString cadre = u"WINNER_RELATED_TO_CADRE"_s;
+        QTest::newRow("won by the spouse of the village's secretary in office")
+            << cadre << u"cadre-in-office"_s << true;
+        QTest::newRow("the spouse registered for another village")
+            << cadre << u"cadre-other-village"_s << false;
+        QTest::newRow("the secretary out of office on the deal day")
+            << cadre << u"cadre-out-of-office"_s << false;
     }
 
     void rulesOnTheStore()
