@@ -46,6 +46,7 @@ if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
     sys.exit(77)
 
 COUNTY = "320612000000"  # 通州区
+DEMO_TOWN = "320612101000"  # its first town, where the demo keeps a village's books
 OFFICE = COUNTY + "-poverty-office"
 AGRICULTURE = COUNTY + "-agriculture"
 XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">经核实已补发'
@@ -271,6 +272,20 @@ def main():
                     name_cell = row.find_elements(By.TAG_NAME, "td")[who].text
                     assert "*" in name_cell, name_cell
                 d.save_screenshot(os.path.join(out, f"notices-{name}.png"))
+
+                # The trading centre's results and notices in the county, and the towns' posted village
+                # finances: public, without an ID number anywhere.
+                for listing in ("trade-deals", "trade-listings", "disclosures"):
+                    Select(d.find_element(By.ID, "list-name")).select_by_value(listing)
+                    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#place-county option")) > 1)
+                    Select(d.find_element(By.ID, "place-county")).select_by_value(COUNTY)
+                    if listing == "disclosures":
+                        first_town = DEMO_TOWN
+                        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, f"#place-town option[value='{first_town}']"))
+                        Select(d.find_element(By.ID, "place-town")).select_by_value(first_town)
+                    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#list-table tbody tr")) >= 1)
+                    assert not re.search(r"\d{17}[\dX]", d.page_source)
+                    d.save_screenshot(os.path.join(out, f"{listing}-{name}.png"))
 
                 # Policies.
                 d.find_element(By.CSS_SELECTOR, "a[data-tab=policies]").click()
