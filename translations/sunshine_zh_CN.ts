@@ -200,6 +200,10 @@
         <source>Reference rents</source>
         <translation>租金指导价</translation>
     </message>
+    <message>
+        <source>County figures</source>
+        <translation>县级监管参数</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonDialog</name>
@@ -2069,6 +2073,10 @@
     <message>
         <source>Overview</source>
         <translation>概况</translation>
+    </message>
+    <message>
+        <source>County figures</source>
+        <translation>县级监管参数</translation>
     </message>
 </context>
 <context>

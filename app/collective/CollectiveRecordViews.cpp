@@ -281,4 +281,28 @@ RecordListView *rentReferencesView(ClientSession &session, QWidget *parent)
     return view;
 }
 
+RecordListView *countySettingsView(ClientSession &session, QWidget *parent)
+{
+    const UserInfo &user = session.user();
+    RecordListView::Options o;
+    o.columns = {{u"@orgUnit"_s, {}},
+                 {u"cashLimit"_s, {}},
+                 {u"tradingThreshold"_s, {}},
+                 {u"@state"_s, CollectiveRecordViews::tr("Sync")}};
+    o.placeLevel = OrgLevel::County;
+    o.exportName = CollectiveRecordViews::tr("County figures");
+    o.canAdd = o.canEdit = user.orgLevel == OrgLevel::County &&
+                           (user.roles.contains(Role::Reviewer) || user.roles.contains(Role::Admin));
+    auto *view =
+        new RecordListView(session, sync::RecordTypes::get<collective::CollectiveSettingsType>(), o, parent);
+    view->setObjectName(u"collectiveSettings"_s);
+    view->setDefaultPlace(user.orgUnitId);
+    // One record per county: its id is the county's.
+    view->setDialogHook([](RecordDialog &dialog, const sync::Placement &placement) {
+        const QString id = collective::CollectiveSettingsType::recordIdFor(placement.orgUnitId);
+        dialog.setRecordIdRule([id](const QJsonObject &) { return id; });
+    });
+    return view;
+}
+
 } // namespace sunshine::app

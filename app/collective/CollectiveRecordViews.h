@@ -23,6 +23,8 @@ RecordListView *resourcesView(ClientSession &session, QWidget *parent);
 RecordListView *contractsView(ClientSession &session, QWidget *parent);
 // 租金指导价: the towns' reference rents (one record per town, kind and year).
 RecordListView *rentReferencesView(ClientSession &session, QWidget *parent);
+// The counties' own cash limit and trading threshold (one record per county, set by its reviewers).
+RecordListView *countySettingsView(ClientSession &session, QWidget *parent);
 
 // Journals named by their account and kind in a list's "bookId" column.
 void showBookLabels(ClientSession &session, RecordListView &view);

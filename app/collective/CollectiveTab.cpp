@@ -24,6 +24,9 @@ CollectiveTab::CollectiveTab(ClientSession &session, ApiClient &api, QWidget *pa
     if (session.user().orgLevel == OrgLevel::Town)
         addView(rentReferencesView(session, this), tr("Reference rents"));
     addView(new DisclosureView(session, this), tr("Disclosure"));
+    // The counties' own figures, where a county set them (towns read them; the county's reviewers set them).
+    if (session.user().orgLevel != OrgLevel::Town)
+        addView(countySettingsView(session, this), tr("County figures"));
 }
 
 } // namespace sunshine::app

@@ -16,6 +16,7 @@ void registerCommon(sync::CommonModules &modules)
     modules.types.push_back(std::make_unique<InstalmentType>());
     modules.types.push_back(std::make_unique<RentReferenceType>());
     modules.types.push_back(std::make_unique<DisclosureType>());
+    modules.types.push_back(std::make_unique<CollectiveSettingsType>());
     modules.rules.push_back(std::make_unique<RentOverdueRule>());
     modules.rules.push_back(std::make_unique<ContractTermRule>());
     modules.rules.push_back(std::make_unique<ContractLowPriceRule>());

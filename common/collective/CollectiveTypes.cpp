@@ -42,34 +42,47 @@ const QStringList &bookDerived()
 
 QStringList entryClassPairs()
 {
-    return {u"operating-income"_s, u"经营收入"_s,   u"contracting-income"_s, u"发包及上交收入"_s,
-            u"investment-income"_s, u"投资收益"_s,  u"subsidy-income"_s,     u"补助收入"_s,
-            u"other-income"_s,      u"其他收入"_s,  u"operating-cost"_s,     u"经营支出"_s,
-            u"management"_s,        u"管理费用"_s,  u"public-welfare"_s,     u"公益支出"_s,
-            u"other-spending"_s,    u"其他支出"_s,  u"transfer"_s,           u"内部转款（存取现金）"_s};
+    return {u"operating-income"_s,  u"经营收入"_s, u"contracting-income"_s, u"发包及上交收入"_s,
+            u"investment-income"_s, u"投资收益"_s, u"subsidy-income"_s,     u"补助收入"_s,
+            u"other-income"_s,      u"其他收入"_s, u"operating-cost"_s,     u"经营支出"_s,
+            u"management"_s,        u"管理费用"_s, u"public-welfare"_s,     u"公益支出"_s,
+            u"other-spending"_s,    u"其他支出"_s, u"transfer"_s,           u"内部转款（存取现金）"_s};
 }
 
 QStringList assetCategoryPairs()
 {
-    return {u"building"_s,       u"房屋建筑物"_s, u"machinery"_s,    u"机械设备"_s, u"vehicle"_s, u"车辆"_s,
-            u"water-works"_s,    u"农田水利"_s,   u"public-facility"_s, u"公益设施"_s,
-            u"relief-asset"_s,   u"扶贫资产"_s,   u"other"_s,        u"其他"_s};
+    return {u"building"_s,        u"房屋建筑物"_s, u"machinery"_s,    u"机械设备"_s,
+            u"vehicle"_s,         u"车辆"_s,       u"water-works"_s,  u"农田水利"_s,
+            u"public-facility"_s, u"公益设施"_s,   u"relief-asset"_s, u"扶贫资产"_s,
+            u"other"_s,           u"其他"_s};
 }
 
 QStringList resourceKindPairs()
 {
-    return {u"land"_s,       u"耕地"_s, u"forest"_s,     u"林地"_s,     u"orchard"_s,
-            u"园地"_s,       u"water"_s, u"水面"_s,      u"tidal-flat"_s, u"滩涂"_s,
-            u"wasteland"_s,  u"四荒地"_s, u"construction-land"_s, u"集体建设用地"_s};
+    return {u"land"_s,
+            u"耕地"_s,
+            u"forest"_s,
+            u"林地"_s,
+            u"orchard"_s,
+            u"园地"_s,
+            u"water"_s,
+            u"水面"_s,
+            u"tidal-flat"_s,
+            u"滩涂"_s,
+            u"wasteland"_s,
+            u"四荒地"_s,
+            u"construction-land"_s,
+            u"集体建设用地"_s};
 }
 
 QStringList contractStatePairs()
 {
-    return {u"draft"_s,   u"草拟"_s, u"review"_s, u"审核中"_s, u"signed"_s,  u"已签订"_s, u"running"_s,
-            u"履行中"_s,  u"expired"_s, u"到期"_s, u"ended"_s, u"终止"_s,    u"renewed"_s, u"续签"_s};
+    return {u"draft"_s,  u"草拟"_s,    u"review"_s, u"审核中"_s, u"signed"_s, u"已签订"_s,  u"running"_s,
+            u"履行中"_s, u"expired"_s, u"到期"_s,   u"ended"_s,  u"终止"_s,   u"renewed"_s, u"续签"_s};
 }
 
-// --- BookRecordType -----------------------------------------------------------------------------------------
+// --- BookRecordType
+// -----------------------------------------------------------------------------------------
 
 std::optional<QString> BookRecordType::writeDenied(const Scope &actor, const sync::Placement &placement) const
 {
@@ -101,7 +114,8 @@ std::optional<FieldProblem> BookRecordType::unchanged(const QJsonObject &f, cons
 }
 
 std::optional<FieldProblem> BookRecordType::sameVillage(const QString &field, const QString &type,
-                                                        const QJsonObject &f, const sync::Placement &placement,
+                                                        const QJsonObject &f,
+                                                        const sync::Placement &placement,
                                                         const sync::RuleContext &context,
                                                         std::optional<sync::Record> *found)
 {
@@ -118,7 +132,8 @@ std::optional<FieldProblem> BookRecordType::sameVillage(const QString &field, co
     return std::nullopt;
 }
 
-// --- LedgerBookType -----------------------------------------------------------------------------------------
+// --- LedgerBookType
+// -----------------------------------------------------------------------------------------
 
 QList<FieldSpec> LedgerBookType::fields() const
 {
@@ -178,7 +193,8 @@ std::optional<FieldProblem> LedgerBookType::deleteProblem(const QString &, const
     return std::nullopt;
 }
 
-// --- LedgerEntryType ----------------------------------------------------------------------------------------
+// --- LedgerEntryType
+// ----------------------------------------------------------------------------------------
 
 QList<FieldSpec> LedgerEntryType::fields() const
 {
@@ -253,12 +269,13 @@ std::optional<FieldProblem> LedgerEntryType::checkRules(const QString &, const Q
             return problem(u"on"_s, u"该账户已结账至 %1，不能再登记这一天及以前的分录"_s.arg(iso(closed)));
         const QDate last = dateOf(book->fields, u"lastOn"_s);
         if (last.isValid() && on < last)
-            return problem(u"on"_s, u"日记账按日期顺序登记：该账户已登记到 %1；补记以前的业务请按今天的日期登记，"
-                                    u"并在摘要中注明"_s
-                                        .arg(iso(last)));
+            return problem(u"on"_s,
+                           u"日记账按日期顺序登记：该账户已登记到 %1；补记以前的业务请按今天的日期登记，"
+                           u"并在摘要中注明"_s.arg(iso(last)));
         if (on < dateOf(book->fields, u"openingOn"_s))
             return problem(u"on"_s, u"分录日期早于建账日期"_s);
-        if (book->fields.value(u"kind"_s).toString() == u"cash"_s && directionOf(f) == EntryDirection::Credit &&
+        if (book->fields.value(u"kind"_s).toString() == u"cash"_s &&
+            directionOf(f) == EntryDirection::Credit &&
             fenOf(book->fields, u"balance"_s) < fenOf(f, u"amount"_s))
             return problem(u"amount"_s, u"库存现金不足：现金日记账余额 %1 元，不能支出 %2 元"_s.arg(
                                             money::formatYuan(fenOf(book->fields, u"balance"_s)),
@@ -282,7 +299,8 @@ void LedgerEntryType::derive(QJsonObject &f, const sync::RuleContext &context) c
     if (!book)
         return;
     f.insert(u"seq"_s, book->fields.value(u"entries"_s).toInteger() + 1);
-    f.insert(u"balance"_s, balanceAfter(fenOf(book->fields, u"balance"_s), directionOf(f), fenOf(f, u"amount"_s)));
+    f.insert(u"balance"_s,
+             balanceAfter(fenOf(book->fields, u"balance"_s), directionOf(f), fenOf(f, u"amount"_s)));
 }
 
 QList<sync::Consequence> LedgerEntryType::consequences(const QString &, const QJsonObject &f,
@@ -307,12 +325,16 @@ std::optional<FieldProblem> LedgerEntryType::deleteProblem(const QString &, cons
     return problem(QString(), u"已记账的分录不能删除；更正请登记一笔冲销分录"_s, u"FORBIDDEN"_s);
 }
 
-// --- CashCloseType ------------------------------------------------------------------------------------------
+// --- CashCloseType
+// ------------------------------------------------------------------------------------------
 
 QList<FieldSpec> CashCloseType::fields() const
 {
     return {
-        FieldSpec(u"bookId"_s, FieldKind::Reference, u"现金日记账"_s).references(kBook).require().cacheLookup(),
+        FieldSpec(u"bookId"_s, FieldKind::Reference, u"现金日记账"_s)
+            .references(kBook)
+            .require()
+            .cacheLookup(),
         FieldSpec(u"period"_s, FieldKind::Choice, u"结账"_s)
             .options({u"day"_s, u"日结"_s, u"month"_s, u"月结"_s})
             .require(),
@@ -331,7 +353,8 @@ std::optional<FieldProblem> CashCloseType::checkRules(const QString &, const QJs
     if (auto p = atLevel(placement, OrgLevel::Village))
         return p;
     if (context.before)
-        return unchanged(f, *context.before, {u"bookId"_s, u"period"_s, u"on"_s, u"counted"_s, u"countedBy"_s},
+        return unchanged(f, *context.before,
+                         {u"bookId"_s, u"period"_s, u"on"_s, u"counted"_s, u"countedBy"_s},
                          u"结账后不能修改"_s);
     if (fenOf(f, u"counted"_s) < 0)
         return problem(u"counted"_s, u"实点库存现金不能为负数"_s);
@@ -392,7 +415,8 @@ std::optional<FieldProblem> CashCloseType::deleteProblem(const QString &, const 
     return problem(QString(), u"结账记录不能删除"_s, u"FORBIDDEN"_s);
 }
 
-// --- CollectiveAssetType ------------------------------------------------------------------------------------
+// --- CollectiveAssetType
+// ------------------------------------------------------------------------------------
 
 QList<FieldSpec> CollectiveAssetType::fields() const
 {
@@ -461,8 +485,8 @@ std::optional<FieldProblem> CollectiveAssetType::checkRules(const QString &, con
         if (bp < 0 || bp > 10000)
             return problem(u"residualBasisPoints"_s, u"残值率应在 0 到 10000（万分之）之间"_s);
     }
-    if (f.value(u"category"_s).toString() == u"relief-asset"_s && f.value(u"fundCode"_s).toString().isEmpty() &&
-        f.value(u"projectRef"_s).toString().isEmpty())
+    if (f.value(u"category"_s).toString() == u"relief-asset"_s &&
+        f.value(u"fundCode"_s).toString().isEmpty() && f.value(u"projectRef"_s).toString().isEmpty())
         return problem(u"fundCode"_s, u"扶贫资产应注明建设它的资金项目或扶贫项目"_s);
     const QString status = f.value(u"status"_s).toString();
     const bool gone = status == u"scrapped"_s || status == u"disposed"_s;
@@ -477,10 +501,10 @@ std::optional<FieldProblem> CollectiveAssetType::checkRules(const QString &, con
             return problem(u"disposedOn"_s, u"处置日期早于启用日期"_s);
     }
     if (context.before && isDisposed(*context.before)) {
-        if (auto p = unchanged(f, *context.before,
-                               {u"status"_s, u"disposedOn"_s, u"disposalKind"_s, u"disposalAmount"_s,
-                                u"originalValue"_s},
-                               u"在资产处置后不能修改"_s))
+        if (auto p = unchanged(
+                f, *context.before,
+                {u"status"_s, u"disposedOn"_s, u"disposalKind"_s, u"disposalAmount"_s, u"originalValue"_s},
+                u"在资产处置后不能修改"_s))
             return p;
     }
     return std::nullopt;
@@ -494,7 +518,8 @@ std::optional<FieldProblem> CollectiveAssetType::deleteProblem(const QString &, 
     return std::nullopt;
 }
 
-// --- CollectiveResourceType ---------------------------------------------------------------------------------
+// --- CollectiveResourceType
+// ---------------------------------------------------------------------------------
 
 QList<FieldSpec> CollectiveResourceType::fields() const
 {
@@ -505,7 +530,8 @@ QList<FieldSpec> CollectiveResourceType::fields() const
         FieldSpec(u"areaMu"_s, FieldKind::Number, u"面积（亩）"_s).require(),
         FieldSpec(u"certificate"_s, FieldKind::Text, u"权证号"_s).max(40),
         FieldSpec(u"state"_s, FieldKind::Choice, u"状态"_s)
-            .options({u"not-let"_s, u"未发包"_s, u"household"_s, u"家庭承包"_s, u"let"_s, u"已发包（出租）"_s})
+            .options(
+                {u"not-let"_s, u"未发包"_s, u"household"_s, u"家庭承包"_s, u"let"_s, u"已发包（出租）"_s})
             .require(),
         FieldSpec(u"termEndsOn"_s, FieldKind::Date, u"承包期届满日"_s),
     };
@@ -523,15 +549,16 @@ std::optional<FieldProblem> CollectiveResourceType::checkRules(const QString &, 
     return std::nullopt;
 }
 
-// --- CollectiveContractType ---------------------------------------------------------------------------------
+// --- CollectiveContractType
+// ---------------------------------------------------------------------------------
 
 QList<FieldSpec> CollectiveContractType::fields() const
 {
     return {
         FieldSpec(u"contractNo"_s, FieldKind::Text, u"合同编号"_s).max(30).require().cacheOrder(),
         FieldSpec(u"kind"_s, FieldKind::Choice, u"合同类型"_s)
-            .options({u"contracting-out"_s, u"发包"_s, u"lease"_s, u"租赁"_s, u"shares"_s, u"入股"_s, u"works"_s,
-                      u"工程"_s})
+            .options({u"contracting-out"_s, u"发包"_s, u"lease"_s, u"租赁"_s, u"shares"_s, u"入股"_s,
+                      u"works"_s, u"工程"_s})
             .require(),
         FieldSpec(u"assetId"_s, FieldKind::Reference, u"标的资产"_s).references(kAsset).cacheLookup(),
         FieldSpec(u"resourceId"_s, FieldKind::Reference, u"标的资源"_s).references(kResource).cacheLookup(),
@@ -608,7 +635,8 @@ std::optional<FieldProblem> CollectiveContractType::checkRules(const QString &re
         return problem(u"pricePerMu"_s, u"请填写面积和每亩年租金，或不按面积计的年租金"_s);
     if (terms.yearlyIncreasePercent < 0 || terms.yearlyIncreasePercent > 50)
         return problem(u"yearlyIncreasePercent"_s, u"每年递增应在 0% 到 50% 之间"_s);
-    if (!f.value(u"counterpartyCode"_s).toString().isEmpty() && f.value(u"counterpartyCode"_s).toString().size() != 18)
+    if (!f.value(u"counterpartyCode"_s).toString().isEmpty() &&
+        f.value(u"counterpartyCode"_s).toString().size() != 18)
         return problem(u"counterpartyCode"_s, u"统一社会信用代码应为 18 位"_s);
     if (!f.value(u"renews"_s).toString().isEmpty()) {
         if (f.value(u"renews"_s).toString() == recordId)
@@ -627,8 +655,9 @@ std::optional<FieldProblem> CollectiveContractType::checkRules(const QString &re
     if (!context.before && state != u"draft"_s && state != u"review"_s)
         return problem(u"state"_s, u"新合同应为草拟或提交审核，由乡镇审核人签订"_s, u"FORBIDDEN"_s);
     if (context.before && !canMove(was, state))
-        return problem(u"state"_s, u"合同不能从“%1”改为“%2”"_s.arg(field(u"state"_s)->choiceLabel(was),
-                                                                       field(u"state"_s)->choiceLabel(state)),
+        return problem(u"state"_s,
+                       u"合同不能从“%1”改为“%2”"_s.arg(field(u"state"_s)->choiceLabel(was),
+                                                       field(u"state"_s)->choiceLabel(state)),
                        u"FORBIDDEN"_s);
     if (was == u"review"_s && state == u"signed"_s && context.actor) {
         const Scope &actor = *context.actor;
@@ -707,12 +736,16 @@ std::optional<FieldProblem> CollectiveContractType::deleteProblem(const QString 
     return std::nullopt;
 }
 
-// --- InstalmentType -----------------------------------------------------------------------------------------
+// --- InstalmentType
+// -----------------------------------------------------------------------------------------
 
 QList<FieldSpec> InstalmentType::fields() const
 {
     return {
-        FieldSpec(u"contractId"_s, FieldKind::Reference, u"合同"_s).references(kContract).require().cacheLookup(),
+        FieldSpec(u"contractId"_s, FieldKind::Reference, u"合同"_s)
+            .references(kContract)
+            .require()
+            .cacheLookup(),
         FieldSpec(u"number"_s, FieldKind::Integer, u"期次"_s).require(),
         FieldSpec(u"dueOn"_s, FieldKind::Date, u"应收日期"_s).require().cacheOrder(),
         FieldSpec(u"amountDue"_s, FieldKind::Money, u"应收金额"_s).require(),
@@ -758,7 +791,8 @@ std::optional<FieldProblem> InstalmentType::deleteProblem(const QString &, const
     return problem(QString(), u"租金分期不能删除"_s, u"FORBIDDEN"_s);
 }
 
-// --- RentReferenceType --------------------------------------------------------------------------------------
+// --- RentReferenceType
+// --------------------------------------------------------------------------------------
 
 QList<FieldSpec> RentReferenceType::fields() const
 {
@@ -771,7 +805,8 @@ QList<FieldSpec> RentReferenceType::fields() const
 
 QString RentReferenceType::recordIdFor(const QString &townId, const QString &kind, int year)
 {
-    return sync::derivedRecordId(QString::fromUtf16(kName), townId + u'|' + kind + u'|' + QString::number(year));
+    return sync::derivedRecordId(QString::fromUtf16(kName),
+                                 townId + u'|' + kind + u'|' + QString::number(year));
 }
 
 std::optional<FieldProblem> RentReferenceType::checkRules(const QString &recordId, const QJsonObject &f,
@@ -790,7 +825,52 @@ std::optional<FieldProblem> RentReferenceType::checkRules(const QString &recordI
     return std::nullopt;
 }
 
-// --- DisclosureType -----------------------------------------------------------------------------------------
+// --- CollectiveSettingsType
+// ---------------------------------------------------------------------------------
+
+QList<FieldSpec> CollectiveSettingsType::fields() const
+{
+    return {
+        FieldSpec(u"cashLimit"_s, FieldKind::Money, u"库存现金限额"_s),
+        FieldSpec(u"tradingThreshold"_s, FieldKind::Money, u"进场交易标准（合同总金额）"_s),
+    };
+}
+
+std::optional<QString> CollectiveSettingsType::writeDenied(const Scope &actor,
+                                                           const sync::Placement &placement) const
+{
+    if (isServerActor(actor))
+        return std::nullopt;
+    if (!actor.hasRole(Role::Reviewer) && !actor.hasRole(Role::Admin))
+        return u"三资监管参数由县（市、区）的审核员或管理员设置"_s;
+    if (!actor.coversOrgPath(placement.orgPath))
+        return u"该县（市、区）不在您的管辖范围内"_s;
+    return std::nullopt;
+}
+
+QString CollectiveSettingsType::recordIdFor(const QString &countyId)
+{
+    return sync::derivedRecordId(QString::fromUtf16(kName), countyId);
+}
+
+std::optional<FieldProblem> CollectiveSettingsType::checkRules(const QString &recordId, const QJsonObject &f,
+                                                               const sync::Placement &placement,
+                                                               const sync::RuleContext &) const
+{
+    if (placement.orgLevel != OrgLevel::County)
+        return problem(QString(), u"三资监管参数按县（市、区）设置，请放在县（市、区）下"_s);
+    if (recordId != recordIdFor(placement.orgUnitId))
+        return problem(QString(), u"每个县（市、区）只有一份三资监管参数"_s);
+    for (const char16_t *name : {u"cashLimit", u"tradingThreshold"}) {
+        const QString key = QString::fromUtf16(name);
+        if (f.contains(key) && fenOf(f, key) <= 0)
+            return problem(key, u"“%1”应大于 0；不设置时用全市的规则参数"_s.arg(field(key)->displayName()));
+    }
+    return std::nullopt;
+}
+
+// --- DisclosureType
+// -----------------------------------------------------------------------------------------
 
 QList<FieldSpec> DisclosureType::fields() const
 {

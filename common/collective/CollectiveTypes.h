@@ -207,6 +207,28 @@ protected:
                                                  const sync::RuleContext &context) const override;
 };
 
+// 三资监管参数: a county's own figures for its villages' books (one record per county, at the county; none:
+// the rules' city-wide parameters): the cash a village may hold (库存现金限额) and the contract value from
+// which a contract must go through trading (进场交易标准, MODULES.md §3: per county). Its towns read it
+// offline.
+class CollectiveSettingsType final : public BookRecordType
+{
+public:
+    static constexpr const char16_t *kName = u"collective-settings";
+    CollectiveSettingsType()
+        : BookRecordType(QString::fromUtf16(kName), QStringLiteral("三资监管参数"))
+    {}
+    QList<sync::FieldSpec> fields() const override;
+    std::optional<QString> writeDenied(const Scope &actor, const sync::Placement &placement) const override;
+    bool sharedBelow() const override { return true; }
+    static QString recordIdFor(const QString &countyId);
+
+protected:
+    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
+                                                 const sync::Placement &placement,
+                                                 const sync::RuleContext &context) const override;
+};
+
 // 财务公开: a village's quarterly disclosure, generated from the books, checked by the village finance group
 // (民主理财小组) and posted. One per village and quarter; nothing of it changes once posted.
 class DisclosureType final : public BookRecordType

@@ -23,10 +23,11 @@ const QString kContract = QString::fromUtf16(CollectiveContractType::kName);
 const QString kInstalment = QString::fromUtf16(InstalmentType::kName);
 const QString kReference = QString::fromUtf16(RentReferenceType::kName);
 const QString kDisclosure = QString::fromUtf16(DisclosureType::kName);
+const QString kSettings = QString::fromUtf16(CollectiveSettingsType::kName);
 
 QStringList watched()
 {
-    return {kBook, kEntry, kAsset, kResource, kContract, kInstalment, kReference, kDisclosure};
+    return {kBook, kEntry, kAsset, kResource, kContract, kInstalment, kReference, kDisclosure, kSettings};
 }
 
 QDate dateOf(const RuleRecord &r, const QString &field)
@@ -71,13 +72,15 @@ bool signedContract(const RuleRecord &c)
 
 const RuleRecord *VillageBooks::resource(const QString &id) const
 {
-    const auto it = std::find_if(resources.begin(), resources.end(), [&](const RuleRecord &r) { return r.id == id; });
+    const auto it =
+        std::find_if(resources.begin(), resources.end(), [&](const RuleRecord &r) { return r.id == id; });
     return it == resources.end() ? nullptr : &*it;
 }
 
 const RuleRecord *VillageBooks::contract(const QString &id) const
 {
-    const auto it = std::find_if(contracts.begin(), contracts.end(), [&](const RuleRecord &r) { return r.id == id; });
+    const auto it =
+        std::find_if(contracts.begin(), contracts.end(), [&](const RuleRecord &r) { return r.id == id; });
     return it == contracts.end() ? nullptr : &*it;
 }
 
@@ -91,9 +94,12 @@ QList<VillageBooks> readVillageBooks(rules::RuleData &data, const QStringList &v
         return v;
     };
     const QList<std::pair<QString, QList<RuleRecord> VillageBooks::*>> lists{
-        {kBook, &VillageBooks::books},         {kEntry, &VillageBooks::entries},
-        {kAsset, &VillageBooks::assets},       {kResource, &VillageBooks::resources},
-        {kContract, &VillageBooks::contracts}, {kInstalment, &VillageBooks::instalments},
+        {kBook, &VillageBooks::books},
+        {kEntry, &VillageBooks::entries},
+        {kAsset, &VillageBooks::assets},
+        {kResource, &VillageBooks::resources},
+        {kContract, &VillageBooks::contracts},
+        {kInstalment, &VillageBooks::instalments},
         {kDisclosure, &VillageBooks::disclosures}};
     const QStringList paths = villagePaths.isEmpty() ? QStringList{QString()} : villagePaths;
     for (const QString &path : paths) {
@@ -105,11 +111,19 @@ QList<VillageBooks> readVillageBooks(rules::RuleData &data, const QStringList &v
     QHash<QString, QHash<QString, QMap<int, Fen>>> references; // town path → kind → year → price
     data.scan(kReference, {}, [&](const RuleRecord &r) {
         references[r.orgPath][r.text(u"kind"_s)].insert(int(r.fields.value(u"year"_s).toInteger()),
-                                                         fenOf(r, u"pricePerMu"_s));
+                                                        fenOf(r, u"pricePerMu"_s));
     });
+    QHash<QString, QJsonObject> settings; // county id → its figures
+    data.scan(kSettings, {}, [&](const RuleRecord &r) { settings.insert(r.orgUnitId, r.fields); });
     QList<VillageBooks> out;
     for (VillageBooks &v : byPath) {
         v.referenceRents = references.value(townPathOf(v.orgPath));
+        const QStringList units = v.orgPath.split(u'/', Qt::SkipEmptyParts);
+        const QJsonObject county = units.size() >= 2 ? settings.value(units.at(1)) : QJsonObject();
+        if (county.contains(u"cashLimit"_s))
+            v.cashLimit = sync::RecordType::fenOf(county, u"cashLimit"_s);
+        if (county.contains(u"tradingThreshold"_s))
+            v.tradingThreshold = sync::RecordType::fenOf(county, u"tradingThreshold"_s);
         std::sort(v.entries.begin(), v.entries.end(), [](const RuleRecord &a, const RuleRecord &b) {
             const qint64 sa = a.fields.value(u"seq"_s).toInteger();
             const qint64 sb = b.fields.value(u"seq"_s).toInteger();
@@ -140,10 +154,11 @@ void CollectiveRule::evaluate(rules::RuleData &data, const rules::RuleRun &run,
 void CollectiveRule::evaluateTouched(rules::RuleData &data, const rules::RuleRun &run,
                                      const QList<RuleRecord> &touched, const rules::FindingSink &sink) const
 {
-    // A town's new reference rent concerns all its villages: the next full run takes it in.
+    // A town's new reference rent or a county's figures concern all its villages: the next full run takes
+    // them in.
     QStringList paths;
     for (const RuleRecord &r : touched) {
-        if (r.type != kReference && !paths.contains(r.orgPath))
+        if (r.type != kReference && r.type != kSettings && !paths.contains(r.orgPath))
             paths.append(r.orgPath);
     }
     if (paths.isEmpty())
@@ -174,7 +189,8 @@ QStringList collectiveRuleCodes()
     return out;
 }
 
-// --- RENT_OVERDUE -------------------------------------------------------------------------------------------
+// --- RENT_OVERDUE
+// -------------------------------------------------------------------------------------------
 
 RentOverdueRule::RentOverdueRule()
     : CollectiveRule({u"RENT_OVERDUE"_s, u"租金逾期未收"_s, u"第二条"_s,
@@ -186,7 +202,8 @@ QList<RuleParameter> RentOverdueRule::parameters() const
     return {{u"graceDays"_s, u"宽限天数（日历日）"_s, 30, 0, 365}};
 }
 
-void RentOverdueRule::check(const VillageBooks &v, const rules::RuleRun &run, const rules::FindingSink &sink) const
+void RentOverdueRule::check(const VillageBooks &v, const rules::RuleRun &run,
+                            const rules::FindingSink &sink) const
 {
     const qint64 grace = run.parameter(u"graceDays"_s);
     for (const RuleRecord &i : v.instalments) {
@@ -210,7 +227,8 @@ void RentOverdueRule::check(const VillageBooks &v, const rules::RuleRun &run, co
     }
 }
 
-// --- CONTRACT_TERM_EXCEEDS ----------------------------------------------------------------------------------
+// --- CONTRACT_TERM_EXCEEDS
+// ----------------------------------------------------------------------------------
 
 ContractTermRule::ContractTermRule()
     : CollectiveRule({u"CONTRACT_TERM_EXCEEDS"_s, u"合同期限过长"_s, u"第二条"_s,
@@ -222,7 +240,8 @@ QList<RuleParameter> ContractTermRule::parameters() const
     return {{u"maxYears"_s, u"期限上限（年，达到即预警）"_s, 15, 1, 70}};
 }
 
-void ContractTermRule::check(const VillageBooks &v, const rules::RuleRun &run, const rules::FindingSink &sink) const
+void ContractTermRule::check(const VillageBooks &v, const rules::RuleRun &run,
+                             const rules::FindingSink &sink) const
 {
     const qint64 maxMonths = run.parameter(u"maxYears"_s) * 12;
     for (const RuleRecord &c : v.contracts) {
@@ -236,19 +255,21 @@ void ContractTermRule::check(const VillageBooks &v, const rules::RuleRun &run, c
         if (months < maxMonths && !beyondLand)
             continue;
         Finding f = bookFinding(c, {}, Severity::Yellow, false);
-        f.summary = beyondLand
-                        ? u"%1至 %2，超出土地承包期（%3 届满）"_s.arg(contractLabel(c), iso(terms.endOn), iso(landEnds))
-                        : u"%1期限 %2 年 %3 个月，达到 %4 年的上限"_s.arg(
-                              contractLabel(c), QString::number(months / 12), QString::number(months % 12),
-                              QString::number(maxMonths / 12));
-        f.evidence = {{u"startOn"_s, iso(terms.startOn)}, {u"endOn"_s, iso(terms.endOn)}, {u"months"_s, months}};
+        f.summary = beyondLand ? u"%1至 %2，超出土地承包期（%3 届满）"_s.arg(contractLabel(c),
+                                                                             iso(terms.endOn), iso(landEnds))
+                               : u"%1期限 %2 年 %3 个月，达到 %4 年的上限"_s.arg(
+                                     contractLabel(c), QString::number(months / 12),
+                                     QString::number(months % 12), QString::number(maxMonths / 12));
+        f.evidence = {
+            {u"startOn"_s, iso(terms.startOn)}, {u"endOn"_s, iso(terms.endOn)}, {u"months"_s, months}};
         if (beyondLand)
             f.evidence.insert(u"landTermEndsOn"_s, iso(landEnds));
         sink(std::move(f));
     }
 }
 
-// --- CONTRACT_LOW_PRICE -------------------------------------------------------------------------------------
+// --- CONTRACT_LOW_PRICE
+// -------------------------------------------------------------------------------------
 
 ContractLowPriceRule::ContractLowPriceRule()
     : CollectiveRule({u"CONTRACT_LOW_PRICE"_s, u"合同价格偏低"_s, u"第二条"_s,
@@ -283,17 +304,20 @@ void ContractLowPriceRule::check(const VillageBooks &v, const rules::RuleRun &ru
             continue;
         Finding f = bookFinding(c, {}, Severity::Red, true);
         f.summary = u"%1每亩年租金 %2，低于乡镇 %3 年指导价 %4 的 %5%"_s.arg(
-            contractLabel(c), yuan(price), QString::number(it.key()), yuan(reference), QString::number(percent));
+            contractLabel(c), yuan(price), QString::number(it.key()), yuan(reference),
+            QString::number(percent));
         f.evidence = {{u"pricePerMu"_s, price}, {u"reference"_s, reference}, {u"referenceYear"_s, it.key()}};
         sink(std::move(f));
     }
 }
 
-// --- CONTRACT_NOT_TRADED ------------------------------------------------------------------------------------
+// --- CONTRACT_NOT_TRADED
+// ------------------------------------------------------------------------------------
 
 ContractNotTradedRule::ContractNotTradedRule()
     : CollectiveRule({u"CONTRACT_NOT_TRADED"_s, u"应进场未进场交易"_s, u"第二条"_s,
-                      u"合同总金额达到进场交易标准，却没有产权交易成交记录，也未说明免于进场的理由"_s, watched()})
+                      u"合同总金额达到进场交易标准，却没有产权交易成交记录，也未说明免于进场的理由"_s,
+                      watched()})
 {}
 
 QList<RuleParameter> ContractNotTradedRule::parameters() const
@@ -304,7 +328,7 @@ QList<RuleParameter> ContractNotTradedRule::parameters() const
 void ContractNotTradedRule::check(const VillageBooks &v, const rules::RuleRun &run,
                                   const rules::FindingSink &sink) const
 {
-    const Fen threshold = run.parameter(u"thresholdYuan"_s) * 100;
+    const Fen threshold = v.tradingThreshold.value_or(run.parameter(u"thresholdYuan"_s) * 100);
     for (const RuleRecord &c : v.contracts) {
         if (!signedContract(c) || fenOf(c, u"value"_s) < threshold || !c.text(u"dealNo"_s).isEmpty() ||
             !c.text(u"exemptReason"_s).trimmed().isEmpty())
@@ -317,7 +341,8 @@ void ContractNotTradedRule::check(const VillageBooks &v, const rules::RuleRun &r
     }
 }
 
-// --- ASSET_DISPOSED_UNAPPROVED ------------------------------------------------------------------------------
+// --- ASSET_DISPOSED_UNAPPROVED
+// ------------------------------------------------------------------------------
 
 AssetDisposalRule::AssetDisposalRule()
     : CollectiveRule({u"ASSET_DISPOSED_UNAPPROVED"_s, u"资产处置未经民主决策"_s, u"第二条"_s,
@@ -329,7 +354,8 @@ QList<RuleParameter> AssetDisposalRule::parameters() const
     return {};
 }
 
-void AssetDisposalRule::check(const VillageBooks &v, const rules::RuleRun &, const rules::FindingSink &sink) const
+void AssetDisposalRule::check(const VillageBooks &v, const rules::RuleRun &,
+                              const rules::FindingSink &sink) const
 {
     for (const RuleRecord &a : v.assets) {
         const QDate disposed = dateOf(a, u"disposedOn"_s);
@@ -342,8 +368,8 @@ void AssetDisposalRule::check(const VillageBooks &v, const rules::RuleRun &, con
         Finding f = bookFinding(a, {}, Severity::Red, true);
         f.summary = noDecision ? u"资产“%1”（原值 %2）于 %3 处置，没有集体决议"_s.arg(
                                      a.text(u"name"_s), yuan(fenOf(a, u"originalValue"_s)), iso(disposed))
-                               : u"资产“%1”于 %2 处置，集体决议 %3 在处置之后"_s.arg(a.text(u"name"_s), iso(disposed),
-                                                                                   iso(decided));
+                               : u"资产“%1”于 %2 处置，集体决议 %3 在处置之后"_s.arg(
+                                     a.text(u"name"_s), iso(disposed), iso(decided));
         f.evidence = {{u"disposedOn"_s, iso(disposed)},
                       {u"disposalKind"_s, a.text(u"disposalKind"_s)},
                       {u"originalValue"_s, fenOf(a, u"originalValue"_s)}};
@@ -351,7 +377,8 @@ void AssetDisposalRule::check(const VillageBooks &v, const rules::RuleRun &, con
     }
 }
 
-// --- CASH_OVER_LIMIT ----------------------------------------------------------------------------------------
+// --- CASH_OVER_LIMIT
+// ----------------------------------------------------------------------------------------
 
 CashOverLimitRule::CashOverLimitRule()
     : CollectiveRule({u"CASH_OVER_LIMIT"_s, u"库存现金超限额"_s, u"第二条"_s,
@@ -363,9 +390,10 @@ QList<RuleParameter> CashOverLimitRule::parameters() const
     return {{u"limitYuan"_s, u"库存现金限额（元）"_s, 5'000, 0, 1'000'000}};
 }
 
-void CashOverLimitRule::check(const VillageBooks &v, const rules::RuleRun &run, const rules::FindingSink &sink) const
+void CashOverLimitRule::check(const VillageBooks &v, const rules::RuleRun &run,
+                              const rules::FindingSink &sink) const
 {
-    const Fen limit = run.parameter(u"limitYuan"_s) * 100;
+    const Fen limit = v.cashLimit.value_or(run.parameter(u"limitYuan"_s) * 100);
     for (const RuleRecord &book : v.books) {
         if (book.text(u"kind"_s) != u"cash"_s)
             continue;
@@ -381,14 +409,16 @@ void CashOverLimitRule::check(const VillageBooks &v, const rules::RuleRun &run, 
                 continue;
             Finding f = bookFinding(book, iso(it.key()), Severity::Yellow, false);
             f.recordIds.append(it.value()->id);
-            f.summary = u"%1 日终库存现金 %2，超过 %3 的限额"_s.arg(iso(it.key()), yuan(balance), yuan(limit));
+            f.summary =
+                u"%1 日终库存现金 %2，超过 %3 的限额"_s.arg(iso(it.key()), yuan(balance), yuan(limit));
             f.evidence = {{u"on"_s, iso(it.key())}, {u"balance"_s, balance}, {u"limit"_s, limit}};
             sink(std::move(f));
         }
     }
 }
 
-// --- DISCLOSURE_LATE ----------------------------------------------------------------------------------------
+// --- DISCLOSURE_LATE
+// ----------------------------------------------------------------------------------------
 
 DisclosureLateRule::DisclosureLateRule()
     : CollectiveRule({u"DISCLOSURE_LATE"_s, u"财务公开不及时"_s, u"第二条"_s,
@@ -400,7 +430,8 @@ QList<RuleParameter> DisclosureLateRule::parameters() const
     return {{u"postDay"_s, u"公开截止日（次季度首月的第几日）"_s, 15, 1, 28}};
 }
 
-void DisclosureLateRule::check(const VillageBooks &v, const rules::RuleRun &run, const rules::FindingSink &sink) const
+void DisclosureLateRule::check(const VillageBooks &v, const rules::RuleRun &run,
+                               const rules::FindingSink &sink) const
 {
     // A village keeps books from its first journal's opening; every quarter from then on is disclosed.
     QDate opened;
@@ -427,9 +458,10 @@ void DisclosureLateRule::check(const VillageBooks &v, const rules::RuleRun &run,
         f.ownerDepartment = QString::fromUtf16(kAgriStationCode);
         if (d)
             f.recordIds = {d->id};
-        f.summary = posted.isValid()
-                        ? u"%1的财务于 %2 公开，晚于 %3 的期限"_s.arg(q.chineseName(), iso(posted), iso(deadline))
-                        : u"%1的财务应于 %2 前公开，至今未公开"_s.arg(q.chineseName(), iso(deadline));
+        f.summary =
+            posted.isValid()
+                ? u"%1的财务于 %2 公开，晚于 %3 的期限"_s.arg(q.chineseName(), iso(posted), iso(deadline))
+                : u"%1的财务应于 %2 前公开，至今未公开"_s.arg(q.chineseName(), iso(deadline));
         f.evidence = {{u"quarter"_s, q.toString()}, {u"deadline"_s, iso(deadline)}};
         if (posted.isValid())
             f.evidence.insert(u"postedOn"_s, iso(posted));
@@ -437,7 +469,8 @@ void DisclosureLateRule::check(const VillageBooks &v, const rules::RuleRun &run,
     }
 }
 
-// --- CONTRACT_EXPIRING --------------------------------------------------------------------------------------
+// --- CONTRACT_EXPIRING
+// --------------------------------------------------------------------------------------
 
 ContractExpiringRule::ContractExpiringRule()
     : CollectiveRule({u"CONTRACT_EXPIRING"_s, u"合同即将到期"_s, u"第二条"_s,
@@ -460,12 +493,12 @@ void ContractExpiringRule::check(const VillageBooks &v, const rules::RuleRun &ru
     const QDate horizon = run.today.addDays(run.parameter(u"daysAhead"_s));
     for (const RuleRecord &c : v.contracts) {
         const QDate end = dateOf(c, u"endOn"_s);
-        if (!CollectiveContractType::inForce(c.text(u"state"_s)) || renewed.contains(c.id) || !end.isValid() ||
-            end < run.today || end > horizon)
+        if (!CollectiveContractType::inForce(c.text(u"state"_s)) || renewed.contains(c.id) ||
+            !end.isValid() || end < run.today || end > horizon)
             continue;
         Finding f = bookFinding(c, iso(end), Severity::Yellow, false);
-        f.summary = u"%1将于 %2 到期（还有 %3 天），尚无续签合同"_s.arg(contractLabel(c), iso(end),
-                                                                        QString::number(run.today.daysTo(end)));
+        f.summary = u"%1将于 %2 到期（还有 %3 天），尚无续签合同"_s.arg(
+            contractLabel(c), iso(end), QString::number(run.today.daysTo(end)));
         f.evidence = {{u"endOn"_s, iso(end)}};
         sink(std::move(f));
     }

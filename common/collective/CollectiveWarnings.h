@@ -23,6 +23,9 @@ struct VillageBooks
     QList<rules::RuleRecord> disclosures;
     // The town's reference rents: kind → (year → price per mu).
     QHash<QString, QMap<int, Fen>> referenceRents;
+    // The county's own figures (collective-settings), where it set them; otherwise the rules' parameters.
+    std::optional<Fen> cashLimit;
+    std::optional<Fen> tradingThreshold;
 
     const rules::RuleRecord *resource(const QString &id) const;
     const rules::RuleRecord *contract(const QString &id) const;
@@ -50,24 +53,24 @@ protected:
 // Reads the villages whose org paths are `villagePaths` (every village with books when empty).
 QList<VillageBooks> readVillageBooks(rules::RuleData &data, const QStringList &villagePaths);
 
-#define SUNSHINE_COLLECTIVE_RULE(Class)                                                                        \
-    class Class final : public CollectiveRule                                                                  \
-    {                                                                                                          \
-    public:                                                                                                    \
-        Class();                                                                                               \
-        QList<rules::RuleParameter> parameters() const override;                                              \
-        void check(const VillageBooks &village, const rules::RuleRun &run,                                     \
-                   const rules::FindingSink &sink) const override;                                             \
+#define SUNSHINE_COLLECTIVE_RULE(Class)                                                                      \
+    class Class final : public CollectiveRule                                                                \
+    {                                                                                                        \
+    public:                                                                                                  \
+        Class();                                                                                             \
+        QList<rules::RuleParameter> parameters() const override;                                             \
+        void check(const VillageBooks &village, const rules::RuleRun &run,                                   \
+                   const rules::FindingSink &sink) const override;                                           \
     };
 
-SUNSHINE_COLLECTIVE_RULE(RentOverdueRule)          // RENT_OVERDUE
-SUNSHINE_COLLECTIVE_RULE(ContractTermRule)         // CONTRACT_TERM_EXCEEDS
-SUNSHINE_COLLECTIVE_RULE(ContractLowPriceRule)     // CONTRACT_LOW_PRICE
-SUNSHINE_COLLECTIVE_RULE(ContractNotTradedRule)    // CONTRACT_NOT_TRADED
-SUNSHINE_COLLECTIVE_RULE(AssetDisposalRule)        // ASSET_DISPOSED_UNAPPROVED
-SUNSHINE_COLLECTIVE_RULE(CashOverLimitRule)        // CASH_OVER_LIMIT
-SUNSHINE_COLLECTIVE_RULE(DisclosureLateRule)       // DISCLOSURE_LATE
-SUNSHINE_COLLECTIVE_RULE(ContractExpiringRule)     // CONTRACT_EXPIRING
+SUNSHINE_COLLECTIVE_RULE(RentOverdueRule)       // RENT_OVERDUE
+SUNSHINE_COLLECTIVE_RULE(ContractTermRule)      // CONTRACT_TERM_EXCEEDS
+SUNSHINE_COLLECTIVE_RULE(ContractLowPriceRule)  // CONTRACT_LOW_PRICE
+SUNSHINE_COLLECTIVE_RULE(ContractNotTradedRule) // CONTRACT_NOT_TRADED
+SUNSHINE_COLLECTIVE_RULE(AssetDisposalRule)     // ASSET_DISPOSED_UNAPPROVED
+SUNSHINE_COLLECTIVE_RULE(CashOverLimitRule)     // CASH_OVER_LIMIT
+SUNSHINE_COLLECTIVE_RULE(DisclosureLateRule)    // DISCLOSURE_LATE
+SUNSHINE_COLLECTIVE_RULE(ContractExpiringRule)  // CONTRACT_EXPIRING
 
 #undef SUNSHINE_COLLECTIVE_RULE
 

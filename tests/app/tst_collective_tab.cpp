@@ -491,7 +491,9 @@ void TestCollectiveTab::leaderOnlyReads()
     QVERIFY(!tab.findChild<QPushButton *>(u"recordRentPayment"_s));
     // The reference rents are the towns' own view.
     QVERIFY(!list(&tab, u"rentReferences"_s));
-    QCOMPARE(tab.views()->count(), 8);
+    // The county's own figures, which a leader reads and does not set.
+    QVERIFY(list(&tab, u"collectiveSettings"_s));
+    QCOMPARE(tab.views()->count(), 9);
 }
 
 void TestCollectiveTab::overviewOfTheTown()

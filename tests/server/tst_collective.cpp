@@ -715,6 +715,33 @@ private Q_SLOTS:
                                       subject.period, raisedAbout(subject.id).join(u", "_s))));
     }
 
+    // A county sets its own cash limit (6,000 yuan): a day ending at 5,000.01 is within it there; the towns'
+    // computers receive the figures, read-only.
+    void countySetsItsOwnFigures()
+    {
+        setChinaTime(kToday);
+        const QString type = QString::fromUtf16(collective::CollectiveSettingsType::kName);
+        const QString id = collective::CollectiveSettingsType::recordIdFor(kCounty);
+        EXPECT_REJECTED(pushOne(kTownClerk, upsert(type, id, kCounty, {{u"cashLimit"_s, 600'000}})),
+                        "FORBIDDEN", "");
+        EXPECT_REJECTED(pushOne(kCountyReviewer, upsert(type, id, kCounty, {{u"cashLimit"_s, 0}})),
+                        "VALIDATION_FAILED", "cashLimit");
+        EXPECT_APPLIED(pushOne(kCountyReviewer, upsert(type, id, kCounty, {{u"cashLimit"_s, 600'000}})));
+        const QList<QJsonObject> pulled = pullAll(kTownClerk);
+        const bool received = std::any_of(pulled.begin(), pulled.end(), [&](const QJsonObject &r) {
+            return r.value(u"id"_s).toString() == id;
+        });
+        const Subject subject = build(u"cash-over-limit"_s);
+        drain();
+        const bool found =
+            !warning(key(u"CASH_OVER_LIMIT"_s, subject.type, subject.id, subject.period)).isEmpty();
+        // Back to the city-wide parameter for the other tests, before anything can fail.
+        EXPECT_APPLIED(pushOne(kCountyReviewer, remove(type, id, kCounty)));
+        QVERIFY(received);
+        QVERIFY(!subject.id.isEmpty());
+        QVERIFY2(!found, "CASH_OVER_LIMIT raised under the county's own limit");
+    }
+
     // --- need to know ---
 
     void counterpartyIdMasked()
