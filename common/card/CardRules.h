@@ -91,9 +91,9 @@ bool isCashUse(const CardTxn &txn);
 // to `nightEndHour`, e.g. 22:00–06:00) when the statement gave the time.
 bool isOffHours(const CardTxn &txn, const WorkingCalendar &calendar, int nightStartHour, int nightEndHour);
 // CARD_SPLIT: purchases of one card at one merchant, each within a body's authority (at most the tier: the
-// director's or the two committees'), at least two within `windowDays` × 24 hours of the first, together above the tier (to dodge the
-// approval a single payment would need). Cancelled purchases do not count. Each group in time order; a
-// purchase is in one group.
+// director's or the two committees'), at least two within `windowDays` × 24 hours of the first, together
+// above the tier (to dodge the approval a single payment would need). Cancelled purchases do not count. Each
+// group in time order; a purchase is in one group.
 QList<QList<CardTxn>> splitGroups(const QList<CardTxn> &txns, Fen tierMax, int windowDays,
                                   const QSet<QString> &cancelled);
 // CARD_OVER_LIMIT: per month ("2026-11"), what left the card, less refunds.

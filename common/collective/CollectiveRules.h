@@ -14,7 +14,6 @@
 // functions of their inputs: the records' types, the warning rules and the app all call these.
 namespace sunshine::collective {
 
-
 // --- assets ---------------------------------------------------------------------------------------------
 
 // The residual value of an asset when none is given: 5 % of its original value (财务制度; a parameter of the
@@ -24,8 +23,8 @@ inline constexpr int kDefaultResidualBasisPoints = 500;
 struct Depreciation
 {
     Fen original = 0;
-    QDate startOn;                                  // put into use
-    int usefulYears = 0;                            // 0: not depreciated (land, works of art)
+    QDate startOn;                                         // put into use
+    int usefulYears = 0;                                   // 0: not depreciated (land, works of art)
     int residualBasisPoints = kDefaultResidualBasisPoints; // 500 = 5 %
 };
 

@@ -1,7 +1,8 @@
 // The arithmetic of a village collective's books (集体三资, MODULES.md §2), table-driven: straight-line
-// depreciation month by month across years, to the residual and beyond; the rent schedule of a contract across
-// 29 February, with a yearly increase and a shorter last year; the term in months; the disclosure's deadline;
-// and a quarterly disclosure generated from a small set of books, checked against figures worked out by hand.
+// depreciation month by month across years, to the residual and beyond; the rent schedule of a contract
+// across 29 February, with a yearly increase and a shorter last year; the term in months; the disclosure's
+// deadline; and a quarterly disclosure generated from a small set of books, checked against figures worked
+// out by hand.
 #include "common/collective/CollectiveTypes.h"
 #include "common/collective/DisclosureReport.h"
 
@@ -29,22 +30,24 @@ private Q_SLOTS:
         // 100,000 yuan over 10 years to 5 %: 950,000 fen a year, 79,166.67 a month.
         const qint64 big = 10'000'000;
         const QDate june(2020, 6, 15);
-        QTest::newRow("the month it starts: nothing") << big << june << 10 << 500 << QDate(2020, 6, 30) << 0 << big;
+        QTest::newRow("the month it starts: nothing")
+            << big << june << 10 << 500 << QDate(2020, 6, 30) << 0 << big;
         QTest::newRow("before it starts") << big << june << 10 << 500 << QDate(2019, 12, 31) << 0 << big;
-        QTest::newRow("the month after: one month, rounded") << big << june << 10 << 500 << QDate(2020, 7, 1) << 1
-                                                             << big - 79'167;
-        QTest::newRow("a year on, across new year") << big << june << 10 << 500 << QDate(2021, 6, 30) << 12
-                                                    << big - 950'000;
+        QTest::newRow("the month after: one month, rounded")
+            << big << june << 10 << 500 << QDate(2020, 7, 1) << 1 << big - 79'167;
+        QTest::newRow("a year on, across new year")
+            << big << june << 10 << 500 << QDate(2021, 6, 30) << 12 << big - 950'000;
         QTest::newRow("66 months") << big << june << 10 << 500 << QDate(2025, 12, 31) << 66 << 4'775'000LL;
-        QTest::newRow("the end of its life: the residual") << big << june << 10 << 500 << QDate(2030, 6, 30) << 120
-                                                           << 500'000LL;
-        QTest::newRow("long after: still the residual") << big << june << 10 << 500 << QDate(2041, 1, 1) << 120
-                                                        << 500'000LL;
-        QTest::newRow("not depreciated (0 years)") << big << june << 0 << 500 << QDate(2030, 1, 1) << 0 << big;
+        QTest::newRow("the end of its life: the residual")
+            << big << june << 10 << 500 << QDate(2030, 6, 30) << 120 << 500'000LL;
+        QTest::newRow("long after: still the residual")
+            << big << june << 10 << 500 << QDate(2041, 1, 1) << 120 << 500'000LL;
+        QTest::newRow("not depreciated (0 years)")
+            << big << june << 0 << 500 << QDate(2030, 1, 1) << 0 << big;
         QTest::newRow("no residual, 3 years, one year on")
             << 36'000LL << QDate(2024, 2, 29) << 3 << 0 << QDate(2025, 2, 28) << 12 << 24'000LL;
-        QTest::newRow("no residual, fully depreciated") << 36'000LL << QDate(2024, 2, 29) << 3 << 0
-                                                        << QDate(2027, 3, 1) << 36 << 0LL;
+        QTest::newRow("no residual, fully depreciated")
+            << 36'000LL << QDate(2024, 2, 29) << 3 << 0 << QDate(2027, 3, 1) << 36 << 0LL;
     }
     void depreciation()
     {
@@ -63,7 +66,8 @@ private Q_SLOTS:
 
     void assetFieldsRead()
     {
-        const QJsonObject f{{u"originalValue"_s, 600'000}, {u"startOn"_s, u"2025-12-20"_s}, {u"usefulYears"_s, 5}};
+        const QJsonObject f{
+            {u"originalValue"_s, 600'000}, {u"startOn"_s, u"2025-12-20"_s}, {u"usefulYears"_s, 5}};
         const Depreciation d = CollectiveAssetType::depreciationOf(f);
         QCOMPARE(d.residualBasisPoints, kDefaultResidualBasisPoints);
         QCOMPARE(netValue(d, QDate(2026, 9, 30)), 514'500); // 9 months of 570,000 / 60
@@ -85,14 +89,15 @@ private Q_SLOTS:
             << QDate(2023, 3, 1) << QDate(2026, 2, 28) << 5.0
             << QList<QDate>{QDate(2023, 3, 1), QDate(2024, 3, 1), QDate(2025, 3, 1)}
             << QList<qint64>{500'000, 525'000, 551'250};
-        QTest::newRow("a shorter last year pays by days") << QDate(2024, 1, 1) << QDate(2025, 6, 30) << 0.0
-                                                          << QList<QDate>{QDate(2024, 1, 1), QDate(2025, 1, 1)}
-                                                          << QList<qint64>{500'000, 247'945}; // 181 / 365
+        QTest::newRow("a shorter last year pays by days")
+            << QDate(2024, 1, 1) << QDate(2025, 6, 30) << 0.0
+            << QList<QDate>{QDate(2024, 1, 1), QDate(2025, 1, 1)}
+            << QList<qint64>{500'000, 247'945}; // 181 / 365
         QTest::newRow("a short year with 29 February counts 366 days")
             << QDate(2023, 7, 1) << QDate(2024, 3, 31) << 0.0 << QList<QDate>{QDate(2023, 7, 1)}
             << QList<qint64>{375'683}; // 275 / 366
-        QTest::newRow("end before start: nothing") << QDate(2024, 1, 1) << QDate(2023, 1, 1) << 0.0
-                                                   << QList<QDate>{} << QList<qint64>{};
+        QTest::newRow("end before start: nothing")
+            << QDate(2024, 1, 1) << QDate(2023, 1, 1) << 0.0 << QList<QDate>{} << QList<qint64>{};
     }
     void schedule()
     {
@@ -178,42 +183,68 @@ private Q_SLOTS:
         DisclosureInput in;
         in.quarter = *Quarter::parse(u"2026Q3"_s);
         in.books = {
-            {{u"id"_s, u"c"_s}, {u"name"_s, u"现金"_s}, {u"kind"_s, u"cash"_s}, {u"openingOn"_s, u"2026-01-01"_s},
+            {{u"id"_s, u"c"_s},
+             {u"name"_s, u"现金"_s},
+             {u"kind"_s, u"cash"_s},
+             {u"openingOn"_s, u"2026-01-01"_s},
              {u"openingBalance"_s, 100'000}},
-            {{u"id"_s, u"b"_s}, {u"name"_s, u"农商行"_s}, {u"kind"_s, u"bank"_s}, {u"openingOn"_s, u"2026-01-01"_s},
+            {{u"id"_s, u"b"_s},
+             {u"name"_s, u"农商行"_s},
+             {u"kind"_s, u"bank"_s},
+             {u"openingOn"_s, u"2026-01-01"_s},
              {u"openingBalance"_s, 5'000'000}},
         };
-        const auto entry = [](const char *book, const char *on, const char *dir, const char *cls, qint64 amount) {
-            return QJsonObject{{u"bookId"_s, QString::fromLatin1(book)},   {u"on"_s, QString::fromLatin1(on)},
-                               {u"direction"_s, QString::fromLatin1(dir)}, {u"entryClass"_s, QString::fromLatin1(cls)},
-                               {u"amount"_s, amount},                      {u"voucherNo"_s, QString::fromLatin1(on)},
+        const auto entry = [](const char *book, const char *on, const char *dir, const char *cls,
+                              qint64 amount) {
+            return QJsonObject{{u"bookId"_s, QString::fromLatin1(book)},
+                               {u"on"_s, QString::fromLatin1(on)},
+                               {u"direction"_s, QString::fromLatin1(dir)},
+                               {u"entryClass"_s, QString::fromLatin1(cls)},
+                               {u"amount"_s, amount},
+                               {u"voucherNo"_s, QString::fromLatin1(on)},
                                {u"summary"_s, u"摘要"_s}};
         };
         in.entries = {
-            entry("c", "2026-06-20", "debit", "other-income", 20'000),      // before the quarter
+            entry("c", "2026-06-20", "debit", "other-income", 20'000),          // before the quarter
             entry("b", "2026-07-05", "debit", "contracting-income", 6'000'000), // a large item
-            entry("b", "2026-07-06", "credit", "transfer", 200'000),         // cash drawn: neither side
+            entry("b", "2026-07-06", "credit", "transfer", 200'000),            // cash drawn: neither side
             entry("c", "2026-07-06", "debit", "transfer", 200'000),
             entry("c", "2026-08-10", "credit", "management", 150'000),
-            entry("c", "2026-08-11", "debit", "management", 50'000), // reverses 500 yuan of it: out of the class
+            entry("c", "2026-08-11", "debit", "management",
+                  50'000), // reverses 500 yuan of it: out of the class
             entry("b", "2026-09-30", "credit", "public-welfare", 1'000'000),
             entry("b", "2026-10-02", "debit", "subsidy-income", 300'000), // after it
         };
         in.assets = {
             {{u"originalValue"_s, 10'000'000}, {u"startOn"_s, u"2020-06-15"_s}, {u"usefulYears"_s, 10}},
-            {{u"originalValue"_s, 2'000'000}, {u"startOn"_s, u"2026-10-10"_s}, {u"usefulYears"_s, 8}}, // later
-            {{u"originalValue"_s, 1'200'000}, {u"startOn"_s, u"2024-01-01"_s}, {u"usefulYears"_s, 0},
+            {{u"originalValue"_s, 2'000'000},
+             {u"startOn"_s, u"2026-10-10"_s},
+             {u"usefulYears"_s, 8}}, // later
+            {{u"originalValue"_s, 1'200'000},
+             {u"startOn"_s, u"2024-01-01"_s},
+             {u"usefulYears"_s, 0},
              {u"disposedOn"_s, u"2026-08-01"_s}}, // gone
             {{u"originalValue"_s, 600'000}, {u"startOn"_s, u"2025-12-20"_s}, {u"usefulYears"_s, 5}},
         };
         in.contracts = {
-            {{u"id"_s, u"k1"_s}, {u"contractNo"_s, u"K1"_s}, {u"counterpartyName"_s, u"张三"_s},
-             {u"state"_s, u"running"_s}, {u"startOn"_s, u"2024-03-01"_s}, {u"endOn"_s, u"2029-02-28"_s},
+            {{u"id"_s, u"k1"_s},
+             {u"contractNo"_s, u"K1"_s},
+             {u"counterpartyName"_s, u"张三"_s},
+             {u"state"_s, u"running"_s},
+             {u"startOn"_s, u"2024-03-01"_s},
+             {u"endOn"_s, u"2029-02-28"_s},
              {u"value"_s, 2'500'000}},
-            {{u"id"_s, u"k2"_s}, {u"contractNo"_s, u"K2"_s}, {u"state"_s, u"draft"_s},
-             {u"startOn"_s, u"2026-07-01"_s}, {u"endOn"_s, u"2027-06-30"_s}},
-            {{u"id"_s, u"k3"_s}, {u"contractNo"_s, u"K3"_s}, {u"counterpartyName"_s, u"李四"_s},
-             {u"state"_s, u"running"_s}, {u"startOn"_s, u"2026-07-01"_s}, {u"endOn"_s, u"2027-06-30"_s},
+            {{u"id"_s, u"k2"_s},
+             {u"contractNo"_s, u"K2"_s},
+             {u"state"_s, u"draft"_s},
+             {u"startOn"_s, u"2026-07-01"_s},
+             {u"endOn"_s, u"2027-06-30"_s}},
+            {{u"id"_s, u"k3"_s},
+             {u"contractNo"_s, u"K3"_s},
+             {u"counterpartyName"_s, u"李四"_s},
+             {u"state"_s, u"running"_s},
+             {u"startOn"_s, u"2026-07-01"_s},
+             {u"endOn"_s, u"2027-06-30"_s},
              {u"value"_s, 1'000'000}},
         };
         const auto inst = [](const char *contract, const char *due, qint64 amount, qint64 received,
