@@ -7,6 +7,7 @@
 #include "common/collective/AssetImport.h"
 #include "common/collective/CollectiveTypes.h"
 #include "common/collective/LedgerImport.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/core/ChinaTime.h"
 
 #include <QComboBox>

@@ -2,6 +2,7 @@
 
 #include "common/collective/CollectiveTypes.h"
 #include "common/collective/CollectiveWarnings.h"
+#include "common/collective/LedgerTypes.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>

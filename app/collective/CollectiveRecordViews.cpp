@@ -8,6 +8,7 @@
 #include "app/records/RecordListView.h"
 #include "app/sync/ClientSession.h"
 #include "common/collective/CollectiveTypes.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/core/Money.h"
 
 #include <QCheckBox>

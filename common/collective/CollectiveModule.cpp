@@ -1,5 +1,6 @@
 #include "common/collective/CollectiveTypes.h"
 #include "common/collective/CollectiveWarnings.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/sync/CommonModules.h"
 
 namespace sunshine::modules::collective {

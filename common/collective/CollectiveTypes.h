@@ -25,81 +25,13 @@ protected:
                                                 const QStringList &names, const QString &why) const;
     // The live record `id` of `type` at the same village, when the server can look it up (the app offline
     // cannot: nothing to check then). `field` is named in the problem.
+    // Whether the server writes the record (a consequence), not a user.
+    static bool byServer(const sync::RuleContext &context);
     static std::optional<sync::FieldProblem> sameVillage(const QString &field, const QString &type,
                                                          const QJsonObject &fields,
                                                          const sync::Placement &placement,
                                                          const sync::RuleContext &context,
                                                          std::optional<sync::Record> *found = nullptr);
-};
-
-// 日记账: a village's cash journal or one bank account's journal. The server keeps its balance, its last
-// entry's day, the number of entries and the day it was closed through; the clerk sets the opening.
-class LedgerBookType final : public BookRecordType
-{
-public:
-    static constexpr const char16_t *kName = u"ledger-book";
-    LedgerBookType()
-        : BookRecordType(QString::fromUtf16(kName), QStringLiteral("日记账"))
-    {}
-    QList<sync::FieldSpec> fields() const override;
-    void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
-    std::optional<sync::FieldProblem> deleteProblem(const QString &recordId, const QJsonObject &fields,
-                                                    const sync::RuleContext &context) const override;
-
-protected:
-    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
-                                                 const sync::Placement &placement,
-                                                 const sync::RuleContext &context) const override;
-};
-
-// 日记账分录: one entry of a journal, in date order, never changed or deleted once written (an error is put
-// right by a reversing entry, 红字冲销). The server computes the balance after it and moves the journal on.
-class LedgerEntryType final : public BookRecordType
-{
-public:
-    static constexpr const char16_t *kName = u"ledger-entry";
-    LedgerEntryType()
-        : BookRecordType(QString::fromUtf16(kName), QStringLiteral("日记账分录"))
-    {}
-    QList<sync::FieldSpec> fields() const override;
-    void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
-    QList<sync::Consequence> consequences(const QString &recordId, const QJsonObject &fields,
-                                          const sync::Placement &placement,
-                                          const sync::RuleContext &context) const override;
-    std::optional<sync::FieldProblem> deleteProblem(const QString &recordId, const QJsonObject &fields,
-                                                    const sync::RuleContext &context) const override;
-    static EntryDirection directionOf(const QJsonObject &fields);
-    // Whether a class of entry is income (debit), spending (credit), or either (a transfer between the cash
-    // and a bank account): "income", "spending", "either".
-    static QString classSide(const QString &entryClass);
-
-protected:
-    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
-                                                 const sync::Placement &placement,
-                                                 const sync::RuleContext &context) const override;
-};
-
-// 日结 / 月结: the cash counted at the end of a day (or a month's last day) against the journal's balance.
-// Nothing may be entered on or before a closed day afterwards.
-class CashCloseType final : public BookRecordType
-{
-public:
-    static constexpr const char16_t *kName = u"cash-close";
-    CashCloseType()
-        : BookRecordType(QString::fromUtf16(kName), QStringLiteral("现金日结月结"))
-    {}
-    QList<sync::FieldSpec> fields() const override;
-    void derive(QJsonObject &fields, const sync::RuleContext &context) const override;
-    QList<sync::Consequence> consequences(const QString &recordId, const QJsonObject &fields,
-                                          const sync::Placement &placement,
-                                          const sync::RuleContext &context) const override;
-    std::optional<sync::FieldProblem> deleteProblem(const QString &recordId, const QJsonObject &fields,
-                                                    const sync::RuleContext &context) const override;
-
-protected:
-    std::optional<sync::FieldProblem> checkRules(const QString &recordId, const QJsonObject &fields,
-                                                 const sync::Placement &placement,
-                                                 const sync::RuleContext &context) const override;
 };
 
 // 资产台账: one entry of the asset register, depreciated straight-line to its residual value. A disposal is
@@ -251,7 +183,6 @@ protected:
 };
 
 // The choices, as (wire value, Chinese) pairs.
-QStringList entryClassPairs();
 QStringList assetCategoryPairs();
 QStringList resourceKindPairs();
 QStringList contractStatePairs();

@@ -1,6 +1,7 @@
 #include "common/collective/CollectiveWarnings.h"
 
 #include "common/collective/CollectiveTypes.h"
+#include "common/collective/LedgerTypes.h"
 
 #include <algorithm>
 

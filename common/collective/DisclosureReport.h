@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/collective/CollectiveRules.h"
+#include "common/collective/LedgerTypes.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,6 +1,7 @@
 #include "common/collective/LedgerImport.h"
 
 #include "common/collective/CollectiveTypes.h"
+#include "common/collective/LedgerTypes.h"
 
 #include <QRegularExpression>
 #include <algorithm>

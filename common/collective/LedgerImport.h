@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/collective/CollectiveRules.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/io/ImportTable.h"
 #include "common/io/TableFile.h"
 #include "common/sync/RecordType.h"

@@ -2,6 +2,7 @@
 
 #include "common/collective/CollectiveTypes.h"
 #include "common/collective/DisclosureReport.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/core/IdCard.h"
 #include "server/api/Services.h"
 #include "server/demo/DemoPush.h"

@@ -13,6 +13,7 @@
 #include "app/shell/FileDialog.h"
 #include "app/sync/ClientSession.h"
 #include "common/collective/CollectiveTypes.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/io/XlsxWriter.h"
 #include "server/demo/DemoData.h"
 

@@ -21,6 +21,7 @@
 #include "app/shell/MessageBox.h"
 #include "app/sync/ClientSession.h"
 #include "common/collective/CollectiveTypes.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/core/Money.h"
 #include "common/io/XlsxReader.h"
 #include "server/demo/DemoData.h"

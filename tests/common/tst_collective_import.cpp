@@ -10,6 +10,7 @@
 #include "common/collective/AssetImport.h"
 #include "common/collective/CollectiveTypes.h"
 #include "common/collective/LedgerImport.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/io/CsvReader.h"
 #include "common/io/XlsxReader.h"
 

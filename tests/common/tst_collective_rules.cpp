@@ -5,6 +5,7 @@
 // out by hand.
 #include "common/collective/CollectiveTypes.h"
 #include "common/collective/DisclosureReport.h"
+#include "common/collective/LedgerTypes.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -9,6 +9,7 @@
 // number masked for leaders and supervisors. The module's demo records are not loaded: the test makes all
 // it reads.
 #include "common/collective/CollectiveTypes.h"
+#include "common/collective/LedgerTypes.h"
 #include "common/core/IdCard.h"
 #include "tests/server/WarningsTest.h"
 
